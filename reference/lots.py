@@ -1,0 +1,61 @@
+"""Lots (loting): the software never draws; it asks, and takes the drawn outcome as input.
+
+Every decisive tie becomes a ``LotQuestion``. The supplied lots are consumed in order; a lot
+that answers a different question than the one asked is an input error, as is a lot left over.
+"""
+
+from __future__ import annotations
+
+from spec.model import Lot, LotQuestion
+
+
+class LotNeeded(Exception):
+    """Raised when a question has no supplied answer yet (becomes a *needs lot* result)."""
+
+    def __init__(self, question: LotQuestion, lots_used: int) -> None:
+        super().__init__(question.description)
+        self.question = question
+        self.lots_used = lots_used
+
+
+class LotMismatch(Exception):
+    """Raised when the next supplied lot does not answer the question asked."""
+
+    def __init__(self, index: int, message: str) -> None:
+        super().__init__(message)
+        self.index = index
+        self.message = message
+
+
+def _describe(lot: Lot) -> str:
+    where = f" on list {lot.list}" if lot.list is not None else ""
+    return f"a {lot.kind} lot between {list(lot.options)}{where}"
+
+
+class LotBox:
+    """Hands out the supplied lots in order, checking each against the question asked."""
+
+    def __init__(self, lots: tuple[Lot, ...]) -> None:
+        self._lots = lots
+        self.used = 0
+
+    def draw(self, question: LotQuestion) -> int:
+        if self.used == len(self._lots):
+            raise LotNeeded(question, self.used)
+        lot = self._lots[self.used]
+        if not question.matches(lot):
+            raise LotMismatch(
+                self.used,
+                f"lots[{self.used}] answers {_describe(lot)}, but the lot needed here is "
+                f"{question.description} (kind {question.kind}, options {list(question.options)})",
+            )
+        self.used += 1
+        return lot.drawn
+
+    def check_all_used(self) -> None:
+        if self.used < len(self._lots):
+            raise LotMismatch(
+                self.used,
+                f"lots[{self.used}] was not needed: this allocation asks for "
+                f"{self.used} lot(s) and {len(self._lots)} were given",
+            )
