@@ -55,12 +55,15 @@ def allocate(election: Election) -> Result:
         for index, lst in enumerate(election.lists):
             if lst.candidates is None:
                 continue
+            if standing.seats[index] == 0:
+                # No seat, so no one to elect and no vacancy to rank for (P 19).
+                elected[lst.number] = on_preference[lst.number] = ()
+                continue
             nomination = nominate(election, lst, standing.seats[index], threshold, lots)
             elected[lst.number] = nomination.elected
             on_preference[lst.number] = nomination.elected_on_preference
             ranking[lst.number] = nomination.ranking
-            if standing.seats[index]:
-                nomination_steps.append(nomination.step)
+            nomination_steps.append(nomination.step)
         lots.check_all_used()
     except LotNeeded as need:
         return NeedsLot(

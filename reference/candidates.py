@@ -103,15 +103,12 @@ def nominate(
     )
     on_preference = tuple(c.number for c in ordered[:seats])
     chosen = set(on_preference)
-    in_list_order = tuple(c.number for c in living if c.number not in chosen)[
-        : max(0, seats - len(on_preference))
-    ]
+    rest = [c.number for c in living if c.number not in chosen]
+    in_list_order = tuple(rest[: max(0, seats - len(on_preference))])
     elected = on_preference + in_list_order
     ranked_above = tuple(c.number for c in ordered[seats:])
-    ranked = set(on_preference) | set(ranked_above)
-    ranking = (
-        on_preference + ranked_above + tuple(c.number for c in living if c.number not in ranked)
-    )
+    skip = set(ranked_above)
+    ranking = on_preference + ranked_above + tuple(n for n in rest if n not in skip)
     step = PreferenceStep(
         list=lst.number,
         seats=seats,

@@ -64,6 +64,7 @@ class Standing:
     steps: list[Step] = field(default_factory=list)
     seat_number: int = 0
     _fractions: dict[tuple[int, int], Fraction] = field(default_factory=dict)
+    _contenders: dict[tuple[int, int, int], Contender] = field(default_factory=dict)
 
     @classmethod
     def start(cls, election: Election, full: list[int], lots: LotBox) -> Standing:
@@ -102,6 +103,14 @@ class Standing:
         cached = self._fractions.get(value)
         if cached is None:
             cached = self._fractions[value] = Fraction(*value)
+        return cached
+
+    def contender(self, index: int, value: tuple[int, int]) -> Contender:
+        """The trace entry for list ``index`` at ``value`` (shared while its value stands)."""
+        key = (index, *value)
+        cached = self._contenders.get(key)
+        if cached is None:
+            cached = self._contenders[key] = Contender(self.numbers[index], self.fraction(value))
         return cached
 
     def exhausted(self, index: int) -> bool:
@@ -209,9 +218,7 @@ def assign_residual_seats(standing: Standing, count: int, reassignment: bool = F
                 article=_ARTICLE[(standing.small, method)],
                 list=standing.numbers[winner],
                 value=standing.fraction((best_num, best_den)),
-                contenders=tuple(
-                    Contender(standing.numbers[i], standing.fraction(v)) for i, v in values
-                ),
+                contenders=tuple(standing.contender(i, v) for i, v in values),
                 excluded=tuple(excluded),
                 tied=tuple(standing.numbers[i] for i in tied),
                 lot=lot,

@@ -15,7 +15,7 @@ _MIXED = re.compile(r"^\s*(?:(\d+)\s+)?(\d+)\s*(?:/\s*(\d+))?\s*$")
 
 def format_mixed(value: Fraction) -> str:
     """``Fraction(7553, 17)`` → ``'444 5/17'``; integers without a fraction part."""
-    if value < 0:
+    if value.numerator < 0:
         return "-" + format_mixed(-value)
     whole, rest = divmod(value.numerator, value.denominator)
     if rest == 0:

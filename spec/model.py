@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal, TypeAlias
+from operator import attrgetter
+from typing import Literal, NamedTuple, TypeAlias
 
 ElectionKind: TypeAlias = Literal["TK", "EP", "PS", "AB", "GR", "ER", "EK"]
 ELECTION_KINDS: tuple[ElectionKind, ...] = ("TK", "EP", "PS", "AB", "GR", "ER", "EK")
@@ -71,9 +72,12 @@ def parse_profile(name: str) -> Profile:
 
 # --------------------------------------------------------------------------- input
 
+_DECEASED = attrgetter("deceased")
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+
+class Candidate(NamedTuple):
+    """A candidate: number on the list, preference votes, and whether deceased (P 19a)."""
+
     number: int
     votes: int
     deceased: bool = False
@@ -99,7 +103,7 @@ class ElectionList:
     def seat_limit(self) -> int | None:
         """Seats this list can fill (P 10, P 19a): its living candidates; ``None``: unlimited."""
         if self.candidates is not None:
-            return sum(1 for c in self.candidates if not c.deceased)
+            return len(self.candidates) - int(sum(map(_DECEASED, self.candidates)))
         if self.candidate_count is None:
             return None
         return self.candidate_count - self.deceased_count
@@ -164,8 +168,7 @@ class FullSeatsRow:
     remainder: Fraction
 
 
-@dataclass(frozen=True, slots=True)
-class Contender:
+class Contender(NamedTuple):
     """A list's value when a residual seat is assigned (average or remainder)."""
 
     list: int

@@ -1,0 +1,106 @@
+"""Throughput of ``kieswet allocate --batch`` against the JSON I/O floor.
+
+Generates (fixed seed) random municipal-size elections as JSON Lines — up to 20 lists, up to 50
+candidates each, 9 to 45 seats — then times, in the same run:
+
+* the I/O floor: a plain Python process that reads every line, ``json.loads`` it and writes
+  ``json.dumps`` of it back (what any JSON-Lines tool must at least do);
+* ``kieswet allocate --batch`` over the same file, as a separate process on one core.
+
+It prints elections per second for both and their ratio. Targets (issue 2): at least 5,000
+elections/s, within 3x of the I/O floor. Usage::
+
+    python benchmarks/allocate_batch.py [--elections 20000] [--seed 2026] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR = (
+    "import json, sys\n"
+    "out = sys.stdout\n"
+    "for line in sys.stdin:\n"
+    "    document = json.loads(line)\n"
+    "    out.write(json.dumps(document, ensure_ascii=False, separators=(',', ':')) + '\\n')\n"
+)
+SEAT_SIZES = [9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39, 45]
+
+
+def generate(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(count):
+        lists = []
+        for number in range(1, rng.randint(1, 20) + 1):
+            size = rng.randint(1, 50)
+            strength = rng.randint(1, 4000)
+            candidates = [
+                {"number": c, "votes": rng.randint(0, strength // c + 1)}
+                for c in range(1, size + 1)
+            ]
+            lists.append({"number": number, "name": f"Lijst {number}", "candidates": candidates})
+        election = {
+            "format": "kieswet/seat-allocation-input@1",
+            "election": {"kind": "GR", "seats": rng.choice(SEAT_SIZES)},
+            "lists": lists,
+        }
+        lines.append(json.dumps(election, separators=(",", ":")) + "\n")
+    return lines
+
+
+def timed(command: list[str], source: Path, sink: Path) -> float:
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    with source.open("rb") as stdin, sink.open("wb") as stdout:
+        start = time.perf_counter()
+        subprocess.run(command, stdin=stdin, stdout=stdout, check=True, env=env)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--elections", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--keep", type=Path, help="keep the generated input and output here")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        source = folder / "elections.jsonl"
+        start = time.perf_counter()
+        source.write_text("".join(generate(args.elections, args.seed)), encoding="utf-8")
+        size = source.stat().st_size
+        print(f"generated {args.elections} elections ({size / 1e6:.1f} MB) "
+              f"in {time.perf_counter() - start:.1f} s (seed {args.seed})")
+
+        floor = timed([sys.executable, "-c", FLOOR], source, folder / "floor.jsonl")
+        engine = timed(
+            [sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--no-progress"],
+            source, folder / "results.jsonl",
+        )
+        results = (folder / "results.jsonl").read_text(encoding="utf-8").splitlines()
+        statuses: dict[str, int] = {}
+        for line in results:
+            status = json.loads(line)["status"]
+            statuses[status] = statuses.get(status, 0) + 1
+        if len(results) != args.elections:
+            sys.exit(f"expected {args.elections} result lines, got {len(results)}")
+        print(f"I/O floor (json read+write): {args.elections / floor:10.0f} elections/s "
+              f"({floor:.2f} s)")
+        print(f"kieswet allocate --batch:    {args.elections / engine:10.0f} elections/s "
+              f"({engine:.2f} s)  statuses: {dict(sorted(statuses.items()))}")
+        print(f"ratio to the I/O floor:      {engine / floor:10.2f}x "
+              "(targets: >= 5000 elections/s, <= 3x)")
+
+
+if __name__ == "__main__":
+    main()

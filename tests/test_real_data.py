@@ -1,0 +1,171 @@
+"""The reference against real, officially published results (independent source: the Kiesraad).
+
+* every contest in ``shared/data/real-results`` (TK 1937-1972 and 2017-2025, EP 2019/2024,
+  PS 2019, WS 2019, GR 2018-2022, ER 2019-2023, EK 2023): the officially allocated seats;
+* EK 2023: also the official order of residual seats;
+* the three candidate-level cases of ``shared/data/real-cases.json``: seats, full seats, order
+  of residual seats, P 9 / P 10 moves, elected candidates by preference and by list order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reference.allocate import allocate_json
+from spec.codec import result_to_json
+from spec.model import Completed, NeedsLot
+from tests.shared_data import (
+    REAL_CASES,
+    REAL_RESULTS,
+    case_input,
+    contest_input,
+    load,
+    needs_shared_data,
+)
+
+pytestmark = needs_shared_data
+
+
+def _contests() -> list[Any]:
+    if not REAL_RESULTS.is_dir():
+        return []
+    params = []
+    for path in sorted(REAL_RESULTS.glob("*.json")):
+        data = load(path)
+        for contest in data["contests"]:
+            params.append(pytest.param(data["body"], contest, id=f"{path.stem}-{contest['code']}"))
+    return params
+
+
+def _cases() -> dict[str, Any]:
+    if not REAL_CASES.is_file():
+        return {}
+    return {case["id"]: case for case in load(REAL_CASES)["cases"]}
+
+
+@pytest.mark.parametrize(("body", "contest"), _contests())
+def test_published_seats_are_reproduced(body: str, contest: dict[str, Any]) -> None:
+    result = allocate_json(contest_input(body, contest))
+    assert isinstance(result, Completed), result
+    official = {number: lst["seats"] for number, lst in enumerate(contest["lists"], start=1)}
+    assert dict(result.seats) == official
+    assert result.warnings == ()
+
+
+def test_all_real_contests_are_covered() -> None:
+    """Guard against a silently empty parametrisation (743 contests in the shared data)."""
+    assert len(_contests()) == 743
+
+
+def test_eerste_kamer_2023_residual_seat_order() -> None:
+    """EK 2023: stemcijfers → seats and the official order of residual seats (Kiesraad,
+    announcement of 1 June 2023)."""
+    data = load(REAL_RESULTS / "EK20230530.json")
+    contest = data["contests"][0]
+    result = allocate_json(contest_input(data["body"], contest))
+    assert isinstance(result, Completed)
+    names = {number: lst["name"] for number, lst in enumerate(contest["lists"], start=1)}
+    assert [names[n] for n in result.residual_seat_order] == contest["residual_seat_order"]
+
+
+def test_eilandsraad_saba_2019_is_the_real_case_for_p8_round_2() -> None:
+    """Saba 2019 (5 seats): WIPM 777, S.L.P. 125, list 3 81 (983 votes, quota 196 3/5).
+
+    WIPM 3 full seats; 2 residual seats. Round 1 (P 8 lid 1-2): only lists with at least 75% of
+    the quota (147 9/20) compete: WIPM alone (S.L.P. 125 and list 3 81 are below) → WIPM.
+    Round 2 (P 8 lid 3, averages, one per list, round-1 winners included): WIPM 777/5 = 155 2/5
+    beats S.L.P. 125/1 = 125 → WIPM. Official result: WIPM 5, S.L.P. 0, list 3 0.
+    """
+    data = load(REAL_RESULTS / "ER20190320.json")
+    saba = next(c for c in data["contests"] if c["name"] == "Saba")
+    result = allocate_json(contest_input(data["body"], saba))
+    assert isinstance(result, Completed)
+    assert dict(result.seats) == {1: 5, 2: 0, 3: 0}
+    methods = [(s["method"], s["list"]) for s in result_to_json(result)["steps"][1:]]
+    assert methods == [("largest_remainder", 1), ("greatest_average_one_per_list", 1)]
+
+
+def _elected_expectation(expected: dict[str, Any]) -> tuple[dict[int, list[int]], ...]:
+    both = {int(k): v["preference"] + v["list_order"] for k, v in expected["elected"].items()}
+    preference = {int(k): v["preference"] for k, v in expected["elected"].items()}
+    return both, preference
+
+
+def _check_case(case: dict[str, Any], result: Completed) -> None:
+    expected = case["expected"]
+    assert {str(k): v for k, v in result.seats.items()} == expected["seats"]
+    assert {str(k): v for k, v in result.full_seats.items()} == expected["full_seats"]
+    if "elected" in expected:
+        both, preference = _elected_expectation(expected)
+        assert {k: list(v) for k, v in result.elected.items()} == both
+        assert {k: list(v) for k, v in result.elected_on_preference.items()} == preference
+
+
+@needs_shared_data
+def test_reusel_de_mierden_2022_absolute_majority() -> None:
+    """P 9: Samenwerking 2571 of 5104 votes (> half) holds 7 of 15 seats; PvdA's last
+    residual seat moves to it."""
+    case = _cases()["GR2022-reusel-de-mierden"]
+    result = allocate_json(case_input(case))
+    assert isinstance(result, Completed)
+    _check_case(case, result)
+    moves = [s for s in result_to_json(result)["steps"] if s["step"] == "absolute_majority"]
+    assert [(m["list"], m["from_list"]) for m in moves] == [(1, 4)]
+
+
+@needs_shared_data
+def test_enkhuizen_2022_list_exhaustion() -> None:
+    """P 10 and the 75% rule: list 10 (one candidate) loses its residual seat to list 6."""
+    case = _cases()["GR2022-enkhuizen"]
+    result = allocate_json(case_input(case))
+    assert isinstance(result, Completed)
+    _check_case(case, result)
+    steps = result_to_json(result)["steps"]
+    before = [s["list"] for s in steps if s["step"] == "residual_seat" and not s["reassignment"]]
+    after = [s["list"] for s in steps if s["step"] == "residual_seat" and s["reassignment"]]
+    removed = [s["list"] for s in steps if s["step"] == "list_exhaustion"]
+    assert before == case["expected"]["residual_seat_order_before_p10"]
+    moves = [{"from": f, "to": t} for f, t in zip(removed, after, strict=True)]
+    assert moves == case["expected"]["p10_moves"]
+    first = next(s for s in steps if s["step"] == "residual_seat")
+    assert {"list": 8, "reason": "below_threshold"} in first["excluded"]
+
+
+@needs_shared_data
+def test_roermond_2026_asks_for_the_lot_then_uses_it() -> None:
+    """P 7: lists 3 (1851/3 = 617) and 9 (617/1 = 617) tie for the last residual seat; the
+    central electoral committee drew list 9."""
+    case = _cases()["GR2026-roermond"]
+    document = case_input(case)
+    asked = allocate_json(document)
+    assert isinstance(asked, NeedsLot)
+    assert asked.lot.kind == "residual_seat"
+    assert asked.lot.options == (3, 9)
+    assert asked.lot.seat == 6
+    drawn = case["lots"][0]
+    document["lots"] = [
+        {"kind": "residual_seat", "options": drawn["between"], "drawn": drawn["drawn"]}
+    ]
+    result = allocate_json(document)
+    assert isinstance(result, Completed)
+    _check_case(case, result)
+    assert list(result.residual_seat_order) == case["expected"]["residual_seat_order"]
+
+
+def test_examples_are_the_real_cases() -> None:
+    """The bundled examples carry the same votes as the shared real cases."""
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    files = {
+        "GR2022-enkhuizen": "enkhuizen-2022.json",
+        "GR2022-reusel-de-mierden": "reusel-de-mierden-2022.json",
+        "GR2026-roermond": "roermond-2026.json",
+    }
+    for case_id, name in files.items():
+        example = load(examples / name)
+        assert example["lists"] == [
+            {"number": lst["number"], "name": lst["name"], "candidates": lst["candidates"]}
+            for lst in case_input(_cases()[case_id])["lists"]
+        ]
