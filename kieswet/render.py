@@ -208,10 +208,27 @@ def render_result(election: Election | None, result: Result) -> str:
         )
     console.print(rows)
     _print_steps(console, list(result.steps), names)
-    seats = _table("Zetelverdeling", "lijst", "naam", "volle zetels", "restzetels", "totaal")
+    seats = _table(
+        "Zetelverdeling",
+        "lijst",
+        "naam",
+        "volle zetels (P 6)",
+        "restzetels",
+        "correctie (P 9 / P 10)",
+        "totaal",
+    )
     for number, total in result.seats.items():
         full = result.full_seats[number]
-        seats.add_row(str(number), names.get(number, ""), str(full), str(total - full), str(total))
+        residual = result.residual_seat_order.count(number)
+        correction = total - full - residual
+        seats.add_row(
+            str(number),
+            names.get(number, ""),
+            str(full),
+            str(residual),
+            f"{correction:+d}" if correction else "",
+            str(total),
+        )
     console.print(seats)
     preference = [s for s in result.steps if isinstance(s, PreferenceStep)]
     if preference:

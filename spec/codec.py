@@ -82,6 +82,13 @@ def _unknown_keys(
             )
 
 
+def _text(obj: Mapping[str, Any], key: str, where: str, errs: _Errors) -> None:
+    """Free-text fields (names, dates, sources) are for people, but must be strings."""
+    if key in obj and not isinstance(obj[key], str):
+        field = f"{where}.{key}" if where else key
+        errs.add(field, "not_a_string", f"{field} must be a string, got {obj[key]!r}")
+
+
 def _non_negative_int(value: object, field: str, what: str, errs: _Errors) -> int | None:
     if not _is_int(value):
         errs.add(field, "not_an_integer", f"{what} must be a whole number, got {value!r}")
@@ -146,6 +153,8 @@ def _fast_candidates(raw: list[Any]) -> tuple[Candidate, ...] | None:
         numbers[0] < 1 or sorted(set(numbers)) != numbers
     ):
         return None
+    if "name" in keys and not set(map(type, (i["name"] for i in raw if "name" in i))) <= {str}:
+        return None
     if "deceased" in keys:
         deceased: Iterable[bool] = [item.get("deceased", False) for item in raw]
         if not set(map(type, deceased)) <= {bool}:
@@ -177,6 +186,7 @@ def _parse_candidates(
             ok = False
             continue
         _unknown_keys(item, _CANDIDATE_KEYS, field, errs)
+        _text(item, "name", field, errs)
         number = _number(item.get("number"), f"{field}.number", "candidate", errs)
         numbers.append(number)
         label = f"{list_label}, candidate {number if number is not None else index + 1}"
@@ -338,6 +348,7 @@ def parse_election(data: object) -> Election | Rejected:
         errs.add("$", "not_an_object", "the input must be a JSON object")
         return Rejected(tuple(errs.items))
     _unknown_keys(data, _TOP_KEYS, "", errs)
+    _text(data, "source", "", errs)
     fmt = data.get("format", INPUT_FORMAT)
     if fmt != INPUT_FORMAT:
         errs.add("format", "unknown_format", f"format must be {INPUT_FORMAT!r}, got {fmt!r}")
@@ -350,6 +361,8 @@ def parse_election(data: object) -> Election | Rejected:
         errs.add("election", "missing", "election (kind, seats, law, profile) is required")
     else:
         _unknown_keys(election, _ELECTION_KEYS, "election", errs)
+        _text(election, "name", "election", errs)
+        _text(election, "date", "election", errs)
         raw_kind = election.get("kind")
         if raw_kind in ELECTION_KINDS:
             kind = cast(ElectionKind, raw_kind)

@@ -62,10 +62,17 @@ def parse_profile(name: str) -> Profile:
         return Profile()
     fields: dict[str, bool] = {}
     for switch in name.split("+"):
+        if switch == "default":
+            raise ValueError(
+                f"'default' stands alone; to change the default, name only the switches "
+                f"(known: {', '.join(PROFILE_SWITCHES)}), got {name!r}"
+            )
         field = PROFILE_SWITCHES.get(switch)
         if field is None:
             known = ", ".join(["default", *PROFILE_SWITCHES])
             raise ValueError(f"unknown profile switch {switch!r} (known: {known})")
+        if field in fields:
+            raise ValueError(f"profile switch {switch!r} is named twice in {name!r}")
         fields[field] = True
     return Profile(**fields)
 
