@@ -28,7 +28,7 @@ from spec.model import (
 )
 from tests.builders import ListSpec, completed, election, lot, seat_counts
 
-REAL_RESULTS = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "real-results"
+REAL_RESULTS = Path(__file__).resolve().parent / "fixtures" / "real"  # converted shared/data
 
 
 def residual_steps(result: Result) -> list[ResidualSeatStep]:
@@ -54,14 +54,14 @@ def test_p5_tk2021_quota_is_the_published_mixed_fraction() -> None:
     150 × 69 485 = 10 422 750 and 10 422 852 − 10 422 750 = 102.
     List votes from shared/data/real-results/TK20210317.json (Kiesraad published results)."""
     contest = json.loads((REAL_RESULTS / "TK20210317.json").read_text())["contests"][0]
-    votes = [item["votes"] for item in contest["lists"]]
+    votes = [item["votes"] for item in contest["input"]["lists"]]
     assert sum(votes) == 10422852  # the published AantalGeldigeStemmen
     result = completed(allocate(election("TK", 150, votes)))
     assert result.quota == Fraction(10422852, 150)
     assert result.quota == parse_mixed("69485 102/150")
     assert result.total_votes == 10422852
     # and the published seats of TK2021 (same source) come out of it
-    assert list(seat_counts(result)) == [item["seats"] for item in contest["lists"]]
+    assert list(seat_counts(result)) == list(contest["seats"].values())
 
 
 def test_p5_quota_of_a_17_seat_council() -> None:
@@ -227,10 +227,10 @@ def test_p8_round2_saba_2019_round1_winner_may_win_again() -> None:
         for c in json.loads((REAL_RESULTS / "ER20190320.json").read_text())["contests"]
         if c["name"] == "Saba"
     )
-    votes = [item["votes"] for item in contest["lists"]]
+    votes = [item["votes"] for item in contest["input"]["lists"]]
     assert votes == [777, 125, 81]
-    result = completed(allocate(election("ER", contest["seats"], votes)))
-    assert list(seat_counts(result)) == [item["seats"] for item in contest["lists"]] == [5, 0, 0]
+    result = completed(allocate(election("ER", contest["input"]["election"]["seats"], votes)))
+    assert list(seat_counts(result)) == list(contest["seats"].values()) == [5, 0, 0]
     assert result.quota == Fraction(983, 5)
     steps = residual_steps(result)
     assert [(s.list, s.method, s.value) for s in steps] == [

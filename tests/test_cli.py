@@ -1,8 +1,9 @@
 """The ``kieswet`` command line, run as a separate process (``python -m kieswet.cli``).
 
 Expected seats are the officially published results of the example elections, read from
-``shared/data/real-cases.json`` (candidate-level votes of Reusel-De Mierden 2022, Enkhuizen 2022
-and Roermond 2026; list totals equal the officially published list totals); exit codes are the
+``tests/fixtures/real/real-cases.json`` (converted from ``shared/data/real-cases.json``:
+candidate-level votes of Reusel-De Mierden 2022, Enkhuizen 2022 and Roermond 2026; list totals
+equal the officially published list totals); exit codes are the
 documented contract of ``kieswet allocate`` (0 completed, 2 rejected, 3 a lot must be drawn).
 """
 
@@ -19,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-REAL_CASES = ROOT.parent / "shared" / "data" / "real-cases.json"
+REAL_CASES = ROOT / "tests" / "fixtures" / "real" / "real-cases.json"  # from shared/data
 
 
 def kieswet(

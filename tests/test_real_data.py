@@ -1,5 +1,8 @@
 """The reference against real, officially published results (independent source: the Kiesraad).
 
+The figures are kept as fixtures in our format (``tests/fixtures/real``, converted from
+``shared/data`` with the source named in each file), so these tests run in a fresh clone too.
+
 * every contest in ``shared/data/real-results`` (TK 1937-1972 and 2017-2025, EP 2019/2024,
   PS 2019, WS 2019, GR 2018-2022, ER 2019-2023, EK 2023): the officially allocated seats;
 * EK 2023: also the official order of residual seats;
@@ -17,58 +20,53 @@ import pytest
 from reference.allocate import allocate_json
 from spec.codec import result_to_json
 from spec.model import Completed, NeedsLot
-from tests.shared_data import (
-    REAL_CASES,
-    REAL_RESULTS,
-    case_input,
-    contest_input,
-    load,
-    needs_shared_data,
-)
-
-pytestmark = needs_shared_data
+from tests.shared_data import FIXTURES, dump, fixture_documents, load, needs_shared_data
 
 
 def _contests() -> list[Any]:
-    if not REAL_RESULTS.is_dir():
-        return []
     params = []
-    for path in sorted(REAL_RESULTS.glob("*.json")):
+    for path in sorted(FIXTURES.glob("*.json")):
+        if path.name == "real-cases.json":
+            continue
         data = load(path)
         for contest in data["contests"]:
-            params.append(pytest.param(data["body"], contest, id=f"{path.stem}-{contest['code']}"))
+            params.append(pytest.param(contest, id=f"{data['election']}-{contest['code']}"))
     return params
 
 
 def _cases() -> dict[str, Any]:
-    if not REAL_CASES.is_file():
-        return {}
-    return {case["id"]: case for case in load(REAL_CASES)["cases"]}
+    return {case["id"]: case for case in load(FIXTURES / "real-cases.json")["cases"]}
 
 
-@pytest.mark.parametrize(("body", "contest"), _contests())
-def test_published_seats_are_reproduced(body: str, contest: dict[str, Any]) -> None:
-    result = allocate_json(contest_input(body, contest))
+@needs_shared_data
+def test_fixtures_equal_the_shared_published_data() -> None:
+    """The fixtures are exactly the conversion of ``shared/data`` (python -m tests.shared_data)."""
+    documents = fixture_documents()
+    assert sorted(documents) == sorted(p.name for p in FIXTURES.glob("*.json"))
+    for name, document in documents.items():
+        assert (FIXTURES / name).read_text(encoding="utf-8") == dump(document), name
+
+
+@pytest.mark.parametrize("contest", _contests())
+def test_published_seats_are_reproduced(contest: dict[str, Any]) -> None:
+    result = allocate_json(contest["input"])
     assert isinstance(result, Completed), result
-    official = {number: lst["seats"] for number, lst in enumerate(contest["lists"], start=1)}
-    assert dict(result.seats) == official
+    assert {str(k): v for k, v in result.seats.items()} == contest["seats"]
     assert result.warnings == ()
 
 
 def test_all_real_contests_are_covered() -> None:
-    """Guard against a silently empty parametrisation (743 contests in the shared data)."""
+    """Guard against a silently empty parametrisation (743 published contests)."""
     assert len(_contests()) == 743
 
 
 def test_eerste_kamer_2023_residual_seat_order() -> None:
     """EK 2023: stemcijfers → seats and the official order of residual seats (Kiesraad,
     announcement of 1 June 2023)."""
-    data = load(REAL_RESULTS / "EK20230530.json")
-    contest = data["contests"][0]
-    result = allocate_json(contest_input(data["body"], contest))
+    contest = load(FIXTURES / "EK20230530.json")["contests"][0]
+    result = allocate_json(contest["input"])
     assert isinstance(result, Completed)
-    names = {number: lst["name"] for number, lst in enumerate(contest["lists"], start=1)}
-    assert [names[n] for n in result.residual_seat_order] == contest["residual_seat_order"]
+    assert list(result.residual_seat_order) == contest["residual_seat_order"]
 
 
 def test_eilandsraad_saba_2019_is_the_real_case_for_p8_round_2() -> None:
@@ -79,9 +77,9 @@ def test_eilandsraad_saba_2019_is_the_real_case_for_p8_round_2() -> None:
     Round 2 (P 8 lid 3, averages, one per list, round-1 winners included): WIPM 777/5 = 155 2/5
     beats S.L.P. 125/1 = 125 → WIPM. Official result: WIPM 5, S.L.P. 0, list 3 0.
     """
-    data = load(REAL_RESULTS / "ER20190320.json")
+    data = load(FIXTURES / "ER20190320.json")
     saba = next(c for c in data["contests"] if c["name"] == "Saba")
-    result = allocate_json(contest_input(data["body"], saba))
+    result = allocate_json(saba["input"])
     assert isinstance(result, Completed)
     assert dict(result.seats) == {1: 5, 2: 0, 3: 0}
     methods = [(s["method"], s["list"]) for s in result_to_json(result)["steps"][1:]]
@@ -104,23 +102,21 @@ def _check_case(case: dict[str, Any], result: Completed) -> None:
         assert {k: list(v) for k, v in result.elected_on_preference.items()} == preference
 
 
-@needs_shared_data
 def test_reusel_de_mierden_2022_absolute_majority() -> None:
     """P 9: Samenwerking 2571 of 5104 votes (> half) holds 7 of 15 seats; PvdA's last
     residual seat moves to it."""
     case = _cases()["GR2022-reusel-de-mierden"]
-    result = allocate_json(case_input(case))
+    result = allocate_json(case["input"])
     assert isinstance(result, Completed)
     _check_case(case, result)
     moves = [s for s in result_to_json(result)["steps"] if s["step"] == "absolute_majority"]
     assert [(m["list"], m["from_list"]) for m in moves] == [(1, 4)]
 
 
-@needs_shared_data
 def test_enkhuizen_2022_list_exhaustion() -> None:
     """P 10 and the 75% rule: list 10 (one candidate) loses its residual seat to list 6."""
     case = _cases()["GR2022-enkhuizen"]
-    result = allocate_json(case_input(case))
+    result = allocate_json(case["input"])
     assert isinstance(result, Completed)
     _check_case(case, result)
     steps = result_to_json(result)["steps"]
@@ -134,21 +130,18 @@ def test_enkhuizen_2022_list_exhaustion() -> None:
     assert {"list": 8, "reason": "below_threshold"} in first["excluded"]
 
 
-@needs_shared_data
 def test_roermond_2026_asks_for_the_lot_then_uses_it() -> None:
     """P 7: lists 3 (1851/3 = 617) and 9 (617/1 = 617) tie for the last residual seat; the
     central electoral committee drew list 9."""
     case = _cases()["GR2026-roermond"]
-    document = case_input(case)
+    document = dict(case["input"])
     asked = allocate_json(document)
     assert isinstance(asked, NeedsLot)
     assert asked.lot.kind == "residual_seat"
     assert asked.lot.options == (3, 9)
     assert asked.lot.seat == 6
-    drawn = case["lots"][0]
-    document["lots"] = [
-        {"kind": "residual_seat", "options": drawn["between"], "drawn": drawn["drawn"]}
-    ]
+    assert case["lots"] == [{"kind": "residual_seat", "options": [3, 9], "drawn": 9}]
+    document["lots"] = case["lots"]
     result = allocate_json(document)
     assert isinstance(result, Completed)
     _check_case(case, result)
@@ -167,5 +160,5 @@ def test_examples_are_the_real_cases() -> None:
         example = load(examples / name)
         assert example["lists"] == [
             {"number": lst["number"], "name": lst["name"], "candidates": lst["candidates"]}
-            for lst in case_input(_cases()[case_id])["lists"]
+            for lst in _cases()[case_id]["input"]["lists"]
         ]
