@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kieswet import allocate_cmd
+from kieswet import allocate_cmd, check_cmd
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     allocate_cmd.register(commands)
+    check_cmd.register(commands)
     return parser
 
 

@@ -1,0 +1,21 @@
+"""``check(election, result_json)``: every applicable rule of ``spec.rules`` over one result.
+
+The result is a decoded ``kieswet/seat-allocation-result@1`` document from any implementation
+(``spec.codec.result_to_json`` writes the reference's). The rules run in the fixed order of
+``spec.rules.RULES``; the violations come out in that order, each rule's in the order found.
+"""
+
+from __future__ import annotations
+
+from spec.model import Election
+from spec.result_reader import read_result
+from spec.rules import RULES, Context, Violation
+
+
+def check(election: Election, result_json: object) -> list[Violation]:
+    """The rules ``result_json`` violates for ``election``; empty if it is a correct result."""
+    ctx = Context(election, read_result(result_json))
+    violations: list[Violation] = []
+    for rule in RULES:
+        violations.extend(rule.run(ctx))
+    return violations

@@ -1,0 +1,434 @@
+"""Read a ``kieswet/seat-allocation-result@1`` document into what the rules of ``spec.rules`` need.
+
+The document may come from any implementation, so nothing is trusted: every field is checked
+for its type, and a missing or malformed field becomes a ``FieldProblem`` naming it (the rules
+report these as violations of ``FORMAT-result``). Whatever could be read is still returned, so
+the other rules can check it. Optional parts (``steps``, ``residual_seat_order``, ``ranking``,
+``elected_on_preference``) may be absent: the rules then fall back on characterisations of the
+final seats alone.
+
+This module never imports ``reference/``: the specification is an independent formulation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal, TypeAlias, cast
+
+from spec.exact import parse_mixed
+
+RESULT_FORMAT = "kieswet/seat-allocation-result@1"
+
+Status: TypeAlias = Literal["completed", "needs_lot", "rejected"]
+METHODS = ("greatest_average", "largest_remainder", "greatest_average_one_per_list")
+LOT_KINDS = ("residual_seat", "absolute_majority", "candidate")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A field of the result document that is missing or not of the required form."""
+
+    field: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResidualClaim:
+    """A ``residual_seat`` step as the result states it (P 7, P 8, or a P 10 reassignment)."""
+
+    position: int  # index in ``steps``
+    seat: int | None
+    list: int
+    method: str
+    value: Fraction | None
+    tied: tuple[int, ...]
+    lot: bool
+    reassignment: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MajorityClaim:
+    """An ``absolute_majority`` step (P 9): ``list`` gains the seat of ``from_list``."""
+
+    position: int
+    list: int
+    from_list: int
+    candidates_from: tuple[int, ...]
+    lot: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExhaustionClaim:
+    """A ``list_exhaustion`` step (P 10)."""
+
+    position: int
+    list: int
+    seat_limit: int
+    removed_residual: int
+    removed_full: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnfilledClaim:
+    """An ``unfilled_seats`` step (P 10): seats no list could take."""
+
+    position: int
+    seats: int
+
+
+Claim: TypeAlias = ResidualClaim | MajorityClaim | ExhaustionClaim | UnfilledClaim
+
+
+@dataclass(frozen=True, slots=True)
+class LotClaim:
+    """The question of a ``needs_lot`` result."""
+
+    kind: str
+    options: tuple[int, ...]
+    list: int | None
+    seat: int | None
+    value: Fraction | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a result document says; ``None`` where a field is absent or unreadable.
+
+    For ``needs_lot`` the ``seats`` are the document's ``seats_so_far``. ``claims`` holds the
+    allocation steps in document order (full-seat and preference steps are not claims);
+    ``claims`` is ``None`` when the document has no ``steps``.
+    """
+
+    status: Status | None
+    quota: Fraction | None = None
+    total_votes: int | None = None
+    seats: Mapping[int, int] | None = None
+    full_seats: Mapping[int, int] | None = None
+    residual_seat_order: tuple[int, ...] | None = None
+    claims: tuple[Claim, ...] | None = None
+    full_seat_rows: Mapping[int, tuple[int, Fraction]] | None = None  # list -> (full, remainder)
+    preference_threshold: Fraction | None = None
+    elected: Mapping[int, tuple[int, ...]] | None = None
+    elected_on_preference: Mapping[int, tuple[int, ...]] | None = None
+    ranking: Mapping[int, tuple[int, ...]] | None = None
+    lot: LotClaim | None = None
+    lots_used: int | None = None
+    error_fields: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    problems: tuple[FieldProblem, ...] = field(default_factory=tuple)
+
+
+class _Reader:
+    """Typed field access that records a problem instead of raising."""
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(FieldProblem(where, message))
+
+    def obj(self, data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any] | None:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            self.problem(where, f"{where} must be an object, got {_show(value)}")
+            return None
+        return cast(Mapping[str, Any], value)
+
+    def integer(
+        self, data: Mapping[str, Any], key: str, where: str, required: bool = True
+    ) -> int | None:
+        if key not in data:
+            if required:
+                self.problem(where, f"{where} is missing")
+            return None
+        value = data[key]
+        if type(value) is not int or value < 0:
+            self.problem(where, f"{where} must be a whole number >= 0, got {_show(value)}")
+            return None
+        return value
+
+    def number(self, value: object, where: str) -> int | None:
+        if type(value) is not int or value < 1:
+            self.problem(
+                where, f"{where} must be a list or candidate number >= 1, got {_show(value)}"
+            )
+            return None
+        return value
+
+    def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(where, f"{where} must be true or false, got {_show(value)}")
+            return False
+        return value
+
+    def fraction(
+        self, data: Mapping[str, Any], key: str, where: str, required: bool = True
+    ) -> Fraction | None:
+        if key not in data or data[key] is None:
+            if required:
+                self.problem(where, f"{where} is missing")
+            return None
+        value = data[key]
+        if isinstance(value, str):
+            try:
+                return parse_mixed(value)
+            except ValueError:
+                pass
+        elif isinstance(value, dict):
+            num, den = value.get("num"), value.get("den")
+            if type(num) is int and type(den) is int and den > 0 and num >= 0:
+                return Fraction(num, den)
+        elif type(value) is int and value >= 0:
+            return Fraction(value)
+        self.problem(
+            where,
+            f'{where} must be an exact number ("444 5/17" or {{"num", "den"}}), got {_show(value)}',
+        )
+        return None
+
+    def numbers(self, value: object, where: str) -> tuple[int, ...] | None:
+        if not isinstance(value, list):
+            self.problem(where, f"{where} must be an array of numbers, got {_show(value)}")
+            return None
+        out: list[int] = []
+        for index, item in enumerate(value):
+            number = self.number(item, f"{where}[{index}]")
+            if number is None:
+                return None
+            out.append(number)
+        return tuple(out)
+
+    def keyed(self, data: Mapping[str, Any], key: str, where: str) -> dict[int, object] | None:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            self.problem(
+                where, f"{where} must be an object keyed by list number, got {_show(value)}"
+            )
+            return None
+        out: dict[int, object] = {}
+        for raw_key, item in value.items():
+            if not (isinstance(raw_key, str) and raw_key.isdigit() and int(raw_key) >= 1):
+                self.problem(f"{where}.{raw_key}", f"{where}: key {raw_key!r} is not a list number")
+                continue
+            out[int(raw_key)] = item
+        return out
+
+    def seat_map(
+        self, data: Mapping[str, Any], key: str, where: str, required: bool = True
+    ) -> dict[int, int] | None:
+        if key not in data and not required:
+            return None
+        raw = self.keyed(data, key, where)
+        if raw is None:
+            return None
+        out: dict[int, int] = {}
+        for number, value in raw.items():
+            if type(value) is not int or value < 0:
+                self.problem(
+                    f'{where}["{number}"]',
+                    f'{where}["{number}"] must be a whole number >= 0, got {_show(value)}',
+                )
+                return None
+            out[number] = value
+        return out
+
+    def candidate_map(
+        self, data: Mapping[str, Any], key: str, where: str
+    ) -> dict[int, tuple[int, ...]] | None:
+        if key not in data:
+            return None
+        raw = self.keyed(data, key, where)
+        if raw is None:
+            return None
+        out: dict[int, tuple[int, ...]] = {}
+        for number, value in raw.items():
+            numbers = self.numbers(value, f'{where}["{number}"]')
+            if numbers is None:
+                return None
+            out[number] = numbers
+        return out
+
+
+def _show(value: object) -> str:
+    text = "nothing" if value is None else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _read_claim(reader: _Reader, raw: object, index: int) -> Claim | None:
+    where = f"steps[{index}]"
+    if not isinstance(raw, dict):
+        reader.problem(where, f"{where} must be an object, got {_show(raw)}")
+        return None
+    kind = raw.get("step")
+    if kind == "residual_seat":
+        number = reader.number(raw.get("list"), f"{where}.list")
+        method = raw.get("method")
+        if method not in METHODS:
+            reader.problem(
+                f"{where}.method",
+                f"{where}.method must be one of {', '.join(METHODS)}, got {_show(method)}",
+            )
+        value = reader.fraction(raw, "value", f"{where}.value")
+        tied = reader.numbers(raw.get("tied", []), f"{where}.tied")
+        seat = reader.integer(raw, "seat", f"{where}.seat", required=False)
+        if number is None or method not in METHODS:
+            return None
+        return ResidualClaim(
+            position=index,
+            seat=seat,
+            list=number,
+            method=cast(str, method),
+            value=value,
+            tied=tied or (),
+            lot=reader.boolean(raw, "lot", f"{where}.lot"),
+            reassignment=reader.boolean(raw, "reassignment", f"{where}.reassignment"),
+        )
+    if kind == "absolute_majority":
+        gainer = reader.number(raw.get("list"), f"{where}.list")
+        loser = reader.number(raw.get("from_list"), f"{where}.from_list")
+        options = reader.numbers(raw.get("candidates_from", []), f"{where}.candidates_from")
+        if gainer is None or loser is None:
+            return None
+        return MajorityClaim(
+            index, gainer, loser, options or (), reader.boolean(raw, "lot", f"{where}.lot")
+        )
+    if kind == "list_exhaustion":
+        number = reader.number(raw.get("list"), f"{where}.list")
+        limit = reader.integer(raw, "seat_limit", f"{where}.seat_limit")
+        removed_residual = reader.integer(raw, "removed_residual", f"{where}.removed_residual")
+        removed_full = reader.integer(raw, "removed_full", f"{where}.removed_full")
+        if number is None or limit is None or removed_residual is None or removed_full is None:
+            return None
+        return ExhaustionClaim(index, number, limit, removed_residual, removed_full)
+    if kind == "unfilled_seats":
+        seats = reader.integer(raw, "seats", f"{where}.seats")
+        return None if seats is None else UnfilledClaim(index, seats)
+    if not isinstance(kind, str):
+        reader.problem(f"{where}.step", f"{where}.step must name the kind of step")
+    return None  # full_seats, preference and steps of kinds added later are no claims
+
+
+def _read_full_rows(reader: _Reader, steps: list[object]) -> dict[int, tuple[int, Fraction]] | None:
+    for index, raw in enumerate(steps):
+        if not (isinstance(raw, dict) and raw.get("step") == "full_seats"):
+            continue
+        rows = raw.get("lists")
+        where = f"steps[{index}].lists"
+        if not isinstance(rows, list):
+            reader.problem(where, f"{where} must be an array")
+            return None
+        out: dict[int, tuple[int, Fraction]] = {}
+        for row_index, row in enumerate(rows):
+            row_where = f"{where}[{row_index}]"
+            if not isinstance(row, dict):
+                reader.problem(row_where, f"{row_where} must be an object")
+                return None
+            number = reader.number(row.get("list"), f"{row_where}.list")
+            full = reader.integer(row, "full_seats", f"{row_where}.full_seats")
+            remainder = reader.fraction(row, "remainder", f"{row_where}.remainder")
+            if number is None or full is None or remainder is None:
+                return None
+            out[number] = (full, remainder)
+        return out
+    return None
+
+
+def _read_lot(reader: _Reader, data: Mapping[str, Any]) -> LotClaim | None:
+    lot = reader.obj(data, "lot", "lot")
+    if lot is None:
+        return None
+    kind = lot.get("kind")
+    if kind not in LOT_KINDS:
+        reader.problem(
+            "lot.kind", f"lot.kind must be one of {', '.join(LOT_KINDS)}, got {_show(kind)}"
+        )
+        return None
+    options = reader.numbers(lot.get("options"), "lot.options")
+    if options is None:
+        return None
+    lot_list = reader.number(lot["list"], "lot.list") if lot.get("list") is not None else None
+    seat = reader.integer(lot, "seat", "lot.seat", required=False)
+    value = reader.fraction(lot, "value", "lot.value", required=False)
+    return LotClaim(cast(str, kind), options, lot_list, seat, value)
+
+
+def read_result(data: object) -> ReadResult:
+    """Read a decoded result document; problems are listed in ``ReadResult.problems``."""
+    reader = _Reader()
+    if not isinstance(data, dict):
+        reader.problem("$", f"the result must be a JSON object, got {_show(data)}")
+        return ReadResult(status=None, problems=tuple(reader.problems))
+    doc = cast(Mapping[str, Any], data)
+    if doc.get("format") != RESULT_FORMAT:
+        reader.problem(
+            "format", f"format must be {RESULT_FORMAT!r}, got {_show(doc.get('format'))}"
+        )
+    status = doc.get("status")
+    if status not in ("completed", "needs_lot", "rejected"):
+        reader.problem(
+            "status", f"status must be completed, needs_lot or rejected, got {_show(status)}"
+        )
+        return ReadResult(status=None, problems=tuple(reader.problems))
+    if status == "rejected":
+        errors = doc.get("errors")
+        fields: list[str] = []
+        if not isinstance(errors, list) or not errors:
+            reader.problem("errors", "a rejected result must list its errors")
+        else:
+            for index, error in enumerate(errors):
+                if isinstance(error, dict) and isinstance(error.get("field"), str):
+                    fields.append(error["field"])
+                else:
+                    reader.problem(f"errors[{index}]", f"errors[{index}] must name its field")
+        return ReadResult("rejected", error_fields=tuple(fields), problems=tuple(reader.problems))
+
+    raw_steps = doc.get("steps")
+    claims: tuple[Claim, ...] | None = None
+    full_rows: dict[int, tuple[int, Fraction]] | None = None
+    if raw_steps is not None:
+        if not isinstance(raw_steps, list):
+            reader.problem("steps", f"steps must be an array, got {_show(raw_steps)}")
+        else:
+            read = [_read_claim(reader, raw, index) for index, raw in enumerate(raw_steps)]
+            claims = tuple(c for c in read if c is not None)
+            full_rows = _read_full_rows(reader, raw_steps)
+    if status == "needs_lot":
+        return ReadResult(
+            "needs_lot",
+            quota=reader.fraction(doc, "quota", "quota", required=False),
+            seats=reader.seat_map(doc, "seats_so_far", "seats_so_far"),
+            claims=claims,
+            lot=_read_lot(reader, doc),
+            lots_used=reader.integer(doc, "lots_used", "lots_used", required=False),
+            problems=tuple(reader.problems),
+        )
+    order = doc.get("residual_seat_order")
+    warnings = doc.get("warnings", [])
+    if not (isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)):
+        reader.problem("warnings", "warnings must be an array of strings")
+        warnings = []
+    return ReadResult(
+        "completed",
+        quota=reader.fraction(doc, "quota", "quota"),
+        total_votes=reader.integer(doc, "total_votes", "total_votes", required=False),
+        seats=reader.seat_map(doc, "seats", "seats"),
+        full_seats=reader.seat_map(doc, "full_seats", "full_seats"),
+        residual_seat_order=(
+            None if order is None else reader.numbers(order, "residual_seat_order")
+        ),
+        claims=claims,
+        full_seat_rows=full_rows,
+        preference_threshold=reader.fraction(
+            doc, "preference_threshold", "preference_threshold", required=False
+        ),
+        elected=reader.candidate_map(doc, "elected", "elected"),
+        elected_on_preference=reader.candidate_map(
+            doc, "elected_on_preference", "elected_on_preference"
+        ),
+        ranking=reader.candidate_map(doc, "ranking", "ranking"),
+        warnings=tuple(cast(list[str], warnings)),
+        problems=tuple(reader.problems),
+    )
