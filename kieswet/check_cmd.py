@@ -16,7 +16,7 @@ EXIT_VIOLATIONS = 1
 EXIT_UNUSABLE = 2
 
 HELP = """\
-Check a seat-allocation result against the Kieswet rules P 5 - P 19a, as stated in spec/rules.py.
+Check a seat-allocation result against the Kieswet rules P 5 - P 19a, as stated in spec/rules/.
 
 INPUT is a kieswet/seat-allocation-input@1 document (the election); RESULT is the
 kieswet/seat-allocation-result@1 document some implementation produced for it (completed or

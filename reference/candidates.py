@@ -39,7 +39,7 @@ class Nomination:
 def _order_above_threshold(
     above: list[Candidate], seats: int, list_number: int, always: bool, lots: LotBox
 ) -> tuple[list[Candidate], bool]:
-    """Candidates above the threshold in order of votes; ties in list order unless a lot.
+    """P 15 lid 1: candidates above the threshold in order of votes; ties in list order or by lot.
 
     A lot decides (one draw per place) where tied candidates compete for fewer of the list's
     seats than there are of them; with ``always`` (profile ``candidate-lot-always``) also where

@@ -10,11 +10,12 @@ from spec.model import ExhaustionStep, UnfilledSeatsStep
 
 
 def apply_list_exhaustion(standing: Standing) -> str | None:
-    """Take away the seats a list cannot fill and reassign them.
+    """P 10: take away the seats a list cannot fill and reassign them.
 
-    A list holding more seats than living candidates loses the surplus (its residual seats
-    first, then full seats). The surplus is reassigned by continuing the residual-seat
-    procedure from where it stood, passing over every list that has no further candidates.
+    A list holding more seats than living candidates (P 19a: deceased candidates do not count)
+    loses the surplus (its residual seats first, then full seats). The surplus is reassigned by
+    continuing the residual-seat procedure from where it stood, passing over every list that has
+    no further candidates.
     Seats that no list can take stay empty: a warning, not an error.
     """
     surplus_total = 0

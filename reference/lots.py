@@ -40,6 +40,11 @@ class LotBox:
         self.used = 0
 
     def draw(self, question: LotQuestion) -> int:
+        """The drawn outcome of the next supplied lot, if it answers ``question``.
+
+        Lots decide ties for residual seats (P 7 lid 3, P 8 lid 4), the list that gives up a
+        seat under P 9 (lid 2) and the order of candidates with equal votes (P 15 lid 1).
+        """
         if self.used == len(self._lots):
             raise LotNeeded(question, self.used)
         lot = self._lots[self.used]

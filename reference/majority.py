@@ -7,11 +7,12 @@ from spec.model import AbsoluteMajorityStep, LotQuestion
 
 
 def apply_absolute_majority(standing: Standing) -> str | None:
-    """A list with more than half of all votes but at most half of the seats gets one more.
+    """P 9: a list with more than half of all votes but at most half of the seats gets one more.
 
     The seat is taken from the list that received the last residual seat, never from the
     majority list itself (its own residual seats are passed over). If the last residual seats
-    went to several lists on the same remainder or average, a lot decides which gives one up.
+    went to several lists on the same remainder or average, a lot decides which gives one up
+    (P 9 lid 2).
     Exactly half of the votes does not count. Returns a warning when no seat can be taken.
     """
     total, seats = standing.election.total_votes, standing.election.seats

@@ -68,6 +68,11 @@ class Standing:
 
     @classmethod
     def start(cls, election: Election, full: list[int], lots: LotBox) -> Standing:
+        """The standing after the full seats, with who may compete for residual seats.
+
+        P 7 lid 2 (and bill 36 641): the full-kiesdeler threshold; P 8 lid 2: the 75% threshold
+        for the largest-remainder round.
+        """
         total, seats = election.total_votes, election.seats
         votes = [lst.votes for lst in election.lists]
         # P 7 lid 2 (TK; EP in practice) and bill 36 641 (every kind but EK): residual seats

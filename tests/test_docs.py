@@ -63,7 +63,9 @@ def test_docs_build_without_warnings(tmp_path: Path) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "WARNING" not in done.stderr, done.stderr
-    for page in ("index", "quickstart", "cli", "formats", "interpretation", "engine", "api"):
+    pages = ("index", "quickstart", "cli", "formats", "interpretation", "engine", "api")
+    pages += ("worked-examples", "spec", "traceability", "interpreting", "testers-guide")
+    for page in pages:
         assert (tmp_path / "html" / f"{page}.html").is_file(), page
 
 

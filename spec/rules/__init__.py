@@ -1,0 +1,52 @@
+"""The Kieswet's seat-allocation rules as declarative predicates over (election, result).
+
+Articles P 5 – P 10 (seats over lists) and P 15 – P 19a (candidates) of the Kieswet
+(BWBR0004627), consolidated text of 2026-01-01, as this project reads them (DOMAIN.md §2, §4).
+The Dutch *kiesdeler* is ``quota``; a list's *stemcijfer* is its ``votes``.
+
+Each ``Rule`` has a stable id, its article, one plain sentence, and a check that names every
+list, seat and exact value involved when the rule is broken. The rules do not recompute the
+allocation; they *characterise* it. A result that records its steps is replayed as stated
+(``spec.rules.replay``); a result without steps is checked on its final seats alone (for
+greatest averages: no list could have had a greater average for one more seat than the average
+at which another list holds its last residual seat).
+
+One module per group of articles, to be read next to the law:
+
+- ``base``: ``Rule``, ``Violation`` and the quantities the articles define (P 5, P 6, P 7 lid 2,
+  P 8 lid 2, P 15);
+- ``replay``: the ``Context`` every rule reads, replaying the result's own steps;
+- ``consistency``: the result as a whole (format, status, seat total, steps);
+- ``quota``: P 5 and P 6;
+- ``residual``: P 7 and P 8 (and bill 36 641);
+- ``lots``: ties and lots (P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1);
+- ``majority``: P 9;
+- ``exhaustion``: P 10 (with P 19a);
+- ``candidates``: P 15 – P 19a.
+
+This package never imports ``reference/``: it is the independent formulation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spec.rules import candidates, consistency, exhaustion, lots, majority, quota, residual
+from spec.rules.base import Rule, Violation
+from spec.rules.replay import Context
+
+__all__ = ["RULES", "RULES_BY_ID", "Context", "Rule", "Violation"]
+
+RULES: tuple[Rule, ...] = (
+    *consistency.DOCUMENT_RULES,
+    *quota.RULES,
+    *consistency.TOTAL_RULES,
+    *residual.RULES,
+    *lots.RULES,
+    *majority.RULES,
+    *exhaustion.RULES,
+    *candidates.RULES,
+)
+"""Every rule, in the order ``spec.check.check`` runs them."""
+
+RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}

@@ -1,0 +1,109 @@
+"""The building blocks of the rules: ``Rule``, ``Violation``, and the law's own quantities.
+
+Kieswet (BWBR0004627), consolidated text of 2026-01-01. The functions under "the law's predicates"
+state the quantities the articles define and that several rules share: the kiesdeler (P 5), the
+full seats (P 6), the full-kiesdeler threshold for residual seats (P 7 lid 2, and bill 36 641), the
+75% threshold for remainder seats (P 8 lid 2) and the voorkeurdrempel (P 15 lid 1-2; Q 3 for the
+European Parliament). The Dutch *kiesdeler* is ``quota``; a list's *stemcijfer* is its ``votes``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from spec.exact import format_mixed
+from spec.model import Election, ElectionList
+
+if TYPE_CHECKING:
+    from spec.rules.replay import Context
+
+SMALL_COUNCIL = 19
+"""P 7 / P 8: residual seats by largest remainders below this many seats."""
+
+LARGEST_REMAINDER = "largest_remainder"
+ONE_PER_LIST = "greatest_average_one_per_list"
+GREATEST_AVERAGE = "greatest_average"
+
+
+Reason: TypeAlias = Literal["no_votes", "below_quota", "below_75", "exhausted", "won_this_round"]
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """One broken rule: its id, its article and what is wrong, in words a person can check."""
+
+    rule_id: str
+    article: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule of the Kieswet as a predicate: ``check`` yields one message per violation."""
+
+    id: str
+    article: str
+    statement: str
+    check: Callable[[Context], Iterable[str]]
+
+    def run(self, ctx: Context) -> list[Violation]:
+        return [Violation(self.id, self.article, message) for message in self.check(ctx)]
+
+
+def show(value: Fraction | int) -> str:
+    """An exact number as people write it: ``612 1/3``."""
+    return format_mixed(Fraction(value))
+
+
+def join(numbers: Iterable[int]) -> str:
+    items = [str(n) for n in numbers]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# =========================================================================== the law's predicates
+
+
+def quota(election: Election) -> Fraction:
+    """P 5: kiesdeler = the sum of the stemcijfers divided by the number of seats."""
+    return Fraction(election.total_votes, election.seats)
+
+
+def full_seat_count(election: Election, lst: ElectionList) -> int:
+    """P 6: the whole number of times the list's stemcijfer contains the kiesdeler."""
+    return lst.votes * election.seats // election.total_votes
+
+
+def full_quota_rule(election: Election) -> bool:
+    """P 7 lid 2 (TK; EP in practice), and bill 36 641 for every kind but the Eerste Kamer:
+    a residual seat only for a list whose stemcijfer reaches the kiesdeler."""
+    return election.kind in ("TK", "EP") or (election.law == "bill-36641" and election.kind != "EK")
+
+
+def reaches_quota(election: Election, lst: ElectionList) -> bool:
+    return lst.votes * election.seats >= election.total_votes
+
+
+def qualifies_for_remainder(election: Election, lst: ElectionList) -> bool:
+    """P 8 lid 2: a remainder seat only for a list with at least 75% of the kiesdeler
+    (inclusive); under bill 36 641 the whole kiesdeler."""
+    if election.law == "bill-36641":
+        return reaches_quota(election, lst)
+    return 4 * lst.votes * election.seats >= 3 * election.total_votes
+
+
+def preference_share(election: Election) -> Fraction:
+    """P 15: the voorkeurdrempel as a share of the kiesdeler: 25%; 50% for a gemeenteraad or
+    eilandsraad of fewer than 19 seats; 10% for the European Parliament; the whole kiesdeler
+    for the Eerste Kamer (the Kiesraad's practice in 2023)."""
+    if election.kind == "EP":
+        return Fraction(1, 10)
+    if election.kind == "EK":
+        return Fraction(1)
+    if election.kind in ("GR", "ER") and election.seats < SMALL_COUNCIL:
+        return Fraction(1, 2)
+    return Fraction(1, 4)
