@@ -1,0 +1,1092 @@
+"""Hand-written conformance cases, one small election per article paragraph and per boundary.
+
+Every case carries its independent justification: the hand computation in its comment (the
+kiesdeler as an exact fraction, the full seats, the remainders or averages for each residual
+seat), and the expected seats (and, where it matters, full seats, elected candidates, the lot
+question or the rejection codes) written down by hand. ``kieswet vectors build`` checks each of
+these hand-written expectations against the reference engine and stops, naming the case, when
+they differ. Most cases mirror ``tests/test_articles.py``.
+
+Article references: Kieswet (BWBR0004627), consolidated text of 2026-01-01. Lists are numbered
+1, 2, 3, ... in the order given; a list given as an ``int`` is list-level data (its stemcijfer),
+a list given as a ``list`` of ints is candidate-level data (the votes of candidates 1, 2, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+INPUT_FORMAT = "kieswet/seat-allocation-input@1"
+
+ListSpec = int | Sequence[int]
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One vector file of hand-written cases: its law version, profile and group comments."""
+
+    law: str
+    profile: str
+    groups: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Case:
+    """A hand-written case. Exactly one of the expectations below decides the status:
+
+    ``errors`` (``(field, code)`` pairs): rejected; ``lot`` (``{"kind", "options"[, "list"]}``):
+    needs_lot; otherwise completed with ``seats`` (in list order) and optionally ``full_seats``,
+    ``residual_seat_order`` and ``elected`` (list number → candidates in order of election).
+    """
+
+    topic: str
+    group: str
+    comment: str
+    input: Mapping[str, Any]
+    articles: tuple[str, ...]
+    rules: tuple[str, ...]
+    flags: tuple[str, ...] = ()
+    seats: tuple[int, ...] | None = None
+    full_seats: tuple[int, ...] | None = None
+    residual_seat_order: tuple[int, ...] | None = None
+    elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    lot: Mapping[str, Any] | None = None
+    errors: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def status(self) -> str:
+        if self.errors is not None:
+            return "rejected"
+        return "needs_lot" if self.lot is not None else "completed"
+
+
+def doc(
+    kind: str,
+    seats: int,
+    lists: Sequence[ListSpec],
+    *,
+    limits: Mapping[int, int] | None = None,
+    deceased: Mapping[int, Sequence[int]] | None = None,
+    law: str = "current",
+    profile: str = "default",
+    lots: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
+    """A valid input document. ``limits``: list → ``candidate_count`` (list-level lists);
+    ``deceased``: list → deceased candidate numbers (candidate-level lists)."""
+    limits = limits or {}
+    deceased = deceased or {}
+    built: list[dict[str, Any]] = []
+    for number, spec in enumerate(lists, start=1):
+        item: dict[str, Any] = {"number": number, "name": f"list {number}"}
+        if isinstance(spec, int):
+            item["votes"] = spec
+            if number in limits:
+                item["candidate_count"] = limits[number]
+        else:
+            dead = set(deceased.get(number, ()))
+            item["candidates"] = [
+                {"number": i, "votes": v, **({"deceased": True} if i in dead else {})}
+                for i, v in enumerate(spec, start=1)
+            ]
+        built.append(item)
+    return {
+        "format": INPUT_FORMAT,
+        "election": {"kind": kind, "seats": seats, "law": law, "profile": profile},
+        "lists": built,
+        "lots": [dict(lot) for lot in lots],
+    }
+
+
+def lot(kind: str, options: Sequence[int], drawn: int, list_number: int | None = None) -> Any:
+    """A drawn lot as it is fed back in ``lots``."""
+    out: dict[str, Any] = {"kind": kind, "options": list(options), "drawn": drawn}
+    if list_number is not None:
+        out["list"] = list_number
+    return out
+
+
+TOPICS: dict[str, Topic] = {
+    "p5-p6-quota-full-seats": Topic(
+        "current",
+        "default",
+        {
+            "P 5 kiesdeler": "The kiesdeler is the sum of the stemcijfers over the seats, exact.",
+            "P 6 full seats": "Full seats are whole kiesdelers; remainders are exact fractions.",
+        },
+    ),
+    "p7-greatest-averages": Topic(
+        "current",
+        "default",
+        {
+            "P 7 lid 1: 19 seats or more": "Residual seats one at a time to the greatest "
+            "average stemcijfer / (seats + 1); exactly 19 seats is already P 7.",
+            "P 7 lid 2: full-quota threshold": "TK (and EP in practice): a list below the "
+            "kiesdeler gets no residual seat; PS, AB, GR of 19 seats or more have no threshold.",
+        },
+    ),
+    "p8-largest-remainder": Topic(
+        "current",
+        "default",
+        {
+            "P 8 lid 1: fewer than 19 seats": "18 seats is P 8 (largest remainders), not P 7.",
+            "P 8 lid 2: 75% threshold": "Remainder seats only for lists with at least 75% of the "
+            "kiesdeler (inclusive), at most one per list; no remainder counts as the smallest.",
+            "P 8 lid 3: greatest averages, one per list": "Seats left after round 1: greatest "
+            "averages, every list with votes competes (also round-1 winners and lists below "
+            "75%), at most one seat per list in this round.",
+            "P 8 lid 3: further rounds": "Only after list exhaustion: unrestricted greatest "
+            "averages (the Kiesraad's published interpretation).",
+        },
+    ),
+    "p9-absolute-majority": Topic(
+        "current",
+        "default",
+        {
+            "P 9: the boundary of half the votes": "Strictly more than half of the votes "
+            "triggers P 9; exactly half does not.",
+            "P 9 lid 2: lot on who gives up the seat": "The last residual seats went to several "
+            "lists on the same value: a lot decides which gives one up.",
+        },
+    ),
+    "p10-list-exhaustion": Topic(
+        "current",
+        "default",
+        {
+            "P 10: surplus reassigned": "A list holds no more seats than it has living "
+            "candidates; the surplus (residual seats first) is reassigned by continuing the "
+            "residual-seat procedure without the exhausted list.",
+            "P 10: all lists exhausted": "No list can take the surplus: seats stay empty, "
+            "with a warning, not an error.",
+            "P 19a: deceased candidates": "Deceased candidates do not count for P 10 and are "
+            "skipped in nomination.",
+        },
+    ),
+    "p15-p19-candidates": Topic(
+        "current",
+        "default",
+        {
+            "P 15: the preference threshold": "More than (strictly) 25% of the kiesdeler; 50% "
+            "for GR and ER below 19 seats; 10% for EP.",
+            "P 17 and P 19: list order and ranking": "Remaining seats in list order; ranking: "
+            "preference-elected, then others above the threshold by votes, then list order.",
+        },
+    ),
+    "lots": Topic(
+        "current",
+        "default",
+        {
+            "P 7 lid 3, P 8 lid 4: residual-seat lots": "A lot only where more lists tie than "
+            "seats remain; the drawn outcome is fed back in lots and consumed in order.",
+            "P 15 lid 1: candidate lots": "Tied candidates above the threshold competing for "
+            "fewer places: a lot decides.",
+        },
+    ),
+    "rejected-input": Topic(
+        "current",
+        "default",
+        {
+            "numbers": "List and candidate numbers must be positive, unique and ascending.",
+            "votes": "Votes are non-negative whole numbers; a list's votes equal its "
+            "candidates' sum; at least one vote in total.",
+            "election": "Seats at least 1; known kind, law version and profile.",
+            "deceased": "No more deceased than candidates.",
+            "lots": "A lot must answer the question asked, in order; none may be left over.",
+        },
+    ),
+    "law-bill-36641": Topic(
+        "bill-36641",
+        "default",
+        {
+            "bill 36 641: full-quota threshold": "Every kind except EK: a residual seat only for "
+            "lists that reach the full kiesdeler, in every round (replaces the 75% rule).",
+        },
+    ),
+    "profile-candidate-lot-always": Topic(
+        "current",
+        "candidate-lot-always",
+        {
+            "P 15 lid 1: lot whenever tied places are elected": "The 2026 reading: tied "
+            "candidates above the threshold are ordered by lot even if all are elected.",
+        },
+    ),
+    "profile-p9-counts-as-residual": Topic(
+        "current",
+        "p9-counts-as-residual",
+        {
+            "P 9 with P 10 below 19 seats": "The P 9 seat counts as the majority list's seat in "
+            "the P 8 round it was taken from, when P 10 continues that round.",
+        },
+    ),
+}
+
+# Shared inputs, each computed once by hand.
+
+TK_LIKE_VOTES = [7424, 7423, 99, 54]
+"""150 seats, total 15 000, kiesdeler 100. Full seats 74 / 74 / 0 / 0 = 148, 2 residual seats.
+First residual seat, averages: 7424/75 = 98 74/75, 7423/75 = 98 73/75, 99/1 = 99, 54/1 = 54."""
+
+LOT_VOTES = [1050, 475, 475]
+"""PS 20 seats, total 2000, kiesdeler 100. Full 10 / 4 / 4 = 18, 2 residual seats.
+Seat 1: averages 1050/11 = 95 5/11, 475/5 = 95, 475/5 = 95 → list 1.
+Seat 2: list 1 1050/12 = 87 1/2; lists 2 and 3 tie at 95 for 1 seat → decisive: lot."""
+
+P9_TIE_VOTES = [501, 170, 170, 159]
+"""GR 10 seats, total 1000, kiesdeler 100. Full 5 / 1 / 1 / 1 = 8; remainders 1 / 70 / 70 / 59.
+Round 1: lists 2 and 3 tie at 70 with 2 seats for 2 lists → no lot, both get one.
+P 9: list 1 (501 > 500, 5 of 10 seats) takes the last residual seat; lists 2 and 3 got the last
+residual seats on the same remainder 70 → a lot decides which gives one up."""
+
+P10_VOTES = [431, 380, 79, 110]
+"""GR 10 seats, total 1000, kiesdeler 100, 75% = 75. Full 4 / 3 / 0 / 1 = 8, 2 residual.
+Remainders 31 / 80 / 79 / 10, all lists ≥ 75 votes → round 1: list 2 (80), list 3 (79).
+Before P 10: 4 / 4 / 1 / 1. No list has more than 500 votes (no P 9)."""
+
+P9_P10_VOTES = [501, 190, 236, 73]
+"""GR 10 seats, total 1000, kiesdeler 100, 75% = 75. List 2 has 1 candidate, list 3 has 2.
+Full 5 / 1 / 2 / 0 = 8, 2 residual. Round 1 (lists 1-3; list 4 below 75%): remainders 1 / 90 /
+36 → list 2 (90), list 3 (36). P 9: list 1 (501 > 500 votes, 5 of 10 seats) takes list 3's
+seat → 6 / 2 / 2 / 0. P 10: list 2 (1 candidate) gives back its residual seat; list 3 holds
+2 seats for 2 candidates, so it is exhausted for the reassignment."""
+
+
+def _rejected_doc(**changes: Any) -> dict[str, Any]:
+    """A valid GR 10-seat input (600 votes list-level; 300 + 100 on candidates), spoiled."""
+    base = doc("GR", 10, [600, [300, 100]])
+    for key, value in changes.items():
+        base[key] = value
+    return base
+
+
+CASES: tuple[Case, ...] = (
+    # ------------------------------------------------------------------ P 5, P 6
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 5 kiesdeler",
+        "Enkhuizen GR2022's totals (7553 votes, 17 seats) over two lists of our own: kiesdeler "
+        "7553/17 = 444 5/17 (17 × 444 = 7548). Full: 7000 / 444 5/17 → 15 (6664 13/17, "
+        "remainder 335 4/17); 553 → 1 (remainder 108 12/17). 1 residual seat, both lists "
+        "≥ 75% (333 3/17): largest remainder 335 4/17 → list 1. Seats 16 / 1.",
+        doc("GR", 17, [7000, 553]),
+        ("P 5", "P 6"),
+        ("P5-quota", "P6-full-seats"),
+        seats=(16, 1),
+        full_seats=(15, 1),
+    ),
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 5 kiesdeler",
+        "Kiesdeler = Σ stemcijfers / seats: 500 + 300 + 201 = 1001 over 7 seats = 143 exactly. "
+        "Full 3 (429, rem 71) / 2 (286, rem 14) / 1 (143, rem 58) = 6; 1 residual seat; 75% = "
+        "107 1/4: all lists eligible; largest remainder 71 → list 1. Seats 4 / 2 / 1.",
+        doc("GR", 7, [500, 300, 201]),
+        ("P 5", "P 6", "P 8 lid 1"),
+        ("P5-quota", "P6-full-seats", "P8.1-largest-remainder"),
+        seats=(4, 2, 1),
+        full_seats=(3, 2, 1),
+    ),
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 6 full seats",
+        "GR 9 seats, votes 500 / 300 / 112 → 912, kiesdeler 101 1/3. Full: 500 → 4 (remainder "
+        "94 2/3); 300 → 2 (97 1/3); 112 → 1 (10 2/3). 2 residual seats; 75% = 76: all eligible; "
+        "remainders 97 1/3 (list 2), 94 2/3 (list 1). Seats 5 / 3 / 1.",
+        doc("GR", 9, [500, 300, 112]),
+        ("P 6", "P 8 lid 1"),
+        ("P6-full-seats", "P8.1-largest-remainder"),
+        seats=(5, 3, 1),
+        full_seats=(4, 2, 1),
+        residual_seat_order=(2, 1),
+    ),
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 6 full seats",
+        "Remainder 0 everywhere. PS 20 seats, votes 1000 / 600 / 400 → kiesdeler 100; full "
+        "10 / 6 / 4 with remainder exactly 0 each: all 20 seats are full, no residual seat.",
+        doc("PS", 20, [1000, 600, 400]),
+        ("P 6",),
+        ("P6-full-seats", "SEATS-total"),
+        flags=("boundary",),
+        seats=(10, 6, 4),
+        full_seats=(10, 6, 4),
+        residual_seat_order=(),
+    ),
+    # ------------------------------------------------------------------ P 7
+    Case(
+        "p7-greatest-averages",
+        "P 7 lid 1: 19 seats or more",
+        "Exactly 19 seats → P 7. GR 19, votes 1040 / 585 / 275 = 1900, kiesdeler 100. Full "
+        "10 / 5 / 2 = 17. Seat 1: 1040/11 = 94 6/11, 585/6 = 97 1/2, 275/3 = 91 2/3 → list 2. "
+        "Seat 2: 94 6/11, 585/7 = 83 4/7, 91 2/3 → list 1. Seats 11 / 6 / 2 (P 8's remainders "
+        "40 / 85 / 75 would give lists 2 and 3).",
+        doc("GR", 19, [1040, 585, 275]),
+        ("P 7 lid 1",),
+        ("P7.1-greatest-average",),
+        flags=("boundary",),
+        seats=(11, 6, 2),
+        full_seats=(10, 5, 2),
+        residual_seat_order=(2, 1),
+    ),
+    Case(
+        "p7-greatest-averages",
+        "P 7 lid 2: full-quota threshold",
+        "TK 150 seats, votes 7424 / 7423 / 99 / 54 = 15000, kiesdeler 100; full 74 / 74 / 0 / 0. "
+        "P 7 lid 2 bars lists 3 (99 < 100) and 4. Seat 1: 7424/75 = 98 74/75 > 7423/75 = "
+        "98 73/75 → list 1. Seat 2: list 1 7424/76 = 97 52/76 < 98 73/75 → list 2. "
+        "Seats 75 / 75 / 0 / 0.",
+        doc("TK", 150, TK_LIKE_VOTES),
+        ("P 7 lid 1", "P 7 lid 2"),
+        ("P7.1-greatest-average", "P7.2-full-quota-threshold"),
+        seats=(75, 75, 0, 0),
+        residual_seat_order=(1, 2),
+    ),
+    Case(
+        "p7-greatest-averages",
+        "P 7 lid 2: full-quota threshold",
+        "Same votes, kind GR 150 seats: no threshold. Seat 1: list 3's 99/1 = 99 beats "
+        "98 74/75 → list 3. Seat 2: list 3 99/2; list 1 98 74/75 > list 2 98 73/75 → list 1. "
+        "Seats 75 / 74 / 1 / 0 (cf. Renkum GR2026).",
+        doc("GR", 150, TK_LIKE_VOTES),
+        ("P 7 lid 1",),
+        ("P7.1-greatest-average",),
+        seats=(75, 74, 1, 0),
+        residual_seat_order=(3, 1),
+    ),
+    Case(
+        "p7-greatest-averages",
+        "P 7 lid 2: full-quota threshold",
+        "EP applies P 7 lid 2 in practice: the TK numbers give 75 / 75 / 0 / 0.",
+        doc("EP", 150, TK_LIKE_VOTES),
+        ("P 7 lid 1", "P 7 lid 2"),
+        ("P7.1-greatest-average", "P7.2-full-quota-threshold"),
+        seats=(75, 75, 0, 0),
+    ),
+    Case(
+        "p7-greatest-averages",
+        "P 7 lid 2: full-quota threshold",
+        "Exactly the kiesdeler is enough. TK 150 seats, votes 7401 / 7399 / 100 / 100 = 15000, "
+        "kiesdeler 100; full 74 / 73 / 1 / 1 = 149, 1 residual seat. Lists 3 and 4 hold "
+        "exactly 100 = kiesdeler, so they are not barred. Averages: 7401/75 = 98 51/75, "
+        "7399/74 = 99 73/74, 100/2 = 50, 50 → list 2. Seats 74 / 74 / 1 / 1.",
+        doc("TK", 150, [7401, 7399, 100, 100]),
+        ("P 7 lid 1", "P 7 lid 2"),
+        ("P7.1-greatest-average", "P7.2-full-quota-threshold"),
+        flags=("boundary",),
+        seats=(74, 74, 1, 1),
+        full_seats=(74, 73, 1, 1),
+    ),
+    # ------------------------------------------------------------------ P 8
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 1: fewer than 19 seats",
+        "18 seats → P 8. GR 18, votes 1040 / 485 / 275 = 1800, kiesdeler 100. Full 10 / 4 / 2 = "
+        "16. Remainders 40 / 85 / 75, all lists ≥ 75: list 2 (85), list 3 (75). Seats "
+        "10 / 5 / 3 (P 7's averages would give lists 2 and 1).",
+        doc("GR", 18, [1040, 485, 275]),
+        ("P 8 lid 1",),
+        ("P8.1-largest-remainder",),
+        flags=("boundary",),
+        seats=(10, 5, 3),
+        full_seats=(10, 4, 2),
+        residual_seat_order=(2, 3),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 2: 75% threshold",
+        "Exactly 75%. GR 9 seats, votes 836 / 76 = 912, kiesdeler 101 1/3, 75% = 76 exactly. "
+        "Full 8 (remainder 25 1/3) / 0 (remainder 76); list 2 has exactly 75% → eligible; "
+        "76 > 25 1/3 → list 2. Seats 8 / 1.",
+        doc("GR", 9, [836, 76]),
+        ("P 8 lid 2",),
+        ("P8.2-75-percent", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(8, 1),
+        full_seats=(8, 0),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 2: 75% threshold",
+        "One vote below 75%. Same total 912 (kiesdeler 101 1/3, 75% = 76), votes 837 / 75. List "
+        "2 (75 < 76) is barred though its remainder 75 beats list 1's 26 1/3 → list 1. "
+        "Seats 9 / 0.",
+        doc("GR", 9, [837, 75]),
+        ("P 8 lid 2",),
+        ("P8.2-75-percent",),
+        flags=("boundary",),
+        seats=(9, 0),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 2: 75% threshold",
+        "At most one per list; remainder 0 counts as the smallest but still competes. GR 10, "
+        "votes 700 / 78 / 74 / 74 / 74 = 1000, kiesdeler 100, 75% = 75. Full 7 / 0 ..., 3 "
+        "residual. Round 1 (≥ 75 votes): list 2 (78), then list 1 (remainder 0). Round 2 "
+        "(averages, one per list): list 1 700/9 = 77 7/9 > 74 > 78/2 → list 1. Seats "
+        "9 / 1 / 0 / 0 / 0.",
+        doc("GR", 10, [700, 78, 74, 74, 74]),
+        ("P 8 lid 2", "P 8 lid 3"),
+        ("P8.2-one-per-list", "P8.2-75-percent", "P8.3-greatest-average"),
+        flags=("boundary",),
+        seats=(9, 1, 0, 0, 0),
+        residual_seat_order=(2, 1, 1),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 3: greatest averages, one per list",
+        "Saba ER2019 (published: WIPM 5, S.L.P. 0, list 3 0). Votes 777 / 125 / 81 = 983, "
+        "kiesdeler 196 3/5, 75% = 147 9/20. Full 3 / 0 / 0. Round 1: only WIPM reaches 75% → "
+        "WIPM (187 1/5). Round 2: WIPM 777/5 = 155 2/5 > 125 > 81 → WIPM. Seats 5 / 0 / 0.",
+        doc("ER", 5, [777, 125, 81]),
+        ("P 8 lid 2", "P 8 lid 3"),
+        ("P8.3-greatest-average", "P8.3-average-one-per-list"),
+        seats=(5, 0, 0),
+        full_seats=(3, 0, 0),
+        residual_seat_order=(1, 1),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 3: greatest averages, one per list",
+        "Lists below 75% compete in round 2. GR 10, votes 350 / 290 / 74 / 73 / 72 / 71 / 70 = "
+        "1000, kiesdeler 100. Full 3 / 2 / 0..., 5 residual. Round 1 (lists 1, 2): list 2 (90), "
+        "list 1 (50). Round 2 (one per list): 350/5 = 70, 290/4 = 72 1/2, 74, 73, 72, 71, 70 → "
+        "lists 3, 4, 2. Seats 4 / 4 / 1 / 1 / 0 / 0 / 0.",
+        doc("GR", 10, [350, 290, 74, 73, 72, 71, 70]),
+        ("P 8 lid 3",),
+        ("P8.3-greatest-average", "P8.3-average-one-per-list"),
+        seats=(4, 4, 1, 1, 0, 0, 0),
+        residual_seat_order=(2, 1, 3, 4, 2),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 3: further rounds",
+        "GR 10, votes 560 / 380 / 60 = 1000, kiesdeler 100; list 2 has 1 candidate. Full 5/3/0, "
+        "round 1: list 2 (80), list 1 (60) → 6 / 4 / 0. P 9: list 1 already has 6 > 5. P 10: "
+        "list 2 keeps 1; 3 seats reassigned: round 2: list 1 560/7 = 80 > 60 → list 1; list 3 "
+        "60; round 3 (unrestricted): 560/8 = 70 > 60/2 → list 1. Seats 8 / 1 / 1.",
+        doc("GR", 10, [560, 380, 60], limits={2: 1}),
+        ("P 8 lid 3", "P 10"),
+        ("P8.3-greatest-average", "P10-exhaustion"),
+        seats=(8, 1, 1),
+    ),
+    # ------------------------------------------------------------------ P 9
+    Case(
+        "p9-absolute-majority",
+        "P 9: the boundary of half the votes",
+        "Exactly half. GR 10, votes 500 / 190 / 160 / 150 = 1000, kiesdeler 100. Full 5/1/1/1; "
+        "remainders 0 / 90 / 60 / 50 → lists 2, 3. List 1 has exactly 500 = half, not more → "
+        "no P 9. Seats 5 / 2 / 2 / 1.",
+        doc("GR", 10, [500, 190, 160, 150]),
+        ("P 9",),
+        ("P9-absolute-majority",),
+        flags=("boundary",),
+        seats=(5, 2, 2, 1),
+    ),
+    Case(
+        "p9-absolute-majority",
+        "P 9: the boundary of half the votes",
+        "Half plus one. GR 10, votes 501 / 190 / 160 / 149. Full 5/1/1/1; remainders 1 / 90 / "
+        "60 / 49 → lists 2, 3. List 1: 501 > 500 with 5 ≤ 5 seats → takes the last residual "
+        "seat (list 3's). Seats 6 / 2 / 1 / 1.",
+        doc("GR", 10, [501, 190, 160, 149]),
+        ("P 9",),
+        ("P9-absolute-majority",),
+        flags=("boundary",),
+        seats=(6, 2, 1, 1),
+        full_seats=(5, 1, 1, 1),
+    ),
+    Case(
+        "p9-absolute-majority",
+        "P 9 lid 2: lot on who gives up the seat",
+        "P9_TIE_VOTES without a lot: needs a lot of kind absolute_majority between lists 2, 3.",
+        doc("GR", 10, P9_TIE_VOTES),
+        ("P 9 lid 2",),
+        ("P9-absolute-majority", "LOT-decisive"),
+        flags=("tie",),
+        lot={"kind": "absolute_majority", "options": [2, 3]},
+    ),
+    Case(
+        "p9-absolute-majority",
+        "P 9 lid 2: lot on who gives up the seat",
+        "P9_TIE_VOTES with list 2 drawn: list 2 gives up its seat. Seats 6 / 1 / 2 / 1.",
+        doc("GR", 10, P9_TIE_VOTES, lots=[lot("absolute_majority", [2, 3], 2)]),
+        ("P 9 lid 2",),
+        ("P9-absolute-majority", "LOT-drawn"),
+        flags=("tie", "lot"),
+        seats=(6, 1, 2, 1),
+    ),
+    Case(
+        "p9-absolute-majority",
+        "P 9 lid 2: lot on who gives up the seat",
+        "P9_TIE_VOTES with list 3 drawn: list 3 gives up its seat. Seats 6 / 2 / 1 / 1.",
+        doc("GR", 10, P9_TIE_VOTES, lots=[lot("absolute_majority", [2, 3], 3)]),
+        ("P 9 lid 2",),
+        ("P9-absolute-majority", "LOT-drawn"),
+        flags=("tie", "lot"),
+        seats=(6, 2, 1, 1),
+    ),
+    # ------------------------------------------------------------------ P 10, P 19a
+    Case(
+        "p10-list-exhaustion",
+        "P 10: surplus reassigned",
+        "P10_VOTES, list 2 has 3 candidates: it loses its residual seat. Continuing round 1 "
+        "without list 2 (exhausted) and list 3 (already won): list 1 (31) > list 4 (10). "
+        "Seats 5 / 3 / 1 / 1.",
+        doc("GR", 10, P10_VOTES, limits={2: 3}),
+        ("P 10",),
+        ("P10-exhaustion",),
+        flags=("exhaustion",),
+        seats=(5, 3, 1, 1),
+        full_seats=(4, 3, 0, 1),
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 10: surplus reassigned",
+        "P10_VOTES, list 2 has 2 candidates: surplus 2 (its residual seat and one full seat). "
+        "Continuing round 1 without lists 2 and 3: list 1 (31), then list 4 (10). "
+        "Seats 5 / 2 / 1 / 2.",
+        doc("GR", 10, P10_VOTES, limits={2: 2}),
+        ("P 10",),
+        ("P10-exhaustion",),
+        flags=("exhaustion",),
+        seats=(5, 2, 1, 2),
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 10: all lists exhausted",
+        "GR 10, votes 600 / 400 / 0, kiesdeler 100: full 6 / 4 / 0. List 1 has 4 candidates, "
+        "list 2 has 3: surplus 3. List 3 has no votes and never gets a residual seat. The 3 "
+        "seats stay empty. Seats 4 / 3 / 0.",
+        doc("GR", 10, [600, 400, 0], limits={1: 4, 2: 3}),
+        ("P 10",),
+        ("P10-exhaustion", "P10-no-empty-seat-needlessly", "RESIDUAL-no-votes"),
+        flags=("exhaustion", "unfilled", "zero_votes_list"),
+        seats=(4, 3, 0),
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 19a: deceased candidates",
+        "As the full-seat exhaustion case, list 2 given as candidates 340 / 20 / 20 = 380 with "
+        "candidate 2 deceased: 2 living → 5 / 2 / 1 / 2. List 2 (threshold 50% of 100 = 50): "
+        "candidate 1 (340) on preference, then list order skipping candidate 2 → candidate 3.",
+        doc("GR", 10, [431, [340, 20, 20], 79, 110], deceased={2: [2]}),
+        ("P 10", "P 19a"),
+        ("P10-exhaustion", "P19a-deceased"),
+        flags=("exhaustion", "deceased"),
+        seats=(5, 2, 1, 2),
+        elected={2: (1, 3)},
+    ),
+    # ------------------------------------------------------------------ P 15 - P 19
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "Exactly on the threshold. GR 10, list 1 900, list 2 candidates 50 / 50; kiesdeler 100, "
+        "full 9 / 1; threshold 50% of 100 = 50: candidate 2 has 50, not more → candidate 1 in "
+        "list order.",
+        doc("GR", 10, [900, [50, 50]]),
+        ("P 15 lid 2", "P 17"),
+        ("P15-threshold", "P15-threshold-strict", "P17-list-order"),
+        flags=("boundary",),
+        seats=(9, 1),
+        elected={2: (1,)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "One vote above: candidates 49 / 51, 51 > 50 → candidate 2 on preference.",
+        doc("GR", 10, [900, [49, 51]]),
+        ("P 15 lid 1",),
+        ("P15-threshold-strict", "P15-preference-order"),
+        flags=("boundary",),
+        seats=(9, 1),
+        elected={2: (2,)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "GR 19 seats: 25%. List 1 1800, list 2 20 / 35 / 45; kiesdeler 100, full 18 / 1; "
+        "threshold 25: candidates 3 (45) and 2 (35) pass; 1 seat → candidate 3.",
+        doc("GR", 19, [1800, [20, 35, 45]]),
+        ("P 15 lid 1",),
+        ("P15-threshold", "P15-preference-order"),
+        flags=("boundary",),
+        seats=(18, 1),
+        elected={2: (3,)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "GR 18 seats: 50%. List 1 1700, list 2 20 / 35 / 45; kiesdeler 100, full 17 / 1; "
+        "threshold 50: nobody passes → candidate 1.",
+        doc("GR", 18, [1700, [20, 35, 45]]),
+        ("P 15 lid 2",),
+        ("P15-threshold", "P17-list-order"),
+        flags=("boundary",),
+        seats=(17, 1),
+        elected={2: (1,)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "ER 9 seats (50% by analogy with GR). List 1 800, list 2 20 / 35 / 45; kiesdeler 100, "
+        "threshold 50: nobody passes → candidate 1.",
+        doc("ER", 9, [800, [20, 35, 45]]),
+        ("P 15 lid 2",),
+        ("P15-threshold",),
+        seats=(8, 1),
+        elected={2: (1,)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "EP 10%. 31 seats, list 1 2900, list 2 169 / 11 / 20 = 200; kiesdeler 100, full 29 / 2. "
+        "Threshold 10: candidates 1, 3 (20), 2 (11) pass; 2 seats → 1 and 3 on preference.",
+        doc("EP", 31, [2900, [169, 11, 20]]),
+        ("Q 3", "P 15 lid 1"),
+        ("P15-threshold", "P15-preference-order"),
+        seats=(29, 2),
+        elected={2: (1, 3)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "PS 25%: the EP numbers as PS: only candidate 1 passes 25; seat 2 to candidate 2 in "
+        "list order.",
+        doc("PS", 31, [2900, [169, 11, 20]]),
+        ("P 15 lid 1", "P 17"),
+        ("P15-threshold", "P17-list-order"),
+        seats=(29, 2),
+        elected={2: (1, 2)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 17 and P 19: list order and ranking",
+        "GR 10, list 1 700, list 2 60 / 10 / 10 / 210 / 10 = 300; kiesdeler 100, full 7 / 3; "
+        "threshold 50: candidates 4 (210) and 1 (60) on preference; third seat in list order → "
+        "candidate 2.",
+        doc("GR", 10, [700, [60, 10, 10, 210, 10]]),
+        ("P 15 lid 1", "P 17", "P 19"),
+        ("P15-preference-order", "P17-list-order", "P19-ranking"),
+        seats=(7, 3),
+        elected={2: (4, 1, 2)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 17 and P 19: list order and ranking",
+        "GR 19, list 1 1800, list 2 10 / 30 / 27 / 33 = 100; kiesdeler 100, full 18 / 1; "
+        "threshold 25: 4 (33), 2 (30), 3 (27) pass; one seat → candidate 4.",
+        doc("GR", 19, [1800, [10, 30, 27, 33]]),
+        ("P 15 lid 1", "P 19"),
+        ("P15-preference-order", "P19-ranking"),
+        seats=(18, 1),
+        elected={2: (4,)},
+    ),
+    # ------------------------------------------------------------------ lots
+    Case(
+        "lots",
+        "P 7 lid 3, P 8 lid 4: residual-seat lots",
+        "LOT_VOTES (PS 20) without a lot: lists 2 and 3 tie at 95 for the last seat → needs a "
+        "residual_seat lot between 2 and 3.",
+        doc("PS", 20, LOT_VOTES),
+        ("P 7 lid 3",),
+        ("LOT-decisive",),
+        flags=("tie",),
+        lot={"kind": "residual_seat", "options": [2, 3]},
+    ),
+    Case(
+        "lots",
+        "P 7 lid 3, P 8 lid 4: residual-seat lots",
+        "LOT_VOTES with list 3 drawn: seats 11 / 4 / 5.",
+        doc("PS", 20, LOT_VOTES, lots=[lot("residual_seat", [2, 3], 3)]),
+        ("P 7 lid 3",),
+        ("LOT-drawn",),
+        flags=("tie", "lot"),
+        seats=(11, 4, 5),
+        residual_seat_order=(1, 3),
+    ),
+    Case(
+        "lots",
+        "P 7 lid 3, P 8 lid 4: residual-seat lots",
+        "LOT_VOTES with list 2 drawn: seats 11 / 5 / 4.",
+        doc("PS", 20, LOT_VOTES, lots=[lot("residual_seat", [2, 3], 2)]),
+        ("P 7 lid 3",),
+        ("LOT-drawn",),
+        flags=("tie", "lot"),
+        seats=(11, 5, 4),
+    ),
+    Case(
+        "lots",
+        "P 7 lid 3, P 8 lid 4: residual-seat lots",
+        "Non-decisive tie. PS 20, votes 930 / 485 / 485 / 100 = 2000, kiesdeler 100; full "
+        "9 / 4 / 4 / 1, 2 residual. Averages 93, 97, 97, 50: lists 2 and 3 tie, 2 seats for 2 "
+        "tied lists → no lot, list 2 then list 3. Seats 9 / 5 / 5 / 1.",
+        doc("PS", 20, [930, 485, 485, 100]),
+        ("P 7 lid 3",),
+        ("TIE-list-order",),
+        flags=("tie",),
+        seats=(9, 5, 5, 1),
+        residual_seat_order=(2, 3),
+    ),
+    Case(
+        "lots",
+        "P 7 lid 3, P 8 lid 4: residual-seat lots",
+        "P 8 lid 4: equal remainders. GR 10, votes 440 / 280 / 280 = 1000, kiesdeler 100; full "
+        "4 / 2 / 2, remainders 40 / 80 / 80, 2 residual seats, 75% = 75 (all eligible): lists 2 "
+        "and 3 take both (non-decisive). Seats 4 / 3 / 3.",
+        doc("GR", 10, [440, 280, 280]),
+        ("P 8 lid 4",),
+        ("TIE-list-order", "P8.1-largest-remainder"),
+        flags=("tie",),
+        seats=(4, 3, 3),
+    ),
+    Case(
+        "lots",
+        "P 7 lid 3, P 8 lid 4: residual-seat lots",
+        "P 8 lid 4 decisive: GR 10, votes 300 / 350 / 350 = 1000, kiesdeler 100, 75% = 75 "
+        "(all lists eligible). Full 3 / 3 / 3 = 9, remainders 0 / 50 / 50, 1 residual seat for "
+        "2 lists tied at 50 → needs a residual_seat lot between lists 2 and 3.",
+        doc("GR", 10, [300, 350, 350]),
+        ("P 8 lid 4",),
+        ("LOT-decisive",),
+        flags=("tie",),
+        lot={"kind": "residual_seat", "options": [2, 3]},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "GR 19, list 1 1800, list 2 10 / 45 / 45 = 100; kiesdeler 100, full 18 / 1; threshold "
+        "25: candidates 2 and 3 tie at 45 for one seat → candidate lot, list 2, options 2, 3.",
+        doc("GR", 19, [1800, [10, 45, 45]]),
+        ("P 15 lid 1",),
+        ("LOT-decisive",),
+        flags=("tie",),
+        lot={"kind": "candidate", "options": [2, 3], "list": 2},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "As above with candidate 3 drawn: candidate 3 elected.",
+        doc("GR", 19, [1800, [10, 45, 45]], lots=[lot("candidate", [2, 3], 3, 2)]),
+        ("P 15 lid 1",),
+        ("LOT-drawn",),
+        flags=("tie", "lot"),
+        seats=(18, 1),
+        elected={2: (3,)},
+    ),
+    # ------------------------------------------------------------------ rejected input
+    Case(
+        "rejected-input",
+        "numbers",
+        "List number 1 twice.",
+        doc("GR", 10, [600, 400]) | {
+            "lists": [{"number": 1, "votes": 600}, {"number": 1, "votes": 400}]
+        },
+        (),
+        (),
+        errors=(("lists[1].number", "duplicate"),),
+    ),
+    Case(
+        "rejected-input",
+        "numbers",
+        "List numbers 2 then 1: not ascending.",
+        doc("GR", 10, [600, 400]) | {
+            "lists": [{"number": 2, "votes": 600}, {"number": 1, "votes": 400}]
+        },
+        (),
+        (),
+        errors=(("lists[1].number", "unsorted"),),
+    ),
+    Case(
+        "rejected-input",
+        "numbers",
+        "Candidate number 1 twice on list 1.",
+        doc("GR", 10, [[300, 100]]) | {
+            "lists": [{"number": 1, "candidates": [
+                {"number": 1, "votes": 300}, {"number": 1, "votes": 100}]}]
+        },
+        (),
+        (),
+        errors=(("lists[0].candidates[1].number", "duplicate"),),
+    ),
+    Case(
+        "rejected-input",
+        "numbers",
+        "List number 0: numbers start at 1.",
+        doc("GR", 10, [600]) | {"lists": [{"number": 0, "votes": 600}]},
+        (),
+        (),
+        errors=(("lists[0].number", "invalid_number"),),
+    ),
+    Case(
+        "rejected-input",
+        "votes",
+        "Negative votes on list 2.",
+        doc("GR", 10, [600, 400]) | {
+            "lists": [{"number": 1, "votes": 600}, {"number": 2, "votes": -1}]
+        },
+        (),
+        (),
+        errors=(("lists[1].votes", "negative"),),
+    ),
+    Case(
+        "rejected-input",
+        "votes",
+        "Non-integer votes 10.5 on list 1.",
+        doc("GR", 10, [600]) | {"lists": [{"number": 1, "votes": 10.5}]},
+        (),
+        (),
+        errors=(("lists[0].votes", "not_an_integer"),),
+    ),
+    Case(
+        "rejected-input",
+        "votes",
+        "Votes written as the string \"600\".",
+        doc("GR", 10, [600]) | {"lists": [{"number": 1, "votes": "600"}]},
+        (),
+        (),
+        errors=(("lists[0].votes", "not_an_integer"),),
+    ),
+    Case(
+        "rejected-input",
+        "votes",
+        "Negative candidate votes.",
+        doc("GR", 10, [[300, -5]]),
+        (),
+        (),
+        errors=(("lists[0].candidates[1].votes", "negative"),),
+    ),
+    Case(
+        "rejected-input",
+        "votes",
+        "A list's votes 401 differ from its candidates' sum 300 + 100 = 400.",
+        doc("GR", 10, [[300, 100]]) | {
+            "lists": [{"number": 1, "votes": 401, "candidates": [
+                {"number": 1, "votes": 300}, {"number": 2, "votes": 100}]}]
+        },
+        (),
+        (),
+        errors=(("lists[0].votes", "votes_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "votes",
+        "Zero votes in total: not covered by the law, never a division by zero.",
+        doc("GR", 10, [0, 0]),
+        (),
+        (),
+        errors=(("lists", "zero_votes"),),
+    ),
+    Case(
+        "rejected-input",
+        "election",
+        "Zero seats.",
+        doc("GR", 0, [600, 400]),
+        (),
+        (),
+        errors=(("election.seats", "invalid_seats"),),
+    ),
+    Case(
+        "rejected-input",
+        "election",
+        "Unknown election kind \"XX\".",
+        doc("XX", 10, [600, 400]),
+        (),
+        (),
+        errors=(("election.kind", "unknown_kind"),),
+    ),
+    Case(
+        "rejected-input",
+        "election",
+        "Unknown law version \"1917\" (the file header's law names the capability needed).",
+        doc("GR", 10, [600, 400], law="1917"),
+        (),
+        (),
+        flags=("header_mismatch",),
+        errors=(("election.law", "unknown_law_version"),),
+    ),
+    Case(
+        "rejected-input",
+        "election",
+        "Unknown profile switch \"no-such-switch\".",
+        doc("GR", 10, [600, 400], profile="no-such-switch"),
+        (),
+        (),
+        flags=("header_mismatch",),
+        errors=(("election.profile", "unknown_profile"),),
+    ),
+    Case(
+        "rejected-input",
+        "election",
+        "No lists at all.",
+        doc("GR", 10, [600]) | {"lists": []},
+        (),
+        (),
+        errors=(("lists", "missing"),),
+    ),
+    Case(
+        "rejected-input",
+        "deceased",
+        "deceased_count 3 with candidate_count 2.",
+        doc("GR", 10, [600, 400]) | {
+            "lists": [
+                {"number": 1, "votes": 600},
+                {"number": 2, "votes": 400, "candidate_count": 2, "deceased_count": 3},
+            ]
+        },
+        (),
+        (),
+        errors=(("lists[1].deceased_count", "too_many_deceased"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "LOT_VOTES (PS 20, lists 2 and 3 tie) with a lot between 1 and 2: answers another "
+        "question.",
+        doc("PS", 20, LOT_VOTES, lots=[lot("residual_seat", [1, 2], 1)]),
+        ("P 7 lid 3",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "LOT_VOTES with a lot of the wrong kind (absolute_majority).",
+        doc("PS", 20, LOT_VOTES, lots=[lot("absolute_majority", [2, 3], 2)]),
+        ("P 7 lid 3",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "LOT_VOTES with the right lot and a second one left over.",
+        doc(
+            "PS",
+            20,
+            LOT_VOTES,
+            lots=[lot("residual_seat", [2, 3], 3), lot("residual_seat", [2, 3], 2)],
+        ),
+        ("P 7 lid 3",),
+        (),
+        errors=(("lots[1]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "GR 10, 600 / 400: kiesdeler 100, full 6 / 4, no residual seat, so no lot is needed.",
+        doc("GR", 10, [600, 400], lots=[lot("residual_seat", [1, 2], 1)]),
+        (),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A lot whose drawn list 4 is not among its options 2, 3.",
+        doc("PS", 20, LOT_VOTES, lots=[lot("residual_seat", [2, 3], 4)]),
+        (),
+        (),
+        errors=(("lots[0].drawn", "drawn_not_an_option"),),
+    ),
+    # ------------------------------------------------------------------ law bill-36641
+    Case(
+        "law-bill-36641",
+        "bill 36 641: full-quota threshold",
+        "GR 10, votes 610 / 300 / 90 = 1000, kiesdeler 100; full 6 / 3 / 0, 1 residual. "
+        "Current law would give list 3 (90 ≥ 75) the seat. Bill: list 3 (90 < 100) is barred; "
+        "remainders list 1 10 > list 2 0 → list 1. Seats 7 / 3 / 0.",
+        doc("GR", 10, [610, 300, 90], law="bill-36641"),
+        ("P 8 lid 2",),
+        ("BILL36641-full-quota",),
+        seats=(7, 3, 0),
+    ),
+    Case(
+        "law-bill-36641",
+        "bill 36 641: full-quota threshold",
+        "GR 150 with TK_LIKE_VOTES: like TK, list 3 (99 < 100) is barred → 75 / 75 / 0 / 0 "
+        "(current law: 75 / 74 / 1 / 0).",
+        doc("GR", 150, TK_LIKE_VOTES, law="bill-36641"),
+        ("P 7 lid 1",),
+        ("BILL36641-full-quota",),
+        seats=(75, 75, 0, 0),
+    ),
+    Case(
+        "law-bill-36641",
+        "bill 36 641: full-quota threshold",
+        "EK is exempt: TK_LIKE_VOTES as EK 150 seats → 75 / 74 / 1 / 0, as GR under current law.",
+        doc("EK", 150, TK_LIKE_VOTES, law="bill-36641"),
+        ("P 7 lid 1",),
+        ("P7.1-greatest-average",),
+        seats=(75, 74, 1, 0),
+    ),
+    Case(
+        "law-bill-36641",
+        "bill 36 641: full-quota threshold",
+        "Exactly the kiesdeler qualifies. GR 10, votes 100 / 99 / 99 / 99 / 603 = 1000, "
+        "kiesdeler 100. Full 1 / 0 / 0 / 0 / 6 = 7, 3 residual. Only lists 1 (exactly 100) and "
+        "5 reach the kiesdeler. Round 1: list 5 (remainder 3), list 1 (remainder 0, still "
+        "eligible). Round 2 (one per list, threshold still applies): list 5 603/8 = 75 3/8 > "
+        "list 1 100/3 = 33 1/3 → list 5. Seats 2 / 0 / 0 / 0 / 8. (Current law: round 1 to "
+        "lists 2, 3, 4 at 99 each: 1 / 1 / 1 / 1 / 6.)",
+        doc("GR", 10, [100, 99, 99, 99, 603], law="bill-36641"),
+        ("P 8 lid 2", "P 8 lid 3"),
+        ("BILL36641-full-quota",),
+        flags=("boundary",),
+        seats=(2, 0, 0, 0, 8),
+        residual_seat_order=(5, 1, 5),
+    ),
+    # ------------------------------------------------------------------ profiles
+    Case(
+        "profile-candidate-lot-always",
+        "P 15 lid 1: lot whenever tied places are elected",
+        "GR 10, list 1 700, list 2 100 / 100 / 20 / 80 = 300; kiesdeler 100, full 7 / 3; "
+        "threshold 50: candidates 1, 2 (100 each) and 4 (80) all elected; default: no lot "
+        "(1, 2, 4). This profile: a lot for the order of 1 and 2.",
+        doc("GR", 10, [700, [100, 100, 20, 80]], profile="candidate-lot-always"),
+        ("P 15 lid 1",),
+        ("LOT-decisive",),
+        flags=("tie",),
+        lot={"kind": "candidate", "options": [1, 2], "list": 2},
+    ),
+    Case(
+        "profile-candidate-lot-always",
+        "P 15 lid 1: lot whenever tied places are elected",
+        "As above with candidate 2 drawn: elected 2, 1, 4.",
+        doc(
+            "GR",
+            10,
+            [700, [100, 100, 20, 80]],
+            profile="candidate-lot-always",
+            lots=[lot("candidate", [1, 2], 2, 2)],
+        ),
+        ("P 15 lid 1", "P 19"),
+        ("LOT-drawn", "P19-ranking"),
+        flags=("tie", "lot"),
+        seats=(7, 3),
+        elected={2: (2, 1, 4)},
+    ),
+    Case(
+        "profile-p9-counts-as-residual",
+        "P 9 with P 10 below 19 seats",
+        "P9_P10_VOTES, list 2 1 candidate, list 3 2. List 1's P 9 seat counts as its round-1 "
+        "seat, so round 1 has nobody left; round 2: list 1 501/7 = 71 4/7 < list 4 73/1 → "
+        "list 4. Seats 6 / 1 / 2 / 1 (default profile: 7 / 1 / 2 / 0).",
+        doc("GR", 10, P9_P10_VOTES, limits={2: 1, 3: 2}, profile="p9-counts-as-residual"),
+        ("P 9", "P 10", "P 8 lid 3"),
+        ("P9-absolute-majority", "P10-exhaustion"),
+        flags=("exhaustion",),
+        seats=(6, 1, 2, 1),
+    ),
+    Case(
+        "p9-absolute-majority",
+        "P 9: the boundary of half the votes",
+        "P9_P10_VOTES under the default profile: list 1's P 9 seat does not count as its "
+        "round-1 seat; continuing round 1, list 1 (remainder 1) is the only eligible list → "
+        "list 1. Seats 7 / 1 / 2 / 0.",
+        doc("GR", 10, P9_P10_VOTES, limits={2: 1, 3: 2}),
+        ("P 9", "P 10"),
+        ("P9-absolute-majority", "P10-exhaustion"),
+        flags=("exhaustion",),
+        seats=(7, 1, 2, 0),
+    ),
+)

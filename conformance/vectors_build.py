@@ -1,0 +1,829 @@
+"""Build and verify the conformance vector suite (``kieswet/vectors@1`` files and their manifest).
+
+``build`` gathers the vectors from their sources (the hand-written cases of
+``conformance.vector_sources.handwritten``, the published results in ``tests/fixtures/real``,
+and the seeded generator of ``conformance.vector_sources.generated``), computes every expected
+result with the reference engine, checks each with the executable specification
+(``spec.check.check`` must find nothing) and against the independent expectation of its source
+(the hand computation, or the officially published seats), and only then writes the files, the
+manifest (``kieswet/vectors-manifest@1``: the SHA-256 of every file) and the id registry. Any
+disagreement stops the build with a ``BuildError`` naming the test; nothing is written then.
+
+Ids are stable: the registry maps each test's key (its file and the SHA-256 of its canonical
+input) to its id. A rebuild keeps every existing id, gives new tests the next free ids, and
+retires the ids of tests that are gone; a retired id is never given again.
+
+``verify`` recomputes the SHA-256 of every file and reports the files that were modified, are
+missing, or are not in the manifest. The output is deterministic: building twice gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from conformance.vector_sources import generated, handwritten
+from reference.allocate import allocate
+from spec.check import check
+from spec.codec import parse_election, result_to_json
+from spec.model import Election, Rejected
+from spec.rules import RULES
+
+FORMAT = "kieswet/vectors@1"
+MANIFEST_FORMAT = "kieswet/vectors-manifest@1"
+IDS_FORMAT = "kieswet/vector-ids@1"
+SUITE_VERSION = "0.1.0"
+OPERATION = "allocate"
+MANIFEST = "manifest.json"
+
+PACKAGE = Path(__file__).resolve().parent
+DEFAULT_SUITE = PACKAGE / "vectors"
+DEFAULT_IDS = PACKAGE / "vector_sources" / "ids.json"
+DEFAULT_REAL = PACKAGE.parent / "tests" / "fixtures" / "real"
+
+HANDWRITTEN_SOURCE = (
+    "hand-written: conformance/vector_sources/handwritten.py (each case with its hand "
+    "computation; expectations checked against the reference and spec.check)"
+)
+
+NOTES: dict[str, str] = {
+    "boundary": "the case sits exactly on a legal boundary (18/19 seats, exactly 75% or 100% "
+    "of the kiesdeler, exactly half of the votes, exactly the preference threshold, a "
+    "remainder of 0)",
+    "tie": "equal averages, remainders or candidate votes compete at some stage (decisive or "
+    "not)",
+    "needs_lot": "the expected result is a lot question: the implementation must stop and ask, "
+    "never draw the lot itself",
+    "lot": "the input feeds back lots drawn in public (lots), to be consumed in order",
+    "absolute_majority": "P 9 moves a seat to a list with more than half of the votes",
+    "exhaustion": "P 10: a list has fewer living candidates than seats; the surplus is "
+    "reassigned",
+    "unfilled": "P 10: seats stay empty because no list can take them (a warning, not an "
+    "error)",
+    "p8_round_2": "P 8 lid 3: a residual seat by greatest averages, one per list",
+    "p8_further_rounds": "P 8 lid 3, further rounds: unrestricted greatest averages after list "
+    "exhaustion (the Kiesraad's published interpretation)",
+    "deceased": "the input has deceased candidates (P 19a)",
+    "zero_votes_list": "a list has no votes",
+    "large_numbers": "a list has 100 000 000 votes or more",
+    "candidates": "candidate-level data: the expected result includes the elected candidates",
+    "rejected": "the input is invalid; only the status must match (errors are informative)",
+    "header_mismatch": "the input deliberately names a law version or profile that is not the "
+    "file's (an unknown one, to be rejected); the header names the capability needed",
+    "real": "a published result: the expected seats are the officially allocated seats",
+    "generated": "generated from a fixed seed; expected results from the reference engine, "
+    "each checked by spec.check",
+    "handwritten": "written by hand; the comment gives the hand computation",
+}
+
+RULE_IDS = frozenset(rule.id for rule in RULES)
+
+
+class BuildError(Exception):
+    """The suite cannot be built: a source disagrees with the reference or the specification."""
+
+
+class SourceUnreadable(BuildError):
+    """A source of the suite (published results, id registry) cannot be read."""
+
+
+class SuiteUnreadable(Exception):
+    """The suite's manifest cannot be read or is not a ``kieswet/vectors-manifest@1``."""
+
+
+# --------------------------------------------------------------------------- JSON writing
+
+
+def _key_order(key: str) -> tuple[int, int, str]:
+    return (0, int(key), "") if key.isdigit() else (1, 0, key)
+
+
+def sorted_keys(value: Any) -> Any:
+    """``value`` with every object's keys sorted (list numbers numerically, then names)."""
+    if isinstance(value, dict):
+        return {k: sorted_keys(value[k]) for k in sorted(value, key=_key_order)}
+    if isinstance(value, list):
+        return [sorted_keys(item) for item in value]
+    return value
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def _pretty(value: Any, depth: int, flat_from: int) -> str:
+    """Objects and arrays nested less than ``flat_from`` deep on several lines, the rest on one."""
+    if not isinstance(value, dict | list) or depth >= flat_from or not value:
+        return _compact(value)
+    pad = "  " * (depth + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{pad}{json.dumps(k, ensure_ascii=False)}: {_pretty(v, depth + 1, flat_from)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
+    items = [pad + _pretty(v, depth + 1, flat_from) for v in value]
+    return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
+
+
+def dumps(document: Any, flat_from: int = 5) -> bytes:
+    """The fixed file form: UTF-8, two-space indentation down to a test's fields, each field's
+    value on one line, a trailing newline."""
+    return (_pretty(document, 0, flat_from) + "\n").encode("utf-8")
+
+
+def canonical_input(document: Any) -> str:
+    """The canonical form of an input, the basis of a test's key."""
+    return json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------- the tests
+
+
+@dataclass
+class Pending:
+    """A test before its id and expected result are known."""
+
+    file: str
+    group: str
+    comment: str
+    input: dict[str, Any]
+    flags: set[str] = field(default_factory=set)
+    articles: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    hand: handwritten.Case | None = None
+    official: Mapping[str, Any] | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.file}, group {self.group!r}: {self.comment[:90]}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.file} {sha256(canonical_input(self.input).encode('utf-8'))}"
+
+
+@dataclass
+class FileSpec:
+    """A vector file: its header and its groups (name → comment), in order."""
+
+    path: str
+    law: str
+    profile: str
+    source: str
+    groups: dict[str, str]
+
+
+def _has_candidates(document: Mapping[str, Any]) -> bool:
+    lists = document.get("lists")
+    return isinstance(lists, list) and any(
+        isinstance(item, dict) and "candidates" in item for item in lists
+    )
+
+
+def _handwritten() -> tuple[list[FileSpec], list[Pending]]:
+    specs = [
+        FileSpec(f"{OPERATION}/{name}.json", t.law, t.profile, HANDWRITTEN_SOURCE, dict(t.groups))
+        for name, t in handwritten.TOPICS.items()
+    ]
+    tests = []
+    for case in handwritten.CASES:
+        if case.topic not in handwritten.TOPICS:
+            raise BuildError(f"hand-written case {case.comment[:60]!r}: unknown topic")
+        tests.append(
+            Pending(
+                f"{OPERATION}/{case.topic}.json",
+                case.group,
+                case.comment,
+                dict(case.input),
+                {"handwritten", *case.flags},
+                list(case.articles),
+                list(case.rules),
+                hand=case,
+            )
+        )
+    return specs, tests
+
+
+def _read_fixture(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceUnreadable(f"cannot read the published results {path}: {exc}") from exc
+
+
+def _explicit(document: Mapping[str, Any], name: str, date: str | None) -> dict[str, Any]:
+    """A fixture input with its law version, profile, name and date spelled out."""
+    election = dict(document["election"])
+    election.setdefault("law", "current")
+    election.setdefault("profile", "default")
+    election["name"] = name
+    if date:
+        election["date"] = date
+    return {
+        "format": handwritten.INPUT_FORMAT,
+        "election": election,
+        "lists": document["lists"],
+        "lots": list(document.get("lots", [])),
+    }
+
+
+def _real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
+    if not real_dir.is_dir():
+        raise SourceUnreadable(
+            f"the published results are not at {real_dir} (tests/fixtures/real of a source "
+            "checkout); give their directory with --real"
+        )
+    specs: list[FileSpec] = []
+    tests: list[Pending] = []
+    for path in sorted(real_dir.glob("*.json")):
+        if path.name == "real-cases.json":
+            continue
+        data = _read_fixture(path)
+        relpath = f"{OPERATION}/real-{data['election']}.json"
+        group = f"{data['election']} ({data['body']})"
+        specs.append(
+            FileSpec(
+                relpath,
+                "current",
+                "default",
+                f"{data['converted_from']} ({data['source']}); converted to our input format in "
+                f"tests/fixtures/real/{path.name}",
+                {group: "Every contest of this election; the expected seats are the officially "
+                 "allocated seats, list numbers follow the published order."},
+            )
+        )
+        for contest in data["contests"]:
+            name = f"{data['election']} {contest['name']}"
+            official: dict[str, Any] = {"seats": contest["seats"]}
+            if "residual_seat_order" in contest:
+                official["residual_seat_order"] = contest["residual_seat_order"]
+            tests.append(
+                Pending(
+                    relpath,
+                    group,
+                    f"{name} ({contest['code']}): published seats.",
+                    _explicit(contest["input"], name, data.get("date")),
+                    {"real"},
+                    official=official,
+                )
+            )
+    cases_path = real_dir / "real-cases.json"
+    data = _read_fixture(cases_path)
+    relpath = f"{OPERATION}/real-candidate-cases.json"
+    group = "candidate-level municipal elections"
+    specs.append(
+        FileSpec(
+            relpath,
+            "current",
+            "default",
+            f"{data['converted_from']} ({data['source']}); converted in "
+            "tests/fixtures/real/real-cases.json",
+            {group: "Every candidate's votes; expected seats, full seats and elected candidates "
+             "as in the source."},
+        )
+    )
+    for case in data["cases"]:
+        name = case["id"]
+        if case["lots"]:
+            tests.append(
+                Pending(
+                    relpath,
+                    group,
+                    f"{name} without its lot: {case['note']}",
+                    _explicit(case["input"], name, None),
+                    {"real"},
+                    official={"lot": case["lots"][0]},
+                )
+            )
+        with_lots = {**case["input"], "lots": case["lots"]}
+        tests.append(
+            Pending(
+                relpath,
+                group,
+                f"{name}{' with the lot drawn in public' if case['lots'] else ''}: {case['note']}",
+                _explicit(with_lots, name, None),
+                {"real"},
+                official=case["expected"],
+            )
+        )
+    return specs, tests
+
+
+def _generated(seed: int) -> tuple[list[FileSpec], list[Pending]]:
+    specs = [
+        FileSpec(
+            f"{OPERATION}/{variant.topic}.json",
+            variant.law,
+            variant.profile,
+            f"generated by kieswet vectors build (seed {seed}, "
+            "conformance/vector_sources/generated.py)",
+            dict(generated.GROUPS),
+        )
+        for variant in generated.VARIANTS
+    ]
+    tests: list[Pending] = []
+    seen: set[str] = set()
+    for item in generated.generate(seed):
+        pending = Pending(
+            f"{OPERATION}/{item.topic}.json", item.group, item.comment, item.input, {"generated"}
+        )
+        if pending.key not in seen:  # a generated duplicate adds nothing
+            seen.add(pending.key)
+            tests.append(pending)
+    return specs, tests
+
+
+# --------------------------------------------------------------------------- expectations
+
+
+def expected_of(result_json: Mapping[str, Any], has_candidates: bool) -> dict[str, Any]:
+    """What an implementation must match, taken from a result document."""
+    status = result_json["status"]
+    if status == "rejected":
+        return {
+            "status": status,
+            "errors": [{"field": e["field"], "code": e["code"]} for e in result_json["errors"]],
+        }
+    if status == "needs_lot":
+        question = result_json["lot"]
+        lot = {"kind": question["kind"], "options": question["options"]}
+        if "list" in question:
+            lot["list"] = question["list"]
+        return {"status": status, "lot": lot}
+    out = {
+        "status": status,
+        "seats": result_json["seats"],
+        "full_seats": result_json["full_seats"],
+        "residual_seat_order": result_json["residual_seat_order"],
+    }
+    if has_candidates:
+        out["elected"] = result_json["elected"]
+    return out
+
+
+def _derive(test: Pending, election: Election | None, result_json: Mapping[str, Any]) -> None:
+    """Flags, articles and rules that follow from the input and the reference's result."""
+    flags, articles, rules = test.flags, test.articles, test.rules
+
+    def add(article: str | None = None, *rule_ids: str) -> None:
+        if article and article not in articles:
+            articles.append(article)
+        for rule_id in rule_ids:
+            if rule_id not in rules:
+                rules.append(rule_id)
+
+    status = result_json["status"]
+    if status == "rejected":
+        flags.add("rejected")
+    if election is None:
+        return
+    if election.lots:
+        flags.add("lot")
+    if any(lst.votes == 0 for lst in election.lists):
+        flags.add("zero_votes_list")
+    if any(lst.votes >= 10**8 for lst in election.lists):
+        flags.add("large_numbers")
+    if any(lst.candidates is not None for lst in election.lists):
+        flags.add("candidates")
+    if any(c.deceased for lst in election.lists for c in lst.candidates or ()):
+        flags.add("deceased")
+    if status == "rejected":
+        return
+    add("P 5", "P5-quota")
+    add("P 6", "P6-full-seats")
+    if status == "needs_lot":
+        flags.update(("needs_lot", "tie"))
+        add(result_json["lot"]["article"], "LOT-decisive")
+    for step in result_json["steps"]:
+        kind = step["step"]
+        if kind == "residual_seat":
+            method = step["method"]
+            if method == "largest_remainder":
+                add("P 8 lid 1", "P8.1-largest-remainder", "P8.2-one-per-list")
+            elif method == "greatest_average_one_per_list":
+                flags.add("p8_round_2")
+                add("P 8 lid 3", "P8.3-greatest-average", "P8.3-average-one-per-list")
+            elif step["article"] == "P 7":
+                add("P 7 lid 1", "P7.1-greatest-average")
+            else:
+                flags.add("p8_further_rounds")
+                add("P 8 lid 3", "P8.3-greatest-average")
+            for excluded in step["excluded"]:
+                reason = excluded["reason"]
+                if reason == "below_threshold":
+                    if election.law == "bill-36641":
+                        add(None, "BILL36641-full-quota")
+                    elif method == "greatest_average":
+                        add("P 7 lid 2", "P7.2-full-quota-threshold")
+                    else:
+                        add("P 8 lid 2", "P8.2-75-percent")
+                elif reason == "no_votes":
+                    add(None, "RESIDUAL-no-votes")
+            if len(step["tied"]) > 1:
+                flags.add("tie")
+                add("P 7 lid 3" if step["article"] == "P 7" else "P 8 lid 4")
+                add(None, "LOT-drawn" if step["lot"] else "TIE-list-order")
+        elif kind == "absolute_majority":
+            flags.add("absolute_majority")
+            add("P 9", "P9-absolute-majority")
+            if step["lot"]:
+                flags.add("tie")
+                add("P 9 lid 2", "LOT-drawn")
+        elif kind == "list_exhaustion":
+            flags.add("exhaustion")
+            add("P 10", "P10-exhaustion")
+        elif kind == "unfilled_seats":
+            flags.add("unfilled")
+            add("P 10", "P10-no-empty-seat-needlessly")
+        elif kind == "preference":
+            add("P 15", "P15-threshold", "P15-threshold-strict", "P15-preference-order")
+            if step["elected_in_list_order"]:
+                add("P 17", "P17-list-order")
+            add("P 19", "P19-ranking")
+            if step["deceased"]:
+                add("P 19a", "P19a-deceased")
+            if step["lot"]:
+                flags.add("tie")
+                add("P 15 lid 1", "LOT-drawn")
+
+
+def _in_list_order(values: Sequence[int]) -> dict[str, int]:
+    return {str(number): value for number, value in enumerate(values, start=1)}
+
+
+def _check_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
+    case = test.hand
+    assert case is not None
+    problems = []
+    if expected["status"] != case.status:
+        return [f"status {expected['status']}, the hand computation says {case.status}"]
+    if case.errors is not None:
+        got = [(e["field"], e["code"]) for e in expected["errors"]]
+        if got != list(case.errors):
+            problems.append(f"errors {got}, the hand computation says {list(case.errors)}")
+    if case.lot is not None and expected["lot"] != dict(case.lot):
+        problems.append(f"lot {expected['lot']}, the hand computation says {dict(case.lot)}")
+    if case.status == "completed":
+        pairs: list[tuple[str, Any, Any]] = [
+            ("seats", expected["seats"], _in_list_order(case.seats or ())),
+        ]
+        if case.full_seats is not None:
+            pairs.append(("full_seats", expected["full_seats"], _in_list_order(case.full_seats)))
+        if case.residual_seat_order is not None:
+            pairs.append(
+                (
+                    "residual_seat_order",
+                    expected["residual_seat_order"],
+                    list(case.residual_seat_order),
+                )
+            )
+        for number, candidates in case.elected.items():
+            pairs.append(
+                (
+                    f"elected[{number}]",
+                    expected.get("elected", {}).get(str(number)),
+                    list(candidates),
+                )
+            )
+        for what, got, hand in pairs:
+            if got != hand:
+                problems.append(f"{what} {got}, the hand computation says {hand}")
+    return problems
+
+
+def _check_official(test: Pending, expected: Mapping[str, Any]) -> list[str]:
+    official = test.official
+    assert official is not None
+    if "lot" in official:
+        want = {"kind": official["lot"]["kind"], "options": official["lot"]["options"]}
+        if expected["status"] != "needs_lot" or expected["lot"] != want:
+            return [f"expected a lot question {want}, the reference gives {dict(expected)}"]
+        return []
+    if expected["status"] != "completed":
+        return [f"status {expected['status']}, the published result is complete"]
+    problems = []
+    for key in ("seats", "full_seats", "residual_seat_order"):
+        if key in official and expected[key] != official[key]:
+            problems.append(f"{key} {expected[key]}, published {official[key]}")
+    if "residual_seat_order_before_p10" in official:
+        moved = [move["to"] for move in official.get("p10_moves", [])]
+        want = official["residual_seat_order_before_p10"] + moved
+        if expected["residual_seat_order"] != want:
+            problems.append(
+                f"residual_seat_order {expected['residual_seat_order']}, published {want} "
+                "(the order before P 10, then the P 10 reassignments)"
+            )
+    for number, elected in official.get("elected", {}).items():
+        want = elected["preference"] + elected["list_order"]
+        if expected["elected"].get(number) != want:
+            got = expected["elected"].get(number)
+            problems.append(f"elected[{number}] {got}, published {want}")
+    return problems
+
+
+def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
+    """The expected result of ``test``, after every check; raises ``BuildError``."""
+    election = test.input.get("election", {})
+    if "header_mismatch" not in test.flags and (
+        election.get("law") != spec.law or election.get("profile") != spec.profile
+    ):
+        raise BuildError(
+            f"{test.label}: the input's law/profile {election.get('law')}/"
+            f"{election.get('profile')} differ from the file's {spec.law}/{spec.profile}"
+        )
+    parsed = parse_election(test.input)
+    result = parsed if isinstance(parsed, Rejected) else allocate(parsed)
+    result_json = result_to_json(result)
+    parsed_election = None if isinstance(parsed, Rejected) else parsed
+    if parsed_election is not None:
+        violations = check(parsed_election, result_json)
+        if violations:
+            listed = "; ".join(f"{v.rule_id}: {v.message}" for v in violations)
+            raise BuildError(f"{test.label}: spec.check rejects the reference's result: {listed}")
+    expected = expected_of(result_json, _has_candidates(test.input))
+    problems = []
+    if test.hand is not None:
+        problems = _check_hand(test, expected)
+    elif test.official is not None:
+        problems = _check_official(test, expected)
+    if problems:
+        raise BuildError(
+            f"{test.label}: the reference disagrees with the source: {'; '.join(problems)}"
+        )
+    _derive(test, parsed_election, result_json)
+    unknown = [r for r in test.rules if r not in RULE_IDS]
+    if unknown:
+        raise BuildError(f"{test.label}: unknown rule id(s) {unknown} (see spec.rules)")
+    return expected
+
+
+# --------------------------------------------------------------------------- ids
+
+
+@dataclass
+class Registry:
+    """Stable ids: test key → id, the next free id, and the ids retired for good."""
+
+    ids: dict[str, int]
+    next_id: int
+    retired: list[int]
+
+    @classmethod
+    def load(cls, path: Path) -> Registry:
+        if not path.exists():
+            return cls({}, 1, [])
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise SourceUnreadable(f"cannot read the id registry {path}: {exc}") from exc
+        ok = (
+            isinstance(data, dict)
+            and data.get("format") == IDS_FORMAT
+            and isinstance(data.get("ids"), dict)
+            and all(type(v) is int for v in data["ids"].values())
+            and type(data.get("next_id")) is int
+            and isinstance(data.get("retired"), list)
+            and all(type(v) is int for v in data["retired"])
+        )
+        if not ok:
+            raise SourceUnreadable(
+                f"the id registry {path} is not a {IDS_FORMAT} document "
+                "(format, ids: key → id, next_id, retired)"
+            )
+        return cls(dict(data["ids"]), data["next_id"], list(data["retired"]))
+
+    def assign(self, keys: Iterable[str]) -> dict[str, int]:
+        """Ids for ``keys`` (in order); retires the ids of keys no longer present."""
+        keys = list(keys)
+        present = set(keys)
+        for key in sorted(set(self.ids) - present):
+            self.retired.append(self.ids.pop(key))
+        for key in keys:
+            if key not in self.ids:
+                self.ids[key] = self.next_id
+                self.next_id += 1
+        return {key: self.ids[key] for key in keys}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": IDS_FORMAT,
+            "comment": "Stable test ids of the conformance suite: key (vector file and the "
+            "SHA-256 of the test's canonical input) → id. Written by kieswet vectors build; "
+            "retired ids are never given again.",
+            "next_id": self.next_id,
+            "retired": sorted(self.retired),
+            "ids": dict(sorted(self.ids.items())),
+        }
+
+
+# --------------------------------------------------------------------------- build
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    files: dict[str, int]  # relative path → number of tests
+    new_ids: int
+    retired_ids: int
+
+    @property
+    def tests(self) -> int:
+        return sum(self.files.values())
+
+
+def collect(real_dir: Path, seed: int) -> tuple[list[FileSpec], list[Pending]]:
+    """Every file and every test, from every source, in the suite's order."""
+    specs: list[FileSpec] = []
+    tests: list[Pending] = []
+    for more_specs, more_tests in (_handwritten(), _real(real_dir), _generated(seed)):
+        specs.extend(more_specs)
+        tests.extend(more_tests)
+    return specs, tests
+
+
+def render(
+    specs: Sequence[FileSpec], tests: Sequence[Pending], registry: Registry
+) -> tuple[dict[str, bytes], dict[str, int]]:
+    """The vector files' bytes and their numbers of tests (by relative path); raises
+    ``BuildError``. Ids are given in the order of ``specs``, then of ``tests``."""
+    by_path = {spec.path: spec for spec in specs}
+    seen: dict[str, str] = {}
+    for test in tests:
+        if test.file not in by_path:
+            raise BuildError(f"{test.label}: no such vector file")
+        if test.key in seen:
+            raise BuildError(f"{test.label}: the same input as {seen[test.key]}")
+        seen[test.key] = test.label
+        if test.group not in by_path[test.file].groups:
+            raise BuildError(f"{test.label}: group {test.group!r} is not declared for the file")
+    expected = [_evaluate(test, by_path[test.file]) for test in tests]
+    ids = registry.assign(test.key for spec in specs for test in tests if test.file == spec.path)
+    files: dict[str, bytes] = {}
+    counts: dict[str, int] = {}
+    for spec in specs:
+        mine = [(t, e) for t, e in zip(tests, expected, strict=True) if t.file == spec.path]
+        if not mine:
+            raise BuildError(f"{spec.path}: no tests")
+        used = sorted({flag for t, _ in mine for flag in t.flags})
+        groups = []
+        for name, comment in spec.groups.items():
+            in_group = [(t, e) for t, e in mine if t.group == name]
+            if not in_group:
+                continue
+            groups.append(
+                {
+                    "name": name,
+                    "comment": comment,
+                    "tests": [
+                        {
+                            "id": ids[t.key],
+                            "comment": t.comment,
+                            "flags": sorted(t.flags),
+                            "articles": t.articles,
+                            "rules": t.rules,
+                            "input": sorted_keys(t.input),
+                            "expected": sorted_keys(e),
+                        }
+                        for t, e in in_group
+                    ],
+                }
+            )
+        document = {
+            "format": FORMAT,
+            "suite_version": SUITE_VERSION,
+            "operation": OPERATION,
+            "law": spec.law,
+            "profile": spec.profile,
+            "source": spec.source,
+            "notes": {flag: NOTES[flag] for flag in used},
+            "groups": groups,
+        }
+        files[spec.path] = dumps(document)
+        counts[spec.path] = len(mine)
+    return files, counts
+
+
+def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
+    return dumps(
+        {
+            "format": MANIFEST_FORMAT,
+            "suite_version": SUITE_VERSION,
+            "files": {path: sha256(files[path]) for path in sorted(files)},
+        },
+        flat_from=2,
+    )
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write ``data`` whole or not at all (a temporary file renamed over ``path``)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def build(
+    suite_dir: Path = DEFAULT_SUITE,
+    ids_path: Path = DEFAULT_IDS,
+    real_dir: Path = DEFAULT_REAL,
+    seed: int = generated.SEED,
+) -> BuildSummary:
+    """Build the suite into ``suite_dir``; raises ``BuildError`` before writing anything."""
+    registry = Registry.load(ids_path)
+    known_before = set(registry.ids)
+    retired_before = len(registry.retired)
+    specs, tests = collect(real_dir, seed)
+    files, counts = render(specs, tests, registry)
+    old = _listed(suite_dir)
+    for relpath, data in files.items():
+        _write(suite_dir / relpath, data)
+    for relpath in sorted(old - set(files)):  # files of the previous build no longer produced
+        (suite_dir / relpath).unlink(missing_ok=True)
+    _write(suite_dir / MANIFEST, manifest_bytes(files))
+    _write(ids_path, dumps(registry.to_json(), flat_from=2))
+    return BuildSummary(
+        counts,
+        new_ids=len(set(registry.ids) - known_before),
+        retired_ids=len(registry.retired) - retired_before,
+    )
+
+
+def _listed(suite_dir: Path) -> set[str]:
+    """The files the existing manifest lists (empty when there is none or it is unreadable)."""
+    try:
+        files = json.loads((suite_dir / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    safe = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\.json")
+    return {p for p in files if isinstance(p, str) and safe.fullmatch(p)}
+
+
+# --------------------------------------------------------------------------- verify
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    files: int
+    modified: tuple[str, ...]
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+
+    @property
+    def intact(self) -> bool:
+        return not (self.modified or self.missing or self.extra)
+
+
+def verify(suite_dir: Path = DEFAULT_SUITE) -> VerifyReport:
+    """Compare every file with the manifest; raises ``SuiteUnreadable`` if the manifest is."""
+    path = suite_dir / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SuiteUnreadable(f"cannot read the manifest {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise SuiteUnreadable(f"the manifest {path} is not UTF-8 text") from exc
+    except json.JSONDecodeError as exc:
+        raise SuiteUnreadable(
+            f"the manifest {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from exc
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("format") != MANIFEST_FORMAT
+        or not isinstance(files, dict)
+        or not all(isinstance(v, str) for v in files.values())
+    ):
+        raise SuiteUnreadable(
+            f"the manifest {path} is not a {MANIFEST_FORMAT} document "
+            "(format, suite_version, files: path → SHA-256)"
+        )
+    modified, missing = [], []
+    for relpath in sorted(files):
+        target = suite_dir / relpath
+        if Path(relpath).is_absolute() or ".." in Path(relpath).parts or not target.is_file():
+            missing.append(relpath)
+            continue
+        try:
+            digest = sha256(target.read_bytes())
+        except OSError:
+            missing.append(relpath)
+            continue
+        if digest != files[relpath]:
+            modified.append(relpath)
+    extra = [
+        p.relative_to(suite_dir).as_posix()
+        for p in sorted(suite_dir.rglob("*.json"))
+        if p.relative_to(suite_dir).as_posix() not in (*files, MANIFEST)
+    ]
+    return VerifyReport(len(files), tuple(modified), tuple(missing), tuple(extra))
