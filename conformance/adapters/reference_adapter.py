@@ -1,0 +1,63 @@
+"""The reference engine as an adapter (``kieswet adapter``): the pipeline tested end to end.
+
+It claims every operation, election kind, law version and interpretation profile the engine
+knows, candidates and lots, and answers every case with ``reference.allocate`` through the
+same JSON codec as ``kieswet allocate --json``.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import metadata
+from itertools import combinations
+
+from conformance.adapters.serve import serve
+from conformance.protocol import Answer, Capabilities, Case
+from reference.allocate import allocate_json
+from spec.codec import result_to_json
+from spec.model import ELECTION_KINDS, LAW_VERSIONS, PROFILE_SWITCHES
+
+NAME = "kieswet-reference"
+OPERATIONS = ("allocate",)
+
+
+def version() -> str:
+    try:
+        return metadata.version("kieswet")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def profile_names() -> tuple[str, ...]:
+    """``default`` and every combination of the profile switches, in declaration order."""
+    switches = list(PROFILE_SWITCHES)
+    names = ["default"]
+    for size in range(1, len(switches) + 1):
+        names.extend("+".join(combo) for combo in combinations(switches, size))
+    return tuple(names)
+
+
+CAPABILITIES = Capabilities(
+    operations=OPERATIONS,
+    kinds=ELECTION_KINDS,
+    laws=LAW_VERSIONS,
+    profiles=profile_names(),
+    candidates=True,
+    lots=True,
+)
+
+
+def handle(case: Case) -> Answer:
+    """Allocate one case with the reference engine."""
+    if case.operation not in OPERATIONS:
+        return Answer(case.id, "skipped", message=f"operation {case.operation!r} not supported")
+    result = allocate_json(case.input)
+    return Answer(case.id, result.status, result_to_json(result))
+
+
+def main() -> int:
+    return serve(NAME, version(), CAPABILITIES, handle)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,188 @@
+"""Judging one answer against its vector: PASS, FAIL, ERROR or SKIPPED, and why.
+
+An answer PASSes when its status is the expected one and, per status:
+
+* ``completed``: ``seats`` and ``full_seats`` equal the expected ones, ``elected`` (when the
+  vector expects it) names the same candidates in the same order per list, and
+  ``residual_seat_order`` equals the expected one when both the vector and the result give it
+  (the field is optional in results);
+* ``needs_lot``: the lot has the expected ``kind``, the same ``options`` (in any order) and,
+  for a candidate lot, the same ``list``;
+* ``rejected``: the status alone.
+
+and, for ``completed`` and ``needs_lot``, the executable specification (``spec.check``) finds no
+violated rule in the result. The violated rules are listed with every FAIL, so a tester sees
+*which* article an answer breaks, not only that it differs. ``skipped`` answers are SKIPPED and
+``errored`` answers ERROR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+
+from conformance.protocol import Answer
+from conformance.suite import Vector
+from spec.check import check
+from spec.codec import parse_election
+from spec.model import Election
+
+CaseStatus: TypeAlias = Literal["PASS", "FAIL", "ERROR", "SKIPPED"]
+CASE_STATUSES: tuple[CaseStatus, ...] = ("PASS", "FAIL", "ERROR", "SKIPPED")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleViolation:
+    rule_id: str
+    article: str
+    message: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"rule_id": self.rule_id, "article": self.article, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The judgement of one case; ``provided`` is the part of the answer that was compared."""
+
+    status: CaseStatus
+    message: str
+    answer_status: str | None = None
+    differences: tuple[str, ...] = ()
+    violations: tuple[RuleViolation, ...] = ()
+    provided: Mapping[str, Any] | None = field(default=None)
+
+
+COMPARED = ("status", "seats", "full_seats", "elected", "residual_seat_order", "lot", "errors")
+
+
+def _seat_map(value: object) -> dict[str, object] | None:
+    return {str(k): v for k, v in value.items()} if isinstance(value, dict) else None
+
+
+def _elected_map(value: object) -> dict[str, object] | None:
+    """Per list, the elected candidates; lists electing nobody are left out on both sides."""
+    if not isinstance(value, dict):
+        return None
+    return {str(k): v for k, v in value.items() if v != []}
+
+
+def _diff_maps(name: str, expected: object, provided: object, normal: Any) -> list[str]:
+    want, got = normal(expected), normal(provided)
+    if got is None:
+        return [f"{name}: expected {expected}, the result has none"]
+    if want == got:
+        return []
+    out = []
+    for key in sorted(set(want) | set(got), key=lambda k: (len(k), k)):
+        if want.get(key) != got.get(key):
+            out.append(
+                f"{name}: list {key} expected {_show(want.get(key))}, got {_show(got.get(key))}"
+            )
+    return out
+
+
+def _show(value: object) -> str:
+    return "nothing" if value is None else str(value)
+
+
+def differences(expected: Mapping[str, Any], provided: Mapping[str, Any]) -> list[str]:
+    """What differs between the expected fields and the provided result (empty: nothing)."""
+    status = expected["status"]
+    if provided.get("status") != status:
+        detail = ""
+        if provided.get("status") == "rejected" and isinstance(provided.get("errors"), list):
+            detail = "; errors: " + "; ".join(
+                f"{e.get('field')}: {e.get('message', e.get('code'))}"
+                for e in provided["errors"][:3]
+                if isinstance(e, dict)
+            )
+        if provided.get("status") == "needs_lot" and isinstance(provided.get("lot"), dict):
+            lot = provided["lot"]
+            detail = f"; lot {lot.get('kind')} between {lot.get('options')}"
+        return [f"status: expected {status}, got {provided.get('status')}{detail}"]
+    out: list[str] = []
+    if status == "completed":
+        out += _diff_maps("seats", expected["seats"], provided.get("seats"), _seat_map)
+        out += _diff_maps(
+            "full_seats", expected["full_seats"], provided.get("full_seats"), _seat_map
+        )
+        if "elected" in expected:
+            out += _diff_maps("elected", expected["elected"], provided.get("elected"), _elected_map)
+        if "residual_seat_order" in expected and "residual_seat_order" in provided:
+            order = provided.get("residual_seat_order")
+            if order != expected["residual_seat_order"]:
+                out.append(
+                    f"residual_seat_order: expected {expected['residual_seat_order']}, "
+                    f"got {_show(order)}"
+                )
+    elif status == "needs_lot":
+        want, got = expected["lot"], provided.get("lot")
+        if not isinstance(got, dict):
+            return ["lot: expected a lot question, the result has none"]
+        if got.get("kind") != want["kind"]:
+            out.append(f"lot.kind: expected {want['kind']}, got {_show(got.get('kind'))}")
+        options = got.get("options")
+        if not isinstance(options, list) or sorted(map(str, options)) != sorted(
+            map(str, want["options"])
+        ):
+            out.append(f"lot.options: expected {want['options']}, got {_show(options)}")
+        if "list" in want and got.get("list") != want["list"]:
+            out.append(f"lot.list: expected {want['list']}, got {_show(got.get('list'))}")
+    return out
+
+
+def _provided(result: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: result[key] for key in COMPARED if key in result}
+
+
+def rule_violations(vector: Vector, result: Mapping[str, Any]) -> tuple[RuleViolation, ...]:
+    """``spec.check`` over the answer; nothing when the vector's input is not an election."""
+    election = parse_election(vector.input)
+    if not isinstance(election, Election):
+        return ()
+    return tuple(RuleViolation(v.rule_id, v.article, v.message) for v in check(election, result))
+
+
+def judge(vector: Vector, answer: Answer) -> Verdict:
+    """The verdict on ``answer`` to ``vector``."""
+    if answer.status == "skipped":
+        return Verdict("SKIPPED", f"skipped by the adapter: {answer.message or 'no reason given'}")
+    if answer.status == "errored":
+        return Verdict(
+            "ERROR",
+            f"the adapter reports an error: {answer.message or 'no message'}",
+            answer_status="errored",
+        )
+    result = answer.result or {}
+    provided = _provided(result)
+    if result.get("status") != answer.status:
+        return Verdict(
+            "FAIL",
+            f"the answer says {answer.status} but its result document says "
+            f"{_show(result.get('status'))}",
+            answer_status=answer.status,
+            differences=(f"status: answer {answer.status}, result {result.get('status')}",),
+            provided=provided,
+        )
+    found = tuple(differences(vector.expected, result))
+    violations = (
+        rule_violations(vector, result) if answer.status in ("completed", "needs_lot") else ()
+    )
+    if not found and not violations:
+        return Verdict("PASS", "as expected", answer_status=answer.status)
+    parts = []
+    if found:
+        parts.append(f"{len(found)} difference(s) from the expected result")
+    if violations:
+        rules = sorted({v.rule_id for v in violations})
+        parts.append(f"violates {', '.join(rules)}")
+    return Verdict(
+        "FAIL",
+        "; ".join(parts),
+        answer_status=answer.status,
+        differences=found,
+        violations=violations,
+        provided=provided,
+    )

@@ -1,0 +1,339 @@
+"""The adapter protocol ``kieswet-adapter@1``: JSON Lines between the runner and an adapter.
+
+An *adapter* wraps an implementation under test in a process that reads one JSON object per
+line on standard input and writes one per line on standard output (UTF-8; standard error is
+free for logs). The runner speaks first::
+
+    runner  -> {"type": "start", "protocol": "kieswet-adapter@1"}
+    adapter -> {"type": "started", "protocol": "kieswet-adapter@1", "name": ..., "version": ...,
+                "capabilities": {...}}
+    runner  -> {"type": "run", "cases": [{"id": "17", "operation": "allocate", "input": {...}}]}
+    adapter -> {"type": "result", "id": "17", "status": "completed", "result": {...}}  (per case)
+    runner  -> {"type": "stop"}
+    adapter -> {"type": "stopped"}
+
+This module holds the message types and their encoding and decoding. Decoding validates every
+field and raises ``ProtocolError`` naming what is wrong, so neither side ever acts on a
+malformed message. ``conformance/schemas/adapter-protocol.schema.json`` states the same
+structure as a JSON Schema; ``docs/adapter-protocol.md`` explains it for adapter authors.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeAlias
+
+PROTOCOL = "kieswet-adapter@1"
+
+AnswerStatus: TypeAlias = Literal["completed", "needs_lot", "rejected", "skipped", "errored"]
+ANSWER_STATUSES: tuple[AnswerStatus, ...] = (
+    "completed",
+    "needs_lot",
+    "rejected",
+    "skipped",
+    "errored",
+)
+RESULT_STATUSES: tuple[AnswerStatus, ...] = ("completed", "needs_lot", "rejected")
+"""Answers that carry a ``kieswet/seat-allocation-result@1`` document in ``result``."""
+
+
+class ProtocolError(ValueError):
+    """A line that is not a valid message of the protocol; the text says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Capabilities:
+    """What an adapter claims to support; the runner skips (never sends) everything else.
+
+    ``operations``, ``kinds``, ``laws`` and ``profiles`` list the names it accepts (election
+    kinds ``TK EP PS AB GR ER EK``; law versions such as ``current``; interpretation profiles
+    such as ``default``). ``candidates``: it elects candidates (P 15 - P 19a) when the input
+    has them. ``lots``: it accepts inputs that carry drawn lots.
+    """
+
+    operations: tuple[str, ...]
+    kinds: tuple[str, ...]
+    laws: tuple[str, ...]
+    profiles: tuple[str, ...]
+    candidates: bool
+    lots: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "operations": list(self.operations),
+            "kinds": list(self.kinds),
+            "laws": list(self.laws),
+            "profiles": list(self.profiles),
+            "candidates": self.candidates,
+            "lots": self.lots,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """Runner to adapter, first line: the protocol the runner speaks."""
+
+    protocol: str = PROTOCOL
+
+
+@dataclass(frozen=True, slots=True)
+class Started:
+    """Adapter to runner, answer to ``start``: who it is and what it supports."""
+
+    name: str
+    version: str
+    capabilities: Capabilities
+    protocol: str = PROTOCOL
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One case of a ``run`` batch: an id, the operation, and the input only."""
+
+    id: str
+    operation: str
+    input: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Runner to adapter: a batch of cases; the adapter answers each with one ``Answer``."""
+
+    cases: tuple[Case, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """Adapter to runner: the outcome of one case.
+
+    ``result`` is the ``kieswet/seat-allocation-result@1`` document for ``completed``,
+    ``needs_lot`` and ``rejected``; ``message`` explains ``skipped`` and ``errored``.
+    """
+
+    id: str
+    status: AnswerStatus
+    result: Mapping[str, Any] | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """Runner to adapter: no more cases; answer ``stopped`` and exit 0."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stopped:
+    """Adapter to runner: the last line before the adapter exits."""
+
+
+Request: TypeAlias = Start | Run | Stop
+Reply: TypeAlias = Started | Answer | Stopped
+
+
+@dataclass
+class _Fields:
+    """Reads the fields of one decoded message, raising ``ProtocolError`` naming the field."""
+
+    data: Mapping[str, Any]
+    kind: str
+    allowed: frozenset[str] = field(default_factory=frozenset)
+
+    def check_keys(self) -> None:
+        unknown = sorted(set(self.data) - self.allowed - {"type"})
+        if unknown:
+            raise ProtocolError(
+                f"{self.kind} message: unknown field {unknown[0]!r} "
+                f"(allowed: {', '.join(sorted(self.allowed | {'type'}))})"
+            )
+
+    def text(self, key: str, where: Mapping[str, Any] | None = None, path: str = "") -> str:
+        source = self.data if where is None else where
+        value = source.get(key)
+        if not isinstance(value, str) or not value:
+            raise ProtocolError(
+                f"{self.kind} message: {path or key} must be a non-empty string, got {_show(value)}"
+            )
+        return value
+
+    def names(self, where: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        value = where.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ProtocolError(
+                f"{self.kind} message: capabilities.{key} must be an array of strings, "
+                f"got {_show(value)}"
+            )
+        return tuple(value)
+
+    def flag(self, where: Mapping[str, Any], key: str) -> bool:
+        value = where.get(key)
+        if not isinstance(value, bool):
+            raise ProtocolError(
+                f"{self.kind} message: capabilities.{key} must be true or false, got {_show(value)}"
+            )
+        return value
+
+
+def _show(value: object) -> str:
+    text = "nothing" if value is None else repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _load(line: str | bytes) -> Mapping[str, Any]:
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ProtocolError(
+                f"the line is not UTF-8 ({exc.reason} at byte {exc.start})"
+            ) from exc
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ProtocolError(f"the line is not JSON ({exc.msg}): {_show(line.rstrip())}") from exc
+    except RecursionError as exc:
+        raise ProtocolError("the line is JSON nested too deeply") from exc
+    if not isinstance(data, dict):
+        raise ProtocolError(f"a message must be a JSON object, got {_show(data)}")
+    if not isinstance(data.get("type"), str):
+        raise ProtocolError(f"a message needs a string field 'type', got {_show(data)}")
+    return data
+
+
+def capabilities_from_json(value: object, kind: str = "started") -> Capabilities:
+    if not isinstance(value, dict):
+        raise ProtocolError(f"{kind} message: capabilities must be an object, got {_show(value)}")
+    reader = _Fields(value, f"{kind} capabilities")
+    reader.allowed = frozenset({"operations", "kinds", "laws", "profiles", "candidates", "lots"})
+    unknown = sorted(set(value) - reader.allowed)
+    if unknown:
+        raise ProtocolError(f"{kind} message: unknown capability {unknown[0]!r}")
+    return Capabilities(
+        operations=reader.names(value, "operations"),
+        kinds=reader.names(value, "kinds"),
+        laws=reader.names(value, "laws"),
+        profiles=reader.names(value, "profiles"),
+        candidates=reader.flag(value, "candidates"),
+        lots=reader.flag(value, "lots"),
+    )
+
+
+def decode_request(line: str | bytes) -> Request:
+    """A line the runner wrote, as an adapter reads it."""
+    data = _load(line)
+    kind = data["type"]
+    if kind == "start":
+        reader = _Fields(data, kind, frozenset({"protocol"}))
+        reader.check_keys()
+        return Start(reader.text("protocol"))
+    if kind == "run":
+        reader = _Fields(data, kind, frozenset({"cases"}))
+        reader.check_keys()
+        raw = data.get("cases")
+        if not isinstance(raw, list):
+            raise ProtocolError(f"run message: cases must be an array, got {_show(raw)}")
+        cases: list[Case] = []
+        for index, item in enumerate(raw):
+            if not isinstance(item, dict):
+                raise ProtocolError(f"run message: cases[{index}] must be an object")
+            unknown = sorted(set(item) - {"id", "operation", "input"})
+            if unknown:
+                raise ProtocolError(f"run message: cases[{index}] has unknown field {unknown[0]!r}")
+            if "input" not in item:
+                raise ProtocolError(f"run message: cases[{index}].input is missing")
+            cases.append(
+                Case(
+                    reader.text("id", item, f"cases[{index}].id"),
+                    reader.text("operation", item, f"cases[{index}].operation"),
+                    item["input"],
+                )
+            )
+        return Run(tuple(cases))
+    if kind == "stop":
+        _Fields(data, kind).check_keys()
+        return Stop()
+    raise ProtocolError(f"unknown message type {kind!r} (expected start, run or stop)")
+
+
+def decode_reply(line: str | bytes) -> Reply:
+    """A line an adapter wrote, as the runner reads it."""
+    data = _load(line)
+    kind = data["type"]
+    if kind == "result":
+        return _decode_answer(data)
+    if kind == "started":
+        reader = _Fields(data, kind, frozenset({"protocol", "name", "version", "capabilities"}))
+        reader.check_keys()
+        return Started(
+            name=reader.text("name"),
+            version=reader.text("version"),
+            capabilities=capabilities_from_json(data.get("capabilities")),
+            protocol=reader.text("protocol"),
+        )
+    if kind == "stopped":
+        _Fields(data, kind).check_keys()
+        return Stopped()
+    raise ProtocolError(f"unknown message type {kind!r} (expected started, result or stopped)")
+
+
+def _decode_answer(data: Mapping[str, Any]) -> Answer:
+    reader = _Fields(data, "result", frozenset({"id", "status", "result", "message"}))
+    reader.check_keys()
+    case_id = reader.text("id")
+    status = data.get("status")
+    if status not in ANSWER_STATUSES:
+        raise ProtocolError(
+            f"result message for case {case_id!r}: status must be one of "
+            f"{', '.join(ANSWER_STATUSES)}, got {_show(status)}"
+        )
+    message = data.get("message")
+    if message is not None and not isinstance(message, str):
+        raise ProtocolError(
+            f"result message for case {case_id!r}: message must be a string, got {_show(message)}"
+        )
+    result = data.get("result")
+    if status in RESULT_STATUSES:
+        if not isinstance(result, dict):
+            raise ProtocolError(
+                f"result message for case {case_id!r}: status {status} needs a result object, "
+                f"got {_show(result)}"
+            )
+    elif result is not None:
+        raise ProtocolError(
+            f"result message for case {case_id!r}: status {status} carries no result"
+        )
+    return Answer(case_id, status, result, message)
+
+
+def _dump(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def encode(message: Request | Reply) -> str:
+    """One protocol line (with its newline) for ``message``."""
+    if isinstance(message, Answer):
+        out: dict[str, Any] = {"type": "result", "id": message.id, "status": message.status}
+        if message.result is not None:
+            out["result"] = message.result
+        if message.message is not None:
+            out["message"] = message.message
+        return _dump(out)
+    if isinstance(message, Run):
+        cases = [{"id": c.id, "operation": c.operation, "input": c.input} for c in message.cases]
+        return _dump({"type": "run", "cases": cases})
+    if isinstance(message, Started):
+        return _dump(
+            {
+                "type": "started",
+                "protocol": message.protocol,
+                "name": message.name,
+                "version": message.version,
+                "capabilities": message.capabilities.to_json(),
+            }
+        )
+    if isinstance(message, Start):
+        return _dump({"type": "start", "protocol": message.protocol})
+    if isinstance(message, Stop):
+        return _dump({"type": "stop"})
+    return _dump({"type": "stopped"})

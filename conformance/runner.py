@@ -1,0 +1,437 @@
+"""The conformance runner: drive an adapter through the suite and judge every answer.
+
+The runner starts the adapter (a command line), performs the ``start``/``started`` handshake,
+skips every vector the adapter's capabilities do not cover (never sending it), sends the rest
+in batches of ``batch_size`` and waits at most ``timeout`` seconds per case of a batch.
+
+It survives adapters that misbehave. When the adapter exits, stops answering in time, prints a
+line that is not a valid message, answers an id that was not asked, answers a case twice or
+leaves a case out, the runner kills it (its whole process group), notes what happened, starts
+it again and re-sends each case of that batch still unanswered *on its own*. A case that fails
+again on its own is ERROR with the reason; the others are judged as usual. So one bad case
+never costs the verdict on its neighbours. After ``max_restarts`` restarts the remaining cases
+are ERROR without being sent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import queue
+import signal
+import subprocess
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import IO, cast
+
+from conformance.judge import Verdict, judge
+from conformance.protocol import (
+    PROTOCOL,
+    Answer,
+    Case,
+    ProtocolError,
+    Run,
+    Start,
+    Started,
+    Stop,
+    Stopped,
+    decode_reply,
+    encode,
+)
+from conformance.suite import Vector, profile_switches, unsupported
+
+STDERR_TAIL = 10
+
+
+class AdapterFailure(Exception):
+    """The adapter could not be started or did not complete the handshake."""
+
+
+class _Timeout:
+    pass
+
+
+_TIMEOUT = _Timeout()
+
+
+class AdapterProcess:
+    """One running adapter process with non-blocking line I/O and a tail of its stderr."""
+
+    def __init__(self, argv: Sequence[str]) -> None:
+        self.argv = list(argv)
+        try:
+            self.process = subprocess.Popen(
+                self.argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+            )
+        except OSError as exc:
+            raise AdapterFailure(f"cannot start the adapter {self.argv[0]!r}: {exc}") from exc
+        self._lines: queue.Queue[bytes | None] = queue.Queue()
+        self._outgoing: queue.Queue[bytes | None] = queue.Queue()
+        self._stderr: deque[str] = deque(maxlen=STDERR_TAIL)
+        self.strays: list[str] = []
+        """Ids of results that arrived after ``stop`` (answers to cases already answered)."""
+        for target in (self._read_stdout, self._read_stderr, self._write_stdin):
+            threading.Thread(target=target, daemon=True).start()
+
+    def _read_stdout(self) -> None:
+        stream = cast(IO[bytes], self.process.stdout)
+        with contextlib.suppress(OSError, ValueError):
+            for line in stream:
+                self._lines.put(line)
+        self._lines.put(None)
+
+    def _read_stderr(self) -> None:
+        stream = cast(IO[bytes], self.process.stderr)
+        with contextlib.suppress(OSError, ValueError):
+            for line in stream:
+                self._stderr.append(line.decode("utf-8", "replace").rstrip())
+
+    def _write_stdin(self) -> None:
+        stream = cast(IO[bytes], self.process.stdin)
+        while (data := self._outgoing.get()) is not None:
+            try:
+                stream.write(data)
+                stream.flush()
+            except (OSError, ValueError):
+                return
+        with contextlib.suppress(OSError, ValueError):
+            stream.close()
+
+    def send(self, line: str) -> None:
+        self._outgoing.put(line.encode("utf-8"))
+
+    def receive(self, deadline: float) -> bytes | _Timeout | None:
+        """The next line, ``None`` at end of output, or ``_TIMEOUT`` after ``deadline``."""
+        try:
+            return self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            return _TIMEOUT
+
+    def ended(self) -> str:
+        """How the process ended (its exit status, if it exited)."""
+        try:
+            return f"exited with status {self.process.wait(timeout=2)}"
+        except subprocess.TimeoutExpired:
+            return "closed its output"
+
+    def stderr_tail(self) -> str:
+        lines = [line for line in list(self._stderr) if line]
+        return f"; its standard error ends: {' | '.join(lines)}" if lines else ""
+
+    def kill(self) -> None:
+        """End the adapter and every process it started (its process group)."""
+        self._outgoing.put(None)
+        if self.process.poll() is None:
+            try:
+                if hasattr(os, "killpg"):
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                else:  # pragma: no cover - Windows
+                    self.process.kill()
+            except ProcessLookupError:
+                pass
+        self.process.wait()
+
+    def stop(self, timeout: float) -> str | None:
+        """Ask the adapter to stop; a problem with how it stopped, or ``None``."""
+        self.send(encode(Stop()))
+        self._outgoing.put(None)
+        deadline = time.monotonic() + timeout
+        problem: str | None = None
+        strays: list[str] = []
+        while True:
+            item = self.receive(deadline)
+            if isinstance(item, _Timeout):
+                problem = f"it did not answer stop within {timeout:g} s"
+                break
+            if item is None:
+                problem = f"it {self.ended()} without answering stop{self.stderr_tail()}"
+                break
+            try:
+                reply = decode_reply(item)
+            except ProtocolError as exc:
+                problem = f"after stop it printed an invalid line: {exc}"
+                break
+            if isinstance(reply, Stopped):
+                break
+            if isinstance(reply, Answer):
+                strays.append(reply.id)
+        try:
+            code = self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+            if problem is None and code != 0:
+                problem = f"it exited with status {code} after stop{self.stderr_tail()}"
+        except subprocess.TimeoutExpired:
+            problem = problem or "it did not exit after stopped"
+            self.kill()
+        self.strays = strays
+        return problem
+
+
+def handshake(argv: Sequence[str], timeout: float) -> tuple[AdapterProcess, Started]:
+    """Start the adapter and exchange ``start``/``started``; raises ``AdapterFailure``."""
+    process = AdapterProcess(argv)
+    process.send(encode(Start()))
+    item = process.receive(time.monotonic() + timeout)
+    problem: str | None = None
+    if isinstance(item, _Timeout):
+        problem = f"the adapter did not answer start within {timeout:g} s{process.stderr_tail()}"
+    elif item is None:
+        problem = f"the adapter {process.ended()} without answering start{process.stderr_tail()}"
+    else:
+        try:
+            reply = decode_reply(item)
+        except ProtocolError as exc:
+            problem = f"the adapter's answer to start is invalid: {exc}{process.stderr_tail()}"
+        else:
+            if not isinstance(reply, Started):
+                problem = "the adapter answered start with something other than started"
+            elif reply.protocol != PROTOCOL:
+                problem = f"the adapter speaks {reply.protocol!r}; the runner speaks {PROTOCOL!r}"
+            else:
+                return process, reply
+    process.kill()
+    raise AdapterFailure(problem)
+
+
+@dataclass
+class RunnerOptions:
+    command: Sequence[str]
+    batch_size: int = 100
+    timeout: float = 10.0
+    max_restarts: int = 50
+    startup_timeout: float = 30.0
+    stop_timeout: float = 5.0
+
+
+@dataclass
+class CaseRecord:
+    """One vector's outcome; ``notes`` say what happened on the way (restarts, retries)."""
+
+    vector: Vector
+    verdict: Verdict
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunOutcome:
+    adapter: Started
+    started_at: str
+    finished_at: str
+    elapsed: float
+    records: list[CaseRecord]
+    restarts: int
+    events: list[str]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Runner:
+    """One run of ``vectors`` through the adapter of ``options.command``.
+
+    Answers are judged as they arrive, so the runner judges while the adapter computes.
+    """
+
+    def __init__(
+        self, options: RunnerOptions, progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        self.options = options
+        self.progress = progress
+        self.records: dict[str, CaseRecord] = {}
+        self.notes: dict[str, list[str]] = {}
+        self.answered: set[str] = set()
+        self.twice: set[str] = set()
+        self.innocent = False
+        """Set when an exchange broke down through no fault of the batch in flight."""
+        self.events: list[str] = []
+        self.restarts = 0
+        self.process: AdapterProcess | None = None
+        self.total = 0
+
+    def _record(self, vector: Vector, verdict: Verdict) -> None:
+        if vector.key in self.twice:
+            verdict = _twice(verdict)
+        self.records[vector.key] = CaseRecord(vector, verdict, self.notes.get(vector.key, []))
+        if self.progress is not None:
+            self.progress(len(self.records), self.total)
+
+    def _error(self, vector: Vector, message: str) -> None:
+        self._record(vector, Verdict("ERROR", message))
+
+    def _answered_twice(self, key: str) -> None:
+        self.twice.add(key)
+        record = self.records.get(key)
+        if record is not None:
+            record.verdict = _twice(record.verdict)
+
+    def run(self, vectors: Sequence[Vector]) -> RunOutcome:
+        """Run every vector; raises ``AdapterFailure`` if the adapter cannot start at all."""
+        started_at, clock = _now(), time.monotonic()
+        self.total = len(vectors)
+        self.process, adapter = handshake(self.options.command, self.options.startup_timeout)
+        profiles = [profile_switches(p) for p in adapter.capabilities.profiles]
+        to_send: deque[Vector] = deque()
+        for vector in vectors:
+            reason = unsupported(vector, adapter.capabilities, profiles)
+            if reason is None:
+                to_send.append(vector)
+            else:
+                self._record(vector, Verdict("SKIPPED", f"not sent: {reason}"))
+        alone: deque[Vector] = deque()
+        while to_send or alone:
+            if alone:
+                batch = [alone.popleft()]
+            else:
+                size = min(self.options.batch_size, len(to_send))
+                batch = [to_send.popleft() for _ in range(size)]
+            if self.process is None and not self._restart(adapter, [*batch, *alone, *to_send]):
+                break
+            assert self.process is not None
+            cases = tuple(Case(v.key, v.operation, v.input) for v in batch)
+            self.process.send(encode(Run(cases)))
+            answers, failure = self._collect(self.process, batch)
+            if failure is None:
+                continue
+            self.events.append(failure)
+            self.process.kill()
+            self.process = None
+            unanswered = [v for v in batch if v.key not in answers]
+            if self.innocent:
+                # The failure was a late second answer to an earlier case: not this batch's.
+                self.innocent = False
+                alone.extendleft(reversed(unanswered))
+            elif len(batch) == 1:
+                for vector in unanswered:
+                    self._error(vector, failure)
+            else:
+                for vector in unanswered:
+                    self.notes.setdefault(vector.key, []).append(
+                        f"sent again on its own after the adapter failed on its batch: {failure}"
+                    )
+                alone.extend(unanswered)
+        if self.process is not None:
+            problem = self.process.stop(self.options.stop_timeout)
+            for key in self.process.strays:
+                self._answered_twice(key)
+            if problem is not None:
+                self.events.append(f"the adapter did not stop cleanly: {problem}")
+            self.process = None
+        return RunOutcome(
+            adapter=adapter,
+            started_at=started_at,
+            finished_at=_now(),
+            elapsed=time.monotonic() - clock,
+            records=[self.records[v.key] for v in vectors],
+            restarts=self.restarts,
+            events=self.events,
+        )
+
+    def _restart(self, adapter: Started, remaining: list[Vector]) -> bool:
+        """Start the adapter again; on failure every remaining case is ERROR (returns False)."""
+        if self.restarts >= self.options.max_restarts:
+            reason = (
+                f"not sent: the adapter failed {self.restarts} times, the limit "
+                f"(--max-restarts {self.options.max_restarts}); the run stopped sending cases"
+            )
+            self.events.append(reason)
+        else:
+            self.restarts += 1
+            try:
+                self.process, again = handshake(self.options.command, self.options.startup_timeout)
+            except AdapterFailure as exc:
+                reason = f"not sent: the adapter could not be started again: {exc}"
+                self.events.append(reason)
+            else:
+                if (again.name, again.version, again.capabilities) != (
+                    adapter.name,
+                    adapter.version,
+                    adapter.capabilities,
+                ):
+                    self.events.append(
+                        "after a restart the adapter introduced itself differently: "
+                        f"{again.name} {again.version}"
+                    )
+                return True
+        for vector in remaining:
+            if vector.key not in self.records:
+                self._error(vector, reason)
+        return False
+
+    def _collect(
+        self, process: AdapterProcess, batch: list[Vector]
+    ) -> tuple[dict[str, Answer], str | None]:
+        """Judge the answers to the batch just sent; the answers and, if the exchange broke
+        down, why."""
+        vectors = {v.key: v for v in batch}
+        allowed = self.options.timeout * len(batch)
+        deadline = time.monotonic() + allowed
+        waiting = {v.key for v in batch}
+        answers: dict[str, Answer] = {}
+        while waiting:
+            item = process.receive(deadline)
+            if isinstance(item, _Timeout):
+                return answers, (
+                    f"the adapter did not answer {_cases(waiting)} within {allowed:g} s "
+                    f"({self.options.timeout:g} s per case, {len(batch)} in the batch)"
+                    f"{process.stderr_tail()}"
+                )
+            if item is None:
+                return answers, (
+                    f"the adapter {process.ended()} before answering {_cases(waiting)}"
+                    f"{process.stderr_tail()}"
+                )
+            try:
+                reply = decode_reply(item)
+            except ProtocolError as exc:
+                return answers, f"the adapter printed an invalid line: {exc}"
+            if not isinstance(reply, Answer):
+                return answers, (
+                    f"the adapter sent a {type(reply).__name__.lower()} message while "
+                    f"{_cases(waiting)} awaited an answer"
+                )
+            if reply.id in waiting:
+                waiting.discard(reply.id)
+                answers[reply.id] = reply
+                self.answered.add(reply.id)
+                self._record(vectors[reply.id], judge(vectors[reply.id], reply))
+            elif reply.id in answers:
+                del answers[reply.id]
+                del self.records[reply.id]
+                self.answered.discard(reply.id)
+                return answers, f"the adapter answered case {reply.id} twice in one batch"
+            elif reply.id in self.answered:
+                self._answered_twice(reply.id)
+                self.innocent = True
+                return answers, (
+                    f"the adapter answered case {reply.id} again, after its answer had been taken"
+                )
+            else:
+                return answers, (
+                    f"the adapter answered with id {reply.id!r}, which was not asked "
+                    f"(waiting for {_cases(waiting)})"
+                )
+        return answers, None
+
+
+def _twice(verdict: Verdict) -> Verdict:
+    return Verdict(
+        "ERROR",
+        "the adapter answered this case twice (the second answer came later, while the runner "
+        f"waited for other cases); the first answer was judged {verdict.status}: "
+        f"{verdict.message}",
+        answer_status=verdict.answer_status,
+    )
+
+
+def _cases(keys: Iterable[str]) -> str:
+    ordered = sorted(keys, key=lambda k: (len(k), k))
+    shown = ", ".join(ordered[:5]) + (f" and {len(ordered) - 5} more" if len(ordered) > 5 else "")
+    return f"case {shown}" if len(ordered) == 1 else f"cases {shown}"
