@@ -63,6 +63,10 @@ class Count:
     more_counted: int  # I
     fewer_counted: int  # J
     eligible_voters: int | None = None  # kiesgerechtigden (EML 510 "Cast")
+    reported_votes_on_lists: int | None = None
+    """E as written on the proces-verbaal (EML 510 ``TotalCounted``), when the source states
+    it; ``None``: not stated. Totalisation checks it against the sum of the list totals
+    (rule ``TOT-E-is-list-sum``); ``votes_on_lists`` is always that sum."""
 
     @property
     def votes_on_lists(self) -> int:
@@ -105,3 +109,146 @@ class CountFinding:
     unit_id: str
     field: str
     message: str
+
+
+# --------------------------------------------------------------------------- totalisation
+# Added for reference/totalise.py, spec/totalisation_rules.py and spec/counts_codec.py.
+
+CorrectionKind: TypeAlias = Literal["corrigendum", "recount"]
+"""A corrigendum (model Na 14: the GSB corrects a polling station's result) or a recount."""
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A later result for one unit that replaces the one before it (DOMAIN.md §6).
+
+    ``count`` is the unit's complete new count (not a delta); ``reason`` is free text (e.g.
+    the corrigendum's reference).
+    """
+
+    unit_id: str
+    kind: CorrectionKind
+    count: Count
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CountInputs:
+    """What totalisation starts from, besides the hierarchy.
+
+    ``counts``: the results of units as entered (normally the leaves of the hierarchy; a count
+    for a higher unit is a *reported total* that is checked against the sum of its units);
+    ``second_entries``: a second, independent data entry of some of those counts (double
+    entry; it must be identical to the first); ``corrections``: applied in order, after
+    double entry, each replacing one unit's count.
+    """
+
+    counts: tuple[Count, ...]
+    second_entries: tuple[Count, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDifference:
+    """One field that differs between two counts of the same unit.
+
+    ``field`` is a path in the JSON form of a count (``admitted.total``, ``blank``,
+    ``lists[3].total``, ``lists[3].candidates[12]``; list and candidate *numbers* in brackets,
+    not positions); ``first`` / ``second`` are the two values, ``None`` where one count does
+    not have the field (a list or candidate missing, or an optional number not given).
+    """
+
+    field: str
+    first: int | None
+    second: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionRecord:
+    """The trace of one applied correction: the unit's changed fields (old → new, as
+    ``FieldDifference(field, old, new)``) and the higher units whose totals were re-made."""
+
+    unit_id: str
+    kind: CorrectionKind
+    reason: str
+    changes: tuple[FieldDifference, ...]
+    retotalled: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """A totalisation result: a count for every unit that has one (entered counts after
+    corrections, and the computed totals of every higher unit), every finding, and the
+    corrections trace. It is *accepted* only without error findings."""
+
+    root: str
+    counts: Mapping[str, Count]
+    findings: tuple[CountFinding, ...]
+    corrections: tuple[CorrectionRecord, ...] = ()
+
+    @property
+    def accepted(self) -> bool:
+        return not any(finding.severity == "error" for finding in self.findings)
+
+
+LEVEL_RANK: Mapping[Level, int] = {level: rank for rank, level in enumerate(LEVELS)}
+"""SB 0, GSB 1, HSB 2, CSB 3: a unit's children are of a lower rank (levels may be skipped:
+a gemeenteraad goes SB → GSB → CSB)."""
+
+
+def hierarchy_problems(hierarchy: Hierarchy) -> list[tuple[str, str]]:
+    """Structural faults of a hierarchy as ``(unit_id, reason)``; empty if it is a tree.
+
+    A sound hierarchy: the root exists and has no parent; every unit's key is its
+    ``unit_id``; every child exists, names this unit as its parent and has a lower level;
+    every unit but the root has a parent that lists it; each unit is listed once; every unit
+    is reachable from the root (so there is no cycle).
+    """
+    units = hierarchy.units
+    problems: list[tuple[str, str]] = []
+    if hierarchy.root not in units:
+        return [(hierarchy.root, "the root is not one of the units")]
+    if units[hierarchy.root].parent is not None:
+        problems.append((hierarchy.root, "the root has a parent"))
+    for key, unit in units.items():
+        if key != unit.unit_id:
+            problems.append((key, f"listed under {key!r} but its unit_id is {unit.unit_id!r}"))
+        if len(set(unit.children)) != len(unit.children):
+            problems.append((key, "a child is listed twice"))
+        for child_id in unit.children:
+            child = units.get(child_id)
+            if child is None:
+                problems.append((key, f"child {child_id!r} is not one of the units"))
+            elif child.parent != key:
+                problems.append((key, f"child {child_id!r} names {child.parent!r} as parent"))
+            elif LEVEL_RANK[child.level] >= LEVEL_RANK[unit.level]:
+                problems.append(
+                    (key, f"child {child_id!r} ({child.level}) is not below {unit.level}")
+                )
+        if unit.parent is not None:
+            parent = units.get(unit.parent)
+            if parent is None or key not in parent.children:
+                problems.append((key, f"parent {unit.parent!r} does not list it as a child"))
+        elif key != hierarchy.root:
+            problems.append((key, "has no parent but is not the root"))
+    if not problems:
+        seen: set[str] = set()
+        stack = [hierarchy.root]
+        while stack:
+            key = stack.pop()
+            seen.add(key)
+            stack.extend(units[key].children)
+        problems.extend((key, "not reachable from the root") for key in units if key not in seen)
+    return problems
+
+
+def preorder(hierarchy: Hierarchy) -> list[str]:
+    """Unit ids from the root down, each unit before its children, children in their listed
+    order (the order of every totals listing). Assumes a sound hierarchy."""
+    order: list[str] = []
+    stack = [hierarchy.root]
+    while stack:
+        key = stack.pop()
+        order.append(key)
+        stack.extend(reversed(hierarchy.units[key].children))
+    return order

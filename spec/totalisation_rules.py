@@ -1,0 +1,481 @@
+"""Totalisation rules as declarative predicates over (hierarchy, inputs, totals).
+
+DOMAIN.md §6; proces-verbaal models N 10-1 (stembureau), Na 31-1 / Na 31-2 (gemeentelijk
+stembureau), O 3 (hoofdstembureau), P 22-1 (centraal stembureau) of the Kieswet as consolidated
+on 2026-01-01. ``check_totals`` judges a totalisation result from any implementation (decode a
+``kieswet/totals@1`` document with ``spec.counts_codec.parse_totals`` first). It never imports
+``reference/``: this is the independent formulation.
+
+Each rule has a stable id, which is also the ``code`` a totalisation must give the finding
+when the rule's condition fails. A rule is broken when the result misses a finding the inputs
+call for, reports one they do not call for, or (``TOT-sum-identity``, ``TOT-carried``,
+``TOT-correction-trace``) gets the numbers themselves wrong. Findings are matched per rule and
+unit, not per field or message, so implementations may word and place them differently.
+
+The conditions, on integers:
+
+* ``TOT-D-is-A+B+C``: D = A + B + C;
+* ``TOT-list-is-candidate-sum``: a list with candidate votes totals their sum;
+* ``TOT-E-is-list-sum``: where E is stated, it is the sum of the list totals;
+* ``TOT-H-is-E+F+G``: H = E + F + G;
+* ``TOT-I-J-difference``: at a polling station I = max(H − D, 0) and J = max(D − H, 0); at a
+  higher unit (its I and J are sums over its polling stations) I − J = H − D;
+* ``TOT-warning-blank`` / ``-invalid``: H > 0 and 100 × F (resp. G) ≥ 3 × H;
+* ``TOT-warning-difference``: 100 × abs(D − H) ≥ 2 × D and abs(D − H) ≥ 15;
+* ``TOT-warning-no-votes``: H = 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from spec.counts import Count, CountInputs, FieldDifference, Hierarchy, Totals
+from spec.rules import Violation
+
+MODELS = "models N 10-1, Na 31-2, O 3, P 22-1"
+CHECKS = "Kiesraad checks of a proces-verbaal (DOMAIN.md §6)"
+
+
+# =========================================================================== predicates on a count
+
+
+def d_is_a_b_c(c: Count) -> bool:
+    a = c.admitted
+    return a.total == a.poll_cards + a.proxy_certificates + a.voter_cards
+
+
+def lists_are_candidate_sums(c: Count) -> bool:
+    return all(not lst.candidates or lst.total == sum(lst.candidates.values()) for lst in c.lists)
+
+
+def list_total(c: Count) -> int:
+    return sum(lst.total for lst in c.lists)
+
+
+def e_is_list_sum(c: Count) -> bool:
+    return c.reported_votes_on_lists is None or c.reported_votes_on_lists == list_total(c)
+
+
+def h_is_e_f_g(c: Count) -> bool:
+    return c.total_counted == list_total(c) + c.blank + c.invalid
+
+
+def difference_explained(c: Count) -> bool:
+    h, d = c.total_counted, c.admitted.total
+    if c.level == "SB":
+        return c.more_counted == max(h - d, 0) and c.fewer_counted == max(d - h, 0)
+    return c.more_counted - c.fewer_counted == h - d
+
+
+def blank_warning(c: Count) -> bool:
+    return c.total_counted > 0 and 100 * c.blank >= 3 * c.total_counted
+
+
+def invalid_warning(c: Count) -> bool:
+    return c.total_counted > 0 and 100 * c.invalid >= 3 * c.total_counted
+
+
+def difference_warning(c: Count) -> bool:
+    gap = abs(c.admitted.total - c.total_counted)
+    return 100 * gap >= 2 * c.admitted.total and gap >= 15
+
+
+def no_votes_warning(c: Count) -> bool:
+    return c.total_counted == 0
+
+
+def numbers(c: Count) -> dict[str, int | None]:
+    """A count's numbers by field path (``lists[n].candidates[k]``: list and candidate numbers)."""
+    a = c.admitted
+    out: dict[str, int | None] = {
+        "admitted.poll_cards": a.poll_cards,
+        "admitted.proxy_certificates": a.proxy_certificates,
+        "admitted.voter_cards": a.voter_cards,
+        "admitted.total": a.total,
+        "votes_on_lists": c.reported_votes_on_lists,
+        "blank": c.blank,
+        "invalid": c.invalid,
+        "total_counted": c.total_counted,
+        "more_counted": c.more_counted,
+        "fewer_counted": c.fewer_counted,
+        "eligible_voters": c.eligible_voters,
+    }
+    for lst in c.lists:
+        out[f"lists[{lst.list_number}].total"] = lst.total
+        for k, v in lst.candidates.items():
+            out[f"lists[{lst.list_number}].candidates[{k}]"] = v
+    return out
+
+
+def summable(c: Count) -> dict[str, int]:
+    """The numbers a higher unit adds up: all but E and eligible voters."""
+    return {
+        k: v
+        for k, v in numbers(c).items()
+        if v is not None and k not in ("votes_on_lists", "eligible_voters")
+    }
+
+
+def sum_of(parts: Iterable[Count]) -> dict[str, int]:
+    total: dict[str, int] = {}
+    for part in parts:
+        for key, value in summable(part).items():
+            total[key] = total.get(key, 0) + value
+    return total
+
+
+def differing(first: Mapping[str, int | None], second: Mapping[str, int | None]) -> list[str]:
+    return sorted(k for k in set(first) | set(second) if first.get(k) != second.get(k))
+
+
+def sum_mismatches(stated: Count, parts: Sequence[Count]) -> list[str]:
+    """Fields where ``stated`` is not the sum of ``parts`` (a number absent on one side is 0
+    there; E, where stated, must be the sum of the list totals; eligible voters are compared
+    only where the stated count and every part state them)."""
+    expected, got = sum_of(parts), summable(stated)
+    wrong = [k for k in set(expected) | set(got) if expected.get(k, 0) != got.get(k, 0)]
+    if not e_is_list_sum(stated):
+        wrong.append("votes_on_lists")
+    eligible = [part.eligible_voters for part in parts]
+    known = stated.eligible_voters is not None and parts and None not in eligible
+    if known and stated.eligible_voters != sum(e for e in eligible if e is not None):
+        wrong.append("eligible_voters")
+    return sorted(wrong)
+
+
+# =========================================================================== expected findings
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """What the inputs imply, independent of any implementation."""
+
+    effective: Mapping[str, Count]  # unit id → the count that stands after corrections
+    structural: Mapping[str, frozenset[str]]  # finding code → units it must be reported for
+    corrections: tuple[tuple[str, str, tuple[FieldDifference, ...]], ...]
+
+
+def expected_from(hierarchy: Hierarchy, inputs: CountInputs) -> Expected:
+    units = hierarchy.units
+    structural: dict[str, set[str]] = {
+        code: set()
+        for code in (
+            "TOT-known-unit",
+            "TOT-unique",
+            "TOT-level",
+            "TOT-double-entry",
+            "TOT-correction-target",
+            "TOT-complete",
+        )
+    }
+
+    def admit(count: Count, seen: Mapping[str, Count]) -> bool:
+        if count.unit_id not in units:
+            structural["TOT-known-unit"].add(count.unit_id)
+        elif count.unit_id in seen:
+            structural["TOT-unique"].add(count.unit_id)
+        elif count.level != units[count.unit_id].level:
+            structural["TOT-level"].add(count.unit_id)
+        else:
+            return True
+        return False
+
+    first: dict[str, Count] = {}
+    for count in inputs.counts:
+        if admit(count, first):
+            first[count.unit_id] = count
+    second: dict[str, Count] = {}
+    for count in inputs.second_entries:
+        if admit(count, second):
+            second[count.unit_id] = count
+            if count.unit_id not in first or differing(
+                numbers(first[count.unit_id]), numbers(count)
+            ):
+                structural["TOT-double-entry"].add(count.unit_id)
+    effective = dict(first)
+    trace = []
+    for corr in inputs.corrections:
+        target = units.get(corr.unit_id)
+        old = effective.get(corr.unit_id)
+        if (
+            target is None
+            or old is None
+            or corr.count.unit_id != corr.unit_id
+            or corr.count.level != target.level
+        ):
+            structural["TOT-correction-target"].add(corr.unit_id)
+            continue
+        before, after = numbers(old), numbers(corr.count)
+        changes = tuple(
+            FieldDifference(k, before.get(k), after.get(k)) for k in differing(before, after)
+        )
+        trace.append((corr.unit_id, corr.kind, changes))
+        effective[corr.unit_id] = corr.count
+    for uid, unit in units.items():
+        if not unit.children and uid not in effective:
+            structural["TOT-complete"].add(uid)
+    return Expected(
+        effective,
+        {code: frozenset(ids) for code, ids in structural.items()},
+        tuple(trace),
+    )
+
+
+# =========================================================================== the rules
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    hierarchy: Hierarchy
+    inputs: CountInputs
+    totals: Totals
+    expected: Expected
+
+    def reported(self, code: str, severity: str) -> set[str]:
+        return {
+            f.unit_id for f in self.totals.findings if f.code == code and f.severity == severity
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TotalisationRule:
+    id: str
+    article: str
+    statement: str
+    check: Callable[[Case], Iterable[str]]
+
+    def run(self, case: Case) -> list[Violation]:
+        return [Violation(self.id, self.article, message) for message in self.check(case)]
+
+
+def _compare(code: str, severity: str, must: set[str], case: Case, what: str) -> Iterator[str]:
+    got = case.reported(code, severity)
+    for uid in sorted(must - got):
+        yield f"unit {uid!r}: {what}, but no {severity} {code} is reported"
+    for uid in sorted(got - must):
+        yield f"unit {uid!r}: {severity} {code} is reported, but the inputs do not call for it"
+
+
+def _structural(code: str, what: str) -> Callable[[Case], Iterable[str]]:
+    def check(case: Case) -> Iterable[str]:
+        must = set(case.expected.structural[code])
+        return _compare(code, "error", must, case, what)
+
+    return check
+
+
+def _identity(
+    code: str, holds: Callable[[Count], bool], what: str
+) -> Callable[[Case], Iterable[str]]:
+    def check(case: Case) -> Iterable[str]:
+        must = {uid for uid, c in case.expected.effective.items() if not holds(c)}
+        return _compare(code, "error", must, case, what)
+
+    return check
+
+
+def _warning(
+    code: str, fires: Callable[[Count], bool], what: str
+) -> Callable[[Case], Iterable[str]]:
+    def check(case: Case) -> Iterable[str]:
+        must = {uid for uid, c in case.totals.counts.items() if fires(c)}
+        return _compare(code, "warning", must, case, what)
+
+    return check
+
+
+def _sums(case: Case) -> Iterator[str]:
+    """Every higher unit's output count is the exact sum of its units' output counts; a
+    stated total that differs from that sum is reported."""
+    units, counts = case.hierarchy.units, case.totals.counts
+    for uid in sorted(set(counts) - set(units)):
+        yield f"the totals contain a count for {uid!r}, which is not in the hierarchy"
+    stated_wrong: set[str] = set()
+    for uid, unit in units.items():
+        if not unit.children:
+            continue
+        parts = [counts[c] for c in unit.children if c in counts]
+        if uid not in counts:
+            yield f"unit {uid!r} ({unit.level}) has no total"
+        else:
+            wrong = sum_mismatches(counts[uid], parts)
+            if wrong:
+                yield (
+                    f"unit {uid!r}: the total is not the sum of its units in "
+                    f"{', '.join(wrong[:5])}{' ...' if len(wrong) > 5 else ''}"
+                )
+        stated = case.expected.effective.get(uid)
+        if stated is not None and sum_mismatches(stated, parts):
+            stated_wrong.add(uid)
+    yield from _compare(
+        "TOT-sum-identity",
+        "error",
+        stated_wrong,
+        case,
+        "the stated total is not the sum of its units",
+    )
+
+
+def _carried(case: Case) -> Iterator[str]:
+    """Every lowest unit's output count is its count as entered after corrections."""
+    for uid, unit in case.hierarchy.units.items():
+        if unit.children:
+            continue
+        want, got = case.expected.effective.get(uid), case.totals.counts.get(uid)
+        if want is None and got is not None:
+            yield f"unit {uid!r} has no count in the input, but one in the totals"
+        elif want is not None and got is None:
+            yield f"unit {uid!r}: its count is missing from the totals"
+        elif want is not None and got is not None:
+            wrong = differing(numbers(want), numbers(got))
+            if wrong:
+                yield f"unit {uid!r}: the totals change its entered count in {', '.join(wrong)}"
+
+
+def _trace(case: Case) -> Iterator[str]:
+    """One trace record per applied correction, in order, with exactly the changed fields."""
+    want = case.expected.corrections
+    got = case.totals.corrections
+    if len(want) != len(got):
+        yield f"{len(want)} correction(s) were applied, the trace records {len(got)}"
+        return
+    for index, ((uid, kind, changes), record) in enumerate(zip(want, got, strict=True)):
+        if (record.unit_id, record.kind) != (uid, kind):
+            yield (
+                f"trace record {index} is a {record.kind} of {record.unit_id!r}, "
+                f"expected a {kind} of {uid!r}"
+            )
+        elif sorted(record.changes, key=lambda d: d.field) != list(changes):
+            fields = ", ".join(d.field for d in changes) or "nothing"
+            yield f"trace record {index} ({uid!r}) does not record exactly the changes of {fields}"
+
+
+RULES: tuple[TotalisationRule, ...] = (
+    TotalisationRule(
+        "TOT-known-unit",
+        MODELS,
+        "A count of a unit that is not in the hierarchy is an error.",
+        _structural("TOT-known-unit", "its count is for a unit that is not in the hierarchy"),
+    ),
+    TotalisationRule(
+        "TOT-unique",
+        MODELS,
+        "Each unit has at most one count (and one second entry).",
+        _structural("TOT-unique", "it has more than one count"),
+    ),
+    TotalisationRule(
+        "TOT-level",
+        MODELS,
+        "A count is at its unit's level.",
+        _structural("TOT-level", "a count is at another level than its unit"),
+    ),
+    TotalisationRule(
+        "TOT-complete",
+        MODELS,
+        "Every expected lowest unit has a count.",
+        _structural("TOT-complete", "it is expected and has no count"),
+    ),
+    TotalisationRule(
+        "TOT-double-entry",
+        f"{CHECKS}: double entry",
+        "A second data entry is identical to the first, field by field.",
+        _structural("TOT-double-entry", "its second entry differs from (or lacks) the first"),
+    ),
+    TotalisationRule(
+        "TOT-correction-target",
+        "model Na 14 (corrigendum), recount",
+        "A correction replaces the count of a known unit that has one, at its level.",
+        _structural("TOT-correction-target", "a correction has no count to replace"),
+    ),
+    TotalisationRule(
+        "TOT-D-is-A+B+C",
+        MODELS,
+        "D (toegelaten kiezers) = A + B + C.",
+        _identity("TOT-D-is-A+B+C", d_is_a_b_c, "D is not A + B + C"),
+    ),
+    TotalisationRule(
+        "TOT-list-is-candidate-sum",
+        MODELS,
+        "Each list total E.n is the sum of its candidates' votes.",
+        _identity(
+            "TOT-list-is-candidate-sum",
+            lists_are_candidate_sums,
+            "a list total is not its candidates' sum",
+        ),
+    ),
+    TotalisationRule(
+        "TOT-E-is-list-sum",
+        MODELS,
+        "E, where stated, is the sum of the list totals.",
+        _identity("TOT-E-is-list-sum", e_is_list_sum, "E is not the sum of the list totals"),
+    ),
+    TotalisationRule(
+        "TOT-H-is-E+F+G",
+        MODELS,
+        "H (ballots counted) = E + F + G.",
+        _identity("TOT-H-is-E+F+G", h_is_e_f_g, "H is not E + F + G"),
+    ),
+    TotalisationRule(
+        "TOT-I-J-difference",
+        MODELS,
+        "At a polling station I = H − D if H > D (else 0) and J = D − H if D > H (else 0); "
+        "at a higher unit I − J = H − D.",
+        _identity("TOT-I-J-difference", difference_explained, "I and J do not explain D − H"),
+    ),
+    TotalisationRule(
+        "TOT-sum-identity",
+        "models O 3, P 22-1; Na 31-2",
+        "Every higher unit's count is the exact sum of its units' counts.",
+        _sums,
+    ),
+    TotalisationRule(
+        "TOT-carried",
+        MODELS,
+        "The totals keep every lowest unit's count as entered, after corrections.",
+        _carried,
+    ),
+    TotalisationRule(
+        "TOT-correction-trace",
+        "model Na 14 (corrigendum), recount",
+        "Each applied correction is traced with the old and new value of every changed field.",
+        _trace,
+    ),
+    TotalisationRule(
+        "TOT-warning-blank",
+        CHECKS,
+        "Warn when blank ballots are 3% or more of H (H > 0, 100 × F ≥ 3 × H).",
+        _warning("TOT-warning-blank", blank_warning, "blank is 3% or more of H"),
+    ),
+    TotalisationRule(
+        "TOT-warning-invalid",
+        CHECKS,
+        "Warn when invalid ballots are 3% or more of H (H > 0, 100 × G ≥ 3 × H).",
+        _warning("TOT-warning-invalid", invalid_warning, "invalid is 3% or more of H"),
+    ),
+    TotalisationRule(
+        "TOT-warning-difference",
+        CHECKS,
+        "Warn when 100 × |D − H| ≥ 2 × D and |D − H| ≥ 15.",
+        _warning("TOT-warning-difference", difference_warning, "|D − H| is 2% or more and ≥ 15"),
+    ),
+    TotalisationRule(
+        "TOT-warning-no-votes",
+        CHECKS,
+        "Warn when no ballots were counted (H = 0).",
+        _warning("TOT-warning-no-votes", no_votes_warning, "H is 0"),
+    ),
+)
+
+
+def check_totals(hierarchy: Hierarchy, inputs: CountInputs, totals: Totals) -> list[Violation]:
+    """The rules ``totals`` violates for ``inputs`` in ``hierarchy``; empty if it is correct.
+
+    ``hierarchy`` must be sound (``spec.counts.hierarchy_problems``). The violations come in
+    the order of ``RULES``.
+    """
+    case = Case(hierarchy, inputs, totals, expected_from(hierarchy, inputs))
+    violations: list[Violation] = []
+    for rule in RULES:
+        violations.extend(rule.run(case))
+    return violations
