@@ -6,7 +6,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kieswet import allocate_cmd, check_cmd
+from kieswet import (
+    adapter_cmd,
+    allocate_cmd,
+    check_cmd,
+    conformance_cmd,
+    hash_cmd,
+    result_cmd,
+    totalise_cmd,
+    vectors_cmd,
+)
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -25,6 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     allocate_cmd.register(commands)
     check_cmd.register(commands)
+    vectors_cmd.register(commands)
+    result_cmd.register(commands)
+    hash_cmd.register(commands)
+    totalise_cmd.register(commands)
+    adapter_cmd.register(commands)
+    conformance_cmd.register(commands)
     return parser
 
 
