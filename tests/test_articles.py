@@ -755,3 +755,26 @@ def test_bill_36641_does_not_apply_to_the_eerste_kamer() -> None:
     """
     result = allocate(election("EK", 150, TK_LIKE_VOTES, law="bill-36641"))
     assert seat_counts(result) == (75, 74, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("kind", "seats", "lists", "law"),
+    [("TK", 19, 20, "current"), ("GR", 12, 13, "bill-36641")],
+)
+def test_full_quota_threshold_with_no_list_at_the_kiesdeler_leaves_every_seat_empty(
+    kind: str, seats: int, lists: int, law: str
+) -> None:
+    """P 7 lid 2 (TK) and bill 36 641 (GR): a list below the kiesdeler gets no residual seat.
+
+    TK, 19 seats, 20 lists of 100 votes: kiesdeler 2000/19 = 105 5/19 > 100, so no list has a
+    full seat (floor(100 · 19 / 2000) = 0) and none may take a residual seat.
+    GR, 12 seats, 13 lists of 100 votes, bill 36 641: kiesdeler 1300/12 = 108 1/3 > 100: the
+    same. The law names no recipient, so every seat stays empty, with a warning, not an error
+    (docs/interpretation.md, "Seats that stay empty").
+
+    Rules: P7.2-full-quota-threshold, BILL36641-full-quota.
+    """
+    result = completed(allocate(election(kind, seats, [100] * lists, law=law)))  # type: ignore[arg-type]
+    assert seat_counts(result) == (0,) * lists
+    assert any(isinstance(step, UnfilledSeatsStep) and step.seats == seats for step in result.steps)
+    assert any(f"{seats} seat(s) remain unfilled" in warning for warning in result.warnings)
