@@ -12,6 +12,7 @@ from typing import IO, Any
 from kieswet.render import render_result
 from reference.allocate import allocate
 from spec.codec import parse_election, result_to_json
+from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from spec.model import Completed, Election, InputError, NeedsLot, Rejected, Result
 
 EXIT_OK = 0
@@ -22,10 +23,12 @@ HELP = """\
 Allocate the seats of one election (P 5 - P 10) and nominate its candidates (P 15 - P 19a).
 
 The input is a kieswet/seat-allocation-input@1 JSON document (see the documentation, or
-conformance/schemas/seat-allocation-input.schema.json). Without --json the full calculation is
-printed as tables in the style of proces-verbaal P 22-2. Exit status: 0 completed, 2 rejected
-input (each offending field is named), 3 a lot must be drawn (the question is printed; rerun
-with the drawn outcome appended to "lots").
+conformance/schemas/seat-allocation-input.schema.json), or, for the Eerste Kamer, a
+kieswet/eerste-kamer-input@1 document with the member votes per province and kiescollege
+(conformance/schemas/eerste-kamer-input.schema.json), told apart by its "format".
+Without --json the full calculation is printed as tables in the style of proces-verbaal
+P 22-2. Exit status: 0 completed, 2 rejected input (each offending field is named), 3 a lot
+must be drawn (the question is printed; rerun with the drawn outcome appended to "lots").
 
 With --batch, every line of FILE (or standard input) is one input document and every output
 line is its result, in the same order; a bad line gives a "rejected" result line and the batch
@@ -80,7 +83,14 @@ def decode_and_allocate(text: str) -> tuple[Result, Election | None]:
             else "JSON nested too deeply"
         )
         return _rejected("$", "malformed_json", message), None
-    parsed = parse_election(data)
+    parsed: Election | Rejected
+    if isinstance(data, dict) and data.get("format") == EERSTE_KAMER_FORMAT:
+        # member votes per province / kiescollege: weighed first (U 2, U 3)
+        from reference.eerste_kamer import eerste_kamer_election
+
+        parsed = eerste_kamer_election(data)
+    else:
+        parsed = parse_election(data)
     if isinstance(parsed, Rejected):
         return parsed, None
     return allocate(parsed), parsed
@@ -105,10 +115,96 @@ def dumps_line(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
 
+DISTRICT_FORMAT = "kieswet/district-allocation-input@1"
+
+
+def district_result(text: str) -> tuple[dict[str, Any], int] | None:
+    """The result document and exit status of a ``kieswet/district-allocation-input@1`` text,
+    or ``None`` when ``text`` is not one (detected by its ``format``; the district engine is
+    imported only then, so the single-contest path stays as light as before)."""
+    if DISTRICT_FORMAT not in text:
+        return None
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != DISTRICT_FORMAT:
+        return None
+    from reference.districts import allocate_districts_json
+    from spec.districts_codec import district_result_to_json
+
+    document = district_result_to_json(allocate_districts_json(data))
+    status = document["status"]
+    code = {"completed": EXIT_OK, "needs_lot": EXIT_NEEDS_LOT}.get(status, EXIT_REJECTED)
+    return document, code
+
+
+def render_district(document: dict[str, Any]) -> str:
+    """A district result for people: the allocation over parties, then P 12 per group, then
+    the elected candidates per list."""
+    out: list[str] = []
+    status = document["status"]
+    if status == "rejected":
+        out.append("Rejected input:")
+        out.extend(f"  {e['field']}: {e['message']} ({e['code']})" for e in document["errors"])
+        return "\n".join(out) + "\n"
+    if status == "needs_lot":
+        lot = document["lot"]
+        out.append(f"A lot must be drawn ({document['stage']}, {lot['article']}):")
+        out.append(f"  {lot['description']}")
+        out.append(f"  options: {', '.join(map(str, lot['options']))}")
+        out.append('Rerun with the drawn outcome appended to "lots".')
+        return "\n".join(out) + "\n"
+    national = document["national"]
+    out.append(f"Kiesdeler (P 5): {national['quota']}   total votes: {national['total_votes']}")
+    out.append("Seats per list taken as one (P 3, P 6 - P 10):")
+    for number, seats in national["seats"].items():
+        full = national["full_seats"][number]
+        out.append(f"  {number:>8}  {seats:>4} seat(s)  ({full} full)")
+    for check in document["combination_checks"]:
+        out.append(
+            f"Combination {check['combination']} (old P 4 lid 2): kept {check['kept']}, "
+            f"dropped {check['dropped']}, {'counts' if check['counts'] else 'does not count'}"
+        )
+    for d in document["distributions"]:
+        name = "groepskiesdeler" if d["step"] == "group_distribution" else "combinatiekiesdeler"
+        out.append(
+            f"{d['article']}: {d['step'].split('_')[0]} {d['owner']}, {d['seats']} seat(s), "
+            f"{name} {d['votes']} / {d['seats']} = {d['quota']}"
+        )
+        for row in d["rows"]:
+            out.append(
+                f"  list {row['member']:>8}  votes {row['votes']:>10}  full {row['full_seats']:>3}"
+                f"  remainder {row['remainder']:>14}  seats {row['seats']:>3}"
+            )
+        if d["remainder_order"]:
+            out.append(f"  remainder seats in order: {d['remainder_order']}")
+        for move in d["reassigned"]:
+            out.append(f"  P 13: a seat of list {move['from']} passes to {move['to']}")
+    for p in document["placements"]:
+        out.append(
+            f"{p['article']}: {p['candidate']!r} (party {p['party']}, {p['votes']} votes) "
+            f"is elected on list {p['list']}, position {p['position']}"
+        )
+    for d in document["double_elections"]:
+        out.append(f"P 18: {d['candidate']!r} elected on lists {d['lists']} counts on {d['kept']}")
+    if document["elected"]:
+        out.append("Elected (per list, in order of election):")
+        for number, positions in document["elected"].items():
+            if positions:
+                out.append(f"  list {number:>8}: {', '.join(map(str, positions))}")
+    out.extend(f"Warning: {w}" for w in document["warnings"])
+    return "\n".join(out) + "\n"
+
+
 def batch_lines(lines: Iterable[str]) -> Iterator[str]:
     """One result line per input line (empty lines are skipped)."""
     for line in lines:
         if not line.strip():
+            continue
+        district = district_result(line) if DISTRICT_FORMAT in line else None
+        if district is not None:
+            yield dumps_line(district[0]) + "\n"
             continue
         result, _ = decode_and_allocate(line)
         yield dumps_line(result_to_json(result)) + "\n"
@@ -147,6 +243,14 @@ def run(args: argparse.Namespace) -> int:
         result: Result = _rejected("$", "unreadable", f"cannot read {args.file}: {exc}")
         parsed = None
     else:
+        district = district_result(text)
+        if district is not None:
+            document, code = district
+            if args.json:
+                sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            else:
+                sys.stdout.write(render_district(document))
+            return code
         result, parsed = decode_and_allocate(text)
     if args.json:
         sys.stdout.write(json.dumps(result_to_json(result), ensure_ascii=False, indent=2) + "\n")

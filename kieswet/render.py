@@ -48,6 +48,7 @@ _KIND = {
     "GR": "gemeenteraad",
     "ER": "eilandsraad",
     "EK": "Eerste Kamer",
+    "KNI": "kiescollege niet-ingezetenen",
 }
 
 

@@ -1,4 +1,5 @@
-"""P 10: list exhaustion (lijstuitputting), with P 19a (deceased candidates do not count).
+"""P 10: list exhaustion (lijstuitputting), with P 19a (deceased candidates do not count),
+and Pa 25 (the kiescollege niet-ingezetenen does not reassign the surplus).
 
 Kieswet as consolidated on 2026-01-01.
 """
@@ -6,7 +7,24 @@ Kieswet as consolidated on 2026-01-01.
 from __future__ import annotations
 
 from reference.residual import Standing, assign_residual_seats
-from spec.model import ExhaustionStep, UnfilledSeatsStep
+from spec.model import Election, ExhaustionStep, UnfilledSeatsStep
+
+PA25_REASON = (
+    "Pa 25: in the election of the kiescollege niet-ingezetenen the seats of an exhausted list "
+    "are not assigned to another list (in afwijking van P 10)"
+)
+"""The reason of the ``UnfilledSeatsStep`` Pa 25 leaves; ``spec.codec`` writes such a step with
+article ``Pa 25``."""
+
+
+def surplus_is_reassigned(election: Election) -> bool:
+    """Whether P 10 reassigns the surplus seats of an exhausted list to the other lists.
+
+    Pa 25 (in force since 2023-01-01, Stb. 2022, 410): in the election of the kiescollege
+    niet-ingezetenen, "in afwijking van artikel P 10", the surplus seats are not assigned to a
+    list; they stay empty. Every other kind of election reassigns them (P 10).
+    """
+    return election.kind != "KNI"
 
 
 def apply_list_exhaustion(standing: Standing) -> str | None:
@@ -17,6 +35,8 @@ def apply_list_exhaustion(standing: Standing) -> str | None:
     continuing the residual-seat procedure from where it stood, passing over every list that has
     no further candidates.
     Seats that no list can take stay empty: a warning, not an error.
+    Pa 25 (kiescollege niet-ingezetenen, see ``surplus_is_reassigned``): the surplus is removed
+    the same way but not reassigned; it stays empty, with a warning and a step citing Pa 25.
     """
     surplus_total = 0
     for index, limit in enumerate(standing.limits):
@@ -34,6 +54,9 @@ def apply_list_exhaustion(standing: Standing) -> str | None:
         )
     if surplus_total == 0:
         return None
+    if not surplus_is_reassigned(standing.election):
+        standing.steps.append(UnfilledSeatsStep(surplus_total, PA25_REASON))
+        return f"{surplus_total} seat(s) remain unfilled: {PA25_REASON}"
     unfilled = assign_residual_seats(standing, surplus_total, reassignment=True)
     if unfilled == 0:
         return None

@@ -15,14 +15,19 @@ from fractions import Fraction
 from operator import attrgetter
 from typing import Literal, NamedTuple, TypeAlias
 
-ElectionKind: TypeAlias = Literal["TK", "EP", "PS", "AB", "GR", "ER", "EK"]
-ELECTION_KINDS: tuple[ElectionKind, ...] = ("TK", "EP", "PS", "AB", "GR", "ER", "EK")
+ElectionKind: TypeAlias = Literal["TK", "EP", "PS", "AB", "GR", "ER", "EK", "KNI"]
+ELECTION_KINDS: tuple[ElectionKind, ...] = ("TK", "EP", "PS", "AB", "GR", "ER", "EK", "KNI")
+"""``KNI``: the kiescollege niet-ingezetenen (25 members, elected by Dutch voters abroad;
+chapter Pa): chapter P applies, except that the surplus seats of an exhausted list are not
+reassigned (Pa 25)."""
 
-LawVersion: TypeAlias = Literal["current", "bill-36641"]
-LAW_VERSIONS: tuple[LawVersion, ...] = ("current", "bill-36641")
+LawVersion: TypeAlias = Literal["current", "bill-36641", "pre-2017-12"]
+LAW_VERSIONS: tuple[LawVersion, ...] = ("current", "bill-36641", "pre-2017-12")
 """``current``: the Kieswet as consolidated on 2026-01-01. ``bill-36641``: pending bill 36 641
 (Wet aanscherping vereisten toewijzing restzetels): in every election except the Eerste Kamer a
-list needs the full quota to receive any residual seat; the 75% rule of P 8 lid 2 is replaced."""
+list needs the full quota to receive any residual seat; the 75% rule of P 8 lid 2 is replaced.
+``pre-2017-12``: the Kieswet before 1 December 2017, with lijstencombinaties (old P 4, P 11,
+P 13; see ``spec.districts``); for a single contest it is the same as ``current``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +121,13 @@ class ElectionList:
         return self.candidate_count - self.deceased_count
 
 
-LotKind: TypeAlias = Literal["residual_seat", "absolute_majority", "candidate"]
+LotKind: TypeAlias = Literal[
+    "residual_seat",
+    "absolute_majority",
+    "candidate",
+    "group_seat",  # P 12 lid 5: equal remainders within a lijstengroep (spec.districts)
+    "combination_seat",  # old P 11 (pre-2017-12): equal remainders within a lijstencombinatie
+]
 
 
 @dataclass(frozen=True, slots=True)

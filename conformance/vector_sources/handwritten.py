@@ -219,6 +219,32 @@ TOPICS: dict[str, Topic] = {
             "the P 8 round it was taken from, when P 10 continues that round.",
         },
     ),
+    "pa25-kiescollege-niet-ingezetenen": Topic(
+        "current",
+        "default",
+        {
+            "Pa 25: surplus stays empty": "Kiescollege niet-ingezetenen (KNI, 25 seats): a list "
+            "holds no more seats than it has living candidates (P 10), but its surplus is not "
+            "assigned to another list: the seats stay empty, with a warning (Pa 25).",
+            "Pa 25: the same votes in another election": "Outside the kiescollege "
+            "niet-ingezetenen P 10 reassigns the surplus by continuing the residual-seat "
+            "procedure.",
+            "KNI: P 7 without a full-quota threshold": "25 seats: greatest averages (P 7); "
+            "P 7 lid 2 is for the Tweede Kamer only, so a list below the kiesdeler can win a "
+            "residual seat (the published KNI 2023 result shows it).",
+            "KNI: preference threshold": "25 seats: the voorkeurdrempel is 25% of the kiesdeler "
+            "(P 15 lid 1), strictly more.",
+        },
+    ),
+    "eerste-kamer": Topic(
+        "current",
+        "default",
+        {
+            "EK: preference threshold is the whole kiesdeler": "Eerste Kamer (list votes are "
+            "the weighted stemcijfers): a candidate is elected on preference only with more "
+            "than the whole kiesdeler (the Kiesraad's practice in 2023).",
+        },
+    ),
 }
 
 # Shared inputs, each computed once by hand.
@@ -242,6 +268,14 @@ P10_VOTES = [431, 380, 79, 110]
 """GR 10 seats, total 1000, kiesdeler 100, 75% = 75. Full 4 / 3 / 0 / 1 = 8, 2 residual.
 Remainders 31 / 80 / 79 / 10, all lists ≥ 75 votes → round 1: list 2 (80), list 3 (79).
 Before P 10: 4 / 4 / 1 / 1. No list has more than 500 votes (no P 9)."""
+
+KNI_EXHAUSTION_VOTES = [1130, 870, 500]
+"""25 seats, total 2500, kiesdeler 100. Full 11 (rem 30) / 8 (rem 70) / 5 (rem 0) = 24, 1
+residual seat: averages 1130/12 = 94 1/6, 870/9 = 96 2/3, 500/6 = 83 1/3 → list 2."""
+
+KNI_2023_VOTES = [4853, 4280, 3746, 2371, 2200, 1991, 1898, 1827, 995, 957, 552, 478, 111]
+"""Kiescollege niet-ingezetenen 2023, votes per list as published (Kiesraad, official result of
+24 March 2023, as tabulated in the Dutch Wikipedia article "Kiescollegeverkiezingen 2023")."""
 
 P9_P10_VOTES = [501, 190, 236, 73]
 """GR 10 seats, total 1000, kiesdeler 100, 75% = 75. List 2 has 1 candidate, list 3 has 2.
@@ -1088,5 +1122,81 @@ CASES: tuple[Case, ...] = (
         ("P9-absolute-majority", "P10-exhaustion"),
         flags=("exhaustion",),
         seats=(7, 1, 2, 0),
+    ),
+    # ------------------------------------------------------------------ Pa 25, KNI
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "Pa 25: surplus stays empty",
+        "KNI_EXHAUSTION_VOTES, list 2 has 7 candidates. Before P 10: 11 / 9 / 5. List 2 holds 2 "
+        "seats more than its candidates: its residual seat and 1 full seat go (P 10). Pa 25: "
+        "they are not reassigned; 2 of the 25 seats stay empty. Seats 11 / 7 / 5.",
+        doc("KNI", 25, KNI_EXHAUSTION_VOTES, limits={2: 7}),
+        ("P 10", "Pa 25"),
+        ("Pa25-surplus-stays-empty", "P10-exhaustion"),
+        flags=("exhaustion", "unfilled"),
+        seats=(11, 7, 5),
+        full_seats=(11, 8, 5),
+        residual_seat_order=(2,),
+    ),
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "Pa 25: the same votes in another election",
+        "KNI_EXHAUSTION_VOTES as Provinciale Staten of 25 seats. List 2's 2 surplus seats are "
+        "reassigned (P 10), continuing greatest averages without list 2: 1130/12 = 94 1/6 > "
+        "500/6 = 83 1/3 → list 1; 1130/13 = 86 12/13 > 83 1/3 → list 1. Seats 13 / 7 / 5.",
+        doc("PS", 25, KNI_EXHAUSTION_VOTES, limits={2: 7}),
+        ("P 10",),
+        ("P10-exhaustion", "P10-no-empty-seat-needlessly", "Pa25-surplus-stays-empty"),
+        flags=("exhaustion",),
+        seats=(13, 7, 5),
+        residual_seat_order=(2, 1, 1),
+    ),
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "KNI: P 7 without a full-quota threshold",
+        "The published KNI 2023 result (Kiesraad, 24 March 2023; lists GL, D66, VVD, JA21, "
+        "PvdA, Volt, PvdD, FvD, CDA, SP, SGP, 50PLUS, blanco lijst). Total 26 259, kiesdeler "
+        "1050 9/25. Full 4 / 4 / 3 / 2 / 2 / 1 / 1 / 1 / 0 ... = 18, 7 residual seats at "
+        "averages Volt 1991/2 = 995 1/2, CDA 995/1, GL 4853/5 = 970 3/5, SP 957/1, PvdD 1898/2 "
+        "= 949, VVD 3746/4 = 936 1/2, FvD 1827/2 = 913 1/2 (next: D66 856). CDA and SP are "
+        "below the kiesdeler and still win a seat: no P 7 lid 2. Official seats 5 4 4 2 2 2 2 "
+        "2 1 1 0 0 0.",
+        doc("KNI", 25, KNI_2023_VOTES),
+        ("P 6", "P 7 lid 1"),
+        ("P7.1-greatest-average", "P7.2-full-quota-threshold"),
+        flags=("real",),
+        seats=(5, 4, 4, 2, 2, 2, 2, 2, 1, 1, 0, 0, 0),
+        full_seats=(4, 4, 3, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0),
+        residual_seat_order=(6, 9, 1, 10, 7, 3, 8),
+    ),
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "KNI: preference threshold",
+        "KNI 25, list 1 2200, list 2 20 / 25 / 30 / 200 / 25 = 300; kiesdeler 100, full 22 / 3, "
+        "no residual seat. Threshold 25% of 100 = 25, strictly more: candidates 4 (200) and 3 "
+        "(30); 2 and 5 have exactly 25. Elected 4, 3 on preference, then 1 in list order. (50%: "
+        "4, 1, 2.)",
+        doc("KNI", 25, [2200, [20, 25, 30, 200, 25]]),
+        ("P 15 lid 1", "P 17"),
+        ("P15-threshold", "P15-threshold-strict", "P15-preference-order", "P17-list-order"),
+        flags=("boundary",),
+        seats=(22, 3),
+        elected={2: (4, 3, 1)},
+    ),
+    # ------------------------------------------------------------------ Eerste Kamer
+    Case(
+        "eerste-kamer",
+        "EK: preference threshold is the whole kiesdeler",
+        "EK 75, list 1 50 / 100 / 101 = 251, list 2 7249 (weighted votes); total 7500, kiesdeler "
+        "100. Full 2 (rem 51) / 72 (rem 49); 1 residual: 251/3 = 83 2/3 < 7249/73 = 99 22/73 → "
+        "list 2. Threshold = the kiesdeler, 100: candidate 3 (101) elected on preference, "
+        "candidate 2 (exactly 100) not; then candidate 1 in list order: 3, 1. (25%: 3, 2.)",
+        doc("EK", 75, [[50, 100, 101], 7249]),
+        ("P 15 lid 1", "P 17"),
+        ("P15-threshold", "P15-threshold-strict", "P15-preference-order", "P17-list-order"),
+        flags=("boundary",),
+        seats=(2, 73),
+        full_seats=(2, 72),
+        elected={1: (3, 1)},
     ),
 )

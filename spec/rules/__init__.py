@@ -21,8 +21,11 @@ One module per group of articles, to be read next to the law:
 - ``residual``: P 7 and P 8 (and bill 36 641);
 - ``lots``: ties and lots (P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1);
 - ``majority``: P 9;
-- ``exhaustion``: P 10 (with P 19a);
-- ``candidates``: P 15 – P 19a.
+- ``exhaustion``: P 10 (with P 19a), and Pa 25 (the kiescollege niet-ingezetenen);
+- ``candidates``: P 15 – P 19a;
+- ``eerste_kamer``: U 2 and U 3 (the stemwaarde and the weighted votes of the Eerste Kamer);
+- ``groups``: lijstengroepen, stellen and (old law) lijstencombinaties: P 3, P 12, P 13,
+  P 15 – P 18, old P 11 (they read a ``groups.DistrictContext`` and find nothing otherwise).
 
 This package never imports ``reference/``: it is the independent formulation.
 """
@@ -31,7 +34,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spec.rules import candidates, consistency, exhaustion, lots, majority, quota, residual
+from spec.rules import (
+    candidates,
+    consistency,
+    eerste_kamer,
+    exhaustion,
+    groups,
+    lots,
+    majority,
+    quota,
+    residual,
+)
 from spec.rules.base import Rule, Violation
 from spec.rules.replay import Context
 
@@ -39,6 +52,7 @@ __all__ = ["RULES", "RULES_BY_ID", "Context", "Rule", "Violation"]
 
 RULES: tuple[Rule, ...] = (
     *consistency.DOCUMENT_RULES,
+    *eerste_kamer.RULES,
     *quota.RULES,
     *consistency.TOTAL_RULES,
     *residual.RULES,
@@ -46,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     *majority.RULES,
     *exhaustion.RULES,
     *candidates.RULES,
+    *groups.RULES,
 )
 """Every rule, in the order ``spec.check.check`` runs them."""
 

@@ -1,9 +1,11 @@
-"""P 10: list exhaustion (lijstuitputting), with P 19a.
+"""P 10: list exhaustion (lijstuitputting), with P 19a; Pa 25 for the kiescollege niet-ingezetenen.
 
 Kieswet (BWBR0004627), consolidated text of 2026-01-01. A list cannot hold more seats than it has
 candidates; deceased candidates do not count (P 19a). Its surplus seats go to the other lists by
 continuing the residual-seat procedure, passing over every list that has no further candidate. A
-seat stays empty only if no list can take it.
+seat stays empty only if no list can take it. Pa 25: in the election of the kiescollege
+niet-ingezetenen (kind ``KNI``), "in afwijking van artikel P 10", the surplus seats are not
+assigned to any list; they stay empty.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterator
 from spec.rules.base import (
     Rule,
     full_quota_rule,
+    join,
     reaches_quota,
 )
 from spec.rules.replay import Context
@@ -64,9 +67,14 @@ def _p10_exhaustion(ctx: Context) -> Iterator[str]:
             )
 
 
+def surplus_stays_empty(ctx: Context) -> bool:
+    """Pa 25: the election of the kiescollege niet-ingezetenen reassigns no surplus seat."""
+    return ctx.election.kind == "KNI"
+
+
 def _p10_empty(ctx: Context) -> Iterator[str]:
     seats = ctx.seats
-    if not ctx.completed or seats is None:
+    if not ctx.completed or seats is None or surplus_stays_empty(ctx):
         return
     empty = ctx.election.seats - sum(seats.values())
     if empty <= 0:
@@ -81,6 +89,45 @@ def _p10_empty(ctx: Context) -> Iterator[str]:
         yield (
             f"{empty} seat(s) stay empty, but list {n} ({lst.votes} votes, {seats[n]} seats, "
             f"{room}) could take one"
+        )
+
+
+def _pa25(ctx: Context) -> Iterator[str]:
+    seats = ctx.seats
+    if not surplus_stays_empty(ctx) or not ctx.completed or seats is None:
+        return
+    replay = ctx.replay
+    if replay is not None:
+        reassigned = [d for d in replay.decisions if d.phase == "reassignment"]
+        if reassigned:
+            receivers = sorted({d.winner for d in reassigned})
+            yield (
+                f"kiescollege niet-ingezetenen: {len(reassigned)} surplus seat(s) of an exhausted "
+                f"list are reassigned to list(s) {join(receivers)}; under Pa 25 they stay empty"
+            )
+        elif replay.surplus and replay.unfilled < replay.surplus:
+            yield (
+                f"kiescollege niet-ingezetenen: exhausted lists give up {replay.surplus} seat(s), "
+                f"but the result leaves only {replay.unfilled} empty; under Pa 25 every surplus "
+                "seat stays empty"
+            )
+        return
+    # Without steps: an empty seat needs an exhausted list (Pa 25), or no list that could take
+    # it at all (P 10's own empty seats, a full-quota threshold).
+    empty = ctx.election.seats - sum(seats.values())
+    if empty <= 0 or any(ctx.at_limit(n, seats[n]) for n in ctx.lists):
+        return
+    election = ctx.election
+    open_lists = [
+        n
+        for n, lst in ctx.lists.items()
+        if lst.votes > 0 and not (full_quota_rule(election) and not reaches_quota(election, lst))
+    ]
+    if open_lists:
+        yield (
+            f"{empty} seat(s) stay empty, but no list holds all the seats its candidates can "
+            f"fill and list(s) {join(open_lists)} could take one; Pa 25 leaves only the surplus "
+            "of an exhausted list empty"
         )
 
 
@@ -99,5 +146,13 @@ RULES: tuple[Rule, ...] = (
         "living candidate.",
         _p10_empty,
     ),
+    Rule(
+        "Pa25-surplus-stays-empty",
+        "Pa 25",
+        "In the election of the kiescollege niet-ingezetenen (KNI), the surplus seats of an "
+        "exhausted list are not assigned to another list: they stay empty (in afwijking van "
+        "P 10). Every other election reassigns them (P10-no-empty-seat-needlessly).",
+        _pa25,
+    ),
 )
-"""P 10."""
+"""P 10 and Pa 25."""

@@ -1,0 +1,488 @@
+"""Conformance cases for elections with districts (operation ``allocate-districts``).
+
+Kieswet (BWBR0004627), consolidated text of 2026-01-01; old P 4 / P 11 for law ``pre-2017-12``.
+Two sources:
+
+* hand-written cases (``CASES``), each with its hand computation in the comment and the
+  expected seats per party and per list (and elected candidates, lot question or rejection
+  codes) written down by hand;
+* published results (TK 2017 – 2025, EP 2019 / 2024) turned into district-level input by
+  ``real_district_input``: each list's published national votes split over 20 districts with a
+  fixed seed (the parts sum exactly to the published total), parties as a stel gelijkluidende
+  lijsten, as a lijstengroep of two stellen, or as a lijstengroep of a stel and one district
+  list. The expected party seats are the officially allocated seats. TK 2017 is given under law
+  ``pre-2017-12`` with the two lijstencombinaties of that election (GROENLINKS + PvdA, CU + SGP).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+INPUT_FORMAT = "kieswet/district-allocation-input@1"
+DISTRICTS = 20
+
+COMBINATIONS_TK2017: tuple[tuple[str, str], ...] = (
+    ("GROENLINKS", "Partij van de Arbeid (P.v.d.A.)"),
+    ("ChristenUnie", "Staatkundig Gereformeerde Partij (SGP)"),
+)
+"""The lijstencombinaties of TK 2017 (Kiesraad, proces-verbaal of 21 March 2017)."""
+
+
+def split(total: int, parts: int, rng: random.Random) -> list[int]:
+    """``total`` split into ``parts`` non-negative ints that sum to it exactly."""
+    weights = [rng.randint(1, 100) for _ in range(parts)]
+    shares = [total * w // sum(weights) for w in weights]
+    for i in range(total - sum(shares)):
+        shares[i % parts] += 1
+    return shares
+
+
+def real_district_input(
+    kind: str,
+    seats: int,
+    lists: Sequence[Mapping[str, Any]],
+    seed: int,
+    law: str = "current",
+    combinations: Sequence[tuple[str, str]] = (),
+) -> dict[str, Any]:
+    """A published national result as a district-level input (see the module docstring).
+
+    ``lists`` are the single-contest input lists (number, name, votes, optional
+    candidate_count). Party ``p`` (its list number) has district lists ``100 p + d`` in
+    districts ``d = 1 .. 20``; its stellen are ``10000 + 10 p + k``; its group (if any) is ``p``.
+    Parties whose ``p % 3`` is 0 (or that carry a candidate_count, so that P 10 stays as
+    published) form one stel; 1: a group of two stellen (districts 1-10 and 11-20); 2: a group
+    of a stel (1-19) and one district list (20).
+    """
+    rng = random.Random(seed)
+    doc_lists: list[dict[str, Any]] = []
+    sets: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []
+    number_of: dict[str, int] = {}
+    for lst in lists:
+        p = int(lst["number"])
+        number_of[str(lst["name"])] = p
+        parts = split(int(lst["votes"]), DISTRICTS, rng)
+        for d in range(1, DISTRICTS + 1):
+            item: dict[str, Any] = {
+                "number": 100 * p + d,
+                "district": d,
+                "name": lst["name"],
+                "votes": parts[d - 1],
+            }
+            if "candidate_count" in lst:
+                item["candidate_count"] = lst["candidate_count"]
+            doc_lists.append(item)
+        mode = 0 if "candidate_count" in lst else p % 3
+        ranges = {0: [(1, 20)], 1: [(1, 10), (11, 20)], 2: [(1, 19)]}[mode]
+        members: list[int] = []
+        for k, (first, last) in enumerate(ranges):
+            set_number = 10000 + 10 * p + k
+            sets.append(
+                {
+                    "number": set_number,
+                    "name": lst["name"],
+                    "lists": [100 * p + d for d in range(first, last + 1)],
+                }
+            )
+            members.append(set_number)
+        if mode == 2:
+            members.append(100 * p + 20)
+        if len(members) > 1:
+            groups.append({"number": p, "name": lst["name"], "members": members})
+    document: dict[str, Any] = {
+        "format": INPUT_FORMAT,
+        "election": {"kind": kind, "seats": seats, "law": law, "profile": "default"},
+        "districts": [{"number": d, "name": f"kieskring {d}"} for d in range(1, DISTRICTS + 1)],
+        "lists": doc_lists,
+        "sets": sets,
+        "groups": groups,
+    }
+    if combinations:
+        party_number = {p["number"]: p["number"] for p in groups}
+        document["combinations"] = [
+            {
+                "number": 90000 + index,
+                "name": " + ".join(pair),
+                "members": [
+                    party_number.get(number_of[name], _party_of(number_of[name], groups, sets))
+                    for name in pair
+                ],
+            }
+            for index, pair in enumerate(combinations, start=1)
+        ]
+    return document
+
+
+def _party_of(p: int, groups: list[dict[str, Any]], sets: list[dict[str, Any]]) -> int:
+    """The party number of list ``p``: its group, else its only stel."""
+    if any(g["number"] == p for g in groups):
+        return p
+    number: int = next(s["number"] for s in sets if s["number"] // 10 == 1000 + p)
+    return number
+
+
+# --------------------------------------------------------------------------- hand-written
+
+
+@dataclass(frozen=True)
+class DistrictCase:
+    """A hand-written case; ``errors`` (field, code): rejected; ``lot``: needs_lot; otherwise
+    completed with ``party_seats`` and ``seats`` (per P 12 list) and optionally ``elected``."""
+
+    group: str
+    comment: str
+    input: Mapping[str, Any]
+    articles: tuple[str, ...]
+    rules: tuple[str, ...]
+    flags: tuple[str, ...] = ()
+    party_seats: Mapping[int, int] | None = None
+    seats: Mapping[int, int] | None = None
+    elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    lot: Mapping[str, Any] | None = None
+    errors: tuple[tuple[str, str], ...] | None = None
+
+    @property
+    def status(self) -> str:
+        if self.errors is not None:
+            return "rejected"
+        return "needs_lot" if self.lot is not None else "completed"
+
+
+def district_doc(
+    kind: str,
+    seats: int,
+    lists: Sequence[Mapping[str, Any]],
+    *,
+    districts: int = 3,
+    sets: Sequence[Mapping[str, Any]] = (),
+    groups: Sequence[Mapping[str, Any]] = (),
+    combinations: Sequence[Mapping[str, Any]] = (),
+    law: str = "current",
+    lots: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "format": INPUT_FORMAT,
+        "election": {"kind": kind, "seats": seats, "law": law, "profile": "default"},
+        "districts": [{"number": d} for d in range(1, districts + 1)],
+        "lists": [dict(item) for item in lists],
+        "sets": [dict(item) for item in sets],
+        "groups": [dict(item) for item in groups],
+    }
+    if combinations:
+        document["combinations"] = [dict(item) for item in combinations]
+    if lots:
+        document["lots"] = [dict(item) for item in lots]
+    return document
+
+
+def lst(number: int, district: int, votes: int, count: int | None = None) -> dict[str, Any]:
+    item: dict[str, Any] = {"number": number, "district": district, "votes": votes}
+    if count is not None:
+        item["candidate_count"] = count
+    return item
+
+
+def cand_list(number: int, district: int, candidates: Sequence[tuple[str, int]]) -> dict[str, Any]:
+    return {
+        "number": number,
+        "district": district,
+        "candidates": [
+            {"number": i, "name": name, "votes": votes}
+            for i, (name, votes) in enumerate(candidates, start=1)
+        ],
+    }
+
+
+# P 12 with a tie. GR-like body of 19+ seats is not needed: TK rules, 20 seats.
+_P12_BASIC = district_doc(
+    "PS",
+    20,
+    [
+        lst(11, 1, 600),
+        lst(12, 2, 300),
+        lst(13, 3, 100),
+        lst(21, 1, 500),
+        lst(22, 2, 300),
+        lst(23, 3, 200),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}, {"number": 2, "members": [21, 22, 23]}],
+)
+
+_P12_TIE = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 500), lst(12, 2, 500), lst(21, 1, 700), lst(22, 2, 300)],
+    groups=[{"number": 1, "members": [11, 12]}, {"number": 2, "members": [21, 22]}],
+)
+
+_P12_GROUP_TIE = district_doc(
+    "PS",
+    21,
+    [lst(11, 1, 550), lst(12, 2, 550), lst(3, 1, 1000)],
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+_PREFERENCE = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("A", 300), ("B", 100), ("C", 50), ("D", 10), ("H", 0), ("I", 0)]),
+        cand_list(12, 2, [("E", 200), ("A", 250), ("F", 60), ("G", 40), ("J", 0), ("K", 0)]),
+        lst(21, 1, 600),
+        lst(22, 2, 440),
+    ],
+    groups=[{"number": 1, "members": [11, 12]}],
+    sets=[],
+)
+
+_DOUBLE = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("X", 12), *((f"B{i}", 21) for i in range(1, 9)), ("B9", 20)]),
+        cand_list(12, 2, [("X", 12), *((f"C{i}", 21) for i in range(1, 9)), ("C9", 20)]),
+        lst(2, 1, 1600, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+_COMBINATION_TIE = district_doc(
+    "PS",
+    20,
+    [lst(1, 1, 1000), lst(2, 1, 550), lst(3, 1, 450)],
+    districts=1,
+    combinations=[{"number": 9, "members": [2, 3]}],
+    law="pre-2017-12",
+)
+
+_COMBINATION = district_doc(
+    "PS",
+    20,
+    [lst(1, 1, 1090), lst(2, 1, 560), lst(3, 1, 350)],
+    districts=1,
+    combinations=[{"number": 9, "members": [2, 3]}],
+    law="pre-2017-12",
+)
+
+CASES: tuple[DistrictCase, ...] = (
+    DistrictCase(
+        "P 12 groepskiesdeler and largest remainders",
+        "PS, 20 seats, 2000 votes, kiesdeler 100. Group 1 (1000 votes) and group 2 (1000 "
+        "votes) get 10 full seats each, no residual seat. P 12 group 1: groepskiesdeler "
+        "1000/10 = 100; lists 11: 600/100 = 6, 12: 3, 13: 1, no remainders. Group 2: "
+        "groepskiesdeler 100; lists 21: 5, 22: 3, 23: 2.",
+        _P12_BASIC,
+        ("P 3", "P 12"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        party_seats={1: 10, 2: 10},
+        seats={11: 6, 12: 3, 13: 1, 21: 5, 22: 3, 23: 2},
+    ),
+    DistrictCase(
+        "P 12 groepskiesdeler and largest remainders",
+        "PS, 20 seats, 2000 votes, kiesdeler 100; each group 1000 votes, 10 seats. Group 1: "
+        "groepskiesdeler 100, lists 11 and 12: 5 each. Group 2: lists 21: 7, 22: 3. No tie "
+        "needs a lot: all seats are full seats.",
+        _P12_TIE,
+        ("P 12",),
+        ("P12.1-group-quota", "P12-seat-sum"),
+        party_seats={1: 10, 2: 10},
+        seats={11: 5, 12: 5, 21: 7, 22: 3},
+    ),
+    DistrictCase(
+        "P 12 ties",
+        "PS, 19 seats, 2000 votes, kiesdeler 2000/19 = 105 5/19. Group 1 (1000 votes): "
+        "1000/(2000/19) = 9.5, 9 full seats; group 2 likewise 9 full seats; 1 residual seat "
+        "by greatest average (P 7): both 1000/10 = 100, one seat: lot between groups 1 and 2.",
+        {**_P12_TIE, "election": {**_P12_TIE["election"], "seats": 19}},
+        ("P 7",),
+        ("LOT-decisive",),
+        ("tie", "needs_lot"),
+        lot={"kind": "residual_seat", "options": [1, 2]},
+    ),
+    DistrictCase(
+        "P 12 ties",
+        "The same, lot drawn for group 1 (10 seats). P 12 group 1: groepskiesdeler 1000/10 = "
+        "100; lists 11 and 12: 500/100 = 5 each, no remainder, no tie. Group 2 (9 seats): "
+        "groepskiesdeler 1000/9 = 111 1/9; list 21: 700 → 6 full (666 2/3), remainder "
+        "33 1/3; list 22: 300 → 2 full (222 2/9), remainder 77 7/9; 1 remainder seat → 22.",
+        {
+            **_P12_TIE,
+            "election": {**_P12_TIE["election"], "seats": 19},
+            "lots": [{"kind": "residual_seat", "options": [1, 2], "drawn": 1}],
+        },
+        ("P 7", "P 12"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 10, 2: 9},
+        seats={11: 5, 12: 5, 21: 6, 22: 3},
+    ),
+    DistrictCase(
+        "P 12 ties",
+        "PS, 21 seats, 2100 votes, kiesdeler 100. Group 1 (lists 11: 550, 12: 550; 1100 "
+        "votes): 11 full seats; list 3 (1000): 10. P 12 group 1: groepskiesdeler 1100/11 = "
+        "100; lists 11 and 12: 5 full seats each, remainder 50 each; 1 remainder seat for "
+        "two equal remainders: lot (P 12 lid 5).",
+        _P12_GROUP_TIE,
+        ("P 12",),
+        ("P12.2-largest-remainder",),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+    ),
+    DistrictCase(
+        "P 12 ties",
+        "The same with the lot drawn for list 12: 11: 5, 12: 6.",
+        {
+            **_P12_GROUP_TIE,
+            "lots": [{"kind": "group_seat", "options": [11, 12], "drawn": 12, "list": 1}],
+        },
+        ("P 12",),
+        ("P12.2-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 11, 3: 10},
+        seats={11: 5, 12: 6, 3: 10},
+    ),
+    DistrictCase(
+        "P 15 summed preference votes and P 16 placement",
+        "PS, 20 seats, 2050 votes, kiesdeler 2050/20 = 102 1/2. Group 1 (list 11: 460, list "
+        "12: 550; 1010 votes): 9 full seats (922 1/2), list 21 (600): 5, list 22 (440): 4. "
+        "2 residual seats by greatest average (P 7): group 1 1010/10 = 101, 21 600/6 = 100, "
+        "22 440/5 = 88 → group 1; then group 1 1010/11 = 91 9/11 < 100 → list 21. Group 1 "
+        "10, 21: 6, 22: 4. P 12: groepskiesdeler 1010/10 = 101; list 11: 4 full (404), "
+        "remainder 56; list 12: 5 full (505), remainder 45; 1 remainder seat → list 11 (5, "
+        "5). P 15: voorkeurdrempel 25% of 102 1/2 = 25 5/8; A stands on both lists: 300 + 250 "
+        "= 550; then E 200, B 100, F 60, C 50, G 40; D 10 is below. P 16: A → list 11 (300 "
+        "> 250), E → 12, B → 11, F → 12, C → 11, G → 12. P 17: list 11 fills its 2 other "
+        "seats with D (4) and H (5); list 12 with J (5) and K (6): A (2) is already elected "
+        "on list 11 and is elected once.",
+        _PREFERENCE,
+        ("P 15", "P 16", "P 17", "P 18"),
+        ("P15.2-summed-preference", "P16-placement", "P18-elected-once"),
+        ("candidates",),
+        party_seats={1: 10, 21: 6, 22: 4},
+        seats={11: 5, 12: 5, 21: 6, 22: 4},
+        elected={11: (1, 2, 3, 4, 5), 12: (1, 3, 4, 5, 6)},
+    ),
+    DistrictCase(
+        "P 18 candidate elected on two lists",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: lists 11 and "
+        "12 (200 votes each), list 2: 1600. Group 1: 4 seats, list 2: 16 (all full seats). "
+        "P 12: groepskiesdeler 100, lists 11 and 12: 2 seats each. Nobody passes 25 (X has "
+        "12 + 12 = 24). P 17: both lists take X (position 1) and their position 2. P 18: X "
+        "has 12 votes on each list: equal, so X counts on the list of the lowest district, "
+        "list 11; list 12 takes its next candidate: positions 2 and 3.",
+        _DOUBLE,
+        ("P 17", "P 18"),
+        ("P18-elected-once",),
+        ("candidates", "tie"),
+        party_seats={1: 4, 2: 16},
+        seats={11: 2, 12: 2, 2: 16},
+        elected={11: (1, 2), 12: (2, 3)},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12: lists 1: 1000, 2: 550, "
+        "3: 450, lists 2 and 3 combined (9). Old P 4 lid 2 test without the combination: 1: "
+        "10 full, 2: 5 (remainder 50), 3: 4 (remainder 50), 1 residual seat by greatest "
+        "average: 1000/11 = 90 10/11, 550/6 = 91 2/3, 450/5 = 90 → list 2; both members win "
+        "seats, so the combination counts. With it: 1: 10, combination 1000: 10, all full "
+        "seats. Old P 11: combinatiekiesdeler 1000/10 = 100; list 2: 5 full, remainder 50; "
+        "list 3: 4 full, remainder 50: equal remainders for 1 seat: lot.",
+        _COMBINATION_TIE,
+        ("P 4", "P 11"),
+        ("combination-P11-largest-remainder",),
+        ("tie", "needs_lot"),
+        lot={"kind": "combination_seat", "options": [2, 3], "list": 9},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "The same with the lot drawn for list 3: 1: 10, 2: 5, 3: 5 (without the combination "
+        "it would have been 10, 6, 4).",
+        {
+            **_COMBINATION_TIE,
+            "lots": [{"kind": "combination_seat", "options": [2, 3], "drawn": 3, "list": 9}],
+        },
+        ("P 4", "P 11"),
+        ("combination-P11-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 10, 2: 5, 3: 5},
+        seats={1: 10, 2: 5, 3: 5},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12. Without the combination "
+        "(old P 4 lid 2 test): 1: 10 full (remainder 90), 2: 5 (60), 3: 3 (50); 2 residual "
+        "seats by greatest average: 1090/11 = 99 1/11, 560/6 = 93 1/3, 350/4 = 87 1/2 → 1, "
+        "then 1090/12 = 90 5/6 vs 93 1/3 → 2: both members win seats, the combination "
+        "counts. With it: list 1 1090 (10 full), combination 9 = 910 (9 full, remainder 10); "
+        "1 residual seat: 1090/11 = 99 1/11 vs 910/10 = 91 → list 1 (11), combination 9. Old "
+        "P 11: combinatiekiesdeler 910/9 = 101 1/9; list 2: 560 → 5 (505 5/9), remainder "
+        "54 4/9; list 3: 350 → 3 (303 1/3), remainder 46 2/3; 1 remainder seat → list 2. "
+        "Result 1: 11, 2: 6, 3: 3; the combination cost list 3 nothing and gained nothing.",
+        _COMBINATION,
+        ("P 4", "P 11"),
+        ("combination-P11-largest-remainder", "P12-seat-sum"),
+        party_seats={1: 11, 2: 6, 3: 3},
+        seats={1: 11, 2: 6, 3: 3},
+    ),
+    DistrictCase(
+        "rejected structures",
+        "A lijstencombinatie under the current law: abolished on 1 December 2017.",
+        {**_COMBINATION, "election": {**_COMBINATION["election"], "law": "current"}},
+        (),
+        (),
+        ("rejected",),
+        errors=(("combinations", "combination_not_in_law"),),
+    ),
+    DistrictCase(
+        "rejected structures",
+        "A lijstengroep of one list.",
+        district_doc(
+            "PS", 20, [lst(1, 1, 10), lst(2, 2, 10)], groups=[{"number": 5, "members": [1]}]
+        ),
+        (),
+        (),
+        ("rejected",),
+        errors=(("groups[0].members", "group_too_small"),),
+    ),
+    DistrictCase(
+        "rejected structures",
+        "A list in two groups.",
+        district_doc(
+            "PS",
+            20,
+            [lst(1, 1, 10), lst(2, 2, 10), lst(3, 3, 10)],
+            groups=[{"number": 5, "members": [1, 2]}, {"number": 6, "members": [2, 3]}],
+        ),
+        (),
+        (),
+        ("rejected",),
+        errors=(("groups[1].members", "in_two_groups"),),
+    ),
+    DistrictCase(
+        "rejected structures",
+        "A stel whose lists differ in candidates.",
+        district_doc(
+            "PS",
+            20,
+            [cand_list(1, 1, [("A", 5), ("B", 5)]), cand_list(2, 2, [("B", 5), ("A", 5)])],
+            sets=[{"number": 7, "lists": [1, 2]}],
+        ),
+        (),
+        (),
+        ("rejected",),
+        errors=(("sets[0].lists", "set_lists_differ"),),
+    ),
+    DistrictCase(
+        "rejected structures",
+        "A list in no district of the input; a number used twice.",
+        district_doc("PS", 20, [lst(1, 4, 10), lst(1, 1, 10)]),
+        (),
+        (),
+        ("rejected",),
+        errors=(("lists[0].district", "unknown_district"), ("lists[1].number", "duplicate")),
+    ),
+)

@@ -1,0 +1,134 @@
+"""Seats of a lijstengroep over its lists (P 12, P 13), or of a lijstencombinatie over its members
+(old P 11, P 13; law ``pre-2017-12``).
+
+Kieswet (BWBR0004627), consolidated text of 2026-01-01; the old articles as in force until
+1 December 2017. P 12: the groepskiesdeler is the group's stemcijfer divided by its seats; each
+list gets as many seats as its stemcijfer contains the groepskiesdeler wholly; the rest go one
+by one to the largest remainders (overschotten); a list without remainder counts as having the
+smallest; equal remainders: "beslist zo nodig het lot". There is no 75% threshold and no
+one-per-list cap in the text (the number of remainder seats is always smaller than the number of
+lists with a remainder, so each list receives at most one of them anyway). Old P 11 does the same
+for a lijstencombinatie with the combinatiekiesdeler. P 13 (old and current): a list that would
+receive more seats than it has candidates passes the surplus on by continued application of
+those provisions to the other lists of the group or combination; seats still left go by greatest
+averages (P 13 lid 2, referring to P 7 lid 1).
+
+All arithmetic is exact: a remainder is compared as ``votes × seats − full × total`` (the
+remainder times the number of seats), an average as the pair ``(votes, seats held + 1)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from reference.lots import LotBox
+from spec.districts import Distribution, DistributionKind, DistributionRow, Reassignment
+from spec.model import LotKind, LotQuestion
+
+LARGEST_REMAINDER = "largest_remainder"
+GREATEST_AVERAGE = "greatest_average"
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A list of the group (or a member of the combination): stemcijfer and seat limit."""
+
+    number: int
+    votes: int
+    limit: int | None
+
+
+def distribute(
+    kind: DistributionKind,
+    owner: int,
+    seats: int,
+    members: Sequence[Member],
+    lots: LotBox,
+) -> Distribution:
+    """P 12 (``kind`` ``group``) or old P 11 (``combination``), with P 13 for exhaustion.
+
+    Full seats are capped at each member's limit; the seats that frees, and the remainder
+    seats, go one at a time: first by largest remainder to members that have not had one and
+    can take a seat (P 12 lid 5; P 13 lid 1, "voortgezette toepassing"), then by greatest
+    average to members that can take a seat (P 13 lid 2). A decisive tie asks for a lot of kind
+    ``group_seat`` / ``combination_seat`` naming ``owner``. Seats no member can take stay empty.
+    """
+    article = "P 12, P 13" if kind == "group" else "P 11 (pre-2017-12), P 13"
+    lot_kind: LotKind = "group_seat" if kind == "group" else "combination_seat"
+    total = sum(m.votes for m in members)
+    full = [m.votes * seats // total for m in members]
+    remainders = [m.votes * seats - f * total for m, f in zip(members, full, strict=True)]
+    held = [f if m.limit is None else min(f, m.limit) for m, f in zip(members, full, strict=True)]
+    surplus_from = [
+        members[i].number for i in range(len(members)) for _ in range(full[i] - held[i])
+    ]
+    had_remainder = [False] * len(members)
+    order: list[int] = []
+    lot_seats: list[int] = []
+    reassigned: list[Reassignment] = []
+    to_assign = seats - sum(held)
+    unfilled = 0
+    for step in range(to_assign):
+        left = to_assign - step
+        open_ = [i for i, m in enumerate(members) if m.limit is None or held[i] < m.limit]
+        fresh = [i for i in open_ if not had_remainder[i]]
+        if fresh:
+            method = LARGEST_REMAINDER
+            values = {i: (remainders[i], 1) for i in fresh}
+        elif open_:
+            method = GREATEST_AVERAGE
+            values = {i: (members[i].votes, held[i] + 1) for i in open_}
+        else:
+            unfilled = left
+            first = max(0, step - (to_assign - len(surplus_from)))
+            reassigned.extend(Reassignment(n, None, "unfilled") for n in surplus_from[first:])
+            break
+        best = max(values.values(), key=lambda v: Fraction(*v))
+        tied = [i for i, v in values.items() if v[0] * best[1] == best[0] * v[1]]
+        if len(tied) > left:
+            options = tuple(members[i].number for i in tied)
+            value = Fraction(best[0], best[1] * (seats if method == LARGEST_REMAINDER else 1))
+            what = "remainder" if method == LARGEST_REMAINDER else "average"
+            drawn = lots.draw(
+                LotQuestion(
+                    kind=lot_kind,
+                    options=tuple(sorted(options)),
+                    article=f"{'P 12 lid 5' if kind == 'group' else 'P 11 (pre-2017-12)'}",
+                    description=(
+                        f"{kind} {owner}: lists {', '.join(map(str, options))} have the same "
+                        f"{what} {value} and only {left} seat(s) remain"
+                    ),
+                    list=owner,
+                    value=value,
+                )
+            )
+            winner = next(i for i in tied if members[i].number == drawn)
+            lot_seats.append(len(order) + 1)
+        else:
+            winner = tied[0]
+        held[winner] += 1
+        if method == LARGEST_REMAINDER:
+            had_remainder[winner] = True
+        order.append(members[winner].number)
+        moved = step - (to_assign - len(surplus_from))
+        if moved >= 0:
+            reassigned.append(Reassignment(surplus_from[moved], members[winner].number, method))
+    rows = tuple(
+        DistributionRow(m.number, m.votes, f, Fraction(r, seats) if seats else Fraction(0), h)
+        for m, f, r, h in zip(members, full, remainders, held, strict=True)
+    )
+    return Distribution(
+        kind=kind,
+        owner=owner,
+        article=article,
+        seats=seats,
+        votes=total,
+        quota=Fraction(total, seats) if seats else None,
+        rows=rows,
+        remainder_order=tuple(order),
+        lot=tuple(lot_seats),
+        reassigned=tuple(reassigned),
+        unfilled=unfilled,
+    )

@@ -1,0 +1,493 @@
+"""Lijstengroepen, stellen and lijstencombinaties: P 3, P 12, P 13, P 15 – P 18, old P 4 / P 11.
+
+Kieswet (BWBR0004627), consolidated text of 2026-01-01; old P 4 and P 11 as in force until
+1 December 2017 (law ``pre-2017-12``). P 12: the seats of a lijstengroep go to its lists by the
+groepskiesdeler (group stemcijfer / group seats), full seats first, then the largest remainders
+(equal remainders: lot). Old P 11: the same for a lijstencombinatie with the combinatiekiesdeler.
+P 15 lid 1: a candidate's votes are summed over the party's lists on which they stand ("de
+gezamenlijke lijsten waarop zij voorkomen"). P 16: a candidate of a group elected on preference
+sits on the list with the most votes for them that has a seat left. P 17, P 18: the remaining
+seats of each list in list order, each candidate elected once.
+
+These rules read a ``DistrictContext``: a ``Context`` over the allocation to contestants (the
+single-contest rules check that part), plus the district input and the district result document.
+On a single-contest ``Context`` they find nothing. Old P 4 lid 2 (which members a combination
+keeps) is taken from the result as stated, not re-derived.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+from spec.districts import DistrictElection, Party, Structure, resolve
+from spec.exact import parse_mixed
+from spec.model import Election
+from spec.result_reader import ReadResult
+from spec.rules.base import Rule, join, preference_share, show
+from spec.rules.replay import Context
+
+
+def _ints(value: object) -> dict[int, int]:
+    if not isinstance(value, dict):
+        return {}
+    out: dict[int, int] = {}
+    for key, item in value.items():
+        if isinstance(key, str) and key.isdigit() and type(item) is int:
+            out[int(key)] = item
+    return out
+
+
+def _int_lists(value: object) -> dict[int, tuple[int, ...]]:
+    if not isinstance(value, dict):
+        return {}
+    out: dict[int, tuple[int, ...]] = {}
+    for key, item in value.items():
+        if isinstance(key, str) and key.isdigit() and isinstance(item, list):
+            out[int(key)] = tuple(x for x in item if type(x) is int)
+    return out
+
+
+def _fraction(value: object) -> Fraction | None:
+    try:
+        return parse_mixed(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+class DistrictContext(Context):
+    """A ``Context`` over the allocation to contestants, with the district input and result."""
+
+    def __init__(
+        self,
+        national: Election,
+        read: ReadResult,
+        district: DistrictElection,
+        structure: Structure,
+        document: Mapping[str, Any],
+    ) -> None:
+        super().__init__(national, read)
+        self.district = district
+        self.structure = structure
+        self.document = document
+        self.party_seats = _ints(
+            document.get("seats_so_far" if document.get("stage") == "group" else "party_seats")
+        )
+        self.unit_seats = _ints(document.get("seats"))
+        self.elected = _int_lists(document.get("elected"))
+        self.on_preference = _int_lists(document.get("elected_on_preference"))
+        raw = document.get("distributions")
+        self.distributions: list[Mapping[str, Any]] = (
+            [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
+        )
+
+    @property
+    def district_completed(self) -> bool:
+        return self.document.get("status") == "completed"
+
+    def distribution(self, kind: str, owner: int) -> Mapping[str, Any] | None:
+        return next(
+            (
+                d
+                for d in self.distributions
+                if d.get("step") == f"{kind}_distribution" and d.get("owner") == owner
+            ),
+            None,
+        )
+
+    def owners(self, kind: str) -> Iterator[tuple[int, int, list[tuple[int, int, int | None]]]]:
+        """(owner, seats, members as (number, votes, limit)) of every group or combination."""
+        s = self.structure
+        if kind == "group":
+            for party in s.parties.values():
+                if party.is_group and party.number in self.party_seats:
+                    members = [(u, s.units[u].votes, s.units[u].seat_limit) for u in party.units]
+                    yield party.number, self.party_seats[party.number], members
+            return
+        seats = self.seats or {}
+        for c in s.contestants.values():
+            if c.is_combination and c.number in seats:
+                members = [(p, s.parties[p].votes, s.parties[p].seat_limit) for p in c.parties]
+                yield c.number, seats[c.number], members
+
+
+# =========================================================================== P 12, old P 11
+
+
+def _quota_rule(kind: str, name: str) -> Any:
+    def check(ctx: Context) -> Iterator[str]:
+        if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
+            return
+        for owner, seats, members in ctx.owners(kind):
+            if seats == 0:
+                continue
+            total = sum(v for _, v, _ in members)
+            quota = Fraction(total, seats)
+            found = ctx.distribution(kind, owner)
+            if found is None:
+                yield f"{kind} {owner} holds {seats} seat(s), but the result has no {name} step"
+                continue
+            stated = _fraction(found.get("quota"))
+            if stated != quota:
+                yield (
+                    f"{kind} {owner}: the {name} is {total} votes / {seats} seats = "
+                    f"{show(quota)}, the result states {found.get('quota')}"
+                )
+            rows = {r.get("member"): r for r in found.get("rows", []) if isinstance(r, dict)}
+            for number, votes, _ in members:
+                full = votes * seats // total
+                row = rows.get(number)
+                if row is None:
+                    yield f"{kind} {owner}: the {name} step has no row for list {number}"
+                    continue
+                if row.get("full_seats") != full:
+                    yield (
+                        f"{kind} {owner}: list {number} has {votes} votes, {show(votes / quota)} "
+                        f"times the {name} {show(quota)}: {full} seat(s), the result states "
+                        f"{row.get('full_seats')}"
+                    )
+                rest = votes - full * quota
+                if _fraction(row.get("remainder")) != rest:
+                    yield (
+                        f"{kind} {owner}: list {number}: remainder {votes} - {full} x "
+                        f"{show(quota)} = {show(rest)}, the result states {row.get('remainder')}"
+                    )
+
+    return check
+
+
+def _remainder_rule(kind: str, lot_kind: str) -> Any:
+    def check(ctx: Context) -> Iterator[str]:
+        if not isinstance(ctx, DistrictContext):
+            return
+        if not ctx.district_completed:
+            yield from _pending_lot(ctx, kind, lot_kind)
+            return
+        for owner, seats, members in ctx.owners(kind):
+            if seats == 0:
+                continue
+            found = ctx.distribution(kind, owner)
+            if found is None:
+                continue
+            total = sum(v for _, v, _ in members)
+            rows = {r.get("member"): r for r in found.get("rows", []) if isinstance(r, dict)}
+            raw_held = {n: rows[n].get("seats") for n, _, _ in members if n in rows}
+            held: dict[int, int] = {n: h for n, h in raw_held.items() if type(h) is int}
+            if len(held) != len(raw_held):
+                yield f"{kind} {owner}: a row has no whole number of seats"
+                continue
+            full = {n: v * seats // total for n, v, _ in members}
+            limits = {n: lim for n, _, lim in members}
+            at_limit = [n for n in held if (lim := limits[n]) is not None and held[n] >= lim]
+            unfilled = found.get("unfilled", 0)
+            if sum(held.values()) + (unfilled if type(unfilled) is int else 0) != seats:
+                yield (f"{kind} {owner} holds {seats} seats, its lists hold {sum(held.values())}")
+            rest = {n: v * seats - full[n] * total for n, v, _ in members}
+            extra = [n for n in held if held[n] > full[n]]
+            passed = [n for n in held if held[n] == full[n] and n not in at_limit]
+            for n in held:
+                if held[n] > full[n] + 1 and not at_limit:
+                    yield (
+                        f"{kind} {owner}: list {n} holds {held[n]} seats, more than one over its "
+                        f"{full[n]} full seat(s), though no list of the {kind} is exhausted (P 13)"
+                    )
+            lots = [lot for lot in ctx.district.lots if lot.kind == lot_kind and lot.list == owner]
+            for a in extra:
+                for b in passed:
+                    if rest[b] > rest[a] and held[a] == full[a] + 1:
+                        yield (
+                            f"{kind} {owner}: list {a} holds a remainder seat with remainder "
+                            f"{show(Fraction(rest[a], seats))}, while list {b} has the larger "
+                            f"remainder {show(Fraction(rest[b], seats))}"
+                        )
+                    elif rest[b] == rest[a] and not any(
+                        {a, b} <= set(lot.options) and lot.drawn != b for lot in lots
+                    ):
+                        yield (
+                            f"{kind} {owner}: lists {a} and {b} have the same remainder "
+                            f"{show(Fraction(rest[a], seats))} for fewer seats than lists; "
+                            "a lot decides (no supplied lot gives the seat to "
+                            f"list {a})"
+                        )
+
+    return check
+
+
+def _pending_lot(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[str]:
+    """A ``needs_lot`` result at this stage asks about tied members of an existing owner."""
+    lot = ctx.document.get("lot")
+    if not isinstance(lot, dict) or lot.get("kind") != lot_kind:
+        return
+    owner = lot.get("list")
+    known = {o: m for o, _, m in ctx.owners(kind)}
+    if owner not in known:
+        yield f"the lot question names {kind} {owner!r}, which holds no seats to distribute"
+        return
+    options = lot.get("options")
+    members = {n for n, _, _ in known[owner]}
+    if not isinstance(options, list) or not set(options) <= members or len(options) < 2:
+        yield f"the lot question's options {options!r} are not lists of {kind} {owner}"
+
+
+# =========================================================================== seat sums
+
+
+def _seat_sum(ctx: Context) -> Iterator[str]:
+    if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
+        return
+    s = ctx.structure
+    seats = ctx.seats or {}
+    for c in s.contestants.values():
+        if c.is_combination:
+            held = sum(ctx.party_seats.get(p, 0) for p in c.parties)
+            if c.number in seats and held != seats[c.number]:
+                yield (
+                    f"combination {c.number} holds {seats[c.number]} seats, its members "
+                    f"{join(c.parties)} hold {held}"
+                )
+        elif c.number in seats and ctx.party_seats.get(c.number) != seats[c.number]:
+            yield (
+                f"party {c.number} holds {seats[c.number]} seats in the allocation over lists, "
+                f"the result states {ctx.party_seats.get(c.number)}"
+            )
+    for party in s.parties.values():
+        if party.number not in ctx.party_seats:
+            yield f"party_seats has no entry for party {party.number}"
+            continue
+        held = sum(ctx.unit_seats.get(u, 0) for u in party.units)
+        missing = [u for u in party.units if u not in ctx.unit_seats]
+        if missing:
+            yield f"seats has no entry for list(s) {join(missing)}"
+        elif held != ctx.party_seats[party.number]:
+            yield (
+                f"party {party.number} holds {ctx.party_seats[party.number]} seats, its lists "
+                f"{join(party.units)} hold {held}"
+            )
+
+
+# =========================================================================== candidates
+
+
+def _persons(ctx: DistrictContext, party: Party) -> dict[str, int]:
+    return {key: c.votes for key, c in zip(party.keys, party.candidates or (), strict=True)}
+
+
+def _key_at(ctx: DistrictContext, unit: int, position: int) -> str | None:
+    return next(
+        (c.key for c in ctx.structure.units[unit].candidates or () if c.number == position), None
+    )
+
+
+def _candidate_parties(ctx: Context) -> Iterator[tuple[DistrictContext, Party, int]]:
+    if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
+        return
+    for party in ctx.structure.parties.values():
+        seats = ctx.party_seats.get(party.number, 0)
+        if party.candidates is not None and seats > 0:
+            yield ctx, party, seats
+
+
+def _elected_persons(
+    ctx: DistrictContext, party: Party, which: Mapping[int, tuple[int, ...]]
+) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for u in party.units:
+        for position in which.get(u, ()):
+            key = _key_at(ctx, u, position)
+            if key is not None:
+                out.append((key, u))
+    return out
+
+
+def _p15_summed(ctx: Context) -> Iterator[str]:
+    for dctx, party, seats in _candidate_parties(ctx):
+        threshold = dctx.quota * preference_share(dctx.election)
+        votes = _persons(dctx, party)
+        dead = {
+            key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased
+        }
+        above = sorted(
+            (k for k, v in votes.items() if v > threshold and k not in dead),
+            key=lambda k: -votes[k],
+        )
+        claimed = [k for k, _ in _elected_persons(dctx, party, dctx.on_preference)]
+        for key in claimed:
+            if votes.get(key, 0) <= threshold:
+                yield (
+                    f"party {party.number}: candidate {key!r} is elected on preference with "
+                    f"{votes.get(key, 0)} votes summed over the party's lists, not more than the "
+                    f"voorkeurdrempel {show(threshold)}"
+                )
+        expected = above[:seats]
+        if sorted(votes[k] for k in claimed if k in votes) != sorted(votes[k] for k in expected):
+            yield (
+                f"party {party.number}: with votes summed over its lists, the candidates above "
+                f"the voorkeurdrempel {show(threshold)} for its {seats} seat(s) are "
+                f"{', '.join(f'{k!r} ({votes[k]})' for k in expected) or 'none'}; the result "
+                f"elects on preference {', '.join(repr(k) for k in claimed) or 'none'}"
+            )
+
+
+def _p16_placement(ctx: Context) -> Iterator[str]:
+    for dctx, party, _ in _candidate_parties(ctx):
+        if not party.is_group:
+            continue
+        units = {u: dctx.structure.units[u] for u in party.units}
+        votes = _persons(dctx, party)
+        placed = _elected_persons(dctx, party, dctx.on_preference)
+        found = dctx.distribution("group", party.number)
+        p12 = {
+            r.get("member"): r.get("seats")
+            for r in (found or {}).get("rows", [])
+            if isinstance(r, dict)
+        }
+        moved = any(p12.get(u) != dctx.unit_seats.get(u) for u in party.units)
+        for key, unit in placed:
+            stands = [u for u in units.values() if any(c.key == key for c in u.candidates or ())]
+            if unit not in {u.number for u in stands}:
+                yield f"party {party.number}: {key!r} is elected on list {unit}, not on their lists"
+                continue
+            best = max(
+                stands,
+                key=lambda u: (
+                    next(c.votes for c in u.candidates or () if c.key == key),
+                    -u.district,
+                ),
+            )
+            if best.number == unit or moved:
+                continue  # with a P 16 lid 2 move the seats at the time are not restated
+            before = [
+                k for k, u in placed if u == best.number and k != key and votes[k] >= votes[key]
+            ]
+            if len(before) < dctx.unit_seats.get(best.number, 0):
+                yield (
+                    f"party {party.number}: {key!r} is elected on preference on list {unit}, but "
+                    f"list {best.number} has the most votes for them and a seat left (P 16 lid 1)"
+                )
+
+
+def _p18_once(ctx: Context) -> Iterator[str]:
+    for dctx, party, _ in _candidate_parties(ctx):
+        persons = _elected_persons(dctx, party, dctx.elected)
+        seen: dict[str, int] = {}
+        for key, unit in persons:
+            if key in seen:
+                yield (
+                    f"party {party.number}: candidate {key!r} is elected on lists {seen[key]} and "
+                    f"{unit}; a candidate is elected once (P 16, P 18)"
+                )
+            seen[key] = unit
+        elsewhere = {k: u for k, u in persons}
+        for u in party.units:
+            this = dctx.structure.units[u]
+            elected = dctx.elected.get(u, ())
+            pref = dctx.on_preference.get(u, ())
+            if tuple(elected[: len(pref)]) != tuple(pref):
+                yield f"list {u}: the candidates elected on preference do not come first"
+                continue
+            rest = elected[len(pref) :]
+            pref_keys = {k for k, _ in _elected_persons(dctx, party, dctx.on_preference)}
+            eligible = [
+                c.number
+                for c in this.candidates or ()
+                if not c.deceased and c.key not in pref_keys and elsewhere.get(c.key, u) == u
+            ]
+            want = tuple(eligible[: max(0, dctx.unit_seats.get(u, 0) - len(pref))])
+            if tuple(rest) != want:
+                yield (
+                    f"list {u}: after the candidates elected on preference, its seats go in list "
+                    f"order to {list(want)} (candidates elected on another list of the party "
+                    f"skipped, P 17, P 18); the result elects {list(rest)}"
+                )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "P12-seat-sum",
+        "P 3, P 12",
+        "A lijstengroep (or stel) holds the seats allocated to it as one list, and its lists "
+        "together hold exactly those seats; a combination's members hold the combination's seats.",
+        _seat_sum,
+    ),
+    Rule(
+        "P12.1-group-quota",
+        "P 12 lid 2-4",
+        "The groepskiesdeler is the group's stemcijfer divided by its seats; each list of the "
+        "group gets as many seats as its stemcijfer contains the groepskiesdeler wholly.",
+        _quota_rule("group", "groepskiesdeler"),
+    ),
+    Rule(
+        "P12.2-largest-remainder",
+        "P 12 lid 5, P 13",
+        "The group's remaining seats go to its lists with the largest remainders (no threshold); "
+        "equal remainders for fewer seats than lists: the lot; a list without candidates left "
+        "passes its seat on (P 13).",
+        _remainder_rule("group", "group_seat"),
+    ),
+    Rule(
+        "combination-P11-quota",
+        "P 11 (pre-2017-12)",
+        "Old law: the combinatiekiesdeler is the combination's stemcijfer divided by its seats; "
+        "each member gets as many seats as its stemcijfer contains it wholly.",
+        _quota_rule("combination", "combinatiekiesdeler"),
+    ),
+    Rule(
+        "combination-P11-largest-remainder",
+        "P 11 (pre-2017-12), P 13",
+        "Old law: the combination's remaining seats go to its members with the largest "
+        "remainders; equal remainders for fewer seats than members: the lot.",
+        _remainder_rule("combination", "combination_seat"),
+    ),
+    Rule(
+        "P15.2-summed-preference",
+        "P 15 lid 1",
+        "A candidate's preference votes are summed over every list of the party on which they "
+        "stand; the candidates above the voorkeurdrempel so counted are elected first, in order "
+        "of votes, as far as the party (group or single list) has seats.",
+        _p15_summed,
+    ),
+    Rule(
+        "P16-placement",
+        "P 16 lid 1-2",
+        "A candidate of a lijstengroep elected on preference sits on the list with the most "
+        "votes for them (equal: lowest district) that has a seat left.",
+        _p16_placement,
+    ),
+    Rule(
+        "P18-elected-once",
+        "P 17, P 18",
+        "Each candidate of a party is elected once; each list's seats after its "
+        "preference-elected go in list order to its candidates not elected elsewhere.",
+        _p18_once,
+    ),
+)
+"""P 3, P 12, P 13, P 15 – P 18 for parties with several lists; old P 11."""
+
+
+def district_context(
+    district: DistrictElection, document: Mapping[str, Any], read: ReadResult
+) -> DistrictContext:
+    """The context for a district result: the structure after old P 4 lid 2 as the result
+    states it (``combination_checks``), the national election, and the document."""
+    from dataclasses import replace
+
+    checks = document.get("combination_checks")
+    if district.combinations and isinstance(checks, list):
+        kept = {
+            c.get("combination"): c
+            for c in checks
+            if isinstance(c, dict) and isinstance(c.get("kept"), list)
+        }
+        combos = []
+        for combo in district.combinations:
+            check = kept.get(combo.number)
+            if check is None:
+                combos.append(combo)
+            elif check.get("counts") is True:
+                combos.append(replace(combo, members=tuple(check["kept"])))
+        district = replace(district, combinations=tuple(combos))
+    structure = resolve(district)
+    return DistrictContext(
+        structure.national_election(district), read, district, structure, document
+    )
