@@ -32,6 +32,7 @@ from spec.model import (
     LotKind,
     LotQuestion,
     NeedsLot,
+    Profile,
     Rejected,
     ResidualSeatStep,
     Result,
@@ -341,6 +342,62 @@ def _parse_lots(raw: object, errs: _Errors) -> tuple[Lot, ...]:
     return tuple(lots)
 
 
+def parse_election_header(
+    election: object, errs: _Errors
+) -> tuple[ElectionKind | None, int | None, LawVersion, Profile]:
+    """The ``election`` object every input format shares: kind, seats, law version, profile
+    (plus the free-text ``name`` and ``date``). Problems go to ``errs``; what cannot be read is
+    ``None`` (kind, seats) or the default (law ``current``, profile ``default``)."""
+    kind: ElectionKind | None = None
+    seats: int | None = None
+    law: LawVersion = "current"
+    profile = parse_profile("default")
+    if not isinstance(election, dict):
+        errs.add("election", "missing", "election (kind, seats, law, profile) is required")
+        return kind, seats, law, profile
+    _unknown_keys(election, _ELECTION_KEYS, "election", errs)
+    _text(election, "name", "election", errs)
+    _text(election, "date", "election", errs)
+    raw_kind = election.get("kind")
+    if raw_kind in ELECTION_KINDS:
+        kind = cast(ElectionKind, raw_kind)
+    else:
+        errs.add(
+            "election.kind",
+            "unknown_kind",
+            f"kind must be one of {' '.join(ELECTION_KINDS)}, got {raw_kind!r}",
+        )
+    raw_seats = election.get("seats")
+    if not _is_int(raw_seats) or cast(int, raw_seats) < 1:
+        errs.add(
+            "election.seats",
+            "invalid_seats",
+            f"seats must be a whole number of at least 1, got {raw_seats!r}",
+        )
+    else:
+        seats = cast(int, raw_seats)
+    raw_law = election.get("law", "current")
+    if raw_law in LAW_VERSIONS:
+        law = cast(LawVersion, raw_law)
+    else:
+        errs.add(
+            "election.law",
+            "unknown_law_version",
+            f"law must be one of {', '.join(LAW_VERSIONS)}, got {raw_law!r}",
+        )
+    raw_profile = election.get("profile", "default")
+    if not isinstance(raw_profile, str):
+        errs.add(
+            "election.profile", "unknown_profile", f"profile must be a string, got {raw_profile!r}"
+        )
+    else:
+        try:
+            profile = parse_profile(raw_profile)
+        except ValueError as exc:
+            errs.add("election.profile", "unknown_profile", str(exc))
+    return kind, seats, law, profile
+
+
 def parse_election(data: object) -> Election | Rejected:
     """Validate a decoded ``kieswet/seat-allocation-input@1`` document."""
     errs = _Errors()
@@ -352,56 +409,7 @@ def parse_election(data: object) -> Election | Rejected:
     fmt = data.get("format", INPUT_FORMAT)
     if fmt != INPUT_FORMAT:
         errs.add("format", "unknown_format", f"format must be {INPUT_FORMAT!r}, got {fmt!r}")
-    election = data.get("election")
-    kind: ElectionKind | None = None
-    seats: int | None = None
-    law: LawVersion = "current"
-    profile = parse_profile("default")
-    if not isinstance(election, dict):
-        errs.add("election", "missing", "election (kind, seats, law, profile) is required")
-    else:
-        _unknown_keys(election, _ELECTION_KEYS, "election", errs)
-        _text(election, "name", "election", errs)
-        _text(election, "date", "election", errs)
-        raw_kind = election.get("kind")
-        if raw_kind in ELECTION_KINDS:
-            kind = cast(ElectionKind, raw_kind)
-        else:
-            errs.add(
-                "election.kind",
-                "unknown_kind",
-                f"kind must be one of {' '.join(ELECTION_KINDS)}, got {raw_kind!r}",
-            )
-        raw_seats = election.get("seats")
-        if not _is_int(raw_seats) or cast(int, raw_seats) < 1:
-            errs.add(
-                "election.seats",
-                "invalid_seats",
-                f"seats must be a whole number of at least 1, got {raw_seats!r}",
-            )
-        else:
-            seats = cast(int, raw_seats)
-        raw_law = election.get("law", "current")
-        if raw_law in LAW_VERSIONS:
-            law = cast(LawVersion, raw_law)
-        else:
-            errs.add(
-                "election.law",
-                "unknown_law_version",
-                f"law must be one of {', '.join(LAW_VERSIONS)}, got {raw_law!r}",
-            )
-        raw_profile = election.get("profile", "default")
-        if not isinstance(raw_profile, str):
-            errs.add(
-                "election.profile",
-                "unknown_profile",
-                f"profile must be a string, got {raw_profile!r}",
-            )
-        else:
-            try:
-                profile = parse_profile(raw_profile)
-            except ValueError as exc:
-                errs.add("election.profile", "unknown_profile", str(exc))
+    kind, seats, law, profile = parse_election_header(data.get("election"), errs)
     raw_lists = data.get("lists")
     lists: list[ElectionList] = []
     if not isinstance(raw_lists, list) or not raw_lists:

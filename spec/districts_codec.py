@@ -32,6 +32,7 @@ from spec.codec import (
     _text,
     _unknown_keys,
     lot_question_to_json,
+    parse_election_header,
     result_to_json,
     step_to_json,
 )
@@ -52,20 +53,16 @@ from spec.districts import (
 )
 from spec.exact import format_mixed
 from spec.model import (
-    ELECTION_KINDS,
-    LAW_VERSIONS,
     ElectionKind,
     LawVersion,
     Lot,
     LotKind,
     Rejected,
-    parse_profile,
 )
 
 _TOP_KEYS = frozenset(
     {"format", "source", "election", "districts", "lists", "sets", "groups", "combinations", "lots"}
 )
-_ELECTION_KEYS = frozenset({"kind", "seats", "law", "profile", "name", "date"})
 _DISTRICT_KEYS = frozenset({"number", "name", "stemwaarde", "inhabitants", "members"})
 _LIST_KEYS = frozenset(
     {"number", "district", "name", "votes", "candidates", "candidate_count", "deceased_count"}
@@ -94,56 +91,10 @@ def _int_array(raw: object, field: str, what: str, errs: _Errors) -> tuple[int, 
 def _parse_election_head(
     election: object, errs: _Errors
 ) -> tuple[ElectionKind | None, int | None, LawVersion, Any, str]:
-    kind: ElectionKind | None = None
-    seats: int | None = None
-    law: LawVersion = "current"
-    profile = parse_profile("default")
+    kind, seats, law, profile = parse_election_header(election, errs)
     name = ""
-    if not isinstance(election, dict):
-        errs.add("election", "missing", "election (kind, seats, law, profile) is required")
-        return kind, seats, law, profile, name
-    _unknown_keys(election, _ELECTION_KEYS, "election", errs)
-    _text(election, "name", "election", errs)
-    _text(election, "date", "election", errs)
-    if isinstance(election.get("name"), str):
+    if isinstance(election, dict) and isinstance(election.get("name"), str):
         name = election["name"]
-    raw_kind = election.get("kind")
-    if raw_kind in ELECTION_KINDS:
-        kind = cast(ElectionKind, raw_kind)
-    else:
-        errs.add(
-            "election.kind",
-            "unknown_kind",
-            f"kind must be one of {' '.join(ELECTION_KINDS)}, got {raw_kind!r}",
-        )
-    raw_seats = election.get("seats")
-    if not _is_int(raw_seats) or cast(int, raw_seats) < 1:
-        errs.add(
-            "election.seats",
-            "invalid_seats",
-            f"seats must be a whole number of at least 1, got {raw_seats!r}",
-        )
-    else:
-        seats = cast(int, raw_seats)
-    raw_law = election.get("law", "current")
-    if raw_law in LAW_VERSIONS:
-        law = cast(LawVersion, raw_law)
-    else:
-        errs.add(
-            "election.law",
-            "unknown_law_version",
-            f"law must be one of {', '.join(LAW_VERSIONS)}, got {raw_law!r}",
-        )
-    raw_profile = election.get("profile", "default")
-    if not isinstance(raw_profile, str):
-        errs.add(
-            "election.profile", "unknown_profile", f"profile must be a string, got {raw_profile!r}"
-        )
-    else:
-        try:
-            profile = parse_profile(raw_profile)
-        except ValueError as exc:
-            errs.add("election.profile", "unknown_profile", str(exc))
     return kind, seats, law, profile, name
 
 
