@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import re
 import sys
 from pathlib import Path
@@ -32,6 +33,7 @@ from kieswet.hashcode import digest_file
 from kieswet.render import WIDTH, render_result
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
+from spec.codec import election_to_json, parse_election
 from spec.model import Completed, Election, NeedsLot, Rejected
 
 EXIT_OK = 0
@@ -55,6 +57,16 @@ complete or not at all. Its hash code is printed.
 
 Every file is read hardened (no DTD, no entities, a size limit). With --eml-schemas DIR every
 input and the 520 are also validated against the Kiesraad's XSD schemas in DIR (xsd-v1.2.2).
+
+When the allocation needs a lot, the question is printed and nothing is written (exit 3). Draw
+the lot in public, then run again with --lots FILE: the drawn lots in the "lots" format of the
+seat-allocation input (kieswet/seat-allocation-input@1), in the order they were asked, e.g.
+
+  [{"kind": "residual_seat", "options": [1, 2], "drawn": 2}]
+
+(FILE holds that array, or an object with a "lots" member such as a whole seat-allocation
+input document, of which only "lots" is used). A lot that does not answer the question asked
+is refused (exit 2); if another lot is needed, exit 3 again.
 
 Exit status: 0 completed and written; 2 an input is invalid (file, line, element and reason are
 printed) or the 520 cannot be written; 3 a lot must be drawn (the question is printed, nothing
@@ -82,6 +94,11 @@ def register(commands: Any) -> None:
         "--eml-schemas",
         metavar="DIR",
         help="validate inputs and output against the EML_NL XSD schemas in DIR",
+    )
+    parser.add_argument(
+        "--lots",
+        metavar="FILE",
+        help='the lots drawn so far, as JSON: [{"kind", "options", "drawn", "list"?}, ...]',
     )
     parser.add_argument(
         "--max-bytes",
@@ -143,6 +160,30 @@ def build_election(
         )
     except ValueError as exc:
         raise EmlError(count_path, str(exc), element="TotalVotes") from None
+
+
+def with_drawn_lots(election: Election, path: str) -> Election | str:
+    """``election`` with the lots drawn in the JSON file ``path`` (the ``lots`` array of the
+    seat-allocation input, or an object with one), checked as the seat-allocation input
+    checks them; or a message naming the file and every fault."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        return f"cannot read {path}: {exc}"
+    except json.JSONDecodeError as exc:
+        return f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+    except RecursionError:
+        return f"{path}: JSON nested too deeply"
+    lots = data.get("lots") if isinstance(data, dict) else data
+    if not isinstance(lots, list):
+        return f'{path}: expected an array of lots, or an object with a "lots" array'
+    document = election_to_json(election)
+    document["lots"] = lots
+    parsed = parse_election(document)
+    if isinstance(parsed, Rejected):
+        faults = "; ".join(f"{e.field}: {e.message}" for e in parsed.errors)
+        return f"{path}: invalid lots: {faults}"
+    return parsed
 
 
 def elected_lists(
@@ -228,12 +269,22 @@ def run(args: argparse.Namespace) -> int:
     except EmlError as exc:
         print(f"kieswet result: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    if args.lots:
+        with_lots = with_drawn_lots(election, args.lots)
+        if isinstance(with_lots, str):
+            print(f"kieswet result: {with_lots}", file=sys.stderr)
+            return EXIT_INVALID
+        election = with_lots
     result = allocate(election)
     sys.stdout.write(render_result(election, result))
     if isinstance(result, Rejected):
         return EXIT_INVALID
     if isinstance(result, NeedsLot):
-        print("Nothing written: a lot must be drawn first.", file=sys.stderr)
+        print(
+            "Nothing written: a lot must be drawn first; run again with --lots FILE, the lots "
+            "drawn so far (see --help).",
+            file=sys.stderr,
+        )
         return EXIT_NEEDS_LOT
     items = elected_lists(election, result, lists)
     sys.stdout.write(_elected_table(items))

@@ -1,26 +1,44 @@
 """``kieswet totalise``: total counts up the chain (SB → GSB → HSB → CSB) and check them.
 
-Reading other sources (a directory of EML_NL 510 files) plugs in through
-``totalise_and_report``, which takes the already parsed hierarchy and counts.
+The input is a ``kieswet/counts-input@1`` JSON document or a directory of EML_NL 510 files
+(510a, 510b or 510c). Either way the parsed hierarchy and counts go to
+:func:`totalise_and_report`, which totals, prints the summary and writes the outputs.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
-import os
+import re
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from kieswet.eml import (
+    ContestCounts,
+    ElectionIdentifier,
+    EmlError,
+    Header,
+    Limits,
+    hierarchy_from_directory,
+    read_candidate_lists,
+    read_count_directory,
+    read_definition,
+    validate,
+)
+from kieswet.eml.counts import MESSAGE_LEVELS, read_list_names
+from kieswet.eml.directory import CountDirectory
+from kieswet.eml.schema import load_schema
+from kieswet.eml.write import Output, counts_output, write_all
 from reference.totalise import Progress, totalise
-from spec.counts import CountInputs, Hierarchy, Totals
+from spec.counts import CountInputs, Hierarchy, Level, Totals, preorder
 from spec.counts_codec import CountsDocument, parse_counts_input, totals_to_json
 
 EXIT_OK = 0
@@ -29,7 +47,9 @@ EXIT_INVALID = 2
 OUTPUT_NAME = "totals.json"
 FINDINGS_SHOWN = 40
 PROGRESS_FROM = 500
-"""Show a progress bar only for hierarchies of at least this many units."""
+"""Show a progress bar for the totalisation only for hierarchies of at least this many units."""
+
+MESSAGE_OF_LEVEL: Mapping[Level, str] = {"GSB": "510b", "HSB": "510c", "CSB": "510d"}
 
 HELP = """\
 Total the counts of the lowest units (polling stations, or municipalities) up the chain to the
@@ -41,36 +61,85 @@ centraal stembureau, and check every count (see the documentation, "Totalisation
     exactly once, no unknown units; a second data entry identical to the first;
   warnings: blank or invalid >= 3% of H; |D - H| >= 2% of D and >= 15; no ballots at all.
 
-INPUT is a kieswet/counts-input@1 JSON document: the hierarchy of units, the counts, and
-optionally second entries (double entry) and corrections (corrigenda, recounts). A summary is
-printed; the totals of every unit, every finding and the corrections trace are written to
-DIR/totals.json (kieswet/totals@1), replacing it only once complete.
+INPUT is either
+  a kieswet/counts-input@1 JSON document: the hierarchy of units, the counts, and optionally
+    second entries (double entry) and corrections (corrigenda, recounts); or
+  a directory of EML_NL 510 files, all of one election and one kind: 510a (polling stations,
+    grouped into municipalities by their id: 0312::SB4 is in 0312), 510b (municipalities,
+    with their polling stations) or 510c (districts with their municipalities).
+    Municipalities are grouped into districts by their ContestIdentifier (the kieskring
+    number), or by the election tree of --definition, which also names every municipality
+    (or district) that must be there. Every file is read hardened (no DTD, no entities, a
+    size limit); a bad file stops the run with one line naming file, line, element and
+    reason.
 
-Exit status: 0 accepted (warnings possible), 1 blocking errors found (totals.json is still
-written, with status "blocked"), 2 invalid input or unwritable output (nothing written).
+Outputs in --out DIR, each written to a temporary file and renamed into place only when all
+are complete (a failure leaves no partial file and changes no file):
+  totals.json   (kieswet/totals@1) every total, every finding, the corrections trace; from a
+                directory it holds the computed totals (the units' counts are the input);
+  EML 510b/c/d  from a directory, and only if accepted: a 510 for every total computed here
+                (510b per municipality from 510a files, 510c per district, 510d for the
+                centraal stembureau), each with its units, validated against the schemas
+                with --eml-schemas.
+A summary (totals per unit, votes per list, findings) is printed.
+
+Exit status:
+  0  accepted (warnings possible); every output written
+  1  blocking errors found; totals.json is still written, with status "blocked" (no EML)
+  2  invalid input (file, line, element and reason are printed) or an output that cannot be
+     written; nothing is written
 """
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "totalise",
-        help="total counts up the chain and check them",
+        help="total counts up the chain and check them (JSON, or a directory of EML 510)",
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("input", metavar="INPUT.json", help="a kieswet/counts-input@1 document")
+    parser.add_argument(
+        "input",
+        metavar="INPUT",
+        help="a kieswet/counts-input@1 JSON document, or a directory of EML_NL 510 files",
+    )
     parser.add_argument(
         "--out",
         metavar="DIR",
         default=".",
-        help=f"directory to write {OUTPUT_NAME} to (created if needed; default: the current one)",
+        help=f"directory to write {OUTPUT_NAME} (and the 510s) to "
+        "(created if needed; default: the current one)",
+    )
+    parser.add_argument(
+        "--definition",
+        metavar="110A",
+        help="EML 110a election definition: districts and the municipalities expected "
+        "(directory input only)",
+    )
+    parser.add_argument(
+        "--candidates",
+        metavar="230B",
+        help="EML 230b candidate lists: refuse unknown lists and candidates; list names for "
+        "the 510s written (directory input only)",
+    )
+    parser.add_argument(
+        "--eml-schemas",
+        metavar="DIR",
+        help="validate the 510s written against the EML_NL XSD schemas in DIR (xsd-v1.2.2)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=Limits().max_bytes,
+        metavar="N",
+        help=f"refuse input files larger than N bytes (default {Limits().max_bytes:,})",
     )
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="show a progress bar on standard error for large inputs "
-        "(default: when standard error is a terminal)",
+        help="show progress bars on standard error (default: when standard error is a "
+        "terminal; for JSON input only from 500 units)",
     )
     parser.set_defaults(run=run)
 
@@ -101,11 +170,180 @@ def load_counts(path: str) -> CountsDocument | str:
 
 
 def run(args: argparse.Namespace) -> int:
+    show = sys.stderr.isatty() if args.progress is None else args.progress
+    if Path(args.input).is_dir():
+        return run_directory(args, show)
+    eml_only = [
+        flag
+        for flag, value in (
+            ("--definition", args.definition),
+            ("--candidates", args.candidates),
+            ("--eml-schemas", args.eml_schemas),
+        )
+        if value
+    ]
+    if eml_only:
+        return _fail(f"{', '.join(eml_only)}: only with a directory of EML 510 files as INPUT")
     loaded = load_counts(args.input)
     if isinstance(loaded, str):
         return _fail(loaded)
-    show = sys.stderr.isatty() if args.progress is None else args.progress
-    return totalise_and_report(loaded.hierarchy, loaded.inputs, Path(args.out), show_progress=show)
+    return totalise_and_report(
+        loaded.hierarchy,
+        loaded.inputs,
+        Path(args.out),
+        show_progress=show and len(loaded.hierarchy.units) >= PROGRESS_FROM,
+    )
+
+
+# =========================================================================== from EML
+
+
+@dataclass(frozen=True, slots=True)
+class EmlOutput:
+    """What the 510s written from a directory of 510s need besides the totals."""
+
+    election: ElectionIdentifier
+    created: str  # kr:CreationDateTime of the files written: the latest of the inputs'
+    names: Mapping[int, str]  # list number → RegisteredName
+    contests: Mapping[str, str]  # unit id → ContestIdentifier of the file written for it
+    schemas: str | None = None
+
+
+def run_directory(args: argparse.Namespace, show: bool) -> int:
+    """``kieswet totalise DIR``: read, check and group the 510 files, then totalise."""
+    limits = Limits(max_bytes=args.max_bytes)
+    try:
+        lists = read_candidate_lists(args.candidates, limits) if args.candidates else None
+        definition = read_definition(args.definition, limits) if args.definition else None
+        if args.eml_schemas:
+            load_schema(args.eml_schemas, "510d")  # a bad schema directory fails first
+        with _progress(show, "reading") as advance:
+            read = read_count_directory(args.input, limits=limits, lists=lists, progress=advance)
+        election = read.files[0].header.election
+        for path, other in (
+            (args.candidates, lists.election if lists else None),
+            (args.definition, definition.election if definition else None),
+        ):
+            if other is not None and other.id != election.id:
+                raise EmlError(
+                    path,
+                    f"election {other.id!r}, but the 510 files are of election {election.id!r}",
+                    element="ElectionIdentifier",
+                )
+        hierarchy = hierarchy_from_directory(
+            read, definition=definition, definition_path=args.definition or "110a"
+        )
+        names = (
+            {number: entry.name for number, entry in lists.lists().items()}
+            if lists
+            else read_list_names(read.files[0].header.path, limits)
+        )
+    except EmlError as exc:
+        return _fail(str(exc))
+    output = EmlOutput(
+        election, _created(read), names, _contests(read, hierarchy), args.eml_schemas
+    )
+    return totalise_and_report(
+        hierarchy,
+        CountInputs(read.counts()),
+        Path(args.out),
+        show_progress=show,
+        eml=output,
+    )
+
+
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?")
+
+
+def _created(read: CountDirectory) -> str:
+    """The latest ``kr:CreationDateTime`` of the inputs (the outputs are then a function of
+    the inputs, not of the clock); the election day at midnight if none is usable."""
+    stamps = [
+        f.header.creation_date_time
+        for f in read.files
+        if _DATETIME.fullmatch(f.header.creation_date_time)
+    ]
+    return max(stamps) if stamps else f"{read.files[0].header.election.date}T00:00:00"
+
+
+def _contests(read: CountDirectory, hierarchy: Hierarchy) -> dict[str, str]:
+    """Unit id → the ContestIdentifier for its 510: the one contest of every file below it,
+    or ``alle`` (as in the Kiesraad's 510d) where they differ."""
+    contest_of: dict[str, set[str]] = {}
+    for file in read.files:
+        for contest in file.contests:
+            for count in (contest.total, *contest.units):
+                if count is not None:
+                    contest_of[count.unit_id] = {contest.contest_id}
+    for uid in reversed(preorder(hierarchy)):
+        children = hierarchy.units[uid].children
+        if children:
+            found = contest_of.setdefault(uid, set())
+            for child in children:
+                found |= contest_of.get(child, set())
+    return {uid: next(iter(ids)) if len(ids) == 1 else "alle" for uid, ids in contest_of.items()}
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def _eml_outputs(
+    hierarchy: Hierarchy,
+    inputs: CountInputs,
+    totals: Totals,
+    out_dir: Path,
+    eml: EmlOutput,
+) -> list[Output]:
+    """A 510 for every unit whose total was computed here (not stated in the input): 510b for
+    a municipality, 510c for a district, 510d for the centraal stembureau, each with its
+    units as ReportingUnitVotes where they are of the level that message holds."""
+    stated = {count.unit_id for count in inputs.counts}
+    outputs: list[Output] = []
+    used: dict[str, str] = {}
+    for uid, total in totals.counts.items():
+        unit = hierarchy.units[uid]
+        if not unit.children or uid in stated or unit.level not in MESSAGE_OF_LEVEL:
+            continue
+        message_id = MESSAGE_OF_LEVEL[unit.level]
+        unit_level = MESSAGE_LEVELS[message_id][1]
+        parts = [totals.counts[child] for child in unit.children]
+        units = tuple(parts) if all(p.level == unit_level for p in parts) else ()
+        name = _file_name(message_id, eml.election.id, uid)
+        if name in used:
+            raise EmlError(out_dir / name, f"units {used[name]!r} and {uid!r} give one file name")
+        used[name] = uid
+        path = out_dir / name
+        header = Header(eml.election, uid, total.name, eml.created)
+        contest = ContestCounts(eml.contests.get(uid, "alle"), total, units)
+        outputs.append(
+            counts_output(path, message_id, header, [contest], eml.names, _checker(eml, path))
+        )
+    return outputs
+
+
+def _file_name(message_id: str, election_id: str, unit_id: str) -> str:
+    """``Telling_TK2025_kieskring_HSB8.eml.xml``, ``Totaaltelling_TK2025.eml.xml`` (the
+    Kiesraad's names; ids made safe as file names)."""
+    election = _UNSAFE.sub("_", election_id)
+    unit = _UNSAFE.sub("_", unit_id)
+    if message_id == "510d":
+        return f"Totaaltelling_{election}.eml.xml"
+    kind = "gemeente" if message_id == "510b" else "kieskring"
+    return f"Telling_{election}_{kind}_{unit}.eml.xml"
+
+
+def _checker(eml: EmlOutput, path: Path) -> Callable[[Path], None] | None:
+    schemas = eml.schemas
+    if not schemas:
+        return None
+
+    def check(temporary: Path) -> None:
+        validate(temporary, schemas, ("510b", "510c", "510d"), display=path)
+
+    return check
+
+
+# =========================================================================== totalise, report
 
 
 def totalise_and_report(
@@ -115,51 +353,83 @@ def totalise_and_report(
     *,
     show_progress: bool = False,
     console: Console | None = None,
+    eml: EmlOutput | None = None,
 ) -> int:
-    """Totalise, print the summary, write ``out_dir/totals.json`` atomically; the exit status.
+    """Totalise, print the summary, write the outputs (all or none); the exit status.
 
     The entry point for every input format: the caller parses (JSON here, EML_NL elsewhere)
     and passes a sound hierarchy (``spec.counts.hierarchy_problems`` empty) and the counts.
+    With ``eml`` (the input was a directory of 510s), ``totals.json`` holds the computed
+    totals only, and an accepted result also gives the 510s of :func:`_eml_outputs`.
     """
-    with _progress(show_progress and len(hierarchy.units) >= PROGRESS_FROM) as progress:
+    with _progress(show_progress, "totalising") as progress:
         totals = totalise(hierarchy, inputs, progress)
-    document = totals_to_json(totals)
+    shown = totals
+    if eml is not None:
+        computed = {u: c for u, c in totals.counts.items() if hierarchy.units[u].children}
+        shown = dataclasses.replace(totals, counts=computed)
+    target = out_dir / OUTPUT_NAME
     try:
-        write_atomically(out_dir / OUTPUT_NAME, json.dumps(document, ensure_ascii=False, indent=1))
+        out_dir.mkdir(parents=True, exist_ok=True)
+        outputs = []
+        if eml is not None and totals.accepted:
+            outputs = _eml_outputs(hierarchy, inputs, totals, out_dir, eml)
+        outputs.append((target, _json_chunks(totals_to_json(shown)), None))
+        with _progress(show_progress and len(outputs) > 1, "writing") as advance:
+            written = write_all(outputs, None if advance is None else _counter(advance, outputs))
+    except EmlError as exc:
+        return _fail(str(exc))
     except OSError as exc:
-        return _fail(f"cannot write {out_dir / OUTPUT_NAME}: {exc}")
+        return _fail(f"cannot write {target}: {exc.strerror or exc}")
     out = console or Console(highlight=False)
     render_summary(out, hierarchy, totals)
-    out.print(f"Written: {out_dir / OUTPUT_NAME} (status {document['status']})")
+    status = "accepted" if totals.accepted else "blocked"
+    for path in written:
+        out.print(f"Written: {path}" + (f" (status {status})" if path == target else ""))
+    if eml is not None and not totals.accepted:
+        out.print("No EML written: the totalisation is blocked by errors.")
     return EXIT_OK if totals.accepted else EXIT_BLOCKED
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text + "\n")
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _counter(advance: Progress, outputs: list[Output]) -> Callable[[int], None]:
+    return lambda done: advance(done, len(outputs))
+
+
+def _json_chunks(document: Mapping[str, Any]) -> Iterator[bytes]:
+    """The JSON text of a document, one item of each array per line (fast to write and to
+    read by eye: ``json.dumps`` in C per item)."""
+    keys = list(document)
+    yield b"{"
+    for index, key in enumerate(keys):
+        value = document[key]
+        end = "," if index < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            yield f"\n {json.dumps(key)}: [".encode()
+            for position, item in enumerate(value):
+                comma = "," if position < len(value) - 1 else ""
+                yield f"\n  {json.dumps(item, ensure_ascii=False)}{comma}".encode()
+            yield f"]{end}".encode()
+        else:
+            yield f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}".encode()
+    yield b"}\n"
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Progress | None]:
+def _progress(enabled: bool, label: str) -> Iterator[Progress | None]:
     if not enabled:
         yield None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
-    columns = (TextColumn("totalising"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn(label), BarColumn(), TaskProgressColumn(), TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("totalise", total=None)
+        task = bar.add_task(label, total=None)
 
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)

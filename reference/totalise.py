@@ -36,6 +36,7 @@ All arithmetic is on integers.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from operator import add
 
 from spec.counts import (
     AdmittedVoters,
@@ -268,9 +269,12 @@ def sum_counts(unit: Unit, parts: Sequence[Count]) -> Count:
 
     Lists and candidates are the union of the parts', ascending by number (absent counts as 0).
     Eligible voters are summed only when every part states them.
+
+    Speed matters here (a national total adds some 12 million candidate numbers): while the
+    parts list a list's candidates in the same order, as polling stations do, their votes are
+    added as columns (``map(add, ...)``, in C); otherwise candidate by candidate.
     """
-    lists: dict[int, list[int]] = {}
-    candidates: dict[int, dict[int, int]] = {}
+    lists: dict[int, ListSum] = {}
     poll = proxy = voter = total = blank = invalid = counted = more = fewer = 0
     for part in parts:
         adm = part.admitted
@@ -284,10 +288,11 @@ def sum_counts(unit: Unit, parts: Sequence[Count]) -> Count:
         more += part.more_counted
         fewer += part.fewer_counted
         for lst in part.lists:
-            lists.setdefault(lst.list_number, [0])[0] += lst.total
-            votes = candidates.setdefault(lst.list_number, {})
-            for number, value in lst.candidates.items():
-                votes[number] = votes.get(number, 0) + value
+            running = lists.get(lst.list_number)
+            if running is None:
+                lists[lst.list_number] = ListSum(lst)
+            else:
+                running.add(lst)
     eligible_parts = [part.eligible_voters for part in parts]
     eligible = (
         sum(v for v in eligible_parts if v is not None)
@@ -299,16 +304,63 @@ def sum_counts(unit: Unit, parts: Sequence[Count]) -> Count:
         name=unit.name,
         level=unit.level,
         admitted=AdmittedVoters(poll, proxy, voter, total),
-        lists=tuple(
-            ListCount(number, lists[number][0], dict(sorted(candidates[number].items())))
-            for number in sorted(lists)
-        ),
+        lists=tuple(lists[number].result() for number in sorted(lists)),
         blank=blank,
         invalid=invalid,
         total_counted=counted,
         more_counted=more,
         fewer_counted=fewer,
         eligible_voters=eligible,
+    )
+
+
+class ListSum:
+    """The running sum of one list over units (for ``sum_counts``, and for readers that check
+    a stated total while streaming): its total, and its candidates' votes as two columns
+    (numbers, votes) in the order the first unit gave them."""
+
+    __slots__ = ("number", "numbers", "total", "votes")
+
+    def __init__(self, lst: ListCount) -> None:
+        self.number = lst.list_number
+        self.total = lst.total
+        self.numbers = list(lst.candidates)
+        self.votes = list(lst.candidates.values())
+
+    def add(self, lst: ListCount) -> None:
+        self.total += lst.total
+        candidates = lst.candidates
+        if len(candidates) == len(self.numbers) and list(candidates) == self.numbers:
+            self.votes = list(map(add, self.votes, candidates.values()))
+            return
+        merged = dict(zip(self.numbers, self.votes, strict=True))
+        for number, votes in candidates.items():
+            merged[number] = merged.get(number, 0) + votes
+        self.numbers = list(merged)
+        self.votes = list(merged.values())
+
+    def result(self) -> ListCount:
+        pairs = zip(self.numbers, self.votes, strict=True)
+        if all(a < b for a, b in zip(self.numbers, self.numbers[1:], strict=False)):
+            return ListCount(self.number, self.total, dict(pairs))
+        return ListCount(self.number, self.total, dict(sorted(pairs)))
+
+
+def _same_total(stated: Count, computed: Count) -> bool:
+    """A quick sufficient test that ``_sum_differences`` finds nothing: every number equal
+    (E only where stated, eligible voters only where both have them)."""
+    return (
+        stated.admitted == computed.admitted
+        and stated.lists == computed.lists
+        and (stated.blank, stated.invalid, stated.total_counted)
+        == (computed.blank, computed.invalid, computed.total_counted)
+        and (stated.more_counted, stated.fewer_counted)
+        == (computed.more_counted, computed.fewer_counted)
+        and stated.reported_votes_on_lists in (None, computed.votes_on_lists)
+        and (
+            None in (stated.eligible_voters, computed.eligible_voters)
+            or stated.eligible_voters == computed.eligible_voters
+        )
     )
 
 
@@ -508,7 +560,7 @@ def totalise(hierarchy: Hierarchy, inputs: CountInputs, progress: Progress | Non
             )
         if stated is not None:
             findings.extend(identity_findings(stated))
-            if unit.children:
+            if unit.children and not _same_total(stated, final[uid]):
                 for diff in _sum_differences(stated, final[uid]):
                     findings.append(
                         _finding(

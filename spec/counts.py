@@ -48,8 +48,10 @@ class Count:
     """One reporting unit's count: a polling station's, or a total at a higher level.
 
     ``unit_id`` identifies the unit within the election (e.g. ``"0518::SB12"`` or an EML
-    ``ReportingUnitIdentifier`` id); ``explained`` maps an explanation code to a number where
-    the proces-verbaal gives reasons for a difference between D and H.
+    ``ReportingUnitIdentifier`` id). The explanations a proces-verbaal may give for a
+    difference between D and H (EML ``UncountedVotes`` reason codes such as ``geen
+    verklaring``) are not part of a count: the EML reader keeps them beside it
+    (``kieswet.eml.ContestCounts.explanations``).
     """
 
     unit_id: str

@@ -9,6 +9,7 @@ uses the files under ``tests/fixtures/eml`` or generates its own.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import random
 import re
@@ -265,9 +266,10 @@ def test_result_command_matches_the_engine(
     assert [lst.votes for lst in election.lists] == [360, 240]
 
 
-def test_result_needs_lot_writes_nothing(tmp_path: Path) -> None:
-    """Two lists with equal votes for 5 seats: the last seat is decided by lot (exit 3)."""
-    header, sizes, names = _election(tmp_path)
+def _tied_510d(tmp: Path) -> Path:
+    """Two lists of 100 votes each (candidate 1 all of them) for 5 seats: quota 40, two full
+    seats each (remainder 20 each), the fifth seat by lot (P 7)."""
+    header, sizes, names = _election(tmp)
     rng = random.Random(3)
     station = polling_station(rng, "HSB1", "HSB", sizes)
     tied = tuple(
@@ -280,7 +282,7 @@ def test_result_needs_lot_writes_nothing(tmp_path: Path) -> None:
         total_counted=200 + station.blank + station.invalid,
     )
     csb = total_of("CSB", "Proefdorp", "CSB", [station])
-    path = tmp_path / "in" / "510d.eml.xml"
+    path = tmp / "in" / "510d.eml.xml"
     path.parent.mkdir()
     write_counts(
         path,
@@ -289,20 +291,92 @@ def test_result_needs_lot_writes_nothing(tmp_path: Path) -> None:
         [ContestCounts("geen", csb, (station,))],
         names,
     )
+    return path
+
+
+def _result(count: Path, out: Path, *extra: str) -> int:
+    out.mkdir(exist_ok=True)
+    definition = CORPUS / "definition-110a.eml.xml"
+    candidates = CORPUS / "candidates-230b.eml.xml"
+    return main(["result", str(definition), str(candidates), str(count), "--out", str(out), *extra])
+
+
+def test_result_needs_lot_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _result(_tied_510d(tmp_path), tmp_path / "out") == 3
+    assert list((tmp_path / "out").iterdir()) == []
+    captured = capsys.readouterr()
+    question = " ".join(captured.out.split())
+    assert 'lots[0] = {"kind": "residual_seat", "options": [1, 2], "drawn": ...}' in question
+    assert "--lots FILE" in captured.err
+
+
+@pytest.mark.parametrize(("drawn", "seats"), [(2, {"1": 2, "2": 3}), (1, {"1": 3, "2": 2})])
+def test_result_with_the_lot_drawn_completes(
+    tmp_path: Path, drawn: int, seats: dict[str, int]
+) -> None:
+    """With the lot (the fifth seat to list ``drawn``): 3 seats for it, 2 for the other;
+    on each list candidate 1 (100 votes, above the threshold of 50% of 40) on preference,
+    then candidates 2 and 3 in list order."""
+    lots = tmp_path / "lots.json"
+    lots.write_text(json.dumps([{"kind": "residual_seat", "options": [1, 2], "drawn": drawn}]))
     out = tmp_path / "out"
-    out.mkdir()
-    code = main(
-        [
-            "result",
-            str(CORPUS / "definition-110a.eml.xml"),
-            str(CORPUS / "candidates-230b.eml.xml"),
-            str(path),
-            "--out",
-            str(out),
-        ]
-    )
-    assert code == 3
-    assert list(out.iterdir()) == []
+    assert _result(_tied_510d(tmp_path), out, "--lots", str(lots)) == 0
+    written = out / "Resultaat_GR2026_Proefdorp.eml.xml"
+    root = etree.parse(str(written)).getroot()
+    elected: dict[str, list[tuple[str, str]]] = {}
+    current = ""
+    for selection in root.iter(eml("Selection")):
+        affiliation = selection.find(eml("AffiliationIdentifier"))
+        if affiliation is not None:
+            current = affiliation.get("Id") or ""
+            elected[current] = []
+            continue
+        ident = selection.find(f"{eml('Candidate')}/{eml('CandidateIdentifier')}")
+        assert ident is not None
+        elected[current].append((ident.get("Id") or "", selection.findtext(eml("Ranking")) or ""))
+    assert {number: len(people) for number, people in elected.items()} == seats
+    for people in elected.values():
+        assert people == [("1", "1"), ("2", "2"), ("3", "2")][: len(people)]
+
+
+@pytest.mark.parametrize(
+    ("lots", "message"),
+    [
+        ('[{"kind": "residual_seat", "options": [1, 2], "drawn": 3}]', "lots[0].drawn"),
+        ('{"lots": [{"kind": "guess", "options": [1, 2], "drawn": 1}]}', "lots[0].kind"),
+        ('{"lots": 7}', 'expected an array of lots, or an object with a "lots" array'),
+        ("[{", "malformed JSON at line 1"),
+    ],
+)
+def test_result_refuses_bad_lots(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lots: str, message: str
+) -> None:
+    path = tmp_path / "lots.json"
+    path.write_text(lots)
+    assert _result(_tied_510d(tmp_path), tmp_path / "out", "--lots", str(path)) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kieswet result: {path}") and message in err
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_result_refuses_a_lot_for_another_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Well-formed, but not the tie asked about (lists 1 and 2): the engine refuses it."""
+    path = tmp_path / "lots.json"
+    path.write_text('[{"kind": "residual_seat", "options": [1, 3], "drawn": 1}]')
+    assert _result(_tied_510d(tmp_path), tmp_path / "out", "--lots", str(path)) == 2
+    assert "[lot_mismatch]" in capsys.readouterr().out
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_result_with_too_few_lots_still_asks(tmp_path: Path) -> None:
+    path = tmp_path / "lots.json"
+    path.write_text("[]")
+    assert _result(_tied_510d(tmp_path), tmp_path / "out", "--lots", str(path)) == 3
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 # --------------------------------------------------------------------------- streaming

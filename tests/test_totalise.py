@@ -611,3 +611,56 @@ def test_cli_help_explains(capsys: pytest.CaptureFixture[str]) -> None:
         main(["totalise", "--help"])
     text = capsys.readouterr().out
     assert "counts-input@1" in text and "Exit status" in text and "--out" in text
+
+
+DOUBLE = ROOT / "examples" / "counts" / "double-entry-and-correction.json"
+
+
+def test_cli_double_entry_and_correction(tmp_path: Path) -> None:
+    """The example: sb2 entered twice alike (accepted); sb1 recounted, list 1 candidate 2
+    from 40 to 42, so list 1 200 → 202, E 480 → 482, H 489 → 491 and, with D = 495,
+    J 6 → 4. The municipality's list 1 is then 202 + the list 1 totals of sb2 and sb3."""
+    assert main(["totalise", str(DOUBLE), "--out", str(tmp_path), "--no-progress"]) == 0
+    written = json.loads((tmp_path / "totals.json").read_text("utf-8"))
+    assert written["status"] == "accepted"
+    (record,) = written["corrections"]
+    assert [(c["field"], c["old"], c["new"]) for c in record["changes"]] == [
+        ("lists[1].total", 200, 202),
+        ("lists[1].candidates[2]", 40, 42),
+        ("votes_on_lists", 480, 482),
+        ("total_counted", 489, 491),
+        ("fewer_counted", 6, 4),
+    ]
+    assert record["retotalled"] == ["gsb", "csb"]
+    source = json.loads(DOUBLE.read_text("utf-8"))
+    others = sum(
+        lst["total"]
+        for c in source["counts"]
+        if c["unit_id"] in ("sb2", "sb3")
+        for lst in c["lists"]
+        if lst["number"] == 1
+    )
+    gsb = next(c for c in written["counts"] if c["unit_id"] == "gsb")
+    assert gsb["lists"][0]["total"] == 202 + others
+
+
+def test_cli_second_entry_that_differs_blocks(tmp_path: Path) -> None:
+    document = json.loads(DOUBLE.read_text("utf-8"))
+    document["second_entries"][0]["blank"] += 1
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document), "utf-8")
+    assert main(["totalise", str(source), "--out", str(tmp_path), "--no-progress"]) == 1
+    written = json.loads((tmp_path / "totals.json").read_text("utf-8"))
+    blank = document["counts"][1]["blank"]
+    assert [
+        (f["code"], f["unit_id"], f["field"], f["message"])
+        for f in written["findings"]
+        if f["severity"] == "error"
+    ] == [
+        (
+            "TOT-double-entry",
+            "sb2",
+            "blank",
+            f"first entry {blank}, second entry {blank + 1}",
+        )
+    ]

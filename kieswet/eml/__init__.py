@@ -1,7 +1,8 @@
 """EML_NL (the Kiesraad's profile of OASIS EML 5.0): hardened reading and writing.
 
 Reading: 110a (:func:`read_definition`), 230b (:func:`read_candidate_lists`), 510a/b/c/d
-(:func:`read_counts`, :func:`iter_counts`, :func:`read_count_directory`). Writing: 510
+(:func:`read_counts`, :func:`iter_counts`, :func:`read_count_directory`, with the reporting
+hierarchy of a directory from :func:`hierarchy_from_directory`). Writing: 510
 (:func:`write_counts`) and 520 (:func:`write_result`). Validation against the Kiesraad's XSD
 schemas: :func:`validate`. Every problem is an :class:`EmlError` naming file, line, element
 and reason. See ``docs/eml.md``.

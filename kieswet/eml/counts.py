@@ -27,8 +27,10 @@ other ``UncountedVotes`` reason codes                  ``ContestCounts.explanati
 =====================================================  ======================================
 
 An absent A, B, C, I or J reads as 0 and an absent D as A + B + C (the schema makes all of them
-optional). The file is streamed: memory stays that of one reporting unit plus the counts
-returned (:func:`iter_counts` returns none: it yields them one by one).
+optional). The file's bytes are read once; its canonical runs of Selections are read as text
+(:mod:`kieswet.eml.lexical`), everything else through a streamed tree: memory stays that of
+the file's bytes and one reporting unit plus the counts returned (:func:`iter_counts` returns
+none: it yields them one by one).
 """
 
 from __future__ import annotations
@@ -36,24 +38,29 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
+from kieswet.eml import lexical
 from kieswet.eml.candidates import CandidateLists
 from kieswet.eml.definition import ElectionIdentifier, read_identifier
 from kieswet.eml.errors import EmlError
 from kieswet.eml.names import EML_NS, eml, kr
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits, iter_elements
+from kieswet.eml.secure import DEFAULT_LIMITS, Limits, iter_elements, read_bounded
 from kieswet.eml.structure import required_attribute, text, whole_number
+from reference.totalise import ListSum
 from spec.counts import AdmittedVoters, Count, Level, ListCount
 
-MESSAGE_LEVELS: Mapping[str, tuple[Level, Level | None]] = {
-    "510a": ("SB", None),
+MESSAGE_LEVELS: Mapping[str, tuple[Level, Level]] = {
+    "510a": ("SB", "SB"),
     "510b": ("GSB", "SB"),
     "510c": ("HSB", "GSB"),
     "510d": ("CSB", "HSB"),
 }
-"""Message type → (level of its ``TotalVotes``, level of its ``ReportingUnitVotes``)."""
+"""Message type → (level of its ``TotalVotes``, level of its ``ReportingUnitVotes``). A 510a
+holds one polling station's count, as a TotalVotes (the unit is then the file's
+``AuthorityIdentifier``) or as one ReportingUnitVotes."""
 
 COUNT_MESSAGES = frozenset(MESSAGE_LEVELS)
 
@@ -82,6 +89,7 @@ _AFFILIATION = eml("AffiliationIdentifier")
 _CANDIDATE = eml("Candidate")
 _CANDIDATE_ID = eml("CandidateIdentifier")
 _VALID_VOTES = eml("ValidVotes")
+_REGISTERED_NAME = eml("RegisteredName")
 _CAST = eml("Cast")
 _TOTAL_COUNTED = eml("TotalCounted")
 _REJECTED = eml("RejectedVotes")
@@ -126,7 +134,7 @@ class CountHeader:
         return MESSAGE_LEVELS[self.message_id][0]
 
     @property
-    def unit_level(self) -> Level | None:
+    def unit_level(self) -> Level:
         return MESSAGE_LEVELS[self.message_id][1]
 
 
@@ -173,21 +181,28 @@ def known_lists(candidate_lists: CandidateLists) -> KnownLists:
 
 
 _NS = {"e": EML_NS}
-_SHAPE = etree.XPath(
-    # Every Selection: two children, one ValidVotes, one AffiliationIdentifier or Candidate
-    # (with one CandidateIdentifier); nothing of these nested elsewhere. Counting, not
-    # predicates (self::), keeps this one cheap traversal per count in libxml2.
-    "count(e:Selection/*) = 2 * count(e:Selection)"
-    " and count(e:Selection/e:ValidVotes) = count(e:Selection)"
-    " and count(.//e:ValidVotes) = count(e:Selection)"
-    " and count(e:Selection/e:AffiliationIdentifier) + count(e:Selection/e:Candidate)"
-    " = count(e:Selection)"
-    " and count(.//e:AffiliationIdentifier) = count(e:Selection/e:AffiliationIdentifier)"
-    " and count(.//e:CandidateIdentifier) = count(e:Selection/e:Candidate/e:CandidateIdentifier)"
-    " and count(e:Selection/e:Candidate/e:CandidateIdentifier) = count(e:Selection/e:Candidate)",
-    namespaces=_NS,
-)
-_SELECTIONS = etree.XPath("count(e:Selection)", namespaces=_NS)
+
+
+def _xpath(expression: str) -> etree.XPath:
+    return etree.XPath(expression, namespaces=_NS, smart_strings=False)
+
+
+# The fast path of a vote group: a few XPath evaluations in C instead of Python work per
+# Selection. Each data query yields at most one item per Selection (the [1] predicates), so
+# its length proves that every Selection contributed one; see _Group._fast for the argument.
+_N_SELECTIONS = _xpath("count(e:Selection)")
+_N_ELEMENTS = _xpath("count(descendant::*)")
+_AFFILIATIONS = _xpath("descendant::e:AffiliationIdentifier")
+_VOTES = _xpath("e:Selection/e:ValidVotes[1]/node()[1]")
+_CANDIDATE_IDS = _xpath("e:Selection/e:Candidate[1]/e:CandidateIdentifier[1]/@Id")
+_VOTES_NOT_LAST = _xpath("boolean(e:Selection/e:ValidVotes/following-sibling::*)")
+
+
+def _size(element: etree._Element) -> int:
+    """The number of elements in the subtree of ``element`` (itself included)."""
+    if not len(element):
+        return 1
+    return sum(1 for _ in element.iter(etree.Element))
 
 
 class _Lists:
@@ -262,69 +277,204 @@ class _Lists:
         self.element = None
 
 
+class _Irregular(Exception):
+    """A Selection run (see :mod:`kieswet.eml.lexical`) that the file must be read again
+    without: the tree reader then reads it, or names its fault."""
+
+
+Texts = list[str] | list[bytes]
+
+
+def _digits(items: Texts) -> bool:
+    """Whether every item is ASCII digits (``False`` for an empty item)."""
+    if not items:
+        return True
+    if isinstance(items[0], bytes):
+        joined_bytes = b"".join(items)
+        return joined_bytes.isascii() and joined_bytes.isdigit() and all(items)
+    joined = "".join(items)
+    return joined.isascii() and joined.isdigit() and all(items)
+
+
 class _Group:
     """Reads one vote group (the children of TotalVotes or ReportingUnitVotes).
 
-    Well-formed groups (checked in one XPath evaluation, in C) take a fast path that visits
-    only the identifier and ValidVotes elements; any other group takes the element-by-element
-    path, which finds and names the first structural fault.
+    A group whose Selections were replaced by a marker (see :mod:`kieswet.eml.lexical`) takes
+    its lists from the run (:meth:`_from_run`); other regular groups take a fast path
+    (:meth:`_fast`) that reads every number with a handful of XPath evaluations in C; any
+    other group takes the element-by-element path (:meth:`_slow`), which finds and names the
+    first fault. The fast paths only accept a group that the slow path reads identically.
     """
 
-    def __init__(self, path: Path, known: KnownLists | None, check_sums: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        known: KnownLists | None,
+        check_sums: bool,
+        runs: tuple[bytes, ...] | None = None,
+    ) -> None:
         self.path = path
         self.known = known
         self.check_sums = check_sums
+        self.runs = runs
+        self.used: set[int] = set()
+        # The candidate ids of the previous group, and what they were read as: consecutive
+        # polling stations have the same lists and candidates, so these are checked once.
+        self._last_ids: Texts = []
+        self._last_sizes: list[int] = []
+        self._last_list_ids: list[str | None] | list[bytes] = []
+        self._last_numbers: list[int] = []
+        self._last_keys: list[tuple[int, ...]] = []
 
-    def _fast(self, element: etree._Element, collect: _Lists) -> int | None:
-        """The Selections of a group of the right shape; ``None`` if anything is irregular
-        (nesting, a bad or repeated number, a candidate before any list, an unknown id): the
-        caller then takes the slow path, which names the fault. The per-Selection work is
-        kept to collecting strings; conversion and checks run per list, in C builtins."""
-        items = element.iter(_AFFILIATION, _CANDIDATE_ID, _VALID_VOTES)
-        ids: list[str | None] = []
-        votes: list[str | None] = []
-        seen = 0
-        for ident in items:
-            votes_element = next(items, None)
-            if votes_element is None:
-                return None
-            seen += 1
-            if ident.tag == _CANDIDATE_ID:
-                if collect.element is None:
-                    return None
-                ids.append(ident.get("Id"))
-                votes.append(votes_element.text)
-                continue
-            if collect.element is not None and not self._candidates(collect, ids, votes):
-                return None
-            ids, votes = [], []
-            collect.start_list(ident, whole_number(self.path, votes_element))
-        if collect.element is not None and not self._candidates(collect, ids, votes):
-            return None
-        if seen != int(_SELECTIONS(element)):
-            return None
-        return seen
+    def _from_run(self, marker: etree._Element) -> list[ListCount]:
+        """The lists of the run a marker stands for; :class:`_Irregular` if anything is off."""
+        raw = marker.get("n") or ""
+        if self.runs is None or not raw.isdigit() or len(marker) or len(marker.attrib) != 1:
+            raise _Irregular(raw)
+        index = int(raw)
+        if index >= len(self.runs) or index in self.used:
+            raise _Irregular(raw)
+        self.used.add(index)
+        run = lexical.read_run(self.runs[index])
+        lists = None
+        if run is not None:
+            lists = self._lists(run.votes, run.candidate_ids, run.list_ids, run.sizes)
+        if lists is None:
+            raise _Irregular(raw)
+        return lists
 
-    def _candidates(self, collect: _Lists, ids: list[str | None], votes: list[str | None]) -> bool:
-        """Convert one list's candidate ids and votes at once; ``False`` if any is irregular."""
-        if not ids:
-            return True
-        if not (all(ids) and all(votes)):
-            return False
-        joined_ids = "".join(ids)  # type: ignore[arg-type]  # all() excluded None
-        joined_votes = "".join(votes)  # type: ignore[arg-type]
-        if not (joined_ids.isascii() and joined_ids.isdigit()):
-            return False
-        if not (joined_votes.isascii() and joined_votes.isdigit()):
-            return False
-        numbers = list(map(int, ids))  # type: ignore[arg-type]
-        candidates = dict(zip(numbers, map(int, votes), strict=True))  # type: ignore[arg-type]
-        if len(candidates) != len(numbers) or min(numbers) < 1:
-            return False
-        if self.known is not None and not self.known[collect.number].issuperset(numbers):
-            return False
-        collect.candidates = candidates
-        return True
+    def _fast(self, element: etree._Element, skip: int) -> tuple[list[ListCount], int] | None:
+        """The lists of a regular group and its number of Selections, or ``None``.
+
+        Why the result equals the slow path's. ``n`` Selections are children of the group; the
+        last of them is followed by the trailer only, so they are the children ``skip`` ..
+        ``skip + n - 1``. Every AffiliationIdentifier (anywhere in the group) is checked here
+        to be the first of exactly two children of one of them, the second a ValidVotes
+        without element children: the L list Selections. ``_VOTES`` gives one item per
+        Selection at most, so n items means every Selection has a ValidVotes with a first
+        node; ``_CANDIDATE_IDS`` likewise means every one of the other n - L Selections has a
+        Candidate child with a CandidateIdentifier child that has an Id. Each of those
+        Selections therefore has at least four elements (itself, the Candidate, the
+        identifier, the ValidVotes), and the element count of the group, which leaves room
+        for exactly four, makes it exactly these: children [Candidate, ValidVotes] or the
+        reverse, the Candidate with the identifier only. ``_VOTES_NOT_LAST`` excludes the
+        reverse. A ValidVotes without element children has at most one (coalesced) text
+        node, which is its ``text``; an element or anything not in ASCII digits sends the
+        group to the slow path. Every check of a number's meaning is made by :meth:`_lists`.
+        """
+        n = int(_N_SELECTIONS(element))
+        if n == 0:
+            return None
+        size = sum(_size(child) for child in element[:skip])
+        trailer = 0
+        for child in element.iterchildren(reversed=True):
+            if child.tag == _SELECTION:
+                break
+            trailer += 1
+            size += _size(child)
+        if len(element) - trailer != skip + n:
+            return None  # a Selection is not among the first children
+        affiliations = _AFFILIATIONS(element)
+        votes = _VOTES(element)
+        ids = _CANDIDATE_IDS(element)
+        if not affiliations or len(votes) != n or len(ids) != n - len(affiliations):
+            return None
+        positions = []
+        list_ids = []
+        for ident in affiliations:
+            selection = ident.getparent()
+            if (
+                selection is None
+                or selection.getparent() is not element
+                or selection.tag != _SELECTION
+                or len(selection) != 2
+                or selection[0] is not ident
+                or selection[1].tag != _VALID_VOTES
+                or len(selection[1])
+            ):
+                return None
+            positions.append(element.index(selection) - skip)
+            list_ids.append(ident.get("Id"))
+            size += 2 + _size(ident)
+        if size + 4 * len(ids) != int(_N_ELEMENTS(element)) or _VOTES_NOT_LAST(element):
+            return None
+        if positions[0] != 0:
+            return None  # a candidate before the first list: the slow path says so
+        ends = [*positions[1:], n]
+        sizes = [end - start - 1 for start, end in zip(positions, ends, strict=True)]
+        try:
+            lists = self._lists(cast(list[str], votes), ids, list_ids, sizes)
+        except TypeError:  # an element as the first node of a ValidVotes
+            return None
+        return None if lists is None else (lists, n)
+
+    def _lists(
+        self,
+        votes: Texts,
+        ids: Texts,
+        list_ids: list[str | None] | list[bytes],
+        sizes: list[int],
+    ) -> list[ListCount] | None:
+        """The lists from the texts of a group's Selections, in order: ``votes`` of every
+        Selection, ``ids`` of the candidate ones, and per list its Id and number of
+        candidates. ``None`` where the slow path would raise: a number not in ASCII digits or
+        too long, an id below 1, a list or candidate twice, one unknown to the 230b, a list
+        total that is not the sum of its candidates (when sums are checked)."""
+        if len(votes) != len(sizes) + sum(sizes) or len(ids) != sum(sizes):
+            return None
+        if not _digits(votes):
+            return None
+        try:
+            values = list(map(int, votes))
+            numbered = self._keys(ids, sizes, list_ids)
+        except ValueError:  # more digits than int() takes
+            return None
+        if numbered is None:
+            return None
+        numbers, keys = numbered
+        lists = []
+        start = 0
+        for number, own, size in zip(numbers, keys, sizes, strict=True):
+            total = values[start]
+            tally = values[start + 1 : start + 1 + size]
+            start += 1 + size
+            if self.check_sums and tally and sum(tally) != total:
+                return None
+            lists.append(ListCount(number, total, dict(zip(own, tally, strict=True))))
+        return lists
+
+    def _keys(
+        self, ids: Texts, sizes: list[int], list_ids: list[str | None] | list[bytes]
+    ) -> tuple[list[int], list[tuple[int, ...]]] | None:
+        """The list numbers and, per list, its candidate numbers; ``None`` if a number is
+        irregular. Checked once for a run of groups with the same ids in the same places."""
+        if ids == self._last_ids and sizes == self._last_sizes and list_ids == self._last_list_ids:
+            return self._last_numbers, self._last_keys
+        numbers = []
+        for raw in list_ids:
+            if raw is None or not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+                return None
+            numbers.append(int(raw))
+        if len(set(numbers)) != len(numbers):
+            return None
+        if self.known is not None and not all(number in self.known for number in numbers):
+            return None
+        if not _digits(ids):
+            return None
+        candidates = list(map(int, ids))
+        keys = []
+        start = 0
+        for number, size in zip(numbers, sizes, strict=True):
+            own = tuple(candidates[start : start + size])
+            start += size
+            if len(set(own)) != len(own) or (own and min(own) < 1):
+                return None
+            if self.known is not None and not self.known[number].issuperset(own):
+                return None
+            keys.append(own)
+        self._last_ids, self._last_sizes, self._last_list_ids = ids, sizes, list_ids
+        self._last_numbers, self._last_keys = numbers, keys
+        return numbers, keys
 
     def _slow(self, element: etree._Element, collect: _Lists, skip: int) -> int:
         path = self.path
@@ -363,19 +513,19 @@ class _Group:
         self, element: etree._Element, unit_id: str, name: str, level: Level, skip: int
     ) -> tuple[Count, dict[str, int]]:
         path = self.path
-        collect = _Lists(self, unit_id)
-        selections = None
-        if _SHAPE(element):
-            try:
-                selections = self._fast(element, collect)
-            except EmlError:
-                selections = None
-        if selections is None:  # an irregular group: the slow path names the fault
+        fast = None
+        if self.runs is not None and len(element) > skip and element[skip].tag == lexical.MARKER:
+            fast = self._from_run(element[skip]), 1
+        else:
+            fast = self._fast(element, skip)
+        if fast is not None:
+            lists, selections = fast
+        else:  # an irregular group: the slow path names the fault
             collect = _Lists(self, unit_id)
             selections = self._slow(element, collect, skip)
-        if collect.element is not None:
-            collect.close()
-        lists = collect.lists
+            if collect.element is not None:
+                collect.close()
+            lists = collect.lists
         cast: int | None = None
         counted: int | None = None
         rejected: dict[str, int] = {}
@@ -468,21 +618,19 @@ class _Sum:
 
     def __init__(self) -> None:
         self.fields: dict[str, int] = {}
-        self.lists: dict[int, int] = {}
-        self.candidates: dict[tuple[int, int], int] = {}
+        self.lists: dict[int, ListSum] = {}
 
     def add(self, count: Count) -> None:
         fields = self.fields
         for key, value in _fields(count).items():
             fields[key] = fields.get(key, 0) + value
         lists = self.lists
-        candidates = self.candidates
         for lst in count.lists:
-            number = lst.list_number
-            lists[number] = lists.get(number, 0) + lst.total
-            for candidate, votes in lst.candidates.items():
-                pair = (number, candidate)
-                candidates[pair] = candidates.get(pair, 0) + votes
+            running = lists.get(lst.list_number)
+            if running is None:
+                lists[lst.list_number] = ListSum(lst)
+            else:
+                running.add(lst)
 
 
 def _fields(count: Count) -> dict[str, int]:
@@ -501,14 +649,21 @@ def _fields(count: Count) -> dict[str, int]:
 def _check_total(path: Path, element: etree._Element | None, total: Count, sums: _Sum) -> None:
     stated: dict[str, int] = _fields(total)
     summed: dict[str, int] = dict(sums.fields)
-    for lst in total.lists:
-        stated[f"list {lst.list_number}"] = lst.total
-        for candidate, votes in lst.candidates.items():
-            stated[f"list {lst.list_number} candidate {candidate}"] = votes
-    for number, votes in sums.lists.items():
+    stated_lists = {lst.list_number: (lst.total, lst.candidates) for lst in total.lists}
+    summed_lists = {
+        number: (running.total, dict(zip(running.numbers, running.votes, strict=True)))
+        for number, running in sums.lists.items()
+    }
+    if stated == summed and stated_lists == summed_lists:
+        return
+    for number, (votes, candidates) in stated_lists.items():
+        stated[f"list {number}"] = votes
+        for candidate, value in candidates.items():
+            stated[f"list {number} candidate {candidate}"] = value
+    for number, (votes, candidates) in summed_lists.items():
         summed[f"list {number}"] = votes
-    for (number, candidate), votes in sums.candidates.items():
-        summed[f"list {number} candidate {candidate}"] = votes
+        for candidate, value in candidates.items():
+            summed[f"list {number} candidate {candidate}"] = value
     for key in sorted(set(stated) | set(summed)):
         if stated.get(key, 0) != summed.get(key, 0):
             raise EmlError(
@@ -536,10 +691,42 @@ def iter_counts(
     TotalVotes that is not the sum of its ReportingUnitVotes); without it, those are left to
     totalisation's checks. ``on_header`` is called once the header has been read (before the
     first count). Duplicate unit ids in a file are refused. Raises :class:`EmlError`.
+
+    The file's bytes are read first (within ``limits``) and its canonical runs of Selections
+    read as text (:mod:`kieswet.eml.lexical`); if that finds anything irregular, the file is
+    read again by the tree reader alone, which names the fault. Either way the items are
+    the same; memory is that of the file's bytes and one reporting unit.
     """
     path = Path(path)
     known = known_lists(lists) if isinstance(lists, CandidateLists) else lists
-    group = _Group(path, known, check_sums)
+    data = read_bounded(path, limits)
+    reduced = lexical.reduce(data)
+    if reduced is None:
+        yield from _iter_counts(path, data, None, known, check_sums, on_header)
+        return
+    done = 0
+    try:
+        for item in _iter_counts(path, reduced.data, reduced.runs, known, check_sums, on_header):
+            yield item
+            done += 1
+    except (EmlError, _Irregular):
+        header = None if done else on_header
+        for index, item in enumerate(_iter_counts(path, data, None, known, check_sums, header)):
+            if index >= done:
+                yield item
+
+
+def _iter_counts(
+    path: Path,
+    source: bytes,
+    runs: tuple[bytes, ...] | None,
+    known: KnownLists | None,
+    check_sums: bool,
+    on_header: Callable[[CountHeader], None] | None,
+) -> Iterator[CountItem]:
+    """:func:`iter_counts` on the file's bytes, or on its reduced form with its ``runs``
+    (then :class:`_Irregular` if a run is not taken by exactly one vote group)."""
+    group = _Group(path, known, check_sums, runs)
     tags = [
         _AUTHORITY_ID,
         _CREATED,
@@ -560,7 +747,7 @@ def iter_counts(
     seen: set[str] = set()
     contest_index = 0
     counted_any = False
-    for event, element in iter_elements(path, tags, COUNT_MESSAGES, limits):
+    for event, element in iter_elements(path, tags, COUNT_MESSAGES, source=source):
         tag = element.tag
         if event == "start":
             message_id = element.get("Id") or ""
@@ -581,8 +768,13 @@ def iter_counts(
                 count, explanations = group.read(element, unit_id, authority_name, total_level, 0)
                 total = count
             else:
-                if unit_level is None:
-                    raise _error(path, element, f"a {message_id} has no ReportingUnitVotes")
+                if message_id == "510a" and (total is not None or unit_count):
+                    raise _error(
+                        path,
+                        element,
+                        "a 510a holds one polling station's count per Contest: a TotalVotes "
+                        "or one ReportingUnitVotes",
+                    )
                 ident = element.find(_RU_IDENTIFIER)
                 if ident is None or len(element) == 0 or element[0] is not ident:
                     raise _error(path, element, "the first child must be <ReportingUnitIdentifier>")
@@ -641,6 +833,24 @@ def iter_counts(
         raise EmlError(
             path, "no counts: required element <Contest> is missing", element=eml("Contests")
         )
+    if runs is not None and len(group.used) != len(runs):
+        raise _Irregular("a run of Selections outside a vote group")
+
+
+def read_list_names(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> dict[int, str]:
+    """List number → ``RegisteredName`` from the first vote group of a 510 file (the names to
+    write into the 510s made from it). Raises :class:`EmlError`."""
+    names: dict[int, str] = {}
+    tags = [_AFFILIATION, _TOTAL_VOTES, _RU_VOTES]
+    for event, element in iter_elements(path, tags, COUNT_MESSAGES, limits):
+        if event == "start":
+            continue
+        if element.tag != _AFFILIATION:
+            break
+        raw = element.get("Id") or ""
+        if raw.isascii() and raw.isdigit():
+            names.setdefault(int(raw), text(element.find(_REGISTERED_NAME)))
+    return names
 
 
 def read_counts(

@@ -1,24 +1,35 @@
 """A directory of 510 files (e.g. every municipality's 510b) as counts for totalisation.
 
-This is the hook ``kieswet totalise`` calls to start from EML_NL: :func:`read_count_directory`
-reads every ``*.xml`` file in a directory (sorted by name, so the order is deterministic),
-checks that they belong to one election and one message type and that no reporting unit
-occurs twice across files, and returns them; :meth:`CountDirectory.counts` gives every
-count (the stated totals and the units) as ``spec.counts.Count``, ready for
-``spec.counts.CountInputs(counts=...)``.
+This is what ``kieswet totalise DIR`` reads: :func:`read_count_directory` reads every
+``*.xml`` file in a directory (sorted by name, so the order is deterministic), checks that
+they belong to one election and one message type and that no reporting unit occurs twice
+across files; :meth:`CountDirectory.counts` gives every count (the stated totals and the
+units) as ``spec.counts.Count``, ready for ``spec.counts.CountInputs(counts=...)``;
+:func:`hierarchy_from_directory` gives the reporting hierarchy they describe.
+
+Identifiers follow the Kiesraad's EML_NL conventions: a polling station ``0312::SB4``, a
+municipality by its four-digit CBS number ``0312``, a district (kieskring) ``HSB8``, the
+central committee ``CSB``. In a 510b the ``ContestIdentifier`` of a Tweede Kamer election is
+the number of the municipality's district; a 510d has contest ``alle``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kieswet.eml.candidates import CandidateLists
 from kieswet.eml.counts import CountFile, KnownLists, read_counts
+from kieswet.eml.definition import ElectionDefinition, Region
 from kieswet.eml.errors import EmlError
+from kieswet.eml.names import eml
 from kieswet.eml.secure import DEFAULT_LIMITS, Limits
-from spec.counts import Count, Hierarchy, Unit
+from spec.counts import Count, Hierarchy, Level, Unit
+
+ROOT_ID = "CSB"
+ROOT_NAME = "centraal stembureau"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +57,14 @@ class CountDirectory:
         """Only the ``TotalVotes`` counts (e.g. the municipal totals of 510b files)."""
         return tuple(total for file in self.files for total in file.totals)
 
+    def file_of(self) -> Mapping[str, str]:
+        """Unit id → the file it is in."""
+        return {
+            count.unit_id: file.header.path
+            for file in self.files
+            for count in (*file.totals, *file.units)
+        }
+
 
 def read_count_directory(
     directory: str | Path,
@@ -54,11 +73,13 @@ def read_count_directory(
     limits: Limits = DEFAULT_LIMITS,
     lists: CandidateLists | KnownLists | None = None,
     check_sums: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CountDirectory:
     """Read every 510 file matching ``pattern`` in ``directory`` (see :func:`read_counts`).
 
-    Raises :class:`EmlError` for an unreadable directory, no matching file, a bad file, files
-    of different elections or message types, or a unit id found in two places.
+    ``progress(bytes_read, bytes_total)`` is called after each file. Raises
+    :class:`EmlError` for an unreadable directory, no matching file, a bad file, files of
+    different elections or message types, or a unit id found in two places.
     """
     directory = Path(directory)
     if not directory.is_dir():
@@ -66,9 +87,10 @@ def read_count_directory(
     paths = sorted(p for p in directory.glob(pattern) if p.is_file())
     if not paths:
         raise EmlError(directory, f"no file matching {pattern!r}")
+    sizes = [_size(path) for path in paths]
     files: list[CountFile] = []
     where: dict[str, str] = {}
-    for path in paths:
+    for done, path in enumerate(paths, start=1):
         file = read_counts(path, limits=limits, lists=lists, check_sums=check_sums)
         if files:
             first = files[0].header
@@ -97,39 +119,202 @@ def read_count_directory(
                 )
             where[count.unit_id] = str(path)
         files.append(file)
+        if progress is not None:
+            progress(sum(sizes[:done]), sum(sizes))
     return CountDirectory(str(directory), tuple(files))
 
 
-def hierarchy_from_directory(
-    counts: CountDirectory, root_id: str = "CSB", root_name: str = "centraal stembureau"
-) -> Hierarchy:
-    """The reporting hierarchy the files describe: each file's total with its units below it.
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
-    One file (one contest with a total): its total is the root. Several: a root unit
-    ``root_id`` (level CSB; levels may be skipped, see ``spec.counts.LEVEL_RANK``) above every
-    file's total. Files without a TotalVotes put their units directly under the root.
+
+def district_id(number: str) -> str:
+    """The unit id of district (kieskring) ``number``: ``HSB8``."""
+    return f"HSB{number}"
+
+
+def _same_number(unit_id: str, number: str) -> bool:
+    """Whether a unit id (``0312``, ``HSB8``, ``8``) is region number ``number`` (``312``)."""
+    digits = unit_id.removeprefix("HSB")
+    return digits.isdigit() and number.isdigit() and int(digits) == int(number)
+
+
+@dataclass
+class _Tree:
+    units: dict[str, Unit]
+
+    def add(self, unit_id: str, name: str, level: Level, parent: str | None) -> None:
+        self.units[unit_id] = Unit(unit_id, name, level, parent, ())
+
+    def attach(self, child: str, parent: str) -> None:
+        units = self.units
+        units[child] = dataclasses.replace(units[child], parent=parent)
+        units[parent] = dataclasses.replace(
+            units[parent], children=(*units[parent].children, child)
+        )
+
+
+def hierarchy_from_directory(
+    counts: CountDirectory,
+    root_id: str = ROOT_ID,
+    root_name: str = ROOT_NAME,
+    definition: ElectionDefinition | None = None,
+    definition_path: str = "110a",
+) -> Hierarchy:
+    """The reporting hierarchy the files describe: each file's total with its units below it,
+    grouped by district, under the central committee.
+
+    A 510d's total is the root. Otherwise a root ``root_id`` (level CSB; levels may be
+    skipped, see ``spec.counts.LEVEL_RANK``) is above every file's total, so that the
+    centraal stembureau's total is computed (and written as a 510d) even from one file.
+    Municipal totals (510b) are grouped into districts (``HSB<n>``) by the district in the
+    ``definition`` (110a ``kr:ElectionTree``) or, without one, when every file's
+    ``ContestIdentifier`` is a district number. With a ``definition``, every
+    municipality (for 510b files) or district (510c) it names is expected: one without a file
+    is a unit without a count, which totalisation reports (``TOT-complete``); a file of a
+    municipality or district it does not name is refused. Files without a TotalVotes put their
+    units directly under the root.
     For totalisation: ``totalise(hierarchy_from_directory(d), CountInputs(d.counts()))``.
     """
-    units: dict[str, Unit] = {}
-    tops: list[str] = []
+    tree = _Tree({})
+    tops: list[tuple[str, str, str]] = []  # (unit id, contest id, file)
     for file in counts.files:
         for contest in file.contests:
             total = contest.total
             children = tuple(unit.unit_id for unit in contest.units)
             if total is not None:
-                tops.append(total.unit_id)
-                units[total.unit_id] = Unit(total.unit_id, total.name, total.level, None, children)
+                tops.append((total.unit_id, contest.contest_id, file.header.path))
+                tree.units[total.unit_id] = Unit(
+                    total.unit_id, total.name, total.level, None, children
+                )
                 parent: str | None = total.unit_id
             else:
-                tops.extend(children)
+                tops.extend((child, contest.contest_id, file.header.path) for child in children)
                 parent = None
             for unit in contest.units:
-                units[unit.unit_id] = Unit(unit.unit_id, unit.name, unit.level, parent, ())
-    if len(tops) == 1 and units[tops[0]].children:
-        return Hierarchy(units, tops[0])
-    if root_id in units:
+                tree.units[unit.unit_id] = Unit(unit.unit_id, unit.name, unit.level, parent, ())
+    levels = {tree.units[top].level for top, _, _ in tops}
+    if levels == {"SB"} and all("::" in top for top, _, _ in tops):
+        tops = _municipalities(tree, tops)
+        levels = {"GSB"}
+    districts: dict[str, str] = {}  # top unit id → district id
+    if definition is not None:
+        districts = _districts_from_definition(
+            tree, tops, levels, definition, definition_path, root_id
+        )
+    elif levels == {"GSB"} and all(number.isdigit() for _, number, _ in tops):
+        for top, number, _ in tops:
+            unit_id = district_id(number)
+            if unit_id not in tree.units:
+                tree.add(unit_id, f"kieskring {number}", "HSB", None)
+            districts[top] = unit_id
+    if len(tops) == 1 and tree.units[tops[0][0]].level == "CSB":
+        return Hierarchy(tree.units, tops[0][0])  # a 510d: the CSB's own total
+    if root_id in tree.units:
         raise EmlError(counts.path, f"the root id {root_id!r} is also a reporting unit")
-    for top in tops:
-        units[top] = dataclasses.replace(units[top], parent=root_id)
-    units[root_id] = Unit(root_id, root_name, "CSB", None, tuple(tops))
-    return Hierarchy(units, root_id)
+    tree.add(root_id, root_name, "CSB", None)
+    top_ids = {top for top, _, _ in tops}
+    grouping = [
+        unit_id
+        for unit_id, unit in tree.units.items()
+        if unit.level == "HSB" and unit.parent is None and unit_id not in top_ids
+    ]
+    for unit_id in sorted(grouping, key=_district_order):
+        tree.attach(unit_id, root_id)
+    for top, _, _ in tops:
+        tree.attach(top, districts.get(top, root_id))
+    return Hierarchy(tree.units, root_id)
+
+
+def _municipalities(tree: _Tree, tops: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Polling stations (510a) under their municipality, the part of their id before ``::``
+    (``0312::SB4`` is in ``0312``); the municipalities as the new tops, with the contest of
+    their stations (``""`` if those differ)."""
+    grouped: dict[str, tuple[str, str, str]] = {}
+    for top, contest, path in tops:
+        code = top.partition("::")[0]
+        if code not in grouped:
+            tree.add(code, f"gemeente {code}", "GSB", None)
+            grouped[code] = (code, contest, path)
+        elif grouped[code][1] != contest:
+            grouped[code] = (code, "", grouped[code][2])
+        tree.attach(top, code)
+    return list(grouped.values())
+
+
+def _district_order(unit_id: str) -> tuple[int, str]:
+    digits = unit_id.removeprefix("HSB")
+    return (int(digits), unit_id) if digits.isdigit() else (1 << 30, unit_id)
+
+
+def _districts_from_definition(
+    tree: _Tree,
+    tops: list[tuple[str, str, str]],
+    levels: set[Level],
+    definition: ElectionDefinition,
+    definition_path: str,
+    root_id: str,
+) -> dict[str, str]:
+    """Add the districts and expected units of a 110a; return top unit id → district id."""
+    kieskringen = [r for r in definition.regions if r.category == "KIESKRING"]
+    gemeenten = [r for r in definition.regions if r.category == "GEMEENTE"]
+    if levels == {"GSB"}:
+        expected, what = gemeenten, "municipality"
+    elif levels == {"HSB"}:
+        expected, what = kieskringen, "district"
+    else:
+        raise EmlError(
+            definition_path,
+            "an election definition groups 510b files (municipalities) or 510c files "
+            "(districts); these files hold " + ", ".join(sorted(levels)) + " totals",
+        )
+    if not expected:
+        raise EmlError(
+            definition_path,
+            f"the election tree names no {what} (kr:Region RegionCategory="
+            f"{'GEMEENTE' if what == 'municipality' else 'KIESKRING'})",
+            element="kr:ElectionTree",
+        )
+    districts: dict[str, str] = {}
+    if levels == {"GSB"}:
+        for region in kieskringen:
+            tree.add(district_id(region.number), region.name, "HSB", None)
+    found: set[str] = set()
+    for top, _, path in tops:
+        named = next((r for r in expected if _same_number(top, r.number)), None)
+        if named is None:
+            raise EmlError(
+                path,
+                f"{what} {top!r} is not in the election definition {definition_path}",
+                element=eml("AuthorityIdentifier"),
+            )
+        found.add(named.number)
+        district = _district_of(named)
+        if district is not None and district_id(district) in tree.units:
+            districts[top] = district_id(district)
+    for region in expected:
+        if region.number in found:
+            continue
+        unit_id = _unit_id(region)
+        if unit_id in tree.units or unit_id == root_id:
+            continue
+        tree.add(unit_id, region.name, "GSB" if what == "municipality" else "HSB", None)
+        tops.append((unit_id, "", definition_path))
+        district = _district_of(region)
+        if district is not None and district_id(district) in tree.units:
+            districts[unit_id] = district_id(district)
+    return districts
+
+
+def _district_of(region: Region) -> str | None:
+    return region.superior_number if region.superior_category == "KIESKRING" else None
+
+
+def _unit_id(region: Region) -> str:
+    """The unit id of a municipality (four digits) or a district (``HSB<n>``)."""
+    if region.category == "KIESKRING":
+        return district_id(region.number)
+    return region.number.zfill(4) if region.number.isdigit() else region.number

@@ -17,6 +17,8 @@ one subtree at a time and the memory used stays that of one subtree.
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,21 +168,37 @@ def parse_document(
     return root, check_root(path, root, expected_ids)
 
 
+def read_bounded(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of a file, refused once more than ``limits.max_bytes`` have been read."""
+    with _open(Path(path)) as handle:
+        reader = _BoundedReader(handle, limits.max_bytes, str(path))
+        try:
+            expected = os.fstat(handle.fileno()).st_size
+        except OSError:
+            expected = 0
+        chunks = [reader.read(min(expected, limits.max_bytes) + 1)]
+        while chunks[-1]:  # until the end (a file that grew, or a pipe)
+            chunks.append(reader.read(_READ_SIZE))
+        return b"".join(chunks)
+
+
 def iter_elements(
     path: str | Path,
     tags: Sequence[str],
     expected_ids: Collection[str],
     limits: Limits = DEFAULT_LIMITS,
+    source: bytes | None = None,
 ) -> Iterator[tuple[str, etree._Element]]:
     """Stream ``(event, element)`` for the root's start and the ``end`` of elements in ``tags``.
 
     The first item is ``("start", root)`` after :func:`check_root` passed. The caller should
-    ``clear()`` elements it has finished with; this function removes cleared preceding
-    siblings so memory stays bounded.
+    ``clear()`` elements it has finished with. ``source``: parse these bytes (already read
+    within the limits) instead of the file; ``path`` then only names it.
     """
     path = Path(path)
-    with _open(path) as handle:
-        reader = _BoundedReader(handle, limits.max_bytes, str(path))
+    with _open(path) if source is None else io.BytesIO(source) as handle:
+        limit = limits.max_bytes if source is None else len(source)
+        reader = _BoundedReader(handle, limit, str(path))
         context = etree.iterparse(
             reader,
             events=("start", "end"),

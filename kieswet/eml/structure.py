@@ -50,6 +50,10 @@ def required_attribute(path: Path, element: etree._Element, name: str) -> str:
     return value.strip()
 
 
+MAX_DIGITS = 4000
+"""The longest number read (Python's own limit on converting text to an integer is 4300)."""
+
+
 def whole_number(path: Path, element: etree._Element, value: str | None = None) -> int:
     """A count: a whole number of at least 0 written in ASCII digits (XML ``nonNegativeInteger``).
 
@@ -60,6 +64,13 @@ def whole_number(path: Path, element: etree._Element, value: str | None = None) 
     if digits.startswith("+"):
         digits = digits[1:]
     if digits.isascii() and digits.isdigit():
+        if len(digits) > MAX_DIGITS:
+            raise EmlError(
+                path,
+                f"a count of {len(digits)} digits is refused (at most {MAX_DIGITS})",
+                element=element.tag,
+                line=element.sourceline,
+            )
         return int(digits)
     if digits.startswith("-") and digits[1:].isascii() and digits[1:].isdigit():
         reason = f"negative count {raw.strip()!r}: counts are whole numbers of at least 0"

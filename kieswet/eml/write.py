@@ -56,7 +56,50 @@ def atomic_write(
     if it, or the writing, raises, the temporary file is removed and nothing appears at
     ``path``. An existing file at ``path`` is replaced only on success.
     """
-    path = Path(path)
+    write_all([(Path(path), chunks, check)])
+
+
+Output = tuple[Path, Iterable[bytes], Callable[[Path], None] | None]
+"""One file to write: its path, its content in chunks, and an optional check."""
+
+
+def write_all(
+    outputs: Iterable[Output], progress: Callable[[int], None] | None = None
+) -> list[Path]:
+    """Write several files as one: each to a temporary file beside it (checked, if a check is
+    given), and only when every one is complete, rename them all into place. If any writing
+    or check fails, every temporary file is removed and no file appears or changes. Returns
+    the paths written; ``progress(n)`` is called after the n-th file is complete. Raises
+    :class:`EmlError` naming the file (a check's own exceptions pass through)."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, chunks, check in outputs:
+            staged.append((path, _stage(path, chunks)))
+            if check is not None:
+                check(staged[-1][1])
+            if progress is not None:
+                progress(len(staged))
+        for path, temporary in staged:
+            try:
+                os.chmod(temporary, 0o666 & ~_umask())
+                os.replace(temporary, path)
+            except OSError as exc:
+                raise EmlError(path, f"cannot write the file: {exc.strerror or exc}") from None
+    except BaseException:
+        for _, temporary in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    return [path for path, _ in staged]
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _stage(path: Path, chunks: Iterable[bytes]) -> Path:
+    """Write ``chunks`` to a new temporary file beside ``path``; its path."""
     directory = path.parent if str(path.parent) else Path(".")
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, on every path)
@@ -71,16 +114,13 @@ def atomic_write(
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        if check is not None:
-            check(temporary)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise EmlError(path, f"cannot write the file: {exc.strerror or exc}") from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return temporary
 
 
 def _text(value: str, where: str) -> str:
@@ -295,6 +335,25 @@ def counts_chunks(
             ).encode()
         yield b"        </Contest>\n"
     yield b"      </Contests>\n    </Election>\n  </Count>\n</EML>\n"
+
+
+def counts_output(
+    path: Path,
+    message_id: str,
+    header: Header,
+    contests: Sequence[ContestCounts],
+    names: Mapping[int, str],
+    check: Callable[[Path], None] | None = None,
+) -> Output:
+    """A 510 for :func:`write_all`; a count that cannot be written raises :class:`EmlError`."""
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            yield from counts_chunks(message_id, header, contests, names)
+        except ValueError as exc:
+            raise EmlError(path, f"cannot write: {exc}") from None
+
+    return path, chunks(), check
 
 
 def write_counts(
