@@ -1,51 +1,81 @@
-"""The ``kieswet`` command: one sub-command per job; ``kieswet COMMAND --help`` explains each."""
+"""The ``kieswet`` command: one sub-command per job; ``kieswet COMMAND --help`` explains each.
+
+Sub-commands are imported only when they run: ``kieswet allocate`` does not pay for the XML
+libraries of ``kieswet result`` or the Hypothesis of ``kieswet conformance fuzz``. The table
+below is the one place that lists them; ``tests/test_cli.py`` checks that each module's own
+parser carries the same one-line summary.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-
-from kieswet import (
-    adapter_cmd,
-    allocate_cmd,
-    check_cmd,
-    conformance_cmd,
-    hash_cmd,
-    result_cmd,
-    totalise_cmd,
-    vectors_cmd,
-)
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 
+COMMANDS: dict[str, tuple[str, str]] = {
+    "allocate": ("kieswet.allocate_cmd", "allocate seats with a full trace"),
+    "check": ("kieswet.check_cmd", "check a result against the specification (rule by rule)"),
+    "vectors": ("kieswet.vectors_cmd", "build or verify the conformance vector suite"),
+    "result": (
+        "kieswet.result_cmd",
+        "seats and elected candidates from EML_NL 110a + 230b + 510d; writes the 520",
+    ),
+    "hash": (
+        "kieswet.hash_cmd",
+        "hash code (SHA-256) of a file as on a proces-verbaal, or check typed groups",
+    ),
+    "totalise": (
+        "kieswet.totalise_cmd",
+        "total counts up the chain and check them (JSON, or a directory of EML 510)",
+    ),
+    "adapter": ("kieswet.adapter_cmd", "speak the adapter protocol (for kieswet conformance run)"),
+    "conformance": (
+        "kieswet.conformance_cmd",
+        "run an implementation through the conformance suite",
+    ),
+}
+"""Sub-command → (module with ``register(commands)``, one-line summary for ``kieswet --help``)."""
 
-def build_parser() -> argparse.ArgumentParser:
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line (the first argument not an option), if any."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the sub-command it names is imported and fully built
+    (the others appear with their summaries). Without ``argv`` every sub-command is built."""
     parser = argparse.ArgumentParser(
         prog="kieswet",
         description=(
-            "Reference implementation of Dutch Kieswet seat allocation (P 5 - P 19a): "
-            "allocate seats with a full trace."
+            "Reference implementation of Dutch Kieswet seat allocation and totalisation: "
+            "seats with a full trace (P 5 - P 19a, districts, Eerste Kamer), the executable "
+            "specification, the conformance suite, totalisation and EML_NL."
         ),
         epilog="Exit codes: 0 success, 1 a check found differences, 2 invalid input or usage, "
         "3 a lot must be drawn.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    allocate_cmd.register(commands)
-    check_cmd.register(commands)
-    vectors_cmd.register(commands)
-    result_cmd.register(commands)
-    hash_cmd.register(commands)
-    totalise_cmd.register(commands)
-    adapter_cmd.register(commands)
-    conformance_cmd.register(commands)
+    chosen = None if argv is None else _chosen(argv)
+    for name, (module, summary) in COMMANDS.items():
+        if argv is None or name == chosen:
+            importlib.import_module(module).register(commands)
+        else:
+            commands.add_parser(name, help=summary)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     code: int = args.run(args)
     return code
 

@@ -227,3 +227,30 @@ def test_output_is_byte_identical_across_hash_seeds(json_flag: tuple[str, ...]) 
         for e in (env, {**os.environ, "PYTHONHASHSEED": "99"})
     ]
     assert enkhuizen[0] == enkhuizen[1]
+
+
+def test_the_command_table_matches_each_sub_commands_own_summary() -> None:
+    """``kieswet --help`` lists the summaries of kieswet.cli.COMMANDS without importing the
+    sub-command modules; each module's own parser must say the same."""
+    import argparse
+
+    from kieswet.cli import COMMANDS, build_parser
+
+    full = build_parser()  # every sub-command module imported and registered
+    sub = next(a for a in full._actions if isinstance(a, argparse._SubParsersAction))
+    own = {action.dest: action.help for action in sub._choices_actions}
+    assert own == {name: summary for name, (_, summary) in COMMANDS.items()}
+
+
+def test_allocate_does_not_import_the_xml_or_fuzzing_libraries() -> None:
+    """Startup of ``kieswet allocate`` stays light: only the chosen sub-command is imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from kieswet.cli import build_parser; "
+        "build_parser(['allocate', 'x.json']); "
+        "print(sorted(m for m in ('xmlschema', 'lxml', 'hypothesis') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
