@@ -14,6 +14,8 @@ Sizes stay small enough that the reference allocates an example in milliseconds.
   ``boundary_elections`` (18/19 seats, a stemcijfer of exactly 75% or 100% of the kiesdeler,
   exactly half the votes, a candidate with exactly the preference threshold, a remainder of 0),
   ``zero_vote_list_elections`` and ``list_level_elections``.
+- ``fuzz_elections``: every focus mixed in one strategy, drawn in bulk so that hundreds of
+  elections a second can be sent to an implementation under test (``kieswet conformance fuzz``).
 - ``resolve_lots``: rerun the reference, answering every *needs lot* with a drawn option, until
   the allocation completes. ``lot_chooser`` turns a Hypothesis ``draw`` into such an answerer.
 
@@ -27,8 +29,9 @@ Article references are to the Kieswet (BWBR0004627), consolidated text of 2026-0
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import accumulate
 from typing import Literal, TypeAlias
 
 from hypothesis import strategies as st
@@ -52,13 +55,17 @@ from spec.model import (
 
 __all__ = [
     "DEFAULT_MAX_VOTES",
+    "FOCUS_MODES",
     "PROFILES",
     "SEATS_BY_KIND",
+    "SHRINK_ORDER",
     "DataLevel",
+    "FocusMode",
     "LotAnswerer",
     "boundary_elections",
     "elections",
     "exhausted_elections",
+    "fuzz_elections",
     "list_level_elections",
     "lot_chooser",
     "majority_elections",
@@ -98,6 +105,7 @@ SEATS_BY_KIND: Mapping[ElectionKind, st.SearchStrategy[int]] = {
     "GR": _odd(9, 45),  # Gemeentewet art. 8
     "ER": st.sampled_from((5, 7, 9)),  # Wet openbare lichamen Bonaire, Sint Eustatius en Saba
     "EK": st.just(75),  # Grondwet art. 51 lid 3
+    "KNI": st.just(25),  # kiescollege niet-ingezetenen: 25 members
 }
 """Realistic house sizes per election kind (used when no ``seats`` strategy is given)."""
 
@@ -441,10 +449,16 @@ def _zero_vote_list_elections(
     profiles: Sequence[Profile],
 ) -> Election:
     header = _header(draw, kinds, seats, laws, profiles)
+    votes = _zero_votes(draw, max_lists, max_votes)
+    return _assemble(draw, header, votes, ("candidates", "lists"), 50, True, allow_lots)
+
+
+def _zero_votes(draw: st.DrawFn, max_lists: int, max_votes: int) -> list[int]:
+    """List votes with at least one list at 0 and at least one above (``max_lists`` >= 2)."""
     with_votes = draw(st.lists(st.integers(1, max_votes), min_size=1, max_size=max_lists - 1))
     zeros = draw(st.integers(1, max(1, max_lists - len(with_votes))))
     votes, _ = _place(draw, [0] * zeros, with_votes)
-    return _assemble(draw, header, votes, ("candidates", "lists"), 50, True, allow_lots)
+    return votes
 
 
 def zero_vote_list_elections(
@@ -474,7 +488,12 @@ def _tied_elections(
     profiles: Sequence[Profile],
 ) -> Election:
     header = _header(draw, kinds, seats, laws, profiles)
-    house = header[1]
+    votes = _tied_votes(draw, header[1], max_lists)
+    return _assemble(draw, header, votes, ("candidates", "lists"), 50, True, allow_lots)
+
+
+def _tied_votes(draw: st.DrawFn, house: int, max_lists: int) -> list[int]:
+    """List votes built to tie (see ``tied_elections``); ``max_lists`` >= 2."""
     mode = draw(st.sampled_from(("equal_votes", "equal_remainders", "multiples")))
     if mode == "equal_remainders" and house >= 2:
         # Kiesdeler Q an integer: total = seats * Q. Lists r + k*Q share the remainder r.
@@ -497,7 +516,7 @@ def _tied_elections(
         tied = draw(st.integers(2, min(4, max_lists)))
         others = draw(st.lists(st.integers(0, 20_000), max_size=max_lists - tied))
         votes, _ = _place(draw, [v] * tied, others)
-    return _assemble(draw, header, votes, ("candidates", "lists"), 50, True, allow_lots)
+    return votes
 
 
 def tied_elections(
@@ -527,11 +546,17 @@ def _majority_elections(
     profiles: Sequence[Profile],
 ) -> Election:
     header = _header(draw, kinds, seats, laws, profiles)
+    votes = _majority_votes(draw, max_lists, max_votes)
+    return _assemble(draw, header, votes, ("candidates", "lists"), 50, True, allow_lots)
+
+
+def _majority_votes(draw: st.DrawFn, max_lists: int, max_votes: int) -> list[int]:
+    """List votes where one list has just over half (see ``majority_elections``)."""
     others = draw(st.lists(st.integers(0, max_votes), min_size=1, max_size=max_lists - 1))
     rest = sum(others)
     margin = draw(st.integers(1, 3) | st.integers(1, max(1, rest // 10)))
     votes, _ = _place(draw, [rest + margin], others)
-    return _assemble(draw, header, votes, ("candidates", "lists"), 50, True, allow_lots)
+    return votes
 
 
 def majority_elections(
@@ -554,6 +579,14 @@ def majority_elections(
 BoundaryMode: TypeAlias = Literal[
     "house_size", "quota_fractions", "exactly_half", "preference_threshold"
 ]
+BOUNDARY_MODES: tuple[BoundaryMode, ...] = (
+    "house_size",
+    "quota_fractions",
+    "exactly_half",
+    "preference_threshold",
+)
+# 18/19 is where P 7 replaces P 8 and the preference threshold drops to 25% for a GR/ER.
+BOUNDARY_SEATS = st.sampled_from((17, 18, 19, 20))
 
 
 @st.composite
@@ -565,12 +598,17 @@ def _boundary_elections(
     laws: Sequence[LawVersion],
     profiles: Sequence[Profile],
 ) -> Election:
-    mode: BoundaryMode = draw(
-        st.sampled_from(("house_size", "quota_fractions", "exactly_half", "preference_threshold"))
-    )
-    # 18/19 is where P 7 replaces P 8 and the preference threshold drops to 25% for a GR/ER.
-    header = _header(draw, kinds, st.sampled_from((17, 18, 19, 20)), laws, profiles)
-    kind, house, _, _ = header
+    mode: BoundaryMode = draw(st.sampled_from(BOUNDARY_MODES))
+    header = _header(draw, kinds, BOUNDARY_SEATS, laws, profiles)
+    votes, levels, pinned = _boundary_votes(draw, mode, header[0], header[1], max_lists)
+    return _assemble(draw, header, votes, levels, 50, True, allow_lots, pinned=pinned)
+
+
+def _boundary_votes(
+    draw: st.DrawFn, mode: BoundaryMode, kind: ElectionKind, house: int, max_lists: int
+) -> tuple[list[int], tuple[DataLevel, ...], dict[int, int] | None]:
+    """List votes on the boundary ``mode`` (see ``boundary_elections``), the data levels that
+    suit it, and the list positions whose candidate is pinned to the preference threshold."""
     levels: tuple[DataLevel, ...] = ("candidates", "lists")
     pinned: dict[int, int] | None = None
     if mode == "house_size":
@@ -607,7 +645,7 @@ def _boundary_elections(
             assert threshold.denominator == 1
             near_threshold = int(threshold) + draw(st.sampled_from((0, 0, 1, -1)))
             pinned = {position: max(0, near_threshold) for position in positions}
-    return _assemble(draw, header, votes, levels, 50, True, allow_lots, pinned=pinned)
+    return votes, levels, pinned
 
 
 def boundary_elections(
@@ -624,3 +662,239 @@ def boundary_elections(
     exactly half of the votes (no absolute majority, P 9); a candidate with exactly the
     preference threshold (not elected on preference: P 15 asks for more), or one vote off."""
     return _boundary_elections(kinds, max(2, max_lists), allow_lots, laws, profiles)
+
+
+# --------------------------------------------------------------------------- differential fuzzing
+
+FocusMode: TypeAlias = Literal["general", "tied", "majority", "boundary", "exhausted", "zero_votes"]
+FOCUS_MODES: tuple[FocusMode, ...] = (
+    "general",
+    "tied",
+    "majority",
+    "boundary",
+    "exhausted",
+    "zero_votes",
+)
+"""The kinds of election ``fuzz_elections`` mixes: ``general`` as ``elections``, and the focus of
+``tied_elections``, ``majority_elections``, ``boundary_elections``, ``exhausted_elections`` and
+``zero_vote_list_elections``."""
+
+SHRINK_ORDER: tuple[ElectionKind, ...] = ("GR", "ER", "AB", "PS", "EP", "EK", "TK")
+"""The election kinds ``fuzz_elections`` shrinks towards, first to last: a gemeenteraad (9
+seats at the least) before the larger houses."""
+
+_VOTE_BYTES = 3
+_CODE_BYTES = 3
+_EXHAUSTED_SEATS = st.integers(3, 21)
+
+
+def _chunks(data: bytes, size: int) -> list[int]:
+    """``data`` as big-endian numbers of ``size`` bytes (a shorter tail is dropped)."""
+    return [int.from_bytes(data[i : i + size], "big") for i in range(0, len(data) - size + 1, size)]
+
+
+def _bulk_votes(draw: st.DrawFn, max_lists: int, max_votes: int) -> list[int]:
+    """1 to ``max_lists`` list votes from one byte string, three bytes per list scaled to 0 to
+    ``max_votes``: shrinking takes lists away and lowers the votes."""
+    size = _VOTE_BYTES * draw(st.integers(1, max_lists))
+    data = draw(st.binary(min_size=size, max_size=size))
+    scale = 1 << (8 * _VOTE_BYTES)
+    return _ensure_votes([n * (max_votes + 1) // scale for n in _chunks(data, _VOTE_BYTES)])
+
+
+def _weighted_split(votes: int, weights: Sequence[int]) -> list[int]:
+    """``votes`` split in proportion to ``weights`` (exact: whole shares rounded down, the rest
+    to the first); all to the first when every weight is 0, which is where shrinking ends."""
+    total = sum(weights)
+    if total == 0:
+        return [votes, *([0] * (len(weights) - 1))]
+    shares = [votes * weight // total for weight in weights]
+    shares[0] += votes - sum(shares)
+    return shares
+
+
+@dataclass(frozen=True)
+class _ListCode:
+    """What one list's three code bytes decide; a code of 0, where shrinking ends, gives one
+    living candidate (or a count of one).
+
+    Bits 0-1: extra candidates beyond the seats the list's votes are worth (0 to 3); bits 2-4
+    all clear (one list in eight): any number of candidates instead; bits 5-7 all set: some
+    candidates deceased; bits 8-10 all set: list-level data without a candidate count; bits 11
+    and up: the number used by those gates."""
+
+    code: int
+
+    def candidates(self, share: int, top: int, scarce: bool) -> int:
+        """As ``_candidate_count``: usually ``share`` + 2 + extra, capped at ``top``; one list in
+        eight (every list when ``scarce``) any number from 1 to ``top``."""
+        if scarce or self.code >> 2 & 7 == 0:
+            return 1 + (self.code >> 11) % top
+        return min(top, share + 2 + (self.code & 3))
+
+    @property
+    def deceased(self) -> bool:
+        return self.code >> 5 & 7 == 7
+
+    @property
+    def uncounted(self) -> bool:
+        return self.code >> 8 & 7 == 7
+
+    def deceased_count(self, count: int) -> int:
+        return (self.code >> 11) % (count + 1) if self.deceased else 0
+
+
+def _shares(
+    weights: Sequence[int], votes: int, count: int, pinned: int | None, where: int
+) -> list[int]:
+    """A list's candidate votes: ``votes`` split by ``weights``; with ``pinned``, the candidate
+    at ``where`` has exactly that many and the others share the rest."""
+    if count == 1:
+        return [votes]
+    if pinned is not None and pinned <= votes:
+        rest = _weighted_split(votes - pinned, weights[: count - 1])
+        return [*rest[:where], pinned, *rest[where:]]
+    return _weighted_split(votes, weights[:count])
+
+
+@st.composite
+def _fuzz_elections(
+    draw: st.DrawFn,
+    kinds: st.SearchStrategy[ElectionKind],
+    laws: st.SearchStrategy[LawVersion],
+    profiles: st.SearchStrategy[Profile],
+    levels: Sequence[DataLevel],
+    focus: st.SearchStrategy[FocusMode],
+    max_lists: int,
+    max_candidates: int,
+    max_votes: int,
+    allow_deceased: bool,
+    allow_lots: bool,
+) -> Election:
+    mode = draw(focus)
+    kind = draw(kinds)
+    seats = {"boundary": BOUNDARY_SEATS, "exhausted": _EXHAUSTED_SEATS}.get(mode)
+    house = draw(seats if seats is not None else seats_for(kind))
+    law = draw(laws)
+    profile = draw(profiles)
+    pinned: Mapping[int, int] = {}
+    usable = tuple(levels)
+    if mode == "tied":
+        votes = _tied_votes(draw, house, max_lists)
+    elif mode == "majority":
+        votes = _majority_votes(draw, max_lists, min(max_votes, 20_000))
+    elif mode == "zero_votes":
+        votes = _zero_votes(draw, max_lists, max_votes)
+    elif mode == "boundary":
+        boundaries = tuple(
+            b for b in BOUNDARY_MODES if b != "preference_threshold" or "candidates" in levels
+        )
+        boundary = draw(st.sampled_from(boundaries))
+        votes, suits, pins = _boundary_votes(draw, boundary, kind, house, max_lists)
+        pinned = pins or {}
+        usable = tuple(level for level in levels if level in suits)
+    else:  # general, exhausted
+        votes = _bulk_votes(draw, max_lists, max_votes)
+    n = len(votes)
+    scarce = mode == "exhausted"
+    top = min(4, max_candidates) if scarce else max_candidates
+    level = draw(st.sampled_from(usable))
+    gaps = draw(st.integers(0, 2**n - 1))  # list numbers ascending, a gap where a bit is set
+    numbers = list(accumulate(2 if gaps >> i & 1 else 1 for i in range(n)))
+    code_bytes = draw(st.binary(min_size=_CODE_BYTES * n, max_size=_CODE_BYTES * n))
+    codes = [_ListCode(c) for c in _chunks(code_bytes, _CODE_BYTES)]
+    total = sum(votes)
+    counts = [
+        code.candidates(-(-v * house // total), top, scarce)
+        for code, v in zip(codes, votes, strict=True)
+    ]
+    lists: list[ElectionList] = []
+    if level == "lists":
+        for number, v, count, code in zip(numbers, votes, counts, codes, strict=True):
+            gone = code.deceased_count(count) if allow_deceased else 0
+            lists.append(
+                ElectionList(number, f"Lijst {number}", v)
+                if code.uncounted
+                else ElectionList(
+                    number, f"Lijst {number}", v, candidate_count=count, deceased_count=gone
+                )
+            )
+        return _with_lots(draw, Election(kind, house, tuple(lists), law, profile), allow_lots)
+    coarse = draw(st.booleans())  # four weight levels: candidates with equal votes are common
+    weights = draw(st.binary(min_size=sum(counts), max_size=sum(counts)))
+    dying = [allow_deceased and code.deceased for code in codes]
+    marked = sum(count for count, dies in zip(counts, dying, strict=True) if dies)
+    marks = iter(draw(st.binary(min_size=marked, max_size=marked)) if marked else b"")
+    start = 0
+    for position, (number, v, count) in enumerate(zip(numbers, votes, counts, strict=True)):
+        own = [b >> 6 if coarse else b for b in weights[start : start + count]]
+        start += count
+        pin = pinned.get(position)
+        where = draw(st.integers(0, count - 1)) if pin is not None and count > 1 else 0
+        shares = _shares(own, v, count, pin, where)
+        dead = [next(marks) >= 192 if dying[position] else False for _ in range(count)]
+        candidates = tuple(
+            Candidate(c, share, d)
+            for c, (share, d) in enumerate(zip(shares, dead, strict=True), start=1)
+        )
+        lists.append(ElectionList(number, f"Lijst {number}", v, candidates))
+    return _with_lots(draw, Election(kind, house, tuple(lists), law, profile), allow_lots)
+
+
+def _with_lots(draw: st.DrawFn, election: Election, allow_lots: bool) -> Election:
+    """With ``allow_lots``, one election in four gets every lot it needs drawn and appended."""
+    if allow_lots and draw(st.integers(0, 3)) == 3:
+        election, _ = resolve_lots(election, lot_chooser(draw))
+    return election
+
+
+def fuzz_elections(
+    kinds: Sequence[ElectionKind] = ELECTION_KINDS,
+    laws: Sequence[LawVersion] = LAW_VERSIONS,
+    profiles: Sequence[Profile] = PROFILES,
+    data_levels: Sequence[DataLevel] = ("candidates", "lists"),
+    focus: Sequence[FocusMode] = FOCUS_MODES,
+    max_lists: int = 10,
+    max_candidates: int = 30,
+    max_votes: int = DEFAULT_MAX_VOTES,
+    allow_deceased: bool = True,
+    allow_lots: bool = False,
+) -> st.SearchStrategy[Election]:
+    """Every focus in one strategy, cheap enough to generate hundreds of elections per second:
+    what ``kieswet conformance fuzz`` sends to an implementation under test.
+
+    Each example first draws one of ``focus`` (``FOCUS_MODES``; shrinks towards ``general``),
+    the election kind (shrinks in ``SHRINK_ORDER``), seats, law version and profile, and then
+    the list votes as the strategy of that focus does (up to ``max_lists`` lists). Everything
+    else is drawn in bulk, a few draws whatever the size of the election: the list votes of
+    ``general`` and ``exhausted`` from one byte string (three bytes per list), the list numbers
+    from one bit mask of gaps, each list's number of candidates (as in ``elections``, at most
+    ``max_candidates``) and whether it has deceased candidates (one list in eight, with
+    ``allow_deceased``) from three code bytes per list, and every candidate's votes from one
+    byte string of weights (in half of the elections coarsely, so candidates often tie).
+    Shrinking takes lists, candidates, votes and deceased candidates away (towards lists with
+    one candidate), closes the gaps in the list numbers and moves every vote of a list to its
+    first candidate.
+
+    ``data_levels`` restricts the data (``candidates``, ``lists``): an implementation that does
+    not elect candidates gets list-level data only, and the ``preference_threshold`` boundary
+    needs candidates. With ``allow_lots`` about one election in four that needs lots has every
+    one of them drawn and appended (see ``resolve_lots``); the others carry no lots, so they may
+    end in a lot question, which is worth testing too.
+    """
+    if not (kinds and laws and profiles and data_levels and focus):
+        raise ValueError("kinds, laws, profiles, data_levels and focus must not be empty")
+    rank = {kind: index for index, kind in enumerate(SHRINK_ORDER)}
+    simplest_first = sorted(kinds, key=lambda kind: rank.get(kind, len(rank)))
+    return _fuzz_elections(
+        st.sampled_from(tuple(simplest_first)),
+        st.sampled_from(tuple(laws)),
+        st.sampled_from(tuple(profiles)),
+        tuple(data_levels),
+        st.sampled_from(tuple(focus)),
+        max(2, max_lists),
+        max(1, max_candidates),
+        max_votes,
+        allow_deceased,
+        allow_lots,
+    )

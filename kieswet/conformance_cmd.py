@@ -1,19 +1,33 @@
-"""``kieswet conformance run``: run an implementation's adapter through the vector suite."""
+"""``kieswet conformance run``: run an implementation's adapter through the vector suite;
+``kieswet conformance fuzz``: differential fuzzing of an adapter against the reference."""
 
 from __future__ import annotations
 
 import argparse
+import random
 import shlex
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from conformance import strategies
+from conformance.fuzz import (
+    Fuzzer,
+    FuzzOptions,
+    FuzzOutcome,
+    FuzzUsageError,
+    Progress,
+    Provenance,
+    write_finding,
+)
 from conformance.reports import RunContext, counts, verdict_of, verdicts, write_reports
 from conformance.runner import AdapterFailure, Runner, RunnerOptions
 from conformance.suite import Filters, SuiteError, default_suite, load_suite, select
+from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -114,6 +128,7 @@ def register(commands: Any) -> None:
         help="no progress bar (it is shown on standard error only when that is a terminal)",
     )
     run_parser.set_defaults(run=run)
+    _register_fuzz(sub)
 
 
 def _positive_int(text: str) -> int:
@@ -249,3 +264,269 @@ def run(args: argparse.Namespace) -> int:
         print(f"  adapter restarts: {outcome.restarts}; see the reports for what happened")
     print("reports: " + ", ".join(str(p) for p in paths))
     return EXIT_PASS if verdict_of(tally) != "FAIL" else EXIT_FAIL
+
+
+# --------------------------------------------------------------------------- fuzz
+
+FUZZ_HELP = """\
+Differential fuzzing: send generated elections to an implementation, wrapped in an adapter
+(kieswet-adapter@1, as for `kieswet conformance run`), and compare every answer with the
+reference engine and the executable specification (spec.check). Elections come from the
+Hypothesis strategy conformance.strategies.fuzz_elections, within the election kinds, law
+versions, profiles, candidates and lots the adapter claims (narrowed by --kind, --law,
+--profile and --focus).
+
+One adapter process serves the whole session; examples go out in batches of --batch-size
+while the next batch is generated. A crash, hang or invalid line kills the adapter, which is
+started again; a case that makes it fail on its own is a difference of kind "errored".
+
+At the first difference Hypothesis shrinks the election to a minimal one that differs in the
+same way (the same violated rule, the same differing field, or an error again), sending each
+candidate on its own (at most --shrink-limit of them). The result is written to --out as a
+kieswet/vectors@1 file, allocate/fuzz-<hash>.json, with the reference's expected result, the
+violated rule ids, the adapter's answer, and the adapter's name and version, the command and
+the seed; --out also gets a manifest.json, so
+
+  kieswet conformance run --adapter CMD --suite fuzz-findings
+
+replays every finding in it. A finding's id is provisional: 1 000 000 000 plus a hash of its
+input, clear of the suite's ids, which count up from 1.
+
+The same seed, adapter and options give the same examples and the same finding, with the same
+installation of kieswet (see docs/fuzzing.md). Without --seed a random seed is used and
+printed.
+
+Exit status: 0 no difference; 1 a difference was found (and written), or the adapter failed
+more than --max-restarts times; 2 usage error, or an adapter that cannot be started at all.
+
+Example:
+  kieswet conformance fuzz --adapter "kieswet adapter" --examples 5000 --seed 1
+"""
+
+
+def _register_fuzz(sub: Any) -> None:
+    parser = sub.add_parser(
+        "fuzz",
+        help="differential fuzzing of an adapter against the reference; writes findings",
+        description=FUZZ_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--adapter",
+        required=True,
+        metavar="CMD",
+        help='command that starts the adapter, split as a shell would (e.g. "kieswet adapter")',
+    )
+    parser.add_argument(
+        "--examples",
+        type=_positive_int,
+        default=1000,
+        metavar="N",
+        help="elections to generate and send (default 1000)",
+    )
+    parser.add_argument(
+        "--seed",
+        type=_non_negative_int,
+        default=None,
+        metavar="S",
+        help="seed of the generator (default: a random seed, printed)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("fuzz-findings"),
+        metavar="DIR",
+        help="where a finding is written, with a manifest (default ./fuzz-findings)",
+    )
+    filters = parser.add_argument_group(
+        "what to generate",
+        "repeat an option to allow several values; by default everything the adapter claims",
+    )
+    filters.add_argument(
+        "--kind", action="append", default=[], choices=ELECTION_KINDS, help="election kind"
+    )
+    filters.add_argument(
+        "--law", action="append", default=[], choices=LAW_VERSIONS, help="law version"
+    )
+    filters.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        type=_profile_name,
+        help='interpretation profile, e.g. default or "p9-counts-as-residual"',
+    )
+    filters.add_argument(
+        "--focus",
+        action="append",
+        default=[],
+        choices=strategies.FOCUS_MODES,
+        help="kind of election (default: a mix of all): " + ", ".join(strategies.FOCUS_MODES),
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=_positive_int,
+        default=100,
+        metavar="N",
+        help="cases per run message while exploring (default 100)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time allowed per case; a batch of N cases gets N times this (default 10)",
+    )
+    parser.add_argument(
+        "--max-restarts",
+        type=_non_negative_int,
+        default=50,
+        metavar="N",
+        help="restarts of a failing adapter before the session gives up (default 50)",
+    )
+    parser.add_argument(
+        "--shrink-limit",
+        type=_non_negative_int,
+        default=2000,
+        metavar="N",
+        help="at most N examples sent while shrinking (default 2000; 0: do not shrink)",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is shown on standard error only when that is a terminal)",
+    )
+    parser.set_defaults(run=fuzz)
+
+
+def _profile_name(text: str) -> str:
+    try:
+        return parse_profile(text).name
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _fuzz_fail(message: str) -> int:
+    print(f"kieswet conformance fuzz: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+@contextmanager
+def _fuzz_progress(show: bool) -> Iterator[Progress | None]:
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Bar(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(phase: str, done: int, total: int | None) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total)
+            bar.update(tasks[phase], completed=done, total=total)
+
+        yield update
+
+
+def _reproduce_arguments(args: argparse.Namespace, seed: int) -> list[str]:
+    """The options that decide what is generated and sent, for the finding's provenance."""
+    out = ["--adapter", args.adapter, "--seed", str(seed), "--examples", str(args.examples)]
+    for option in ("kind", "law", "profile", "focus"):
+        for value in getattr(args, option):
+            out += [f"--{option}", value]
+    if args.shrink_limit != 2000:
+        out += ["--shrink-limit", str(args.shrink_limit)]
+    return out
+
+
+def _print_outcome(outcome: FuzzOutcome, seed: int) -> None:
+    adapter = outcome.adapter
+    rate = outcome.examples / outcome.elapsed if outcome.elapsed > 0 else 0.0
+    finding = outcome.finding
+    if finding is None:
+        verdict = f"gave up: {outcome.gave_up}" if outcome.gave_up else "no difference"
+        print(
+            f"{adapter.name} {adapter.version}: {outcome.examples} examples (seed {seed}), "
+            f"{verdict}; {rate:,.0f} examples/s"
+        )
+    else:
+        judged = finding.judged
+        print(
+            f"{adapter.name} {adapter.version}: difference at example {finding.found_after} "
+            f"(seed {seed}): {finding.signature.describe()}"
+        )
+        print(
+            f"  shrunk from {finding.first.example.describe()} to {judged.example.describe()} "
+            f"({finding.shrink_calls} example(s) sent while shrinking)"
+        )
+        print(f"  {judged.verdict.status}: {judged.verdict.message}")
+        for violation in judged.verdict.violations:
+            print(f"    {violation.rule_id} ({violation.article}): {violation.message}")
+        for difference in judged.verdict.differences:
+            print(f"    {difference}")
+    if outcome.skipped:
+        print(f"  {outcome.skipped} example(s) skipped by the adapter")
+    if outcome.events:
+        print(f"  adapter restarts: {outcome.restarts}; what happened:")
+        for event, times in Counter(outcome.events).most_common(10):
+            print(f"    {event}" + (f" ({times} times)" if times > 1 else ""))
+
+
+def fuzz(args: argparse.Namespace) -> int:
+    try:
+        command = shlex.split(args.adapter)
+    except ValueError as exc:
+        return _fuzz_fail(f"--adapter: cannot split the command ({exc})")
+    if not command:
+        return _fuzz_fail("--adapter: the command is empty")
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        return _fuzz_fail(f"--out {out} exists and is not a directory")
+    seed: int = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
+    options = FuzzOptions(
+        command=command,
+        examples=args.examples,
+        seed=seed,
+        kinds=tuple(args.kind),
+        laws=tuple(args.law),
+        profiles=tuple(args.profile),
+        focus=tuple(dict.fromkeys(args.focus)) or strategies.FOCUS_MODES,
+        batch_size=args.batch_size,
+        timeout=args.timeout,
+        max_restarts=args.max_restarts,
+        shrink_limit=args.shrink_limit,
+    )
+    show = not args.no_progress and sys.stderr.isatty()
+    try:
+        with _fuzz_progress(show) as progress:
+            outcome = Fuzzer(options, progress).run()
+    except AdapterFailure as exc:
+        return _fuzz_fail(str(exc))
+    except FuzzUsageError as exc:
+        return _fuzz_fail(str(exc))
+    _print_outcome(outcome, seed)
+    if outcome.finding is None:
+        return EXIT_FAIL if outcome.gave_up else EXIT_PASS
+    provenance = Provenance(
+        adapter=outcome.adapter,
+        command=command,
+        seed=seed,
+        arguments=_reproduce_arguments(args, seed),
+        kieswet_version=_runner_version(),
+    )
+    try:
+        path = write_finding(out, outcome.finding, provenance)
+    except OSError as exc:
+        _fuzz_fail(f"cannot write the finding in {out}: {exc}")
+        return EXIT_FAIL  # the difference stands, printed above
+    print(f"  written: {path}")
+    print(f"  replay:  kieswet conformance run --adapter {shlex.quote(args.adapter)} --suite {out}")
+    return EXIT_FAIL

@@ -1,0 +1,847 @@
+"""Differential fuzzing: generated elections through an adapter, judged against the reference.
+
+``kieswet conformance fuzz`` starts one adapter process (``kieswet-adapter@1``, the same
+handshake and process handling as the runner), generates elections with Hypothesis
+(``conformance.strategies.fuzz_elections``, restricted to what the adapter claims), and judges
+every answer as the runner judges a vector (``conformance.judge``): the expected result is the
+reference engine's (``reference.allocate.allocate``), and the executable specification
+(``spec.check.check``) names the rules a completed or needs-lot answer violates.
+
+It works in two phases, so that the adapter is kept busy and Hypothesis still shrinks:
+
+1. **Exploring.** Hypothesis generates the examples (``@seed``, no example database, so a seed
+   gives the same examples every time the same program runs it), each batch of them in one
+   ``run`` message. Three batches are under way at a time: one being generated here, one being
+   answered by the adapter, and one being allocated by the reference and judged in a worker
+   process (``assess``). The first batch with a difference ends the phase; the first
+   difference in generation order is the one pursued.
+2. **Shrinking.** Hypothesis generates the same examples again with the same seed, this time
+   as a failing test: the examples it has seen are answered from the record of phase 1, and
+   from the failing one on it shrinks, sending every new candidate to the adapter as a batch
+   of one. A candidate counts as failing when it differs *in the same way* (its
+   ``Signature``): the same violated rule, the same differing field, or an error again. So the
+   election shrinks to a minimal one showing that difference, not some other.
+
+A difference is an answer that the runner would judge FAIL or ERROR. ERROR includes an adapter
+process that crashes, hangs, prints something that is not a protocol line or answers a case it
+was not asked: the process is killed and started again (at most ``max_restarts`` times), the
+other cases of the batch are sent again on their own, and a case that makes it fail on its own
+is a difference of kind ``errored``.
+
+The minimal election is written as a ``kieswet/vectors@1`` file (``write_finding``), with the
+reference's expected result, the violated rule ids, the adapter's answer, and the provenance
+(adapter name and version, command, seed), into a findings directory that also gets a
+manifest, so ``kieswet conformance run --suite DIR`` replays every finding in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import shlex
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
+from hypothesis import strategies as st
+from hypothesis.errors import Flaky
+
+from conformance import strategies
+from conformance.judge import RuleViolation, Verdict, judge
+from conformance.protocol import PROTOCOL, Answer, Case, ProtocolError, Run, Started, decode_reply
+from conformance.protocol import encode as encode_message
+from conformance.runner import AdapterFailure, AdapterProcess, handshake
+from conformance.suite import MANIFEST, Vector, profile_switches
+from conformance.vectors_build import (
+    NOTES,
+    SUITE_VERSION,
+    canonical_input,
+    dumps,
+    expected_of,
+    manifest_bytes,
+    sorted_keys,
+)
+from reference.allocate import allocate
+from spec.codec import election_to_json, parse_election, result_to_json
+from spec.model import ELECTION_KINDS, LAW_VERSIONS, Election, ElectionKind, LawVersion, Profile
+
+OPERATION = "allocate"
+
+FUZZ_ID_BASE = 1_000_000_000
+FUZZ_ID_SPAN = 16**7
+"""A finding's id: ``FUZZ_ID_BASE`` plus the first seven hex digits of the SHA-256 of its
+canonical input, so between 1 000 000 000 and 1 268 435 455 (a signed 32-bit integer). The
+suite's id registry counts up from 1, so a finding never takes the id of a suite vector; it is
+a provisional id, and ``kieswet vectors build`` gives the test a permanent one when a reviewer
+moves it into the suite's sources."""
+
+FUZZ_NOTE = (
+    "found by differential fuzzing (kieswet conformance fuzz) and shrunk by Hypothesis; the "
+    "expected result is the reference engine's, checked by spec.check; the comment names the "
+    "adapter, what it answered and why that is wrong"
+)
+
+DifferenceKind: TypeAlias = Literal["errored", "violation", "difference"]
+
+
+class FuzzUsageError(Exception):
+    """The options leave nothing to generate for this adapter (the text says why)."""
+
+
+class _Found(BaseException):
+    """Ends the exploring phase from inside the Hypothesis test: a difference was found.
+
+    A ``BaseException``, so Hypothesis lets it through instead of shrinking it."""
+
+
+class _GaveUp(BaseException):
+    """The adapter cannot be (re)started any more; the text says why."""
+
+
+class _Internal(BaseException):
+    """Carries an exception of the fuzzer itself out of Hypothesis, which would shrink it."""
+
+
+class _Reproduced(Exception):
+    """Raised by the shrinking test on an example that differs in the pursued way."""
+
+
+@dataclass(frozen=True)
+class FuzzOptions:
+    """What to fuzz and how. Empty ``kinds``, ``laws`` and ``profiles``: every one the adapter
+    claims (and the generator knows). ``shrink_limit``: at most that many examples are sent
+    while shrinking (0: no shrinking)."""
+
+    command: Sequence[str]
+    examples: int = 1000
+    seed: int = 0
+    kinds: tuple[str, ...] = ()
+    laws: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ()
+    focus: tuple[strategies.FocusMode, ...] = strategies.FOCUS_MODES
+    batch_size: int = 100
+    timeout: float = 10.0
+    max_restarts: int = 50
+    shrink_limit: int = 2000
+    startup_timeout: float = 30.0
+    stop_timeout: float = 5.0
+    parallel: bool = True
+    """Allocate with the reference and judge in a worker process while the next batch is
+    generated (falls back to this process where a worker cannot be started)."""
+
+
+@dataclass(frozen=True)
+class Example:
+    """One generated election, its input document and the reference's expected result."""
+
+    election: Election
+    document: dict[str, Any]
+    expected: dict[str, Any]
+
+    @property
+    def size(self) -> tuple[int, int, int]:
+        """Lists, candidates and seats: what a reviewer reads."""
+        candidates = sum(len(lst.candidates or ()) for lst in self.election.lists)
+        return len(self.election.lists), candidates, self.election.seats
+
+    def describe(self) -> str:
+        lists, candidates, seats = self.size
+        return f"{lists} list(s), {candidates} candidate(s), {seats} seats"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """How an answer differs: an error, a violated rule (``key`` its id), or a difference in
+    a compared field without a violated rule (``key`` the field)."""
+
+    kind: DifferenceKind
+    key: str
+
+    def matches(self, verdict: Verdict) -> bool:
+        if self.kind == "errored":
+            return verdict.status == "ERROR"
+        if verdict.status != "FAIL":
+            return False
+        if self.kind == "violation":
+            return any(v.rule_id == self.key for v in verdict.violations)
+        return any(_field(d) == self.key for d in verdict.differences)
+
+    def describe(self) -> str:
+        if self.kind == "errored":
+            return "the adapter fails on it (errored)"
+        if self.kind == "violation":
+            return f"the answer violates {self.key}"
+        return f"the answer differs from the reference in {self.key}"
+
+
+def _field(difference: str) -> str:
+    return difference.split(":", 1)[0]
+
+
+def signature(verdict: Verdict) -> Signature | None:
+    """How ``verdict`` differs; ``None`` for PASS and SKIPPED. A FAIL is pursued by its first
+    violated rule (rules come in the order of ``spec.rules.RULES``), else its first field."""
+    if verdict.status == "ERROR":
+        return Signature("errored", "")
+    if verdict.status != "FAIL":
+        return None
+    if verdict.violations:
+        return Signature("violation", verdict.violations[0].rule_id)
+    return Signature("difference", _field(verdict.differences[0]) if verdict.differences else "")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An example with the adapter's reply (its answer, or why the process failed) and verdict."""
+
+    example: Example
+    reply: Answer | str
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The minimal example that differs as the first difference found did."""
+
+    judged: Judged
+    signature: Signature
+    first: Judged
+    found_after: int
+    shrink_calls: int
+
+
+@dataclass
+class FuzzOutcome:
+    adapter: Started
+    examples: int
+    skipped: int
+    elapsed: float
+    finding: Finding | None
+    restarts: int
+    events: list[str] = field(default_factory=list)
+    gave_up: str | None = None
+
+
+Progress: TypeAlias = Callable[[str, int, int | None], None]
+"""Called with the phase (``exploring``, ``shrinking``), the examples done, and the total."""
+
+
+# --------------------------------------------------------------------------- the adapter
+
+
+class _Adapter:
+    """One adapter process at a time: batches in, answers out, restarts when it fails."""
+
+    def __init__(self, options: FuzzOptions) -> None:
+        self.options = options
+        self.process: AdapterProcess | None
+        self.process, self.started = handshake(options.command, options.startup_timeout)
+        self.restarts = 0
+        self.events: list[str] = []
+        self._next = 0
+        self._inflight: list[tuple[str, dict[str, Any]]] = []
+        self.lines: dict[str, bytes] = {}
+        """The line of every answer received and not yet taken, by case id."""
+
+    def submit(self, documents: Sequence[dict[str, Any]]) -> None:
+        """Send one ``run`` message; ``collect`` returns its answers."""
+        if self.process is None:
+            self._restart()
+        assert self.process is not None
+        cases = []
+        for document in documents:
+            self._next += 1
+            cases.append((str(self._next), document))
+        self._inflight = cases
+        self.process.send(encode_message(Run(tuple(Case(i, OPERATION, d) for i, d in cases))))
+
+    def collect(self) -> list[Answer | str | None]:
+        """The reply to each case of the batch in flight, in order: its answer, or why the
+        adapter failed on that case on its own, or ``None`` (not known).
+
+        A failure kills the process. The cases of a batch of several that were left unanswered
+        are sent again one by one, after a restart, in order, up to the first that makes the
+        adapter fail on its own: that one is a difference, and the fuzzer stops exploring at
+        the first difference anyway, so the cases after it stay unknown."""
+        cases, self._inflight = self._inflight, []
+        assert self.process is not None
+        answers, failure = self._read(self.process, [i for i, _ in cases])
+        if failure is None:
+            return [answers[i] for i, _ in cases]
+        self.events.append(failure)
+        self.process.kill()
+        self.process = None
+        if len(cases) == 1:
+            return [failure]
+        replies: list[Answer | str | None] = []
+        failed_alone = False
+        for case_id, document in cases:
+            if case_id in answers:
+                replies.append(answers[case_id])
+            elif failed_alone:
+                replies.append(None)
+            else:
+                reply = self.ask(document)
+                failed_alone = isinstance(reply, str)
+                replies.append(reply)
+        return replies
+
+    def ask(self, document: dict[str, Any]) -> Answer | str:
+        """The adapter's answer to one case sent on its own, or why it failed on it."""
+        self.submit([document])
+        reply = self.collect()[0]
+        assert reply is not None
+        return reply
+
+    def take_line(self, reply: Answer | str) -> bytes | str:
+        """The answer's line as received (a failure stays the text saying why)."""
+        return reply if isinstance(reply, str) else self.lines.pop(reply.id)
+
+    def _restart(self) -> None:
+        if self.restarts >= self.options.max_restarts:
+            raise _GaveUp(
+                f"the adapter failed {self.restarts + 1} times, more than --max-restarts "
+                f"{self.options.max_restarts}"
+            )
+        self.restarts += 1
+        try:
+            self.process, again = handshake(self.options.command, self.options.startup_timeout)
+        except AdapterFailure as exc:
+            raise _GaveUp(f"the adapter could not be started again: {exc}") from exc
+        if (again.name, again.version) != (self.started.name, self.started.version):
+            self.events.append(
+                f"after a restart the adapter introduced itself as {again.name} {again.version}"
+            )
+
+    def _read(
+        self, process: AdapterProcess, ids: list[str]
+    ) -> tuple[dict[str, Answer], str | None]:
+        allowed = self.options.timeout * len(ids)
+        deadline = time.monotonic() + allowed
+        waiting = set(ids)
+        answers: dict[str, Answer] = {}
+        while waiting:
+            item = process.receive(deadline)
+            if item is None:
+                return answers, (
+                    f"the adapter {process.ended()} before answering{process.stderr_tail()}"
+                )
+            if not isinstance(item, bytes):
+                return answers, (
+                    f"the adapter did not answer within {allowed:g} s "
+                    f"({self.options.timeout:g} s per case){process.stderr_tail()}"
+                )
+            try:
+                reply = decode_reply(item)
+            except ProtocolError as exc:
+                return answers, f"the adapter printed an invalid line: {exc}"
+            if not isinstance(reply, Answer):
+                return answers, (
+                    f"the adapter sent a {type(reply).__name__.lower()} message instead of an "
+                    "answer"
+                )
+            if reply.id not in waiting:
+                twice = reply.id in answers or (reply.id.isdigit() and int(reply.id) <= self._next)
+                return answers, (
+                    f"the adapter answered case {reply.id} twice"
+                    if twice
+                    else f"the adapter answered with id {reply.id!r}, which was not asked"
+                )
+            waiting.discard(reply.id)
+            answers[reply.id] = reply
+            self.lines[reply.id] = item
+        return answers, None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            problem = self.process.stop(self.options.stop_timeout)
+            if problem is not None:
+                self.events.append(f"the adapter did not stop cleanly: {problem}")
+            self.process = None
+
+
+# --------------------------------------------------------------------------- generating
+
+
+def _profiles_claimed(names: Sequence[str], wanted: Sequence[str]) -> list[Profile]:
+    claimed = {profile_switches(name) for name in names}
+    chosen = {profile_switches(name) for name in wanted}
+    switches = [(p, profile_switches(p.name)) for p in strategies.PROFILES]
+    return [p for p, s in switches if s in claimed and (not wanted or s in chosen)]
+
+
+def election_strategy(started: Started, options: FuzzOptions) -> st.SearchStrategy[Election]:
+    """The elections to send: ``fuzz_elections`` within the adapter's claimed capabilities and
+    the options' filters; raises ``FuzzUsageError`` if that leaves nothing."""
+    caps = started.capabilities
+    if OPERATION not in caps.operations:
+        raise FuzzUsageError(
+            f"the adapter {started.name} does not claim the operation {OPERATION!r}: nothing "
+            "to fuzz"
+        )
+    kinds: list[ElectionKind] = [
+        k
+        for k in ELECTION_KINDS
+        if k in caps.kinds
+        and k in strategies.SEATS_BY_KIND
+        and (not options.kinds or k in options.kinds)
+    ]
+    laws: list[LawVersion] = [
+        law
+        for law in LAW_VERSIONS
+        if law in caps.laws and (not options.laws or law in options.laws)
+    ]
+    profiles = _profiles_claimed(caps.profiles, options.profiles)
+    missing = [
+        what
+        for what, chosen in (("election kind", kinds), ("law version", laws), ("profile", profiles))
+        if not chosen
+    ]
+    if missing:
+        raise FuzzUsageError(
+            f"no {' and no '.join(missing)} both claimed by the adapter {started.name} and "
+            f"selected (the adapter claims kinds {', '.join(caps.kinds) or 'none'}; laws "
+            f"{', '.join(caps.laws) or 'none'}; profiles {', '.join(caps.profiles) or 'none'})"
+        )
+    return strategies.fuzz_elections(
+        kinds=kinds,
+        laws=laws,
+        profiles=profiles,
+        data_levels=("candidates", "lists") if caps.candidates else ("lists",),
+        focus=options.focus,
+        allow_lots=caps.lots,
+    )
+
+
+def expected_result(election: Election) -> dict[str, Any]:
+    """What an implementation must match for ``election``: the reference's result, as a vector
+    states it (``conformance.vectors_build.expected_of``)."""
+    has_candidates = any(lst.candidates is not None for lst in election.lists)
+    return expected_of(result_to_json(allocate(election)), has_candidates)
+
+
+def judge_reply(example: Example, reply: Answer | str) -> Verdict:
+    """The runner's verdict on ``reply`` (a string: the adapter process failed on the case)."""
+    if isinstance(reply, str):
+        return Verdict("ERROR", reply)
+    election = example.election
+    vector = Vector(
+        id=0,
+        key=reply.id,
+        file="fuzz",
+        group="fuzz",
+        comment="",
+        flags=(),
+        articles=(),
+        rules=(),
+        operation=OPERATION,
+        law=election.law,
+        file_law=election.law,
+        profile=election.profile.name,
+        kind=election.kind,
+        input=example.document,
+        expected=example.expected,
+    )
+    return judge(vector, reply)
+
+
+Assessment: TypeAlias = tuple[Verdict, dict[str, Any]] | bool
+"""A difference (its verdict and the expected result), or whether the adapter skipped the case
+(``False``: it passed)."""
+
+
+def assess(items: Sequence[tuple[dict[str, Any], bytes | str]]) -> list[Assessment]:
+    """For each input document and the adapter's answer line (or why it failed on the case),
+    what the worker process sends back: little when the answer is right."""
+    out: list[Assessment] = []
+    for document, line in items:
+        election = parse_election(document)
+        if not isinstance(election, Election):
+            raise ValueError(f"a generated election is invalid: {election}")
+        example = Example(election, document, expected_result(election))
+        reply = decode_reply(line) if isinstance(line, bytes) else line
+        if not isinstance(reply, Answer | str):
+            raise ValueError("not an answer line")  # the adapter's lines were checked on arrival
+        verdict = judge_reply(example, reply)
+        differs = signature(verdict) is not None
+        out.append((verdict, example.expected) if differs else verdict.status == "SKIPPED")
+    return out
+
+
+class _Judges:
+    """The reference and the judging (``assess``), in a worker process when one can be started,
+    so that they run while the main process generates the next batch."""
+
+    def __init__(self, parallel: bool) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        if parallel:
+            try:
+                context = multiprocessing.get_context("spawn")
+                self.pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
+            except (OSError, ImportError, NotImplementedError):  # pragma: no cover - platform
+                self.pool = None
+
+    def submit(self, items: list[tuple[dict[str, Any], bytes | str]]) -> Future[list[Assessment]]:
+        if self.pool is not None:
+            return self.pool.submit(assess, items)
+        done: Future[list[Assessment]] = Future()
+        done.set_result(assess(items))
+        return done
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --------------------------------------------------------------------------- the fuzzer
+
+
+def _settings(examples: int, phases: Sequence[Phase]) -> settings:
+    return settings(
+        max_examples=examples,
+        phases=phases,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        verbosity=Verbosity.quiet,
+        report_multiple_bugs=False,
+        print_blob=False,
+    )
+
+
+class Fuzzer:
+    """One fuzzing session through the adapter of ``options.command``."""
+
+    def __init__(self, options: FuzzOptions, progress: Progress | None = None) -> None:
+        self.options = options
+        self.progress = progress
+        self.seen: dict[int, Judged | None] = {}
+        """Every example judged, by the hash of its election (the shrinking phase runs in this
+        process): the judgement if it differs, else ``None``."""
+        self.examples = 0
+        self.skipped = 0
+        self.shrink_calls = 0
+        self.first: tuple[int, Judged] | None = None
+        self.best: Judged | None = None
+
+    def run(self) -> FuzzOutcome:
+        """Explore, and shrink the first difference; raises ``AdapterFailure`` if the adapter
+        cannot be started, ``FuzzUsageError`` if nothing can be generated for it."""
+        clock = time.monotonic()
+        adapter = _Adapter(self.options)
+        gave_up: str | None = None
+        finding: Finding | None = None
+        try:
+            strategy = election_strategy(adapter.started, self.options)
+            judges = _Judges(self.options.parallel)
+            try:
+                self._explore(adapter, judges, strategy)
+            except _GaveUp as exc:
+                gave_up = str(exc)
+            finally:
+                judges.close()
+            if self.first is not None and gave_up is None:
+                finding = self._shrink(adapter, strategy)
+        finally:
+            adapter.stop()
+        return FuzzOutcome(
+            adapter=adapter.started,
+            examples=self.examples,
+            skipped=self.skipped,
+            elapsed=time.monotonic() - clock,
+            finding=finding,
+            restarts=adapter.restarts,
+            events=adapter.events,
+            gave_up=gave_up,
+        )
+
+    def _report(self, phase: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
+
+    def _hypothesis(
+        self,
+        strategy: st.SearchStrategy[Election],
+        body: Callable[[Election], None],
+        phases: Sequence[Phase],
+    ) -> None:
+        @seed(self.options.seed)
+        @_settings(self.options.examples, phases)
+        @given(strategy)
+        def fuzz(election: Election) -> None:
+            try:
+                body(election)
+            except _Reproduced:
+                raise
+            except Exception as exc:  # a fault of the fuzzer, not a difference: no shrinking
+                raise _Internal from exc
+
+        try:
+            fuzz()
+        except _Internal as wrapper:
+            assert wrapper.__cause__ is not None
+            raise wrapper.__cause__ from None
+
+    # ----------------------------------------------------------------- phase 1
+
+    def _explore(
+        self, adapter: _Adapter, judges: _Judges, strategy: st.SearchStrategy[Election]
+    ) -> None:
+        """Three batches at a time: one being generated here, one being answered by the
+        adapter, one being judged by the worker."""
+        Sent: TypeAlias = list[tuple[Election, dict[str, Any], Answer | str]]
+        pending: list[tuple[Election, dict[str, Any]]] = []
+        inflight: list[tuple[Election, dict[str, Any]]] = []
+        judging: deque[tuple[Sent, Future[list[Assessment]]]] = deque()
+
+        def take_answers() -> None:
+            if inflight:
+                replies = adapter.collect()
+                sent = [
+                    (e, d, r) for (e, d), r in zip(inflight, replies, strict=True) if r is not None
+                ]
+                items = [(d, adapter.take_line(r)) for _, d, r in sent]
+                judging.append((sent, judges.submit(items)))
+                inflight.clear()
+
+        def send() -> None:
+            if pending:
+                adapter.submit([document for _, document in pending])
+                inflight.extend(pending)
+                pending.clear()
+
+        def record(keep: int) -> None:
+            while len(judging) > keep:
+                sent, future = judging.popleft()
+                for (election, document, reply), assessment in zip(
+                    sent, future.result(), strict=True
+                ):
+                    self._record(election, document, reply, assessment)
+
+        def body(election: Election) -> None:
+            pending.append((election, election_to_json(election)))
+            if len(pending) >= self.options.batch_size:
+                take_answers()
+                send()
+                record(keep=1)
+                if self.first is not None:
+                    raise _Found
+
+        try:
+            self._hypothesis(strategy, body, (Phase.generate,))
+        except _Found:
+            pass
+        else:
+            take_answers()
+            send()
+        take_answers()
+        record(keep=0)
+
+    def _record(
+        self,
+        election: Election,
+        document: dict[str, Any],
+        reply: Answer | str,
+        assessment: Assessment,
+    ) -> None:
+        self.examples += 1
+        judged: Judged | None = None
+        if isinstance(assessment, bool):
+            self.skipped += assessment
+        else:
+            verdict, expected = assessment
+            judged = Judged(Example(election, document, expected), reply, verdict)
+            if self.first is None:
+                self.first = (self.examples, judged)
+        self.seen[hash(election)] = judged
+        self._report("exploring", self.examples, self.options.examples)
+
+    # ----------------------------------------------------------------- phase 2
+
+    def _shrink(self, adapter: _Adapter, strategy: st.SearchStrategy[Election]) -> Finding:
+        assert self.first is not None
+        found_after, first = self.first
+        target = signature(first.verdict)
+        assert target is not None
+        self.best = first
+
+        def body(election: Election) -> None:
+            key = hash(election)
+            if key in self.seen:
+                judged = self.seen[key]
+            elif self.shrink_calls >= self.options.shrink_limit:
+                return  # out of budget: what is not known yet does not count as a difference
+            else:
+                self.shrink_calls += 1
+                self._report("shrinking", self.shrink_calls, None)
+                example = Example(election, election_to_json(election), expected_result(election))
+                reply = adapter.ask(example.document)
+                if isinstance(reply, Answer):
+                    adapter.take_line(reply)
+                judged = Judged(example, reply, judge_reply(example, reply))
+                self.seen[key] = judged if signature(judged.verdict) is not None else None
+            if judged is not None and target.matches(judged.verdict):
+                self.best = judged
+                raise _Reproduced
+
+        if self.options.shrink_limit > 0:
+            try:
+                self._hypothesis(strategy, body, (Phase.generate, Phase.shrink))
+            except (_Reproduced, Flaky):
+                pass
+            except _GaveUp as exc:
+                adapter.events.append(f"shrinking stopped early: {exc}")
+        return Finding(self.best, target, first, found_after, self.shrink_calls)
+
+
+# --------------------------------------------------------------------------- the finding file
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a finding comes from: enough to reproduce it, and nothing that changes by itself
+    (no date), so the same seed and adapter write the same bytes."""
+
+    adapter: Started
+    command: Sequence[str]
+    seed: int
+    arguments: Sequence[str]
+    kieswet_version: str
+
+
+def finding_id(document: Mapping[str, Any]) -> tuple[int, str]:
+    """The provisional integer id (see ``FUZZ_ID_BASE``) and the name ``fuzz-<12 hex>``."""
+    digest = hashlib.sha256(canonical_input(document).encode("utf-8")).hexdigest()
+    return FUZZ_ID_BASE + int(digest[:7], 16), f"fuzz-{digest[:12]}"
+
+
+def _flags(election: Election, expected: Mapping[str, Any]) -> list[str]:
+    flags = {"fuzz"}
+    if election.lots:
+        flags.add("lot")
+    if any(lst.votes == 0 for lst in election.lists):
+        flags.add("zero_votes_list")
+    if any(lst.votes >= 10**8 for lst in election.lists):
+        flags.add("large_numbers")
+    if any(lst.candidates is not None for lst in election.lists):
+        flags.add("candidates")
+    if any(c.deceased for lst in election.lists for c in lst.candidates or ()):
+        flags.add("deceased")
+    if expected["status"] == "needs_lot":
+        flags.add("needs_lot")
+    return sorted(flags)
+
+
+def _answer_text(reply: Answer | str) -> str:
+    if isinstance(reply, str):
+        return f"no answer: {reply}"
+    shown: dict[str, Any] = {"status": reply.status}
+    if reply.result is not None:
+        shown["result"] = reply.result
+    if reply.message is not None:
+        shown["message"] = reply.message
+    return json.dumps(shown, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _unique(items: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]:
+    """The ``kieswet/vectors@1`` document of ``finding``: one group, one test, whose ``rules``
+    are the violated rules with the one pursued while shrinking first."""
+    judged = finding.judged
+    example, verdict = judged.example, judged.verdict
+    election = example.election
+    vector_id, name = finding_id(example.document)
+    adapter = provenance.adapter
+    violations: tuple[RuleViolation, ...] = verdict.violations
+    pursued_first = sorted(violations, key=lambda v: v.rule_id != finding.signature.key)
+    parts = [
+        f"{name}: for {adapter.name} {adapter.version}, {finding.signature.describe()}",
+        f"Verdict {verdict.status}: {verdict.message}",
+    ]
+    parts += [f"Violates {v.rule_id} ({v.article}): {v.message}" for v in violations]
+    parts += [f"Differs in {d}" for d in verdict.differences]
+    parts.append(
+        f"Shrunk by Hypothesis from {finding.first.example.describe()} to {example.describe()} "
+        f"(first found as example {finding.found_after}; "
+        f"{finding.shrink_calls} example(s) sent while shrinking)"
+    )
+    parts = [part.rstrip(". ") + "." for part in parts]
+    parts.append(f"The adapter's answer: {_answer_text(judged.reply)}")
+    command = shlex.join(["kieswet", "conformance", "fuzz", *provenance.arguments])
+    source = (
+        f"differential fuzzing: {command} (kieswet {provenance.kieswet_version}, seed "
+        f"{provenance.seed}) against the adapter {adapter.name} {adapter.version} "
+        f"({PROTOCOL}, started as {shlex.join(provenance.command)}); expected result from the "
+        "reference engine, checked by spec.check"
+    )
+    flags = _flags(election, example.expected)
+    notes = {flag: FUZZ_NOTE if flag == "fuzz" else NOTES[flag] for flag in flags}
+    test = {
+        "id": vector_id,
+        "comment": " ".join(parts),
+        "flags": flags,
+        "articles": _unique([v.article for v in violations]),
+        "rules": _unique([v.rule_id for v in pursued_first]),
+        "input": sorted_keys(example.document),
+        "expected": sorted_keys(example.expected),
+    }
+    return {
+        "format": "kieswet/vectors@1",
+        "suite_version": SUITE_VERSION,
+        "operation": OPERATION,
+        "law": election.law,
+        "profile": election.profile.name,
+        "source": source,
+        "notes": notes,
+        "groups": [
+            {
+                "name": name,
+                "comment": (
+                    f"A difference between {adapter.name} {adapter.version} and the reference, "
+                    f"found with seed {provenance.seed}. To keep it, move the test into the "
+                    "suite's sources; kieswet vectors build gives it a permanent id."
+                ),
+                "tests": [test],
+            }
+        ],
+    }
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_finding(directory: Path, finding: Finding, provenance: Provenance) -> Path:
+    """Write the finding as ``DIR/allocate/fuzz-<hex>.json`` and (re)write ``DIR/manifest.json``
+    over every vector file in ``DIR``, so the directory is a suite the runner accepts."""
+    document = finding_document(finding, provenance)
+    name = document["groups"][0]["name"]
+    path = directory / OPERATION / f"{name}.json"
+    _write_atomically(path, dumps(document))
+    files = {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*.json"))
+        if p.relative_to(directory).as_posix() != MANIFEST
+    }
+    _write_atomically(directory / MANIFEST, manifest_bytes(files))
+    return path
