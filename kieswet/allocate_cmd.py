@@ -240,6 +240,8 @@ def run(args: argparse.Namespace) -> int:
                 nullcontext(sys.stdin) if args.file == "-" else open(args.file, encoding="utf-8")
             ) as source:
                 return _run_batch(source, show)
+        except BrokenPipeError:
+            raise  # the reader of our output went away: kieswet.cli stops quietly
         except (OSError, UnicodeDecodeError) as exc:
             print(f"kieswet allocate: cannot read {args.file}: {exc}", file=sys.stderr)
             return EXIT_REJECTED

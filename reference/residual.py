@@ -63,6 +63,7 @@ class Standing:
     order: list[int] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     seat_number: int = 0
+    total: int = 0  # the election's total votes (P 5), fixed for the whole procedure
     _fractions: dict[tuple[int, int], Fraction] = field(default_factory=dict)
     _contenders: dict[tuple[int, int, int], Contender] = field(default_factory=dict)
 
@@ -101,6 +102,7 @@ class Standing:
             round1_ok=round1_ok,
             small=seats < 19,
             lots=lots,
+            total=total,
             wins={LARGEST_REMAINDER: [0] * n, ONE_PER_LIST: [0] * n, GREATEST_AVERAGE: [0] * n},
         )
 
@@ -124,8 +126,8 @@ class Standing:
 
     def value(self, index: int, method: ResidualMethod) -> tuple[int, int]:
         if method == LARGEST_REMAINDER:
-            total, seats = self.election.total_votes, self.election.seats
-            return (self.votes[index] * seats - self.full[index] * total, seats)
+            seats = self.election.seats
+            return (self.votes[index] * seats - self.full[index] * self.total, seats)
         return (self.votes[index], self.seats[index] + 1)
 
 

@@ -254,3 +254,25 @@ def test_allocate_does_not_import_the_xml_or_fuzzing_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_closed_output_pipe_stops_quietly(tmp_path: Path) -> None:
+    """``kieswet allocate --batch ... | head -c 10``: no traceback, no misleading read error;
+    exit status 141 (128 + SIGPIPE) as for other Unix tools."""
+    import subprocess
+    import sys
+
+    line = json.dumps(json.loads((EXAMPLES / "enkhuizen-2022.json").read_text("utf-8")))
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text((line + "\n") * 2000, "utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kieswet.cli", "allocate", "--batch", str(batch), "--no-progress"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141
+    assert stderr == ""
