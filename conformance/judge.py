@@ -5,15 +5,20 @@ An answer PASSes when its status is the expected one and, per status:
 * ``completed``: ``seats`` and ``full_seats`` equal the expected ones, ``elected`` (when the
   vector expects it) names the same candidates in the same order per list, and
   ``residual_seat_order`` equals the expected one when both the vector and the result give it
-  (the field is optional in results);
+  (the field is optional in results); for ``allocate-districts``, ``party_seats`` (per group,
+  stel or list in no group) and ``seats`` (per list of P 12) instead of ``seats`` and
+  ``full_seats``;
 * ``needs_lot``: the lot has the expected ``kind``, the same ``options`` (in any order) and,
-  for a candidate lot, the same ``list``;
+  for a lot that names one (a candidate, group or combination lot), the same ``list``;
 * ``rejected``: the status alone.
 
-and, for ``completed`` and ``needs_lot``, the executable specification (``spec.check``) finds no
-violated rule in the result. The violated rules are listed with every FAIL, so a tester sees
-*which* article an answer breaks, not only that it differs. ``skipped`` answers are SKIPPED and
-``errored`` answers ERROR.
+and, for ``completed`` and ``needs_lot``, the executable specification finds no violated rule in
+the result: ``spec.check`` for ``allocate``, and for ``allocate-eerste-kamer`` after the member
+votes are weighted into an EK contest (``reference.eerste_kamer``; the rules ``U2-stemwaarde``
+and ``U3-stemcijfer`` check that weighting against the law's own statement of it);
+``spec.district_check.check_districts`` for ``allocate-districts``. The violated rules are
+listed with every FAIL, so a tester sees *which* article an answer breaks, not only that it
+differs. ``skipped`` answers are SKIPPED and ``errored`` answers ERROR.
 """
 
 from __future__ import annotations
@@ -23,10 +28,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
 
 from conformance.protocol import Answer
-from conformance.suite import Vector
+from conformance.suite import DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION, Vector
+from reference.eerste_kamer import eerste_kamer_election
 from spec.check import check
 from spec.codec import parse_election
+from spec.district_check import check_districts
+from spec.districts import DistrictElection
+from spec.districts_codec import parse_district_election
 from spec.model import Election
+from spec.rules import Violation
 
 CaseStatus: TypeAlias = Literal["PASS", "FAIL", "ERROR", "SKIPPED"]
 CASE_STATUSES: tuple[CaseStatus, ...] = ("PASS", "FAIL", "ERROR", "SKIPPED")
@@ -54,7 +64,16 @@ class Verdict:
     provided: Mapping[str, Any] | None = field(default=None)
 
 
-COMPARED = ("status", "seats", "full_seats", "elected", "residual_seat_order", "lot", "errors")
+COMPARED = (
+    "status",
+    "party_seats",
+    "seats",
+    "full_seats",
+    "elected",
+    "residual_seat_order",
+    "lot",
+    "errors",
+)
 
 
 def _seat_map(value: object) -> dict[str, object] | None:
@@ -104,10 +123,9 @@ def differences(expected: Mapping[str, Any], provided: Mapping[str, Any]) -> lis
         return [f"status: expected {status}, got {provided.get('status')}{detail}"]
     out: list[str] = []
     if status == "completed":
-        out += _diff_maps("seats", expected["seats"], provided.get("seats"), _seat_map)
-        out += _diff_maps(
-            "full_seats", expected["full_seats"], provided.get("full_seats"), _seat_map
-        )
+        for key in ("party_seats", "seats", "full_seats"):
+            if key in expected:
+                out += _diff_maps(key, expected[key], provided.get(key), _seat_map)
         if "elected" in expected:
             out += _diff_maps("elected", expected["elected"], provided.get("elected"), _elected_map)
         if "residual_seat_order" in expected and "residual_seat_order" in provided:
@@ -138,11 +156,25 @@ def _provided(result: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def rule_violations(vector: Vector, result: Mapping[str, Any]) -> tuple[RuleViolation, ...]:
-    """``spec.check`` over the answer; nothing when the vector's input is not an election."""
-    election = parse_election(vector.input)
-    if not isinstance(election, Election):
-        return ()
-    return tuple(RuleViolation(v.rule_id, v.article, v.message) for v in check(election, result))
+    """The executable specification over the answer (``spec.check``, or
+    ``spec.district_check.check_districts`` for ``allocate-districts``); nothing when the
+    vector's input is not a valid election."""
+    found: list[Violation]
+    if vector.operation == DISTRICTS_OPERATION:
+        districts = parse_district_election(vector.input)
+        if not isinstance(districts, DistrictElection):
+            return ()
+        found = check_districts(districts, result)
+    else:
+        election = (
+            eerste_kamer_election(vector.input)
+            if vector.operation == EERSTE_KAMER_OPERATION
+            else parse_election(vector.input)
+        )
+        if not isinstance(election, Election):
+            return ()
+        found = check(election, result)
+    return tuple(RuleViolation(v.rule_id, v.article, v.message) for v in found)
 
 
 def judge(vector: Vector, answer: Answer) -> Verdict:

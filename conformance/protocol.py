@@ -36,7 +36,8 @@ ANSWER_STATUSES: tuple[AnswerStatus, ...] = (
     "errored",
 )
 RESULT_STATUSES: tuple[AnswerStatus, ...] = ("completed", "needs_lot", "rejected")
-"""Answers that carry a ``kieswet/seat-allocation-result@1`` document in ``result``."""
+"""Answers that carry a result document in ``result`` (``kieswet/seat-allocation-result@1``, or
+``kieswet/district-allocation-result@1`` for the operation ``allocate-districts``)."""
 
 
 class ProtocolError(ValueError):
@@ -47,10 +48,11 @@ class ProtocolError(ValueError):
 class Capabilities:
     """What an adapter claims to support; the runner skips (never sends) everything else.
 
-    ``operations``, ``kinds``, ``laws`` and ``profiles`` list the names it accepts (election
-    kinds ``TK EP PS AB GR ER EK``; law versions such as ``current``; interpretation profiles
-    such as ``default``). ``candidates``: it elects candidates (P 15 - P 19a) when the input
-    has them. ``lots``: it accepts inputs that carry drawn lots.
+    ``operations``, ``kinds``, ``laws`` and ``profiles`` list the names it accepts (operations
+    ``allocate``, ``allocate-districts``, ``allocate-eerste-kamer``; election kinds
+    ``TK EP PS AB GR ER EK KNI``; law versions ``current``, ``bill-36641``, ``pre-2017-12``;
+    interpretation profiles such as ``default``). ``candidates``: it elects candidates
+    (P 15 - P 19a) when the input has them. ``lots``: it accepts inputs that carry drawn lots.
     """
 
     operations: tuple[str, ...]
@@ -108,8 +110,9 @@ class Run:
 class Answer:
     """Adapter to runner: the outcome of one case.
 
-    ``result`` is the ``kieswet/seat-allocation-result@1`` document for ``completed``,
-    ``needs_lot`` and ``rejected``; ``message`` explains ``skipped`` and ``errored``.
+    ``result`` is the result document for ``completed``, ``needs_lot`` and ``rejected``
+    (``kieswet/seat-allocation-result@1``; ``kieswet/district-allocation-result@1`` for
+    ``allocate-districts``); ``message`` explains ``skipped`` and ``errored``.
     """
 
     id: str

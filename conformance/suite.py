@@ -24,6 +24,18 @@ MANIFEST_FORMAT = "kieswet/vectors-manifest@1"
 VECTORS_FORMAT = "kieswet/vectors@1"
 EXPECTED_STATUSES = ("completed", "needs_lot", "rejected")
 
+ALLOCATE_OPERATION = "allocate"
+"""Seat allocation for one contest: input ``kieswet/seat-allocation-input@1``, result
+``kieswet/seat-allocation-result@1``."""
+DISTRICTS_OPERATION = "allocate-districts"
+"""An election with districts (stellen, lijstengroepen, P 12; lijstencombinaties under law
+``pre-2017-12``): input ``kieswet/district-allocation-input@1``, result
+``kieswet/district-allocation-result@1``."""
+EERSTE_KAMER_OPERATION = "allocate-eerste-kamer"
+"""The Eerste Kamer in member votes per body (U 2, U 3): input ``kieswet/eerste-kamer-input@1``,
+result ``kieswet/seat-allocation-result@1``."""
+OPERATIONS = (ALLOCATE_OPERATION, DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION)
+
 
 class SuiteError(Exception):
     """The suite cannot be used: unreadable, tampered with, or malformed (the text says where)."""
@@ -155,14 +167,20 @@ def _text(obj: Mapping[str, Any], key: str, where: str, default: str | None = No
     return value
 
 
-def _expected(value: object, where: str, has_candidates: bool) -> Mapping[str, Any]:
+def _expected(
+    value: object, where: str, has_candidates: bool, operation: str
+) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise SuiteError(f"{where} must be an object")
     status = value.get("status")
     if status not in EXPECTED_STATUSES:
         raise SuiteError(f"{where}.status must be one of {', '.join(EXPECTED_STATUSES)}")
     if status == "completed":
-        for key in ("seats", "full_seats") + (("elected",) if has_candidates else ()):
+        districts = operation == DISTRICTS_OPERATION
+        required = ["party_seats", "seats"] if districts else ["seats", "full_seats"]
+        if has_candidates:
+            required.append("elected")
+        for key in required:
             if not isinstance(value.get(key), dict):
                 raise SuiteError(f"{where}.{key} must be an object keyed by list number")
     elif status == "needs_lot":
@@ -204,7 +222,7 @@ def _load_file(root: Path, relpath: str) -> list[Vector]:
             election = election if isinstance(election, dict) else {}
             kind = election.get("kind")
             expected = _expected(
-                test.get("expected"), f"{where}.expected", _has_candidates(raw_input)
+                test.get("expected"), f"{where}.expected", _has_candidates(raw_input), operation
             )
             vectors.append(
                 Vector(

@@ -1,13 +1,25 @@
 """Build and verify the conformance vector suite (``kieswet/vectors@1`` files and their manifest).
 
+The suite has three operations, one directory each:
+
+* ``allocate``: one contest, input ``kieswet/seat-allocation-input@1``;
+* ``allocate-districts``: an election with districts (stellen, lijstengroepen, P 12, old P 11),
+  input ``kieswet/district-allocation-input@1``, result ``kieswet/district-allocation-result@1``;
+* ``allocate-eerste-kamer``: the Eerste Kamer in member votes per body, input
+  ``kieswet/eerste-kamer-input@1`` (weighted by U 2 and U 3 into an ordinary EK contest),
+  result ``kieswet/seat-allocation-result@1``.
+
 ``build`` gathers the vectors from their sources (the hand-written cases of
-``conformance.vector_sources.handwritten``, the published results in ``tests/fixtures/real``,
-and the seeded generator of ``conformance.vector_sources.generated``), computes every expected
-result with the reference engine, checks each with the executable specification
-(``spec.check.check`` must find nothing) and against the independent expectation of its source
-(the hand computation, or the officially published seats), and only then writes the files, the
-manifest (``kieswet/vectors-manifest@1``: the SHA-256 of every file) and the id registry. Any
-disagreement stops the build with a ``BuildError`` naming the test; nothing is written then.
+``conformance.vector_sources.handwritten``, ``.eerste_kamer`` and ``.districts``, the published
+results in ``tests/fixtures/real`` (also split over districts by
+``conformance.vector_sources.districts.real_contest_input``), and the seeded generator of
+``conformance.vector_sources.generated``), computes every expected result with the reference
+engine, checks each with the executable specification (``spec.check.check`` or
+``spec.district_check.check_districts`` must find nothing) and against the independent
+expectation of its source (the hand computation, or the officially published seats), and only
+then writes the files, the manifest (``kieswet/vectors-manifest@1``: the SHA-256 of every file)
+and the id registry. Any disagreement stops the build with a ``BuildError`` naming the test;
+nothing is written then.
 
 Ids are stable: the registry maps each test's key (its file and the SHA-256 of its canonical
 input) to its id. A rebuild keeps every existing id, gives new tests the next free ids, and
@@ -29,10 +41,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conformance.vector_sources import generated, handwritten
+from conformance.suite import ALLOCATE_OPERATION, DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION
+from conformance.vector_sources import districts, eerste_kamer, generated, handwritten
 from reference.allocate import allocate
+from reference.districts import allocate_districts
+from reference.eerste_kamer import eerste_kamer_election
 from spec.check import check
 from spec.codec import parse_election, result_to_json
+from spec.district_check import check_districts
+from spec.districts import DistrictCompleted, DistrictElection, DistrictResult
+from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Election, Rejected
 from spec.rules import RULES
 
@@ -40,7 +58,7 @@ FORMAT = "kieswet/vectors@1"
 MANIFEST_FORMAT = "kieswet/vectors-manifest@1"
 IDS_FORMAT = "kieswet/vector-ids@1"
 SUITE_VERSION = "0.1.0"
-OPERATION = "allocate"
+OPERATION = ALLOCATE_OPERATION
 MANIFEST = "manifest.json"
 
 PACKAGE = Path(__file__).resolve().parent
@@ -51,6 +69,14 @@ DEFAULT_REAL = PACKAGE.parent / "tests" / "fixtures" / "real"
 HANDWRITTEN_SOURCE = (
     "hand-written: conformance/vector_sources/handwritten.py (each case with its hand "
     "computation; expectations checked against the reference and spec.check)"
+)
+EERSTE_KAMER_SOURCE = (
+    "hand-written: conformance/vector_sources/eerste_kamer.py (each case with its hand "
+    "computation; expectations checked against the reference and spec.check)"
+)
+DISTRICTS_SOURCE = (
+    "hand-written: conformance/vector_sources/districts.py (each case with its hand "
+    "computation; expectations checked against the reference and spec.district_check)"
 )
 
 NOTES: dict[str, str] = {
@@ -78,6 +104,14 @@ NOTES: dict[str, str] = {
     "header_mismatch": "the input deliberately names a law version or profile that is not the "
     "file's (an unknown one, to be rejected); the header names the capability needed",
     "real": "a published result: the expected seats are the officially allocated seats",
+    "real_split": "a published national result given at district level: each list's published "
+    "votes split over 20 districts with a fixed seed (exact sums), parties as stellen and "
+    "lijstengroepen; the expected party seats are the officially allocated seats",
+    "stel": "the input has stellen gelijkluidende lijsten (H 11 lid 1): district lists that are "
+    "one list for chapter P",
+    "lijstengroep": "the input has lijstengroepen (H 11 lid 2): one list for the number of seats "
+    "(P 3), whose seats P 12 distributes over its lists",
+    "combination": "the input has lijstencombinaties (law pre-2017-12: old P 4, old P 11)",
     "generated": "generated from a fixed seed; expected results from the reference engine, "
     "each checked by spec.check",
     "handwritten": "written by hand; the comment gives the hand computation",
@@ -164,6 +198,7 @@ class Pending:
     rules: list[str] = field(default_factory=list)
     hand: handwritten.Case | None = None
     official: Mapping[str, Any] | None = None
+    district_hand: districts.DistrictCase | None = None
 
     @property
     def label(self) -> str:
@@ -184,6 +219,11 @@ class FileSpec:
     source: str
     groups: dict[str, str]
 
+    @property
+    def operation(self) -> str:
+        """The operation of the file: its directory."""
+        return self.path.split("/", 1)[0]
+
 
 def _has_candidates(document: Mapping[str, Any]) -> bool:
     lists = document.get("lists")
@@ -192,18 +232,25 @@ def _has_candidates(document: Mapping[str, Any]) -> bool:
     )
 
 
-def _handwritten() -> tuple[list[FileSpec], list[Pending]]:
+def _handwritten(
+    operation: str,
+    topics: Mapping[str, handwritten.Topic],
+    cases: Sequence[handwritten.Case],
+    source: str,
+) -> tuple[list[FileSpec], list[Pending]]:
+    """Hand-written single-contest cases (``allocate`` from ``handwritten``, or
+    ``allocate-eerste-kamer`` from ``eerste_kamer``): one file per topic."""
     specs = [
-        FileSpec(f"{OPERATION}/{name}.json", t.law, t.profile, HANDWRITTEN_SOURCE, dict(t.groups))
-        for name, t in handwritten.TOPICS.items()
+        FileSpec(f"{operation}/{name}.json", t.law, t.profile, source, dict(t.groups))
+        for name, t in topics.items()
     ]
     tests = []
-    for case in handwritten.CASES:
-        if case.topic not in handwritten.TOPICS:
+    for case in cases:
+        if case.topic not in topics:
             raise BuildError(f"hand-written case {case.comment[:60]!r}: unknown topic")
         tests.append(
             Pending(
-                f"{OPERATION}/{case.topic}.json",
+                f"{operation}/{case.topic}.json",
                 case.group,
                 case.comment,
                 dict(case.input),
@@ -214,6 +261,96 @@ def _handwritten() -> tuple[list[FileSpec], list[Pending]]:
             )
         )
     return specs, tests
+
+
+def _eerste_kamer() -> tuple[list[FileSpec], list[Pending]]:
+    return _handwritten(
+        EERSTE_KAMER_OPERATION, eerste_kamer.TOPICS, eerste_kamer.CASES, EERSTE_KAMER_SOURCE
+    )
+
+
+def _districts_handwritten() -> tuple[list[FileSpec], list[Pending]]:
+    """The hand-written district cases; each goes to the topic that declares its group."""
+    specs = [
+        FileSpec(
+            f"{DISTRICTS_OPERATION}/{name}.json", t.law, t.profile, DISTRICTS_SOURCE, dict(t.groups)
+        )
+        for name, t in districts.TOPICS.items()
+    ]
+    topic_of = {group: name for name, t in districts.TOPICS.items() for group in t.groups}
+    tests = []
+    for case in districts.CASES:
+        if case.group not in topic_of:
+            raise BuildError(f"district case {case.comment[:60]!r}: no topic has its group")
+        tests.append(
+            Pending(
+                f"{DISTRICTS_OPERATION}/{topic_of[case.group]}.json",
+                case.group,
+                case.comment,
+                dict(case.input),
+                {"handwritten", *case.flags},
+                list(case.articles),
+                list(case.rules),
+                district_hand=case,
+            )
+        )
+    return specs, tests
+
+
+def _districts_real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
+    """Every published national result of ``districts.REAL_ELECTIONS`` at district level
+    (``districts.real_contest_input``); one file per law version."""
+    specs: dict[str, FileSpec] = {}
+    tests: list[Pending] = []
+    for name, law, combinations in districts.REAL_ELECTIONS:
+        path = real_dir / f"{name}.json"
+        if not path.is_file():
+            raise SourceUnreadable(
+                f"the published results are not at {real_dir} (tests/fixtures/real of a source "
+                f"checkout: {path.name} is missing); give their directory with --real"
+            )
+        data = _read_fixture(path)
+        contest = data["contests"][0]
+        relpath = (
+            f"{DISTRICTS_OPERATION}/real-national-results.json"
+            if law == "current"
+            else f"{DISTRICTS_OPERATION}/real-{name}-{law}.json"
+        )
+        if relpath not in specs:
+            specs[relpath] = FileSpec(
+                relpath,
+                law,
+                "default",
+                "published national results (tests/fixtures/real, converted from the "
+                "Kiesraad's results) split over 20 districts by "
+                "conformance/vector_sources/districts.py (real_contest_input, seed "
+                f"{districts.REAL_SEED})",
+                {},
+            )
+        group = f"{data['election']} ({data['body']})"
+        specs[relpath].groups[group] = (
+            "The published votes of every list split over 20 districts with a fixed seed; "
+            "parties as a stel, a lijstengroep of two stellen, or a lijstengroep of a stel and "
+            "one district list (party p: group p or stel 10000 + 10 p, district lists 100 p + "
+            "d). The expected party seats are the officially allocated seats."
+        )
+        document = districts.real_contest_input(contest["input"], law, combinations)
+        document["election"]["name"] = f"{data['election']} {contest['name']}"
+        document["election"]["date"] = data["date"]
+        joined = "; lijstencombinaties " + ", ".join(" + ".join(c) for c in combinations)
+        tests.append(
+            Pending(
+                relpath,
+                group,
+                f"{data['election']} {contest['name']} ({contest['code']}) at district level "
+                f"(seed {districts.REAL_SEED}){joined if combinations else ''}: published "
+                "seats.",
+                document,
+                {"real_split"},
+                official={"seats": contest["seats"]},
+            )
+        )
+    return list(specs.values()), tests
 
 
 def _read_fixture(path: Path) -> Any:
@@ -373,6 +510,23 @@ def expected_of(result_json: Mapping[str, Any], has_candidates: bool) -> dict[st
     return out
 
 
+def district_expected_of(result_json: Mapping[str, Any], has_candidates: bool) -> dict[str, Any]:
+    """What an implementation must match, taken from a district result document: for a
+    completed result the seats per party (``party_seats``: groups, stellen and lists in no
+    group, after old P 11), per list (``seats``: the lists of P 12, stellen or district lists)
+    and the elected candidates per list; otherwise as ``expected_of``."""
+    if result_json["status"] != "completed":
+        return expected_of(result_json, has_candidates)
+    out = {
+        "status": "completed",
+        "party_seats": result_json["party_seats"],
+        "seats": result_json["seats"],
+    }
+    if has_candidates:
+        out["elected"] = result_json["elected"]
+    return out
+
+
 def _derive(test: Pending, election: Election | None, result_json: Mapping[str, Any]) -> None:
     """Flags, articles and rules that follow from the input and the reference's result."""
     flags, articles, rules = test.flags, test.articles, test.rules
@@ -459,6 +613,78 @@ def _derive(test: Pending, election: Election | None, result_json: Mapping[str, 
                 add("P 15 lid 1", "LOT-drawn")
 
 
+def _derive_districts(
+    test: Pending,
+    election: DistrictElection | None,
+    result: DistrictResult,
+    result_json: Mapping[str, Any],
+) -> None:
+    """Flags, articles and rules that follow from a district input and the reference's result;
+    the allocation over parties and combinations (``national``) as for one contest."""
+    flags, articles, rules = test.flags, test.articles, test.rules
+
+    def add(article: str | None = None, *rule_ids: str) -> None:
+        if article and article not in articles:
+            articles.append(article)
+        rules.extend(r for r in rule_ids if r not in rules)
+
+    status = result_json["status"]
+    if status == "rejected":
+        flags.add("rejected")
+    if election is None:
+        return
+    for flag, present in (
+        ("lot", election.lots),
+        ("stel", election.sets),
+        ("lijstengroep", election.groups),
+        ("combination", election.combinations),
+        ("candidates", [lst for lst in election.lists if lst.candidates is not None]),
+    ):
+        if present:
+            flags.add(flag)
+    if status == "rejected":
+        return
+    if status == "needs_lot":
+        flags.update(("needs_lot", "tie"))
+        add(result_json["lot"]["article"])
+        stage = result_json["stage"]
+        if stage == "national":
+            add("P 5", "P5-quota", "LOT-decisive")
+        elif stage == "group":
+            add("P 12", "P12.2-largest-remainder")
+        elif stage == "combination":
+            add("P 11", "combination-P11-largest-remainder")
+        else:
+            add("P 15 lid 1", "P15.2-summed-preference")
+        return
+    assert isinstance(result, DistrictCompleted)
+    _derive(test, result.national_election, result_json["national"])
+    if election.groups:
+        add("P 3")
+    for distribution in result_json["distributions"]:
+        if distribution["step"] == "group_distribution":
+            add("P 12", "P12-seat-sum", "P12.1-group-quota")
+            if distribution["remainder_order"]:
+                add("P 12 lid 5", "P12.2-largest-remainder")
+        else:
+            add("P 4", "combination-P11-quota")
+            add("P 11")
+            if distribution["remainder_order"]:
+                add(None, "combination-P11-largest-remainder")
+        if distribution["reassigned"]:
+            flags.add("exhaustion")
+            add("P 13")
+        if distribution["lot"]:
+            flags.add("tie")
+    if result_json["preference"]:
+        add("P 15 lid 1", "P15.2-summed-preference")
+        add("P 17", "P18-elected-once")
+    if result_json["placements"]:
+        add("P 16", "P16-placement")
+    if result_json["double_elections"]:
+        add("P 18")
+
+
 def _in_list_order(values: Sequence[int]) -> dict[str, int]:
     return {str(number): value for number, value in enumerate(values, start=1)}
 
@@ -533,8 +759,50 @@ def _check_official(test: Pending, expected: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
-    """The expected result of ``test``, after every check; raises ``BuildError``."""
+def _keyed(mapping: Mapping[int, Any]) -> dict[str, Any]:
+    return {str(number): value for number, value in mapping.items()}
+
+
+def _check_district_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
+    case = test.district_hand
+    assert case is not None
+    if expected["status"] != case.status:
+        return [f"status {expected['status']}, the hand computation says {case.status}"]
+    pairs: list[tuple[str, Any, Any]] = []
+    if case.errors is not None:
+        got = [(e["field"], e["code"]) for e in expected["errors"]]
+        pairs.append(("errors", got, list(case.errors)))
+    if case.lot is not None:
+        pairs.append(("lot", expected["lot"], dict(case.lot)))
+    if case.status == "completed":
+        pairs.append(("party_seats", expected["party_seats"], _keyed(case.party_seats or {})))
+        pairs.append(("seats", expected["seats"], _keyed(case.seats or {})))
+        for number, candidates in case.elected.items():
+            got = expected.get("elected", {}).get(str(number))
+            pairs.append((f"elected[{number}]", got, list(candidates)))
+    return [
+        f"{what} {got}, the hand computation says {hand}"
+        for what, got, hand in pairs
+        if got != hand
+    ]
+
+
+def _check_district_official(test: Pending, expected: Mapping[str, Any]) -> list[str]:
+    """The party seats, by published list number, against the officially allocated seats."""
+    official = test.official
+    assert official is not None
+    if expected["status"] != "completed":
+        return [f"status {expected['status']}, the published result is complete"]
+    by_list = {
+        str(districts.published_list_number(int(party))): seats
+        for party, seats in expected["party_seats"].items()
+    }
+    if by_list != official["seats"]:
+        return [f"party seats by list {by_list}, published {official['seats']}"]
+    return []
+
+
+def _check_header(test: Pending, spec: FileSpec) -> None:
     election = test.input.get("election", {})
     if "header_mismatch" not in test.flags and (
         election.get("law") != spec.law or election.get("profile") != spec.profile
@@ -543,7 +811,27 @@ def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
             f"{test.label}: the input's law/profile {election.get('law')}/"
             f"{election.get('profile')} differ from the file's {spec.law}/{spec.profile}"
         )
-    parsed = parse_election(test.input)
+
+
+def _check_rules(test: Pending) -> None:
+    unknown = [r for r in test.rules if r not in RULE_IDS]
+    if unknown:
+        raise BuildError(f"{test.label}: unknown rule id(s) {unknown} (see spec.rules)")
+
+
+def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
+    """The expected result of ``test``, after every check; raises ``BuildError``."""
+    _check_header(test, spec)
+    if spec.operation == DISTRICTS_OPERATION:
+        return _evaluate_districts(test)
+    parsed: Election | Rejected
+    if spec.operation == EERSTE_KAMER_OPERATION:
+        parsed = eerste_kamer_election(test.input)
+        if not isinstance(parsed, Rejected):
+            test.articles.extend(a for a in ("U 2", "U 3") if a not in test.articles)
+            test.rules.extend(r for r in ("U2-stemwaarde", "U3-stemcijfer") if r not in test.rules)
+    else:
+        parsed = parse_election(test.input)
     result = parsed if isinstance(parsed, Rejected) else allocate(parsed)
     result_json = result_to_json(result)
     parsed_election = None if isinstance(parsed, Rejected) else parsed
@@ -563,9 +851,36 @@ def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
             f"{test.label}: the reference disagrees with the source: {'; '.join(problems)}"
         )
     _derive(test, parsed_election, result_json)
-    unknown = [r for r in test.rules if r not in RULE_IDS]
-    if unknown:
-        raise BuildError(f"{test.label}: unknown rule id(s) {unknown} (see spec.rules)")
+    _check_rules(test)
+    return expected
+
+
+def _evaluate_districts(test: Pending) -> dict[str, Any]:
+    """``_evaluate`` for an ``allocate-districts`` test: the reference's district result,
+    checked by ``spec.district_check.check_districts`` and against the source."""
+    parsed = parse_district_election(test.input)
+    result = parsed if isinstance(parsed, Rejected) else allocate_districts(parsed)
+    result_json = district_result_to_json(result)
+    election = None if isinstance(parsed, Rejected) else parsed
+    if election is not None:
+        violations = check_districts(election, result_json)
+        if violations:
+            listed = "; ".join(f"{v.rule_id}: {v.message}" for v in violations)
+            raise BuildError(
+                f"{test.label}: spec.district_check rejects the reference's result: {listed}"
+            )
+    expected = district_expected_of(result_json, _has_candidates(test.input))
+    problems = []
+    if test.district_hand is not None:
+        problems = _check_district_hand(test, expected)
+    elif test.official is not None:
+        problems = _check_district_official(test, expected)
+    if problems:
+        raise BuildError(
+            f"{test.label}: the reference disagrees with the source: {'; '.join(problems)}"
+        )
+    _derive_districts(test, election, result, result_json)
+    _check_rules(test)
     return expected
 
 
@@ -646,7 +961,14 @@ def collect(real_dir: Path, seed: int) -> tuple[list[FileSpec], list[Pending]]:
     """Every file and every test, from every source, in the suite's order."""
     specs: list[FileSpec] = []
     tests: list[Pending] = []
-    for more_specs, more_tests in (_handwritten(), _real(real_dir), _generated(seed)):
+    for more_specs, more_tests in (
+        _handwritten(OPERATION, handwritten.TOPICS, handwritten.CASES, HANDWRITTEN_SOURCE),
+        _real(real_dir),
+        _generated(seed),
+        _eerste_kamer(),
+        _districts_handwritten(),
+        _districts_real(real_dir),
+    ):
         specs.extend(more_specs)
         tests.extend(more_tests)
     return specs, tests
@@ -702,7 +1024,7 @@ def render(
         document = {
             "format": FORMAT,
             "suite_version": SUITE_VERSION,
-            "operation": OPERATION,
+            "operation": spec.operation,
             "law": spec.law,
             "profile": spec.profile,
             "source": spec.source,

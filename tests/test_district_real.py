@@ -2,7 +2,8 @@
 
 Independent source: the officially allocated seats (Kiesraad) in ``tests/fixtures/real``. Each
 published national result is turned into a district-level input by
-``conformance.vector_sources.districts.real_district_input``: every list's published votes
+``conformance.vector_sources.districts.real_contest_input`` (the same inputs as the
+``allocate-districts`` vectors): every list's published votes
 split over 20 districts with a fixed seed (the parts sum exactly to the published total), some
 parties as a stel gelijkluidende lijsten, some as a lijstengroep of two stellen, some as a
 lijstengroep of a stel and one district list. The party seats must be the published seats, the
@@ -20,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conformance.vector_sources.districts import (
-    COMBINATIONS_TK2017,
-    real_district_input,
+    REAL_ELECTIONS,
+    published_list_number,
+    real_contest_input,
     split,
 )
 from reference.allocate import allocate_json
@@ -32,23 +34,10 @@ from spec.districts_codec import district_result_to_json, parse_district_electio
 from spec.model import Completed, NeedsLot
 from tests.shared_data import FIXTURES, load
 
-REAL = [
-    ("TK20170315", "pre-2017-12", COMBINATIONS_TK2017),
-    ("TK20170315", "current", ()),
-    ("TK20210317", "current", ()),
-    ("TK20231122", "current", ()),
-    ("TK20251029", "current", ()),
-    ("EP20190523", "current", ()),
-    ("EP20240606", "current", ()),
-]
 
-
-def _party_list(number: int) -> int:
-    """The published list number of a party number (group ``p``, or stel ``10000 + 10 p``)."""
-    return number if number < 10000 else (number - 10000) // 10
-
-
-@pytest.mark.parametrize(("name", "law", "combinations"), REAL, ids=lambda x: str(x)[:20])
+@pytest.mark.parametrize(
+    ("name", "law", "combinations"), REAL_ELECTIONS, ids=lambda x: str(x)[:20]
+)
 def test_published_seats_through_districts(
     name: str, law: str, combinations: tuple[tuple[str, str], ...]
 ) -> None:
@@ -56,22 +45,14 @@ def test_published_seats_through_districts(
     (P12-seat-sum); spec.check_districts finds nothing (P12.1-group-quota,
     P12.2-largest-remainder, combination-P11-quota, combination-P11-largest-remainder)."""
     contest = load(FIXTURES / f"{name}.json")["contests"][0]
-    source = contest["input"]
-    document = real_district_input(
-        source["election"]["kind"],
-        source["election"]["seats"],
-        source["lists"],
-        seed=2026,
-        law=law,
-        combinations=combinations,
-    )
+    document = real_contest_input(contest["input"], law, combinations)
     election = parse_district_election(document)
     assert isinstance(election, DistrictElection), election
     assert len(election.districts) == 20
     assert election.groups, "some parties must be lijstengroepen"
     result = allocate_districts(election)
     assert isinstance(result, DistrictCompleted), result
-    seats = {str(_party_list(p)): s for p, s in result.party_seats.items()}
+    seats = {str(published_list_number(p)): s for p, s in result.party_seats.items()}
     assert seats == contest["seats"]
     for group in election.groups:
         assert sum(result.seats[m] for m in group.members) == result.party_seats[group.number]
@@ -166,11 +147,12 @@ def test_splitting_over_districts_never_changes_party_seats(
     if isinstance(many, DistrictNeedsLot):
         # a P 12 tie inside a group: the party seats are decided already
         assert many.stage == "group", many
-        assert {_party_list(p): s for p, s in many.seats_so_far.items()} == dict(one.seats)
+        so_far = {published_list_number(p): s for p, s in many.seats_so_far.items()}
+        assert so_far == dict(one.seats)
         assert check_districts(election, district_result_to_json(many)) == []
         return
     assert isinstance(many, DistrictCompleted), many
-    by_list = {_party_list(p): s for p, s in many.party_seats.items()}
+    by_list = {published_list_number(p): s for p, s in many.party_seats.items()}
     assert by_list == dict(one.seats)
     for group in election.groups:
         assert sum(many.seats[m] for m in group.members) == many.party_seats[group.number]

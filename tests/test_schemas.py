@@ -20,7 +20,13 @@ from hypothesis import strategies as st  # noqa: E402
 
 from reference.allocate import allocate, allocate_json  # noqa: E402
 from spec.codec import parse_election, result_to_json  # noqa: E402
-from spec.model import Election, NeedsLot, Rejected  # noqa: E402
+from spec.model import (  # noqa: E402
+    ELECTION_KINDS,
+    LAW_VERSIONS,
+    Election,
+    NeedsLot,
+    Rejected,
+)
 
 Draft202012Validator = jsonschema.Draft202012Validator
 
@@ -77,6 +83,30 @@ def _properties(node: object) -> Iterator[tuple[str, Any]]:
 def test_every_property_is_described(schema: dict[str, Any]) -> None:
     undocumented = [name for name, sub in _properties(schema) if not sub.get("description")]
     assert undocumented == []
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "names"),
+    [
+        ("seat-allocation-input", ("$defs", "election", "properties", "law"), LAW_VERSIONS),
+        ("seat-allocation-input", ("$defs", "election", "properties", "kind"), ELECTION_KINDS),
+        ("eerste-kamer-input", ("$defs", "election", "properties", "law"), LAW_VERSIONS),
+        ("district-allocation-input", ("properties", "election", "properties", "law"),
+         LAW_VERSIONS),
+        ("district-allocation-input", ("properties", "election", "properties", "kind"),
+         ELECTION_KINDS),
+        ("adapter-protocol", ("$defs", "capabilities", "properties", "kinds", "items"),
+         ELECTION_KINDS),
+    ],
+)
+def test_schemas_enumerate_every_law_version_and_kind(
+    name: str, path: tuple[str, ...], names: tuple[str, ...]
+) -> None:
+    """The enums of the schemas are the codec's names (``pre-2017-12``, ``KNI`` included)."""
+    node: Any = _load(name)
+    for key in path:
+        node = node[key]
+    assert node["enum"] == list(names)
 
 
 def test_input_schema_mentions_articles() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from conformance.vector_sources import handwritten
+from conformance.vector_sources import districts, eerste_kamer, handwritten
 from conformance.vectors_build import (
     DEFAULT_IDS,
     DEFAULT_REAL,
@@ -30,6 +30,7 @@ from conformance.vectors_build import (
 )
 from kieswet.cli import main
 from reference.allocate import allocate, allocate_json
+from reference.eerste_kamer import allocate_eerste_kamer_json
 from spec.check import check
 from spec.codec import parse_election, result_to_json
 from spec.model import Completed, NeedsLot, Rejected
@@ -75,15 +76,25 @@ def test_the_shipped_suite_verifies() -> None:
 
 def test_a_few_hundred_generated_and_every_real_contest() -> None:
     """Guard against a silently shrunken suite: 743 published contests + 4 candidate-level
-    real tests (Roermond twice), the hand-written cases, and a few hundred generated ones."""
-    by_source: dict[str, int] = {}
-    for _, _, test in ALL_TESTS:
-        for flag in ("real", "handwritten", "generated"):
-            if flag in test["flags"]:
-                by_source[flag] = by_source.get(flag, 0) + 1
-    assert by_source["real"] == 743 + 4
-    assert by_source["handwritten"] == len(handwritten.CASES)
-    assert 200 <= by_source["generated"] <= 1000
+    real tests (Roermond twice), the hand-written cases, and a few hundred generated ones
+    (operation allocate); every hand-written Eerste Kamer and district case, and the published
+    national results at district level."""
+    by_source: dict[tuple[str, str], int] = {}
+    for relpath, header, test in ALL_TESTS:
+        assert relpath.split("/")[0] == header["operation"]
+        source = next(f for f in ("handwritten", "real", "real_split", "generated")
+                      if f in test["flags"])  # fmt: skip
+        key = (header["operation"], source)
+        by_source[key] = by_source.get(key, 0) + 1
+    assert by_source == {
+        ("allocate", "real"): 743 + 4,
+        ("allocate", "handwritten"): len(handwritten.CASES),
+        ("allocate", "generated"): by_source[("allocate", "generated")],
+        ("allocate-eerste-kamer", "handwritten"): len(eerste_kamer.CASES),
+        ("allocate-districts", "handwritten"): len(districts.CASES),
+        ("allocate-districts", "real_split"): len(districts.REAL_ELECTIONS),
+    }
+    assert 200 <= by_source[("allocate", "generated")] <= 1000
 
 
 def test_ids_are_unique_across_the_suite_and_match_the_registry() -> None:
@@ -284,11 +295,18 @@ def _in_list_order(values: tuple[int, ...]) -> dict[int, int]:
     return dict(enumerate(values, start=1))
 
 
-@pytest.mark.parametrize("case", handwritten.CASES, ids=lambda c: f"{c.topic}:{c.comment[:40]}")
+@pytest.mark.parametrize(
+    "case", handwritten.CASES + eerste_kamer.CASES, ids=lambda c: f"{c.topic}:{c.comment[:40]}"
+)
 def test_every_hand_written_expectation_agrees_with_the_reference(
     case: handwritten.Case,
 ) -> None:
-    result = allocate_json(case.input)
+    """The hand computations of ``handwritten`` (seat-allocation input) and ``eerste_kamer``
+    (member votes, weighted by U 2 and U 3: rules U2-stemwaarde, U3-stemcijfer)."""
+    if case.input["format"] == eerste_kamer.INPUT_FORMAT:
+        result = allocate_eerste_kamer_json(case.input)
+    else:
+        result = allocate_json(case.input)
     assert result.status == case.status
     if isinstance(result, Rejected):
         assert [(e.field, e.code) for e in result.errors] == list(case.errors or ())
@@ -313,9 +331,12 @@ def test_every_hand_written_expectation_agrees_with_the_reference(
 
 
 def test_every_vector_matches_the_reference_and_passes_spec_check() -> None:
-    """The shipped expectations are the reference's current results, and spec.check (the
-    independent formulation) finds no violated rule in any of them."""
+    """The shipped expectations of operation allocate are the reference's current results, and
+    spec.check (the independent formulation) finds no violated rule in any of them (the other
+    operations: tests/test_vectors_districts.py)."""
     for relpath, _, test in ALL_TESTS:
+        if not relpath.startswith("allocate/"):
+            continue
         parsed = parse_election(test["input"])
         result = parsed if isinstance(parsed, Rejected) else allocate(parsed)
         result_json = result_to_json(result)

@@ -1,8 +1,10 @@
 """The reference engine as an adapter (``kieswet adapter``): the pipeline tested end to end.
 
 It claims every operation, election kind, law version and interpretation profile the engine
-knows, candidates and lots, and answers every case with ``reference.allocate`` through the
-same JSON codec as ``kieswet allocate --json``.
+knows, candidates and lots, and answers every case through the same JSON codecs as
+``kieswet allocate --json``: ``allocate`` with ``reference.allocate``,
+``allocate-eerste-kamer`` with ``reference.eerste_kamer`` (a seat-allocation result) and
+``allocate-districts`` with ``reference.districts`` (a ``kieswet/district-allocation-result@1``).
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ from itertools import combinations
 
 from conformance.adapters.serve import serve
 from conformance.protocol import Answer, Capabilities, Case
+from conformance.suite import (
+    ALLOCATE_OPERATION,
+    DISTRICTS_OPERATION,
+    EERSTE_KAMER_OPERATION,
+    OPERATIONS,
+)
 from reference.allocate import allocate_json
+from reference.districts import allocate_districts_json
+from reference.eerste_kamer import allocate_eerste_kamer_json
 from spec.codec import result_to_json
+from spec.districts_codec import district_result_to_json
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, PROFILE_SWITCHES
 
 NAME = "kieswet-reference"
-OPERATIONS = ("allocate",)
 
 
 def version() -> str:
@@ -49,9 +59,15 @@ CAPABILITIES = Capabilities(
 
 def handle(case: Case) -> Answer:
     """Allocate one case with the reference engine."""
-    if case.operation not in OPERATIONS:
+    if case.operation == ALLOCATE_OPERATION:
+        result = allocate_json(case.input)
+    elif case.operation == EERSTE_KAMER_OPERATION:
+        result = allocate_eerste_kamer_json(case.input)
+    elif case.operation == DISTRICTS_OPERATION:
+        districts = allocate_districts_json(case.input)
+        return Answer(case.id, districts.status, district_result_to_json(districts))
+    else:
         return Answer(case.id, "skipped", message=f"operation {case.operation!r} not supported")
-    result = allocate_json(case.input)
     return Answer(case.id, result.status, result_to_json(result))
 
 

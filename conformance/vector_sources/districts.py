@@ -21,6 +21,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from conformance.vector_sources.handwritten import Topic
+
 INPUT_FORMAT = "kieswet/district-allocation-input@1"
 DISTRICTS = 20
 
@@ -29,6 +31,21 @@ COMBINATIONS_TK2017: tuple[tuple[str, str], ...] = (
     ("ChristenUnie", "Staatkundig Gereformeerde Partij (SGP)"),
 )
 """The lijstencombinaties of TK 2017 (Kiesraad, proces-verbaal of 21 March 2017)."""
+
+REAL_SEED = 2026
+"""The seed of the district split of every published result (tests and vectors alike)."""
+
+REAL_ELECTIONS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("TK20170315", "pre-2017-12", COMBINATIONS_TK2017),
+    ("TK20170315", "current", ()),
+    ("TK20210317", "current", ()),
+    ("TK20231122", "current", ()),
+    ("TK20251029", "current", ()),
+    ("EP20190523", "current", ()),
+    ("EP20240606", "current", ()),
+)
+"""The published results given at district level: (fixture name in ``tests/fixtures/real``,
+law version, lijstencombinaties by list name)."""
 
 
 def split(total: int, parts: int, rng: random.Random) -> list[int]:
@@ -115,6 +132,27 @@ def real_district_input(
             for index, pair in enumerate(combinations, start=1)
         ]
     return document
+
+
+def real_contest_input(
+    source: Mapping[str, Any], law: str = "current", combinations: Sequence[tuple[str, str]] = ()
+) -> dict[str, Any]:
+    """A published contest (a single-contest input of ``tests/fixtures/real``) at district
+    level: ``real_district_input`` with the fixed seed ``REAL_SEED``."""
+    return real_district_input(
+        source["election"]["kind"],
+        source["election"]["seats"],
+        source["lists"],
+        seed=REAL_SEED,
+        law=law,
+        combinations=combinations,
+    )
+
+
+def published_list_number(party: int) -> int:
+    """The published list number of a party of ``real_district_input`` (its group ``p``, or
+    its stel ``10000 + 10 p``)."""
+    return party if party < 10000 else (party - 10000) // 10
 
 
 def _party_of(p: int, groups: list[dict[str, Any]], sets: list[dict[str, Any]]) -> int:
@@ -237,6 +275,18 @@ _PREFERENCE = district_doc(
     ],
     groups=[{"number": 1, "members": [11, 12]}],
     sets=[],
+)
+
+_SUMMED = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("Q", 180), ("S", 0), ("P", 20)]),
+        cand_list(12, 2, [("R", 180), ("U", 0), ("P", 20)]),
+        lst(2, 1, 1600, 30),
+    ],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
 )
 
 _DOUBLE = district_doc(
@@ -367,6 +417,23 @@ CASES: tuple[DistrictCase, ...] = (
         elected={11: (1, 2, 3, 4, 5), 12: (1, 3, 4, 5, 6)},
     ),
     DistrictCase(
+        "P 15 summed preference votes and P 16 placement",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25% of 100 = 25. Group 1: "
+        "list 11 (district 1: Q 180, S 0, P 20) and list 12 (district 2: R 180, U 0, P 20), "
+        "400 votes; list 2: 1600. Full seats 4 / 16, none residual. P 12: groepskiesdeler "
+        "400/4 = 100; lists 11 and 12 2 seats each. P 15: P stands on both lists, 20 + 20 = 40 "
+        "> 25 (on either list alone 20 would not pass); Q 180, R 180, P 40 are elected on "
+        "preference. P 16: Q → 11, R → 12, P: 20 on both lists, the lowest district → 11. P "
+        "17: list 11 is full (Q, P); list 12 takes U (position 2). Elected 11: 1, 3; 12: 1, 2.",
+        _SUMMED,
+        ("P 12", "P 15 lid 1", "P 16", "P 17"),
+        ("P15.2-summed-preference", "P16-placement", "P18-elected-once"),
+        ("candidates",),
+        party_seats={1: 4, 2: 16},
+        seats={11: 2, 12: 2, 2: 16},
+        elected={11: (1, 3), 12: (1, 2)},
+    ),
+    DistrictCase(
         "P 18 candidate elected on two lists",
         "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: lists 11 and "
         "12 (200 votes each), list 2: 1600. Group 1: 4 seats, list 2: 16 (all full seats). "
@@ -485,4 +552,105 @@ CASES: tuple[DistrictCase, ...] = (
         ("rejected",),
         errors=(("lists[0].district", "unknown_district"), ("lists[1].number", "duplicate")),
     ),
+    DistrictCase(
+        "rejected structures",
+        "A lijstengroep with two lists in the same district.",
+        district_doc(
+            "PS",
+            20,
+            [lst(1, 1, 10), lst(2, 1, 10), lst(3, 2, 10)],
+            groups=[{"number": 5, "members": [1, 2]}],
+        ),
+        (),
+        (),
+        ("rejected",),
+        errors=(("lists[1].district", "two_lists_in_district"),),
+    ),
+    DistrictCase(
+        "rejected structures",
+        "A stemwaarde other than 1 outside the Eerste Kamer.",
+        {
+            **district_doc("PS", 20, [lst(1, 1, 10), lst(2, 2, 10)]),
+            "districts": [{"number": 1, "stemwaarde": 3}, {"number": 2}, {"number": 3}],
+        },
+        (),
+        (),
+        ("rejected",),
+        errors=(("districts[0].stemwaarde", "stemwaarde_not_ek"),),
+    ),
+    DistrictCase(
+        "rejected structures",
+        "The same person (A) standing for two parties: a stel (lists 1 and 2) and list 3.",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(1, 1, [("A", 5)]),
+                cand_list(2, 2, [("A", 5)]),
+                cand_list(3, 1, [("A", 4)]),
+            ],
+            sets=[{"number": 7, "lists": [1, 2]}],
+        ),
+        (),
+        (),
+        ("rejected",),
+        errors=(("lists", "candidate_in_two_parties"),),
+    ),
+    DistrictCase(
+        "lijstencombinaties: rejected",
+        "A lijstencombinatie of one list (law pre-2017-12).",
+        district_doc(
+            "PS",
+            20,
+            [lst(1, 1, 10), lst(2, 1, 10)],
+            districts=1,
+            combinations=[{"number": 9, "members": [1]}],
+            law="pre-2017-12",
+        ),
+        (),
+        (),
+        ("rejected",),
+        errors=(("combinations[0].members", "combination_too_small"),),
+    ),
 )
+
+TOPICS: dict[str, Topic] = {
+    "p12-p18-groups": Topic(
+        "current",
+        "default",
+        {
+            "P 12 groepskiesdeler and largest remainders": "A lijstengroep is one list for "
+            "the number of seats (P 3); P 12 distributes its seats over its lists with the "
+            "groepskiesdeler and the largest remainders.",
+            "P 12 ties": "Equal averages between groups, and equal remainders within a group "
+            "(P 12 lid 5): the lot, and the lot drawn.",
+            "P 15 summed preference votes and P 16 placement": "A candidate's votes are summed "
+            "over the lists of the group on which they stand (P 15 lid 1); P 16 places a "
+            "candidate elected on preference on one list.",
+            "P 18 candidate elected on two lists": "A candidate elected in list order on two "
+            "lists of a group counts on one of them; the other list takes its next candidate.",
+        },
+    ),
+    "combinations-pre-2017-12": Topic(
+        "pre-2017-12",
+        "default",
+        {
+            "lijstencombinaties (pre-2017-12)": "Old P 4: a lijstencombinatie is one list for "
+            "the number of seats if its members would each have won a seat on their own; old "
+            "P 11 distributes its seats with the combinatiekiesdeler and the largest "
+            "remainders.",
+            "lijstencombinaties: rejected": "An invalid lijstencombinatie: only the status "
+            "must match.",
+        },
+    ),
+    "rejected-structures": Topic(
+        "current",
+        "default",
+        {
+            "rejected structures": "District structures that are invalid: only the status "
+            "must match.",
+        },
+    ),
+}
+"""The vector files of the hand-written cases (``allocate-districts/<topic>.json``): law
+version, profile, and the groups (by name, with their comment) each file holds."""

@@ -135,7 +135,7 @@ def _quota_rule(kind: str, name: str) -> Any:
                     f"{show(quota)}, the result states {found.get('quota')}"
                 )
             rows = {r.get("member"): r for r in found.get("rows", []) if isinstance(r, dict)}
-            for number, votes, _ in members:
+            for number, votes, limit in members:
                 full = votes * seats // total
                 row = rows.get(number)
                 if row is None:
@@ -146,6 +146,12 @@ def _quota_rule(kind: str, name: str) -> Any:
                         f"{kind} {owner}: list {number} has {votes} votes, {show(votes / quota)} "
                         f"times the {name} {show(quota)}: {full} seat(s), the result states "
                         f"{row.get('full_seats')}"
+                    )
+                held = row.get("seats")
+                if type(held) is int and held < full and (limit is None or held < limit):
+                    yield (
+                        f"{kind} {owner}: list {number} holds {held} seat(s), fewer than its "
+                        f"{full} full seat(s), though it has candidates left (P 13)"
                     )
                 rest = votes - full * quota
                 if _fraction(row.get("remainder")) != rest:
@@ -264,6 +270,35 @@ def _seat_sum(ctx: Context) -> Iterator[str]:
                 f"party {party.number} holds {ctx.party_seats[party.number]} seats, its lists "
                 f"{join(party.units)} hold {held}"
             )
+    yield from _rows_held(ctx)
+
+
+def _rows_held(ctx: DistrictContext) -> Iterator[str]:
+    """Each member holds the seats its distribution row gives it (P 12 / P 13, old P 11), but
+    for a seat a P 16 lid 2 placement moved from ``forfeited_from`` to the list placed on."""
+    moved: dict[int, int] = {}
+    placements = ctx.document.get("placements")
+    for p in placements if isinstance(placements, list) else []:
+        if isinstance(p, dict) and p.get("article") == "P 16 lid 2":
+            for number, change in ((p.get("list"), 1), (p.get("forfeited_from"), -1)):
+                if type(number) is int:
+                    moved[number] = moved.get(number, 0) + change
+    for kind, held in (("group", ctx.unit_seats), ("combination", ctx.party_seats)):
+        for owner, _, _ in ctx.owners(kind):
+            found = ctx.distribution(kind, owner)
+            rows = found.get("rows") if found is not None else None
+            for row in rows if isinstance(rows, list) else []:
+                member = row.get("member") if isinstance(row, dict) else None
+                given = row.get("seats") if isinstance(row, dict) else None
+                if type(member) is not int or type(given) is not int or member not in held:
+                    continue
+                change = moved.get(member, 0) if kind == "group" else 0
+                if held[member] != given + change:
+                    by_p16 = f", {change:+d} by P 16 lid 2" if change else ""
+                    yield (
+                        f"{kind} {owner}: list {member} holds {held[member]} seats, its "
+                        f"distribution gives it {given}{by_p16}"
+                    )
 
 
 # =========================================================================== candidates
@@ -407,7 +442,8 @@ RULES: tuple[Rule, ...] = (
         "P12-seat-sum",
         "P 3, P 12",
         "A lijstengroep (or stel) holds the seats allocated to it as one list, and its lists "
-        "together hold exactly those seats; a combination's members hold the combination's seats.",
+        "together hold exactly those seats, each the seats its distribution gives it (apart "
+        "from a seat P 16 lid 2 moves); a combination's members hold the combination's seats.",
         _seat_sum,
     ),
     Rule(
