@@ -101,22 +101,22 @@ def nominate(
     ordered, used_lot = _order_above_threshold(
         above, seats, lst.number, election.profile.candidate_lot_always, lots
     )
-    on_preference = tuple(c.number for c in ordered[:seats])
+    on_preference = tuple([c.number for c in ordered[:seats]])
     chosen = set(on_preference)
     rest = [c.number for c in living if c.number not in chosen]
     in_list_order = tuple(rest[: max(0, seats - len(on_preference))])
     elected = on_preference + in_list_order
-    ranked_above = tuple(c.number for c in ordered[seats:])
+    ranked_above = tuple([c.number for c in ordered[seats:]])
     skip = set(ranked_above)
-    ranking = on_preference + ranked_above + tuple(n for n in rest if n not in skip)
+    ranking = on_preference + ranked_above + tuple([n for n in rest if n not in skip])
     step = PreferenceStep(
         list=lst.number,
         seats=seats,
         threshold=threshold,
-        above_threshold=tuple((c.number, c.votes) for c in ordered),
+        above_threshold=tuple([(c.number, c.votes) for c in ordered]),
         elected_on_preference=on_preference,
         elected_in_list_order=in_list_order,
-        deceased=tuple(c.number for c in candidates if c.deceased),
+        deceased=tuple([c.number for c in candidates if c.deceased]),
         lot=used_lot,
     )
     return Nomination(elected, on_preference, ranking, step)

@@ -210,7 +210,18 @@ def _parse_candidates(
     return tuple(candidates) if ok else None
 
 
+_FAST_LIST_KEYS = frozenset({"number", "name", "candidates"})
+
+
 def _parse_list(raw: object, index: int, errs: _Errors) -> tuple[int | None, ElectionList | None]:
+    if type(raw) is dict and raw.keys() <= _FAST_LIST_KEYS:
+        # The common well-formed shape, checked in bulk; anything else takes the detailed path
+        # below, which accepts exactly the same documents and names every offending field.
+        number, name, given = raw.get("number"), raw.get("name", ""), raw.get("candidates")
+        if type(number) is int and number >= 1 and type(name) is str and type(given) is list:
+            fast = _fast_candidates(given)
+            if fast is not None:
+                return number, ElectionList(number, name, sum(map(_VOTES, fast)), fast)
     where = f"lists[{index}]"
     if not isinstance(raw, dict):
         errs.add(where, "not_an_object", f"list {index + 1} must be an object")
