@@ -293,7 +293,17 @@ def _parse_list(raw: object, index: int, errs: _Errors) -> tuple[int | None, Ele
     return number, ElectionList(number, name, votes, candidates, candidate_count, deceased_count)
 
 
-def _parse_lots(raw: object, errs: _Errors) -> tuple[Lot, ...]:
+def parse_lots(
+    raw: object,
+    errs: _Errors,
+    kinds: tuple[LotKind, ...] = _LOT_KINDS,
+    owned: frozenset[str] = frozenset({"candidate"}),
+    owner_message: str = "a {kind} lot names its list number",
+    stray_message: str = "only candidate lots name a list",
+) -> tuple[Lot, ...]:
+    """The drawn lots of an input, in order. ``kinds`` are the lot kinds the format knows;
+    lots of an ``owned`` kind name their owner in ``list`` (``owner_message`` when they do
+    not), the others must not (``stray_message``); both messages may use ``{kind}``."""
     if not isinstance(raw, list):
         errs.add("lots", "not_an_array", "lots must be an array of drawn lots, in order")
         return ()
@@ -305,15 +315,16 @@ def _parse_lots(raw: object, errs: _Errors) -> tuple[Lot, ...]:
             continue
         _unknown_keys(item, _LOT_KEYS, field, errs)
         kind = item.get("kind")
-        if kind not in _LOT_KINDS:
+        options = item.get("options")
+        drawn = item.get("drawn")
+        owner = item.get("list")
+        if kind not in kinds:
             errs.add(
                 f"{field}.kind",
                 "invalid_lot_kind",
-                f"lot {index + 1}: kind must be one of {', '.join(_LOT_KINDS)}, got {kind!r}",
+                f"lot {index + 1}: kind must be one of {', '.join(kinds)}, got {kind!r}",
             )
-            continue
-        options = item.get("options")
-        if (
+        elif (
             not isinstance(options, list)
             or len(options) < 2
             or not all(_is_int(o) and o >= 1 for o in options)
@@ -324,32 +335,26 @@ def _parse_lots(raw: object, errs: _Errors) -> tuple[Lot, ...]:
                 "invalid_options",
                 f"lot {index + 1}: options must be two or more distinct positive numbers",
             )
-            continue
-        drawn = item.get("drawn")
-        if not _is_int(drawn) or drawn not in options or drawn is None:
+        elif not _is_int(drawn) or drawn not in options:
             errs.add(
                 f"{field}.drawn",
                 "drawn_not_an_option",
                 f"lot {index + 1}: drawn {drawn!r} is not one of the options {options}",
             )
-            continue
-        lot_list = item.get("list")
-        if kind == "candidate":
-            if not _is_int(lot_list) or cast(int, lot_list) < 1:
-                errs.add(
-                    f"{field}.list",
-                    "invalid_number",
-                    f"lot {index + 1}: a candidate lot names its list number",
-                )
-                continue
-        elif lot_list is not None:
+        elif kind in owned and (not _is_int(owner) or cast(int, owner) < 1):
+            errs.add(
+                f"{field}.list",
+                "invalid_number",
+                f"lot {index + 1}: " + owner_message.format(kind=kind),
+            )
+        elif kind not in owned and owner is not None:
             errs.add(
                 f"{field}.list",
                 "unexpected_field",
-                f"lot {index + 1}: only candidate lots name a list",
+                f"lot {index + 1}: " + stray_message.format(kind=kind),
             )
-            continue
-        lots.append(Lot(cast(LotKind, kind), tuple(sorted(options)), drawn, lot_list))
+        else:
+            lots.append(Lot(cast(LotKind, kind), tuple(sorted(options)), cast(int, drawn), owner))
     return tuple(lots)
 
 
@@ -433,7 +438,7 @@ def parse_election(data: object) -> Election | Rejected:
             if parsed is not None:
                 lists.append(parsed)
         _numbers_in_order(numbers, lambda i: f"lists[{i}].number", "list", errs)
-    lots = _parse_lots(data.get("lots", []), errs)
+    lots = parse_lots(data.get("lots", []), errs)
     if not errs.items and sum(lst.votes for lst in lists) == 0:
         errs.add(
             "lists",

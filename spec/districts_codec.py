@@ -33,6 +33,7 @@ from spec.codec import (
     _unknown_keys,
     lot_question_to_json,
     parse_election_header,
+    parse_lots,
     result_to_json,
     step_to_json,
 )
@@ -55,7 +56,6 @@ from spec.exact import format_mixed
 from spec.model import (
     ElectionKind,
     LawVersion,
-    Lot,
     LotKind,
     Rejected,
 )
@@ -70,7 +70,6 @@ _LIST_KEYS = frozenset(
 _CANDIDATE_KEYS = frozenset({"number", "votes", "deceased", "name", "id"})
 _SET_KEYS = frozenset({"number", "name", "lists"})
 _GROUP_KEYS = frozenset({"number", "name", "members"})
-_LOT_KEYS = frozenset({"kind", "options", "drawn", "list"})
 _LOT_KINDS: tuple[LotKind, ...] = (
     "residual_seat",
     "absolute_majority",
@@ -480,61 +479,6 @@ def _parse_groups(
     return out
 
 
-def _parse_lots(raw: object, errs: _Errors) -> tuple[Lot, ...]:
-    if not isinstance(raw, list):
-        errs.add("lots", "not_an_array", "lots must be an array of drawn lots, in order")
-        return ()
-    lots: list[Lot] = []
-    for index, item in enumerate(raw):
-        field = f"lots[{index}]"
-        if not isinstance(item, dict):
-            errs.add(field, "not_an_object", f"lot {index + 1} must be an object")
-            continue
-        _unknown_keys(item, _LOT_KEYS, field, errs)
-        kind = item.get("kind")
-        options = item.get("options")
-        drawn = item.get("drawn")
-        owner = item.get("list")
-        if kind not in _LOT_KINDS:
-            errs.add(
-                f"{field}.kind",
-                "invalid_lot_kind",
-                f"lot {index + 1}: kind must be one of {', '.join(_LOT_KINDS)}, got {kind!r}",
-            )
-        elif (
-            not isinstance(options, list)
-            or len(options) < 2
-            or not all(_is_int(o) and o >= 1 for o in options)
-            or len(set(options)) != len(options)
-        ):
-            errs.add(
-                f"{field}.options",
-                "invalid_options",
-                f"lot {index + 1}: options must be two or more distinct positive numbers",
-            )
-        elif not isinstance(drawn, int) or not _is_int(drawn) or drawn not in options:
-            errs.add(
-                f"{field}.drawn",
-                "drawn_not_an_option",
-                f"lot {index + 1}: drawn {drawn!r} is not one of the options {options}",
-            )
-        elif kind in _OWNED_LOTS and (
-            not isinstance(owner, int) or not _is_int(owner) or owner < 1
-        ):
-            errs.add(
-                f"{field}.list",
-                "invalid_number",
-                f"lot {index + 1}: a {kind} lot names its party, group or combination in list",
-            )
-        elif kind not in _OWNED_LOTS and owner is not None:
-            errs.add(
-                f"{field}.list", "unexpected_field", f"lot {index + 1}: a {kind} lot names no list"
-            )
-        else:
-            lots.append(Lot(cast(LotKind, kind), tuple(sorted(options)), drawn, owner))
-    return tuple(lots)
-
-
 def parse_district_election(data: object) -> DistrictElection | Rejected:
     """Validate a decoded ``kieswet/district-allocation-input@1`` document."""
     errs = _Errors()
@@ -598,7 +542,14 @@ def parse_district_election(data: object) -> DistrictElection | Rejected:
             parsed,
             errs,
         )
-    lots = _parse_lots(data.get("lots", []), errs)
+    lots = parse_lots(
+        data.get("lots", []),
+        errs,
+        _LOT_KINDS,
+        _OWNED_LOTS,
+        owner_message="a {kind} lot names its party, group or combination in list",
+        stray_message="a {kind} lot names no list",
+    )
     election = DistrictElection(
         kind=kind or "TK",
         seats=seats or 1,
