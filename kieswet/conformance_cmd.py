@@ -67,12 +67,7 @@ def register(commands: Any) -> None:
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run_parser.add_argument(
-        "--adapter",
-        required=True,
-        metavar="CMD",
-        help='command that starts the adapter, split as a shell would (e.g. "kieswet adapter")',
-    )
+    _add_adapter(run_parser)
     run_parser.add_argument(
         "--suite",
         type=Path,
@@ -99,13 +94,7 @@ def register(commands: Any) -> None:
         metavar="N",
         help="cases per run message (default 100)",
     )
-    run_parser.add_argument(
-        "--timeout",
-        type=_positive_float,
-        default=10.0,
-        metavar="SECONDS",
-        help="time allowed per case; a batch of N cases gets N times this (default 10)",
-    )
+    _add_timeout(run_parser)
     run_parser.add_argument(
         "--max-restarts",
         type=_non_negative_int,
@@ -122,13 +111,39 @@ def register(commands: Any) -> None:
         help="where to write report.jsonl, junit.xml and report.html "
         "(default ./conformance-report)",
     )
-    run_parser.add_argument(
+    _add_no_progress(run_parser)
+    run_parser.set_defaults(run=run)
+    _register_fuzz(sub)
+
+
+def _add_adapter(parser: argparse.ArgumentParser) -> None:
+    """``--adapter CMD``, shared by ``run`` and ``fuzz``."""
+    parser.add_argument(
+        "--adapter",
+        required=True,
+        metavar="CMD",
+        help='command that starts the adapter, split as a shell would (e.g. "kieswet adapter")',
+    )
+
+
+def _add_timeout(parser: argparse.ArgumentParser) -> None:
+    """``--timeout SECONDS`` per case, shared by ``run`` and ``fuzz``."""
+    parser.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time allowed per case; a batch of N cases gets N times this (default 10)",
+    )
+
+
+def _add_no_progress(parser: argparse.ArgumentParser) -> None:
+    """``--no-progress``, shared by ``run`` and ``fuzz``."""
+    parser.add_argument(
         "--no-progress",
         action="store_true",
         help="no progress bar (it is shown on standard error only when that is a terminal)",
     )
-    run_parser.set_defaults(run=run)
-    _register_fuzz(sub)
 
 
 def _positive_int(text: str) -> int:
@@ -311,12 +326,7 @@ def _register_fuzz(sub: Any) -> None:
         description=FUZZ_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--adapter",
-        required=True,
-        metavar="CMD",
-        help='command that starts the adapter, split as a shell would (e.g. "kieswet adapter")',
-    )
+    _add_adapter(parser)
     parser.add_argument(
         "--examples",
         type=_positive_int,
@@ -369,13 +379,7 @@ def _register_fuzz(sub: Any) -> None:
         metavar="N",
         help="cases per run message while exploring (default 100)",
     )
-    parser.add_argument(
-        "--timeout",
-        type=_positive_float,
-        default=10.0,
-        metavar="SECONDS",
-        help="time allowed per case; a batch of N cases gets N times this (default 10)",
-    )
+    _add_timeout(parser)
     parser.add_argument(
         "--max-restarts",
         type=_non_negative_int,
@@ -390,11 +394,7 @@ def _register_fuzz(sub: Any) -> None:
         metavar="N",
         help="at most N examples sent while shrinking (default 2000; 0: do not shrink)",
     )
-    parser.add_argument(
-        "--no-progress",
-        action="store_true",
-        help="no progress bar (it is shown on standard error only when that is a terminal)",
-    )
+    _add_no_progress(parser)
     parser.set_defaults(run=fuzz)
 
 
