@@ -66,6 +66,7 @@ from conformance.vectors_build import (
     canonical_input,
     dumps,
     expected_of,
+    input_flags,
     manifest_bytes,
     sorted_keys,
 )
@@ -725,17 +726,7 @@ def finding_id(document: Mapping[str, Any]) -> tuple[int, str]:
 
 
 def _flags(election: Election, expected: Mapping[str, Any]) -> list[str]:
-    flags = {"fuzz"}
-    if election.lots:
-        flags.add("lot")
-    if any(lst.votes == 0 for lst in election.lists):
-        flags.add("zero_votes_list")
-    if any(lst.votes >= 10**8 for lst in election.lists):
-        flags.add("large_numbers")
-    if any(lst.candidates is not None for lst in election.lists):
-        flags.add("candidates")
-    if any(c.deceased for lst in election.lists for c in lst.candidates or ()):
-        flags.add("deceased")
+    flags = {"fuzz", *input_flags(election)}
     if expected["status"] == "needs_lot":
         flags.add("needs_lot")
     return sorted(flags)

@@ -527,6 +527,22 @@ def district_expected_of(result_json: Mapping[str, Any], has_candidates: bool) -
     return out
 
 
+def input_flags(election: Election) -> set[str]:
+    """The flags an election's input alone earns (``NOTES`` explains each)."""
+    flags: set[str] = set()
+    if election.lots:
+        flags.add("lot")
+    if any(lst.votes == 0 for lst in election.lists):
+        flags.add("zero_votes_list")
+    if any(lst.votes >= 10**8 for lst in election.lists):
+        flags.add("large_numbers")
+    if any(lst.candidates is not None for lst in election.lists):
+        flags.add("candidates")
+    if any(c.deceased for lst in election.lists for c in lst.candidates or ()):
+        flags.add("deceased")
+    return flags
+
+
 def _derive(test: Pending, election: Election | None, result_json: Mapping[str, Any]) -> None:
     """Flags, articles and rules that follow from the input and the reference's result."""
     flags, articles, rules = test.flags, test.articles, test.rules
@@ -543,16 +559,7 @@ def _derive(test: Pending, election: Election | None, result_json: Mapping[str, 
         flags.add("rejected")
     if election is None:
         return
-    if election.lots:
-        flags.add("lot")
-    if any(lst.votes == 0 for lst in election.lists):
-        flags.add("zero_votes_list")
-    if any(lst.votes >= 10**8 for lst in election.lists):
-        flags.add("large_numbers")
-    if any(lst.candidates is not None for lst in election.lists):
-        flags.add("candidates")
-    if any(c.deceased for lst in election.lists for c in lst.candidates or ()):
-        flags.add("deceased")
+    flags.update(input_flags(election))
     if status == "rejected":
         return
     add("P 5", "P5-quota")
