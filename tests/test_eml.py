@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import random
 import re
 from pathlib import Path
@@ -40,9 +39,9 @@ from reference.totalise import totalise
 from spec.counts import CountInputs
 from spec.model import Completed
 from tests.eml_builders import polling_station, total_of
+from tests.shared_data import SHARED
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("KIESWET_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SAMPLES = SHARED / "eml" / "samples"
 SCHEMAS = SHARED / "eml" / "xsd-v1.2.2"
 CORPUS = ROOT / "tests" / "fixtures" / "eml"

@@ -6,15 +6,14 @@ Known answers: the empty input and ``abc`` (FIPS 180-2 test vectors), and the Ki
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from kieswet.cli import main
 from kieswet.hashcode import compare, digest_bytes, digest_file, parse_groups
+from tests.shared_data import SHARED
 
-SHARED = Path(os.environ.get("KIESWET_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 SAMPLES = SHARED / "eml" / "samples"
 HASHES = SAMPLES / "Hashcodes-Juinen.txt"
 
