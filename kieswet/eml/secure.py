@@ -22,7 +22,7 @@ import os
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypedDict
 
 from lxml import etree
 
@@ -136,17 +136,32 @@ def check_root(path: Path, root: etree._Element, expected_ids: Collection[str]) 
     return message_id
 
 
+class _Hardened(TypedDict):
+    resolve_entities: bool
+    load_dtd: bool
+    dtd_validation: bool
+    no_network: bool
+    huge_tree: bool
+    remove_comments: bool
+    remove_pis: bool
+
+
+HARDENED: _Hardened = {
+    "resolve_entities": False,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "no_network": True,
+    "huge_tree": False,
+    "remove_comments": True,
+    "remove_pis": True,
+}
+"""The parser settings of every EML read, tree or streaming: entities never resolved, no DTD
+loaded, no network, libxml2's size limits kept; comments and processing instructions dropped."""
+
+
 def hardened_parser() -> etree.XMLParser:
-    """The tree parser: entities never resolved, no DTD loaded, no network, libxml2 limits."""
-    return etree.XMLParser(
-        resolve_entities=False,
-        load_dtd=False,
-        dtd_validation=False,
-        no_network=True,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
+    """The tree parser, with the ``HARDENED`` settings."""
+    return etree.XMLParser(**HARDENED)
 
 
 def parse_document(
@@ -203,13 +218,7 @@ def iter_elements(
             reader,
             events=("start", "end"),
             tag=["{*}EML", *tags],
-            resolve_entities=False,
-            load_dtd=False,
-            dtd_validation=False,
-            no_network=True,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
+            **HARDENED,
         )
         root_seen = False
         try:
