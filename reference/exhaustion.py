@@ -13,8 +13,7 @@ PA25_REASON = (
     "Pa 25: in the election of the kiescollege niet-ingezetenen the seats of an exhausted list "
     "are not assigned to another list (in afwijking van P 10)"
 )
-"""The reason of the ``UnfilledSeatsStep`` Pa 25 leaves; ``spec.codec`` writes such a step with
-article ``Pa 25``."""
+"""The reason of the ``UnfilledSeatsStep`` (article ``Pa 25``) that Pa 25 leaves."""
 
 
 def surplus_is_reassigned(election: Election) -> bool:
@@ -55,7 +54,7 @@ def apply_list_exhaustion(standing: Standing) -> str | None:
     if surplus_total == 0:
         return None
     if not surplus_is_reassigned(standing.election):
-        standing.steps.append(UnfilledSeatsStep(surplus_total, PA25_REASON))
+        standing.steps.append(UnfilledSeatsStep(surplus_total, PA25_REASON, "Pa 25"))
         return f"{surplus_total} seat(s) remain unfilled: {PA25_REASON}"
     unfilled = assign_residual_seats(standing, surplus_total, reassignment=True)
     if unfilled == 0:

@@ -514,11 +514,9 @@ def step_to_json(step: Step, fmt: Callable[[Fraction], str] = format_mixed) -> d
             "removed_full": step.removed_full,
         }
     if isinstance(step, UnfilledSeatsStep):
-        # Pa 25 (kiescollege niet-ingezetenen) leaves the surplus of an exhausted list empty
-        # "in afwijking van P 10"; its step says so in its reason and cites Pa 25.
         return {
             "step": "unfilled_seats",
-            "article": "Pa 25" if step.reason.startswith("Pa 25") else "P 10",
+            "article": step.article,
             "seats": step.seats,
             "reason": step.reason,
         }

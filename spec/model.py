@@ -240,10 +240,12 @@ class ExhaustionStep:
 
 @dataclass(frozen=True, slots=True)
 class UnfilledSeatsStep:
-    """P 10: seats that could not be assigned because no list could take them."""
+    """P 10: seats that could not be assigned because no list could take them; ``article``
+    is ``Pa 25`` where the kiescollege niet-ingezetenen leaves an exhausted list's surplus empty."""
 
     seats: int
     reason: str
+    article: str = "P 10"
 
 
 @dataclass(frozen=True, slots=True)
