@@ -133,7 +133,7 @@ def _other_step(step: Step, names: dict[int, str]) -> str:
             "gaan naar andere lijsten."
         )
     if isinstance(step, UnfilledSeatsStep):
-        return f"P 10: {step.seats} zetel(s) blijven onvervuld: {step.reason}."
+        return f"{step.article}: {step.seats} zetel(s) blijven onvervuld: {step.reason}."
     return ""
 
 
