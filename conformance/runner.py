@@ -2,7 +2,9 @@
 
 The runner starts the adapter (a command line), performs the ``start``/``started`` handshake,
 skips every vector the adapter's capabilities do not cover (never sending it), sends the rest
-in batches of ``batch_size`` and waits at most ``timeout`` seconds per case of a batch.
+in batches of ``batch_size`` and waits at most ``timeout`` seconds per case of a batch. It keeps
+``in_flight`` batches (two) sent ahead, so the adapter computes the next batch while the runner
+judges the answers to this one; answers are collected batch by batch, in the order sent.
 
 It survives adapters that misbehave. When the adapter exits, stops answering in time, prints a
 line that is not a valid message, answers an id that was not asked, answers a case twice or
@@ -23,7 +25,7 @@ import subprocess
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, cast
@@ -206,6 +208,8 @@ class RunnerOptions:
     batch_size: int = 100
     timeout: float = 10.0
     max_restarts: int = 50
+    in_flight: int = 2
+    """Batches sent ahead: the adapter computes the next while the runner judges one."""
     startup_timeout: float = 30.0
     stop_timeout: float = 5.0
 
@@ -237,7 +241,8 @@ def _now() -> str:
 class Runner:
     """One run of ``vectors`` through the adapter of ``options.command``.
 
-    Answers are judged as they arrive, so the runner judges while the adapter computes.
+    Answers are judged as they arrive, and the next batch is sent before this one is judged,
+    so the runner judges while the adapter computes.
     """
 
     def __init__(
@@ -286,24 +291,47 @@ class Runner:
             else:
                 self._record(vector, Verdict("SKIPPED", f"not sent: {reason}"))
         alone: deque[Vector] = deque()
-        while to_send or alone:
-            if alone:
-                batch = [alone.popleft()]
-            else:
-                size = min(self.options.batch_size, len(to_send))
-                batch = [to_send.popleft() for _ in range(size)]
-            if self.process is None and not self._restart(adapter, [*batch, *alone, *to_send]):
+        in_flight: deque[list[Vector]] = deque()
+        while to_send or alone or in_flight:
+            # Keep up to ``in_flight`` batches sent, so the adapter computes the next batch
+            # while the runner judges this one. Answers are collected batch by batch, in the
+            # order sent, so a failure is always charged to the batch being collected.
+            # A case sent again on its own travels alone, with nothing else in flight.
+            while len(in_flight) < max(1, self.options.in_flight):
+                if alone:
+                    if in_flight:
+                        break
+                    batch = [alone.popleft()]
+                elif to_send:
+                    size = min(self.options.batch_size, len(to_send))
+                    batch = [to_send.popleft() for _ in range(size)]
+                else:
+                    break
+                if self.process is None and not self._restart(adapter, [*batch, *alone, *to_send]):
+                    to_send.clear()
+                    alone.clear()
+                    break
+                assert self.process is not None
+                cases = tuple(Case(v.key, v.operation, v.input) for v in batch)
+                self.process.send(encode(Run(cases)))
+                in_flight.append(batch)
+            if not in_flight:
                 break
+            batch = in_flight.popleft()
             assert self.process is not None
-            cases = tuple(Case(v.key, v.operation, v.input) for v in batch)
-            self.process.send(encode(Run(cases)))
-            answers, failure = self._collect(self.process, batch)
+            later = {v.key: v for queued in in_flight for v in queued}
+            answers, failure = self._collect(self.process, batch, later)
             if failure is None:
                 continue
             self.events.append(failure)
             self.process.kill()
             self.process = None
             unanswered = [v for v in batch if v.key not in answers]
+            # The batches sent after this one were not at fault: send their unanswered cases
+            # again, as they were, once the adapter has been restarted.
+            for queued in reversed(in_flight):
+                to_send.extendleft(reversed([v for v in queued if v.key not in self.records]))
+            in_flight.clear()
             if self.innocent:
                 # The failure was a late second answer to an earlier case: not this batch's.
                 self.innocent = False
@@ -366,15 +394,19 @@ class Runner:
         return False
 
     def _collect(
-        self, process: AdapterProcess, batch: list[Vector]
-    ) -> tuple[dict[str, Answer], str | None]:
-        """Judge the answers to the batch just sent; the answers and, if the exchange broke
-        down, why."""
+        self, process: AdapterProcess, batch: list[Vector], later: Mapping[str, Vector]
+    ) -> tuple[set[str], str | None]:
+        """Judge the answers to ``batch``; the cases answered and, if the exchange broke
+        down, why.
+
+        ``later`` are the cases of the batches sent after it: an adapter may answer some of them
+        before the last answer to ``batch`` (they are judged then); their answers are not
+        returned here but recorded, so the later batch does not wait for them again."""
         vectors = {v.key: v for v in batch}
         allowed = self.options.timeout * len(batch)
         deadline = time.monotonic() + allowed
-        waiting = {v.key for v in batch}
-        answers: dict[str, Answer] = {}
+        answers = {key for key in vectors if key in self.answered}  # early, with an earlier batch
+        waiting = set(vectors) - answers
         while waiting:
             item = process.receive(deadline)
             if isinstance(item, _Timeout):
@@ -399,11 +431,14 @@ class Runner:
                 )
             if reply.id in waiting:
                 waiting.discard(reply.id)
-                answers[reply.id] = reply
+                answers.add(reply.id)
                 self.answered.add(reply.id)
                 self._record(vectors[reply.id], judge(vectors[reply.id], reply))
+            elif reply.id in later and reply.id not in self.answered:
+                self.answered.add(reply.id)
+                self._record(later[reply.id], judge(later[reply.id], reply))
             elif reply.id in answers:
-                del answers[reply.id]
+                answers.discard(reply.id)
                 del self.records[reply.id]
                 self.answered.discard(reply.id)
                 return answers, f"the adapter answered case {reply.id} twice in one batch"

@@ -280,3 +280,30 @@ def test_bad_options_are_usage_errors(capsys: pytest.CaptureFixture[str]) -> Non
             main(argv)
         assert exit_info.value.code == 2
     assert "--adapter" in capsys.readouterr().err
+
+
+def test_answers_to_the_next_batch_before_this_one_ends_are_judged(tmp_path: Path) -> None:
+    """Two batches are in flight; an adapter that answers into the next batch before it has
+    finished this one is judged case by case, with no failure and no restart."""
+    assert run(tmp_path, adapter("read_ahead.py"), "--batch-size", "3") == 0
+    footer = report(tmp_path)[-1]
+    assert footer["counts"]["PASS"] == footer["counts"]["total"] == 13
+    assert footer["adapter_restarts"] == 0
+    assert footer["events"] == []
+
+
+def test_one_or_two_batches_in_flight_give_the_same_records() -> None:
+    from conformance.runner import Runner, RunnerOptions
+    from conformance.suite import load_suite
+
+    vectors = load_suite(SUITE).vectors
+    command = [sys.executable, str(ADAPTERS / "crash.py")]
+
+    def outcome(in_flight: int) -> list[tuple[str, str, str, list[str]]]:
+        options = RunnerOptions(command, batch_size=4, timeout=5, in_flight=in_flight)
+        records = Runner(options).run(vectors).records
+        return [(r.vector.key, r.verdict.status, r.verdict.message, r.notes) for r in records]
+
+    one, two = outcome(1), outcome(2)
+    assert one == two
+    assert [status for key, status, _, _ in one if key.endswith(str(FAULT_ID))] == ["ERROR"]
