@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import re
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ from kieswet.eml import (
 )
 from kieswet.eml.counts import CountFile
 from kieswet.hashcode import digest_file
+from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.render import WIDTH, render_result
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
@@ -100,13 +100,7 @@ def register(commands: Any) -> None:
         metavar="FILE",
         help='the lots drawn so far, as JSON: [{"kind", "options", "drawn", "list"?}, ...]',
     )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=Limits().max_bytes,
-        metavar="N",
-        help=f"refuse input files larger than N bytes (default {Limits().max_bytes:,})",
-    )
+    add_max_bytes(parser)
     parser.set_defaults(run=run)
 
 
@@ -166,14 +160,9 @@ def with_drawn_lots(election: Election, path: str) -> Election | str:
     """``election`` with the lots drawn in the JSON file ``path`` (the ``lots`` array of the
     seat-allocation input, or an object with one), checked as the seat-allocation input
     checks them; or a message naming the file and every fault."""
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return f"cannot read {path}: {exc}"
-    except json.JSONDecodeError as exc:
-        return f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-    except RecursionError:
-        return f"{path}: JSON nested too deeply"
+    data, problem = read_json(path)
+    if problem is not None:
+        return problem
     lots = data.get("lots") if isinstance(data, dict) else data
     if not isinstance(lots, list):
         return f'{path}: expected an array of lots, or an object with a "lots" array'

@@ -37,6 +37,7 @@ from kieswet.eml.counts import MESSAGE_LEVELS, read_list_names
 from kieswet.eml.directory import CountDirectory
 from kieswet.eml.schema import load_schema
 from kieswet.eml.write import Output, counts_output, write_all
+from kieswet.jsonfile import add_max_bytes, read_json
 from reference.totalise import Progress, totalise
 from spec.counts import CountInputs, Hierarchy, Level, Totals, preorder
 from spec.counts_codec import CountsDocument, parse_counts_input, totals_to_json
@@ -127,13 +128,7 @@ def register(commands: Any) -> None:
         metavar="DIR",
         help="validate the 510s written against the EML_NL XSD schemas in DIR (xsd-v1.2.2)",
     )
-    parser.add_argument(
-        "--max-bytes",
-        type=int,
-        default=Limits().max_bytes,
-        metavar="N",
-        help=f"refuse input files larger than N bytes (default {Limits().max_bytes:,})",
-    )
+    add_max_bytes(parser)
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -151,16 +146,9 @@ def _fail(message: str) -> int:
 
 def load_counts(path: str) -> CountsDocument | str:
     """The parsed input, or one message naming the file and every offending field."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return f"cannot read {path}: {exc}"
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-    except RecursionError:
-        return f"{path}: JSON nested too deeply"
+    data, problem = read_json(path)
+    if problem is not None:
+        return problem
     parsed = parse_counts_input(data)
     if isinstance(parsed, CountsDocument):
         return parsed

@@ -34,6 +34,7 @@ from kieswet.eml.counts import (
 from kieswet.eml.definition import ElectionIdentifier
 from kieswet.eml.errors import EmlError
 from kieswet.eml.names import DS_NS, EML_NS, KR_NS, XAL_NS, XNL_NS, eml
+from kieswet.eml.secure import HARDENED
 from spec.counts import Count
 
 C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments"
@@ -397,9 +398,8 @@ class ElectedList:
     elected: tuple[ElectedCandidate, ...]
 
 
-_FRAGMENT_PARSER = etree.XMLParser(
-    resolve_entities=False, load_dtd=False, no_network=True, remove_blank_text=True
-)
+_FRAGMENT_PARSER = etree.XMLParser(**HARDENED, remove_blank_text=True)
+"""Parses the fragments this module writes itself (read back to be indented and validated)."""
 
 
 def _fragment(xml: bytes) -> etree._Element:
