@@ -83,16 +83,13 @@ NOTES: dict[str, str] = {
     "boundary": "the case sits exactly on a legal boundary (18/19 seats, exactly 75% or 100% "
     "of the kiesdeler, exactly half of the votes, exactly the preference threshold, a "
     "remainder of 0)",
-    "tie": "equal averages, remainders or candidate votes compete at some stage (decisive or "
-    "not)",
+    "tie": "equal averages, remainders or candidate votes compete at some stage (decisive or not)",
     "needs_lot": "the expected result is a lot question: the implementation must stop and ask, "
     "never draw the lot itself",
     "lot": "the input feeds back lots drawn in public (lots), to be consumed in order",
     "absolute_majority": "P 9 moves a seat to a list with more than half of the votes",
-    "exhaustion": "P 10: a list has fewer living candidates than seats; the surplus is "
-    "reassigned",
-    "unfilled": "P 10: seats stay empty because no list can take them (a warning, not an "
-    "error)",
+    "exhaustion": "P 10: a list has fewer living candidates than seats; the surplus is reassigned",
+    "unfilled": "P 10: seats stay empty because no list can take them (a warning, not an error)",
     "p8_round_2": "P 8 lid 3: a residual seat by greatest averages, one per list",
     "p8_further_rounds": "P 8 lid 3, further rounds: unrestricted greatest averages after list "
     "exhaustion (the Kiesraad's published interpretation)",
@@ -397,8 +394,10 @@ def _real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
                 "default",
                 f"{data['converted_from']} ({data['source']}); converted to our input format in "
                 f"tests/fixtures/real/{path.name}",
-                {group: "Every contest of this election; the expected seats are the officially "
-                 "allocated seats, list numbers follow the published order."},
+                {
+                    group: "Every contest of this election; the expected seats are the officially "
+                    "allocated seats, list numbers follow the published order."
+                },
             )
         )
         for contest in data["contests"]:
@@ -427,8 +426,10 @@ def _real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
             "default",
             f"{data['converted_from']} ({data['source']}); converted in "
             "tests/fixtures/real/real-cases.json",
-            {group: "Every candidate's votes; expected seats, full seats and elected candidates "
-             "as in the source."},
+            {
+                group: "Every candidate's votes; expected seats, full seats and elected candidates "
+                "as in the source."
+            },
         )
     )
     for case in data["cases"]:
@@ -690,6 +691,9 @@ def _derive_districts(
         add("P 16", "P16-placement")
     if result_json["double_elections"]:
         add("P 18")
+    group_units = {member for group in election.groups for member in group.members}
+    if any(result.ranking.get(unit) for unit in group_units):
+        add("P 19", "P19-group-ranking")
 
 
 def _in_list_order(values: Sequence[int]) -> dict[str, int]:
@@ -770,7 +774,12 @@ def _keyed(mapping: Mapping[int, Any]) -> dict[str, Any]:
     return {str(number): value for number, value in mapping.items()}
 
 
-def _check_district_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
+def _check_district_hand(
+    test: Pending, expected: Mapping[str, Any], result_json: Mapping[str, Any]
+) -> list[str]:
+    """The expected result against the hand computation; the P 19 ranking (not part of what
+    an implementation must match, but checked by rule P19-group-ranking when it gives one)
+    against the reference's result document."""
     case = test.district_hand
     assert case is not None
     if expected["status"] != case.status:
@@ -787,6 +796,9 @@ def _check_district_hand(test: Pending, expected: Mapping[str, Any]) -> list[str
         for number, candidates in case.elected.items():
             got = expected.get("elected", {}).get(str(number))
             pairs.append((f"elected[{number}]", got, list(candidates)))
+        if case.ranking is not None:
+            hand = {str(number): list(order) for number, order in case.ranking.items()}
+            pairs.append(("ranking", result_json.get("ranking"), hand))
     return [
         f"{what} {got}, the hand computation says {hand}"
         for what, got, hand in pairs
@@ -879,7 +891,7 @@ def _evaluate_districts(test: Pending) -> dict[str, Any]:
     expected = district_expected_of(result_json, _has_candidates(test.input))
     problems = []
     if test.district_hand is not None:
-        problems = _check_district_hand(test, expected)
+        problems = _check_district_hand(test, expected, result_json)
     elif test.official is not None:
         problems = _check_district_official(test, expected)
     if problems:

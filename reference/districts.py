@@ -15,13 +15,16 @@ lijstencombinaties (I 10, P 4, P 11, P 13 as in force until 1 December 2017). Th
    P 16: a candidate of a group so elected is placed on one of the group's lists;
    P 17: the remaining seats of each list go to its candidates in list order;
    P 18: a candidate so elected on several lists of a group counts on one of them only.
-   P 19a: deceased candidates are passed over.
+   P 19: the ranking for later vacancies, per list with seats (``unit_ranking``; for a group
+   the project's reading, docs/interpretation.md).
+   P 19a: deceased candidates are passed over, and never ranked.
 
 Eerste Kamer: every vote weighs its district's stemwaarde (U 2), see ``spec.districts``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 
@@ -220,10 +223,43 @@ class _Out:
         self.quota = quota
         self.elected: dict[int, tuple[int, ...]] = {}
         self.on_preference: dict[int, tuple[int, ...]] = {}
+        self.ranking: dict[int, tuple[int, ...]] = {}
         self.preference: list[PreferenceStep] = []
         self.placements: list[Placement] = []
         self.doubles: list[DoubleElection] = []
         self.warnings: list[str] = []
+
+
+def unit_ranking(
+    unit: Unit, party: Party, elected_in_order: Sequence[str], threshold: Fraction
+) -> tuple[int, ...]:
+    """P 19 for one list (``unit``) of ``party``: the positions on it in order for later
+    vacancies.
+
+    First the unit's candidates elected on preference anywhere in the party
+    (``elected_in_order``: their keys in order of election, P 15), in that order; then its
+    other living candidates whose votes summed over the party's lists ("de gezamenlijke
+    lijsten", as P 15 counts them) are strictly above ``threshold``, by those votes descending
+    (equal votes: the unit's list order); then its remaining living candidates in list order.
+    Deceased candidates are never ranked (P 19a). A candidate elected on another list of the
+    group is still ranked here: they are a candidate of this list too. For a party of one list
+    this is the single-contest ranking (``Nomination.ranking``); for a lijstengroep it is the
+    project's reading of P 19 (docs/interpretation.md).
+    """
+    summed = {key: c.votes for key, c in zip(party.keys, party.candidates or (), strict=True)}
+    dead = {key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased}
+    living = [c for c in unit.candidates or () if c.key not in dead]
+    position = {c.key: c.number for c in living}
+    first = [position[key] for key in elected_in_order if key in position]
+    chosen = set(elected_in_order)
+    num, den = threshold.numerator, threshold.denominator
+    above = sorted(  # stable: list order within equal votes
+        (c for c in living if c.key not in chosen and summed[c.key] * den > num),
+        key=lambda c: -summed[c.key],
+    )
+    ranked = first + [c.number for c in above]
+    skip = set(ranked)
+    return tuple(ranked + [c.number for c in living if c.number not in skip])
 
 
 def _nominate_party(
@@ -243,6 +279,10 @@ def _nominate_party(
     far as the party (the lijstengroep, or the list in no group) has seats. A party of one list
     (or one stel) then elects in list order (P 17) as a single contest does; a group places
     each preference-elected candidate (P 16) and fills each list (P 17, P 18).
+
+    P 19: each of the party's lists that holds a seat gets its ranking for later vacancies: a
+    party of one list the single contest's (``Nomination.ranking``), a group's lists
+    ``unit_ranking`` (after P 16 lid 2, which may move a seat).
     """
     derived = ElectionList(party.number, party.name, party.votes, party.candidates)
     threshold = out.quota * preference_share(national)
@@ -251,6 +291,7 @@ def _nominate_party(
         only = party.units[0]
         out.elected[only] = nomination.elected
         out.on_preference[only] = nomination.elected_on_preference
+        out.ranking[only] = nomination.ranking
         out.preference.append(nomination.step)
         return
     units = [structure.units[n] for n in party.units]
@@ -264,6 +305,10 @@ def _nominate_party(
         out.elected[unit.number] = tuple(placed) + tuple(
             n for n in rest[unit.number] if n not in placed
         )
+    in_order = [party.keys[n - 1] for n in nomination.elected_on_preference]
+    for unit in units:
+        if unit_seats[unit.number] > 0:
+            out.ranking[unit.number] = unit_ranking(unit, party, in_order, threshold)
     out.preference.append(replace(nomination.step, elected_in_list_order=()))
     out.placements.extend(group.placements)
     out.doubles.extend(group.doubles)
@@ -275,7 +320,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
 
     P 3 (old P 4 lid 1): each group, stel and combination is one list for the single-contest
     engine (``reference.allocate``); then old P 11, P 12 and P 13 distribute seats within them,
-    and P 15 – P 18 elect the candidates.
+    and P 15 – P 18 elect the candidates; P 19 ranks them for later vacancies.
 
     Returns ``DistrictCompleted``, ``DistrictNeedsLot`` (draw the lot in public and rerun with
     it appended to ``lots``) or ``Rejected`` (a supplied lot that does not fit, or old P 4 lid 2
@@ -379,6 +424,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
         distributions=tuple(distributions),
         elected=out.elected,
         elected_on_preference=out.on_preference,
+        ranking=out.ranking,
         preference=tuple(out.preference),
         placements=tuple(out.placements),
         doubles=tuple(out.doubles),

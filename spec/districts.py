@@ -464,6 +464,14 @@ class CombinationCheck:
 
 @dataclass(frozen=True, slots=True)
 class DistrictCompleted:
+    """A completed allocation. ``elected``, ``elected_on_preference`` and ``ranking`` are per
+    unit, as positions on it. ``ranking`` (P 19, the order for later vacancies) is given for
+    every unit with seats and candidate-level data: the unit's candidates elected on preference
+    anywhere in the party, in order of election; then its other living candidates whose votes
+    summed over the party's lists exceed the voorkeurdrempel, by those votes (equal: the unit's
+    list order); then its other living candidates in list order. Deceased candidates are left
+    out (P 19a). For a party of one list or stel this is the single-contest P 19 ranking."""
+
     national_election: Election
     national: Completed
     party_seats: Mapping[int, int]
@@ -471,6 +479,7 @@ class DistrictCompleted:
     distributions: tuple[Distribution, ...]
     elected: Mapping[int, tuple[int, ...]]  # unit -> positions, in order of election
     elected_on_preference: Mapping[int, tuple[int, ...]]
+    ranking: Mapping[int, tuple[int, ...]]  # unit -> positions, P 19 (units with seats only)
     preference: tuple[PreferenceStep, ...]
     placements: tuple[Placement, ...]
     doubles: tuple[DoubleElection, ...]

@@ -706,6 +706,7 @@ def completed_to_json(result: DistrictCompleted) -> dict[str, Any]:
         ],
         "elected": {str(k): list(v) for k, v in result.elected.items()},
         "elected_on_preference": {str(k): list(v) for k, v in result.elected_on_preference.items()},
+        "ranking": {str(k): list(v) for k, v in result.ranking.items()},
         "preference": [step_to_json(s) for s in result.preference],
         "placements": [
             {

@@ -47,7 +47,7 @@ def test_hand_written_cases(case: DistrictCase) -> None:
     and the spec finds nothing in the reference's result (rules P12-seat-sum,
     P12.1-group-quota, P12.2-largest-remainder, combination-P11-quota,
     combination-P11-largest-remainder, P15.2-summed-preference, P16-placement,
-    P18-elected-once)."""
+    P18-elected-once, P19-group-ranking)."""
     result = allocate_districts_json(case.input)
     document = district_result_to_json(result)
     assert document["status"] == case.status, document
@@ -69,6 +69,8 @@ def test_hand_written_cases(case: DistrictCase) -> None:
     assert {int(k): v for k, v in document["seats"].items()} == dict(case.seats or {})
     for number, elected in case.elected.items():
         assert tuple(document["elected"][str(number)]) == elected
+    if case.ranking is not None:
+        assert document["ranking"] == {str(k): list(v) for k, v in case.ranking.items()}
 
 
 def test_candidate_on_two_lists_is_elected_once_with_summed_votes() -> None:
@@ -125,6 +127,227 @@ def test_p16_lid_2_takes_the_last_p12_seat() -> None:
     assert (last["candidate"], last["article"], last["forfeited_from"]) == ("D", "P 16 lid 2", 11)
     assert document["elected"] == {"11": [1, 2], "12": [1, 2]}
     assert check_districts(election, document) == []
+
+
+# --------------------------------------------------------------------------- P 19 ranking
+
+
+def test_p19_group_ranking_uses_summed_votes_and_each_lists_order() -> None:
+    """P 19 in a lijstengroep (the project's reading; rule P19-group-ranking). Kiesdeler
+    2000/20 = 100, voorkeurdrempel 25. Group 1: list 11 (X 14, Y 20, P 15, A 40, D 29
+    deceased, E 0) and list 12 (Y 8, B 45, X 14, P 15, F 0); 2 seats, P 12: 1 each. Summed:
+    B 45, A 40, P 30, X 28, Y 28; B and A are elected on preference (B on 12, A on 11).
+    List 11: A (4); P (3, 30); X (1) and Y (2) at 28 in list 11's order; E (6); D (5) dead:
+    4, 3, 1, 2, 6. List 12: B (2); P (4); Y (1) and X (3) in list 12's order; F (5):
+    2, 4, 1, 3, 5. List 2 has no candidates: no ranking."""
+    election, document = _completed(dict(_case("P 19 ranking in a lijstengroep").input))
+    assert document["ranking"] == {"11": [4, 3, 1, 2, 6], "12": [2, 4, 1, 3, 5]}
+    assert document["elected"] == {"11": [4], "12": [2]}
+    assert check_districts(election, document) == []
+
+
+def test_p19_candidate_elected_on_another_list_is_still_ranked() -> None:
+    """P 19 in a lijstengroep. Order of election (summed votes, voorkeurdrempel 25 5/8): A
+    550, E 200, B 100, F 60, C 50, G 40. A sits on list 11 (P 16) but is a candidate of list
+    12 too, and heads its ranking: list 12 ranks A (2), E (1), F (3), G (4), then J (5), K (6).
+    List 11: A (1), B (2), C (3), then D (4, 10 votes), H (5), I (6) in list order.
+    Rule: P19-group-ranking."""
+    document = _result(dict(_case("P 15 summed preference votes and P 16 placement").input))
+    assert document["ranking"] == {"11": [1, 2, 3, 4, 5, 6], "12": [2, 1, 3, 4, 5, 6]}
+
+
+def test_p19_no_ranking_for_a_list_without_a_seat() -> None:
+    """P 19: a list without a seat has no vacancy to rank for. Kiesdeler 2000/20 = 100,
+    voorkeurdrempel 25. Group 1: list 11 (A 130, B 30, C 0: 160) and list 12 (D 20, E 0,
+    B 20: 40); list 2: 1800 (list-level). Group 1: 2 full seats; P 12: groepskiesdeler 100,
+    list 11: 1 full (remainder 60), list 12: 0 full (remainder 40): the remainder seat → list
+    11, which holds both. P 15: A 130 and B 30 + 20 = 50 are elected on preference; P 16: A
+    and B (30 > 20) on list 11. Ranking list 11: A (1), B (2), C (3); list 12: none, though
+    D has 20 votes. Rule: P19-group-ranking."""
+    election, document = _completed(
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("A", 130), ("B", 30), ("C", 0)]),
+                cand_list(12, 2, [("D", 20), ("E", 0), ("B", 20)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        )
+    )
+    assert document["seats"] == {"11": 2, "12": 0, "2": 18}
+    assert document["ranking"] == {"11": [1, 2, 3]}
+    assert check_districts(election, document) == []
+
+
+def test_p19_ranking_of_a_stel_is_the_single_contest_ranking() -> None:
+    """A stel of two district lists (P 19 for a party of one list) ranks as the same list in a
+    single contest would. Kiesdeler 2000/20 = 100, voorkeurdrempel 25. Stel 7: lists 1
+    (district 1: A 5, B 50, C 10, D 20, E 15) and 2 (district 2: A 5, B 50, C 20, D 10, E 15);
+    summed A 10, B 100, C 30, D 30, E 30: 200 votes, 2 seats; list 3: 1800 (list-level, 18
+    seats). P 15: B 100, then C, D and E at 30 for one seat left: a lot (supplied: E). P 19:
+    B (2), E (5) in order of election; C (3) and D (4), above 25 at 30, in list order; A (1):
+    2, 5, 3, 4, 1. Rule: P19-group-ranking."""
+    from reference.allocate import allocate
+    from spec.model import Candidate, Completed, Election, ElectionList, Lot
+
+    election, document = _completed(
+        {
+            **district_doc(
+                "PS",
+                20,
+                [
+                    cand_list(1, 1, [("A", 5), ("B", 50), ("C", 10), ("D", 20), ("E", 15)]),
+                    cand_list(2, 2, [("A", 5), ("B", 50), ("C", 20), ("D", 10), ("E", 15)]),
+                    lst(3, 1, 1800, 30),
+                ],
+                districts=2,
+                sets=[{"number": 7, "lists": [1, 2]}],
+            ),
+            "lots": [{"kind": "candidate", "options": [3, 4, 5], "drawn": 5, "list": 7}],
+        }
+    )
+    assert document["elected"] == {"7": [2, 5]}
+    assert document["ranking"] == {"7": [2, 5, 3, 4, 1]}
+    assert check_districts(election, document) == []
+    votes = (10, 100, 30, 30, 30)
+    single = allocate(
+        Election(
+            "PS",
+            20,
+            (
+                ElectionList(7, "", 200, tuple(Candidate(n, v) for n, v in enumerate(votes, 1))),
+                ElectionList(3, "", 1800, None, 30),
+            ),
+            lots=(Lot("candidate", (3, 4, 5), 5, 7),),
+        )
+    )
+    assert isinstance(single, Completed)
+    assert tuple(document["ranking"]["7"]) == single.ranking[7]
+
+
+def _ranking_elections() -> Any:
+    """District elections of parties with candidates: single lists, stellen of two lists and
+    lijstengroepen of two lists (persons on one or both), with deceased candidates and many
+    equal votes."""
+    from hypothesis import strategies as st
+
+    @st.composite
+    def build(draw: Any) -> dict[str, Any]:
+        lists: list[dict[str, Any]] = []
+        sets: list[dict[str, Any]] = []
+        groups: list[dict[str, Any]] = []
+        for p in range(1, draw(st.integers(1, 4)) + 1):
+            people = [f"p{p}c{i}" for i in range(draw(st.integers(1, 7)))]
+            dead = set(draw(st.lists(st.sampled_from(people), max_size=2)))
+            shape = draw(st.sampled_from(["list", "stel", "group"]))
+
+            def candidates(names: list[str], dead: set[str] = dead) -> list[dict[str, Any]]:
+                return [
+                    {
+                        "number": i,
+                        "name": name,
+                        "votes": draw(st.sampled_from([0, 5, 20, 30, 30, 60, 150])),
+                        **({"deceased": True} if name in dead else {}),
+                    }
+                    for i, name in enumerate(names, start=1)
+                ]
+
+            if shape == "list":
+                lists.append(
+                    {"number": 100 * p + 1, "district": 1, "candidates": candidates(people)}
+                )
+                continue
+            for d in (1, 2):
+                names = (
+                    people
+                    if shape == "stel"
+                    else draw(st.lists(st.sampled_from(people), min_size=1, unique=True))
+                )
+                lists.append(
+                    {"number": 100 * p + d, "district": d, "candidates": candidates(names)}
+                )
+            members = [100 * p + 1, 100 * p + 2]
+            if shape == "stel":
+                sets.append({"number": 10 * p, "lists": members})
+            else:
+                groups.append({"number": p, "members": members})
+        lists.append(
+            {"number": 9, "district": 1, "votes": draw(st.integers(1, 2000)), "candidate_count": 50}
+        )
+        return {
+            "format": "kieswet/district-allocation-input@1",
+            "election": {
+                "kind": draw(st.sampled_from(["TK", "PS", "EP"])),
+                "seats": draw(st.integers(1, 25)),
+            },
+            "districts": [{"number": 1}, {"number": 2}],
+            "lists": lists,
+            "sets": sets,
+            "groups": groups,
+        }
+
+    return build()
+
+
+def _resolve_lots(
+    election: DistrictElection,
+) -> tuple[DistrictElection, DistrictCompleted] | None:
+    """The election with every lot question answered by its last option, and its result."""
+    from dataclasses import replace
+
+    from spec.districts import DistrictNeedsLot
+    from spec.model import Lot
+
+    for _ in range(40):
+        result = allocate_districts(election)
+        if isinstance(result, DistrictCompleted):
+            return election, result
+        if not isinstance(result, DistrictNeedsLot):
+            return None
+        q = result.lot
+        lot = Lot(q.kind, q.options, q.options[-1], q.list)
+        election = replace(election, lots=(*election.lots, lot))
+    return None
+
+
+def test_p19_unit_formula_is_the_single_contest_ranking_for_one_list_parties() -> None:
+    """Second formulation of P 19 for a party of one list or one stel: ``unit_ranking`` (the
+    per-list formula the engine applies to the lists of a lijstengroep: preference-elected in
+    order of election, others above the voorkeurdrempel by summed votes, the rest in list
+    order) gives exactly the single-contest ranking (``Nomination.ranking``) the engine reports
+    for such parties, with deceased candidates, equal votes and candidate lots; and
+    spec.check_districts (rule P19-group-ranking) finds nothing in any of these results."""
+    from hypothesis import HealthCheck, given, settings
+
+    from reference.candidates import preference_share
+    from reference.districts import unit_ranking
+    from spec.districts import resolve
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(_ranking_elections())
+    def run(document: dict[str, Any]) -> None:
+        resolved = _resolve_lots(_parsed(document))
+        if resolved is None:
+            return
+        election, result = resolved
+        assert check_districts(election, district_result_to_json(result)) == []
+        structure = resolve(election)
+        threshold = result.national.quota * preference_share(result.national_election)
+        for party in structure.parties.values():
+            if party.is_group or party.candidates is None:
+                continue
+            unit = structure.units[party.units[0]]
+            if result.seats[unit.number] == 0:
+                assert unit.number not in result.ranking
+                continue
+            key = {c.number: c.key for c in unit.candidates or ()}
+            in_order = [key[n] for n in result.elected_on_preference[unit.number]]
+            assert unit_ranking(unit, party, in_order, threshold) == result.ranking[unit.number]
+
+    run()
 
 
 def test_stemwaarde_weighs_votes_eerste_kamer() -> None:

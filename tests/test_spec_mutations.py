@@ -15,10 +15,15 @@ from typing import Any
 
 import pytest
 
+from conformance.vector_sources.districts import CASES as DISTRICT_CASES
 from kieswet.cli import main
 from reference.allocate import allocate
+from reference.districts import allocate_districts
 from spec.check import check
 from spec.codec import parse_election, result_to_json
+from spec.district_check import check_districts
+from spec.districts import DistrictCompleted, DistrictElection
+from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Election, Lot
 
 REPO = Path(__file__).resolve().parents[1]
@@ -533,6 +538,112 @@ def test_candidate_tie_decided_against_the_lot() -> None:
     assert doc["elected"]["1"] == [3, 2]
     doc["elected"]["1"] = doc["elected_on_preference"]["1"] = [3, 1]
     assert "LOT-drawn" in flagged(drawn, doc)
+
+
+# --------------------------------------------------------------------------- P 19 in a lijstengroep
+
+
+def _district(group: str) -> tuple[DistrictElection, dict[str, Any]]:
+    """A hand-written district case (``conformance.vector_sources.districts``) and the
+    reference's result, which ``spec.district_check`` must accept."""
+    case = next(c for c in DISTRICT_CASES if c.group == group and c.ranking)
+    election = parse_district_election(dict(case.input))
+    assert isinstance(election, DistrictElection), election
+    result = allocate_districts(election)
+    assert isinstance(result, DistrictCompleted), result
+    doc = district_result_to_json(result)
+    assert check_districts(election, doc) == []
+    return election, copy.deepcopy(doc)
+
+
+def district_flagged(election: DistrictElection, doc: Any) -> set[str]:
+    return {v.rule_id for v in check_districts(election, doc)}
+
+
+def test_p19_group_ranking_by_own_list_votes_instead_of_summed_votes() -> None:
+    # Group 1, list 11: X 14, Y 20, P 15, A 40, D 29 (deceased), E 0; summed over the group
+    # P 30, X 28, Y 28. Correct: A (elected on preference), then P, X, Y by summed votes (X
+    # before Y in list 11's order), E: 4, 3, 1, 2, 6. By list 11's own votes (Y 20, P 15,
+    # X 14) it would be 4, 2, 3, 1, 6: wrong, P 15 counts votes over the lists together.
+    election, doc = _district("P 19 ranking in a lijstengroep")
+    assert doc["ranking"]["11"] == [4, 3, 1, 2, 6]
+    doc["ranking"]["11"] = [4, 2, 3, 1, 6]
+    assert district_flagged(election, doc) == {"P19-group-ranking"}
+
+
+def test_p19_group_ranking_equal_summed_votes_in_another_lists_order() -> None:
+    # X and Y both have 28 summed votes: each list ranks them in its own order. List 12 is
+    # Y (1), B (2), X (3), P (4), F (5): correct 2, 4, 1, 3, 5; taking list 11's order (X
+    # before Y) gives 2, 4, 3, 1, 5: wrong.
+    election, doc = _district("P 19 ranking in a lijstengroep")
+    doc["ranking"]["12"] = [2, 4, 3, 1, 5]
+    assert district_flagged(election, doc) == {"P19-group-ranking"}
+
+
+def test_p19_group_ranking_with_a_deceased_candidate() -> None:
+    # D (list 11, position 5) has died (P 19a): ranking it, here in list order, is wrong.
+    election, doc = _district("P 19 ranking in a lijstengroep")
+    doc["ranking"]["11"] = [4, 3, 1, 2, 5, 6]
+    assert district_flagged(election, doc) == {"P19-group-ranking"}
+
+
+def test_p19_group_ranking_without_the_candidate_elected_on_another_list() -> None:
+    # Order of election A 550, E 200, B 100, F 60, C 50, G 40. A sits on list 11 but is a
+    # candidate of list 12 (position 2) as well: list 12 ranks 2, 1, 3, 4, 5, 6. Leaving A
+    # out, or ranking E (200) before A (550) in list order, is wrong; so is no ranking for a
+    # list with seats.
+    election, doc = _district("P 15 summed preference votes and P 16 placement")
+    assert doc["ranking"]["12"] == [2, 1, 3, 4, 5, 6]
+    for wrong in ([1, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6]):
+        doc["ranking"]["12"] = wrong
+        assert district_flagged(election, doc) == {"P19-group-ranking"}
+    del doc["ranking"]["12"]
+    assert district_flagged(election, doc) == {"P19-group-ranking"}
+
+
+def test_p19_group_ranking_is_optional_and_lets_a_lot_order_equal_votes() -> None:
+    # Without a ranking nothing is checked. Stel 7 (one party) of lists 1 (A 5, B 100, C 10,
+    # D 20, E 15) and 2 (A 5, B 100, C 20, D 10, E 15): 300 votes, list 3 1700, kiesdeler
+    # 100, voorkeurdrempel 25; 3 seats. Summed B 200, C 30, D 30, E 30, A 10: B, then two
+    # of C, D, E by lot (drawn E, then C): elected and ranked 2, 5, 3, then D (4), A (1).
+    # E and C have equal votes, so a ranking 2, 3, 5, 4, 1 breaks no rule (the order among
+    # them is the lot's); 2, 5, 4, 3, 1 ranks D, not elected, before C, who was: wrong.
+    election, doc = _district("P 19 ranking in a lijstengroep")
+    del doc["ranking"]
+    assert district_flagged(election, doc) == set()
+    document = {
+        "format": "kieswet/district-allocation-input@1",
+        "election": {"kind": "PS", "seats": 20},
+        "districts": [{"number": 1}, {"number": 2}],
+        "lists": [
+            {
+                "number": n,
+                "district": n,
+                "candidates": [
+                    {"number": i, "name": name, "votes": votes}
+                    for i, (name, votes) in enumerate(zip("ABCDE", row, strict=True), start=1)
+                ],
+            }
+            for n, row in ((1, (5, 100, 10, 20, 15)), (2, (5, 100, 20, 10, 15)))
+        ]
+        + [{"number": 3, "district": 1, "votes": 1700, "candidate_count": 30}],
+        "sets": [{"number": 7, "lists": [1, 2]}],
+        "lots": [
+            {"kind": "candidate", "options": [3, 4, 5], "drawn": 5, "list": 7},
+            {"kind": "candidate", "options": [3, 4], "drawn": 3, "list": 7},
+        ],
+    }
+    election = parse_district_election(document)
+    assert isinstance(election, DistrictElection), election
+    result = allocate_districts(election)
+    assert isinstance(result, DistrictCompleted), result
+    doc = district_result_to_json(result)
+    assert doc["seats"]["7"] == 3 and doc["elected"]["7"] == [2, 5, 3]
+    assert doc["ranking"]["7"] == [2, 5, 3, 4, 1]
+    doc["ranking"]["7"] = [2, 3, 5, 4, 1]
+    assert district_flagged(election, doc) == set()
+    doc["ranking"]["7"] = [2, 5, 4, 3, 1]
+    assert district_flagged(election, doc) == {"P19-group-ranking"}
 
 
 # --------------------------------------------------------------------------- format, status

@@ -221,6 +221,25 @@ def test_a_wrong_district_hand_expectation_stops_the_build(
     assert not (tmp_path / "suite").exists()
 
 
+def test_a_wrong_hand_ranking_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hand-computed P 19 ranking (rule P19-group-ranking) that disagrees with the
+    reference's stops the build too: here list 11 ranked by its own votes (Y 20, P 15, X 14)
+    instead of the votes summed over the group (P 30, X 28, Y 28)."""
+    index, case = next(
+        (i, c) for i, c in enumerate(districts.CASES) if c.group == "P 19 ranking in a lijstengroep"
+    )
+    wrong = replace(case, ranking={11: (4, 2, 3, 1, 6), 12: (2, 4, 1, 3, 5)})
+    cases = list(districts.CASES)
+    cases[index] = wrong
+    monkeypatch.setattr(districts, "CASES", tuple(cases))
+    with pytest.raises(BuildError) as info:
+        build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
+    assert "ranking" in str(info.value) and "hand computation" in str(info.value)
+    assert not (tmp_path / "suite").exists()
+
+
 def test_published_seats_that_differ_stop_the_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -336,8 +355,10 @@ def test_an_adapter_that_does_not_claim_an_operation_has_its_vectors_skipped(
 def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) -> None:
     """tests/fixtures/adapters/preference_not_summed.py counts a group candidate's votes on the
     first list only: the case where P (20 + 20 = 40 > 25) is elected only by the summed votes
-    fails with P15.2-summed-preference and the wrong elected candidates; every other district
-    vector still passes."""
+    fails with P15.2-summed-preference and the wrong elected candidates; the P 19 case where
+    P (15 + 15 = 30 > 25) is ranked above the list order only by the summed votes fails with
+    P19-group-ranking alone (the elected candidates are right); every other district vector
+    still passes."""
     adapter = f"{sys.executable} {ADAPTERS / 'preference_not_summed.py'}"
     code, lines = _run(tmp_path, adapter, "--operation", DISTRICTS_OPERATION)
     assert code == 1
@@ -349,5 +370,11 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     assert by_id[target.id]["status"] == "FAIL"
     assert "P15.2-summed-preference" in {v["rule_id"] for v in by_id[target.id]["violations"]}
     assert "elected: list 11 expected [1, 3], got [1, 2]" in by_id[target.id]["differences"]
-    others = {line["status"] for i, line in by_id.items() if i != target.id}
+    ranking = _vector_for(
+        next(c for c in districts.CASES if c.group == "P 19 ranking in a lijstengroep").input,
+        DISTRICT_VECTORS,
+    )
+    assert by_id[ranking.id]["status"] == "FAIL"
+    assert {v["rule_id"] for v in by_id[ranking.id]["violations"]} == {"P19-group-ranking"}
+    others = {line["status"] for i, line in by_id.items() if i not in (target.id, ranking.id)}
     assert others == {"PASS"}

@@ -169,7 +169,9 @@ def _party_of(p: int, groups: list[dict[str, Any]], sets: list[dict[str, Any]]) 
 @dataclass(frozen=True)
 class DistrictCase:
     """A hand-written case; ``errors`` (field, code): rejected; ``lot``: needs_lot; otherwise
-    completed with ``party_seats`` and ``seats`` (per P 12 list) and optionally ``elected``."""
+    completed with ``party_seats`` and ``seats`` (per P 12 list) and optionally ``elected`` and
+    ``ranking`` (P 19, per P 12 list with seats and candidates; when given, the whole mapping:
+    lists without a seat have no ranking)."""
 
     group: str
     comment: str
@@ -180,6 +182,7 @@ class DistrictCase:
     party_seats: Mapping[int, int] | None = None
     seats: Mapping[int, int] | None = None
     elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    ranking: Mapping[int, tuple[int, ...]] | None = None
     lot: Mapping[str, Any] | None = None
     errors: tuple[tuple[str, str], ...] | None = None
 
@@ -224,12 +227,23 @@ def lst(number: int, district: int, votes: int, count: int | None = None) -> dic
     return item
 
 
-def cand_list(number: int, district: int, candidates: Sequence[tuple[str, int]]) -> dict[str, Any]:
+def cand_list(
+    number: int,
+    district: int,
+    candidates: Sequence[tuple[str, int]],
+    deceased: Sequence[str] = (),
+) -> dict[str, Any]:
+    """A candidate-level district list; the candidates named in ``deceased`` have died."""
     return {
         "number": number,
         "district": district,
         "candidates": [
-            {"number": i, "name": name, "votes": votes}
+            {
+                "number": i,
+                "name": name,
+                "votes": votes,
+                **({"deceased": True} if name in deceased else {}),
+            }
             for i, (name, votes) in enumerate(candidates, start=1)
         ],
     }
@@ -297,6 +311,18 @@ _DOUBLE = district_doc(
         cand_list(12, 2, [("X", 12), *((f"C{i}", 21) for i in range(1, 9)), ("C9", 20)]),
         lst(2, 1, 1600, 30),
     ],
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+_RANKING = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("X", 14), ("Y", 20), ("P", 15), ("A", 40), ("D", 29), ("E", 0)], ["D"]),
+        cand_list(12, 2, [("Y", 8), ("B", 45), ("X", 14), ("P", 15), ("F", 0)]),
+        lst(2, 1, 1800, 30),
+    ],
+    districts=2,
     groups=[{"number": 1, "members": [11, 12]}],
 )
 
@@ -407,14 +433,20 @@ CASES: tuple[DistrictCase, ...] = (
         "= 550; then E 200, B 100, F 60, C 50, G 40; D 10 is below. P 16: A → list 11 (300 "
         "> 250), E → 12, B → 11, F → 12, C → 11, G → 12. P 17: list 11 fills its 2 other "
         "seats with D (4) and H (5); list 12 with J (5) and K (6): A (2) is already elected "
-        "on list 11 and is elected once.",
+        "on list 11 and is elected once. P 19 (order of election A, E, B, F, C, G): list 11 "
+        "ranks first its preference-elected A (1), B (2), C (3) in that order; no other "
+        "candidate has more than 25 5/8 summed votes (D 10, H 0, I 0), so then D (4), H (5), "
+        "I (6) in list order: 1, 2, 3, 4, 5, 6. List 12: A (2, elected on list 11 but a "
+        "candidate of list 12 too), E (1), F (3), G (4) in order of election, then J (5), K "
+        "(6): 2, 1, 3, 4, 5, 6. Lists 21 and 22 have no candidates: no ranking.",
         _PREFERENCE,
-        ("P 15", "P 16", "P 17", "P 18"),
-        ("P15.2-summed-preference", "P16-placement", "P18-elected-once"),
+        ("P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P18-elected-once", "P19-group-ranking"),
         ("candidates",),
         party_seats={1: 10, 21: 6, 22: 4},
         seats={11: 5, 12: 5, 21: 6, 22: 4},
         elected={11: (1, 2, 3, 4, 5), 12: (1, 3, 4, 5, 6)},
+        ranking={11: (1, 2, 3, 4, 5, 6), 12: (2, 1, 3, 4, 5, 6)},
     ),
     DistrictCase(
         "P 15 summed preference votes and P 16 placement",
@@ -424,14 +456,44 @@ CASES: tuple[DistrictCase, ...] = (
         "400/4 = 100; lists 11 and 12 2 seats each. P 15: P stands on both lists, 20 + 20 = 40 "
         "> 25 (on either list alone 20 would not pass); Q 180, R 180, P 40 are elected on "
         "preference. P 16: Q → 11, R → 12, P: 20 on both lists, the lowest district → 11. P "
-        "17: list 11 is full (Q, P); list 12 takes U (position 2). Elected 11: 1, 3; 12: 1, 2.",
+        "17: list 11 is full (Q, P); list 12 takes U (position 2). Elected 11: 1, 3; 12: 1, 2. "
+        "P 19: order of election Q, R (180 each, not decisive: group order), P (40). List 11 "
+        "ranks its preference-elected Q (1), P (3), then S (2, 0 votes) in list order: 1, 3, "
+        "2. List 12: R (1), P (3; sits on list 11, still a candidate of list 12), then U (2): "
+        "1, 3, 2.",
         _SUMMED,
-        ("P 12", "P 15 lid 1", "P 16", "P 17"),
-        ("P15.2-summed-preference", "P16-placement", "P18-elected-once"),
+        ("P 12", "P 15 lid 1", "P 16", "P 17", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P18-elected-once", "P19-group-ranking"),
         ("candidates",),
         party_seats={1: 4, 2: 16},
         seats={11: 2, 12: 2, 2: 16},
         elected={11: (1, 3), 12: (1, 2)},
+        ranking={11: (1, 3, 2), 12: (1, 3, 2)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25% of 100 = 25. Group 1: "
+        "list 11 (district 1: X 14, Y 20, P 15, A 40, D 29 deceased, E 0; 118 votes) and list "
+        "12 (district 2: Y 8, B 45, X 14, P 15, F 0; 82 votes), 200 votes; list 2 (list-level) "
+        "1800. Full seats: group 2, list 2 18, none residual. P 12: groepskiesdeler 200/2 = "
+        "100; list 11: 1 full (remainder 18), list 12: 0 full (remainder 82); the remainder "
+        "seat → list 12: 1 seat each. P 15, votes summed over the group: B 45, A 40, P 15 + 15 "
+        "= 30, X 14 + 14 = 28, Y 20 + 8 = 28, all above 25 (P, X and Y only with the sum; D "
+        "29 is deceased and passed over, P 19a); 2 seats: B, A elected on preference (P 16: B "
+        "→ 12, A → 11). P 19, list 11: (a) A (4); (b) by summed votes P 30 (3), then X and Y "
+        "at 28 in list 11's order X (1), Y (2) (by list 11's own votes, 20 for Y, 14 for X, "
+        "15 for P, the order would be Y, P, X); (c) E (6); D (5) is not ranked: 4, 3, 1, 2, 6. "
+        "List 12: (a) B (2); (b) P (4), then Y (1) and X (3) in list 12's order; (c) F (5): "
+        "2, 4, 1, 3, 5. P is ranked on both lists by summed votes although no list elects "
+        "them.",
+        _RANKING,
+        ("P 12", "P 15 lid 1", "P 16", "P 19", "P 19a"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates", "deceased", "tie"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (4,), 12: (2,)},
+        ranking={11: (4, 3, 1, 2, 6), 12: (2, 4, 1, 3, 5)},
     ),
     DistrictCase(
         "P 18 candidate elected on two lists",
@@ -440,14 +502,17 @@ CASES: tuple[DistrictCase, ...] = (
         "P 12: groepskiesdeler 100, lists 11 and 12: 2 seats each. Nobody passes 25 (X has "
         "12 + 12 = 24). P 17: both lists take X (position 1) and their position 2. P 18: X "
         "has 12 votes on each list: equal, so X counts on the list of the lowest district, "
-        "list 11; list 12 takes its next candidate: positions 2 and 3.",
+        "list 11; list 12 takes its next candidate: positions 2 and 3. P 19: nobody is above "
+        "25, so each list ranks its candidates in list order, X (1) included on list 12: "
+        "1, 2, ..., 10 on both lists.",
         _DOUBLE,
-        ("P 17", "P 18"),
-        ("P18-elected-once",),
+        ("P 17", "P 18", "P 19"),
+        ("P18-elected-once", "P19-group-ranking"),
         ("candidates", "tie"),
         party_seats={1: 4, 2: 16},
         seats={11: 2, 12: 2, 2: 16},
         elected={11: (1, 2), 12: (2, 3)},
+        ranking={11: tuple(range(1, 11)), 12: tuple(range(1, 11))},
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",
@@ -629,6 +694,11 @@ TOPICS: dict[str, Topic] = {
             "candidate elected on preference on one list.",
             "P 18 candidate elected on two lists": "A candidate elected in list order on two "
             "lists of a group counts on one of them; the other list takes its next candidate.",
+            "P 19 ranking in a lijstengroep": "The ranking for later vacancies of each list of "
+            "a group (the project's reading of P 19): its candidates elected on preference in "
+            "the group in order of election, then its others above the voorkeurdrempel by "
+            "votes summed over the group's lists (equal: this list's order), then the rest in "
+            "list order; deceased candidates are not ranked.",
         },
     ),
     "combinations-pre-2017-12": Topic(

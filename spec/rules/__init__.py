@@ -25,7 +25,7 @@ One module per group of articles, to be read next to the law:
 - ``candidates``: P 15 – P 19a;
 - ``eerste_kamer``: U 2 and U 3 (the stemwaarde and the weighted votes of the Eerste Kamer);
 - ``groups``: lijstengroepen, stellen and (old law) lijstencombinaties: P 3, P 12, P 13,
-  P 15 – P 18, old P 11 (they read a ``groups.DistrictContext`` and find nothing otherwise).
+  P 15 – P 19, old P 11 (they read a ``groups.DistrictContext`` and find nothing otherwise).
 
 This package never imports ``reference/``: it is the independent formulation.
 """

@@ -1,4 +1,4 @@
-"""Lijstengroepen, stellen and lijstencombinaties: P 3, P 12, P 13, P 15 – P 18, old P 4 / P 11.
+"""Lijstengroepen, stellen and lijstencombinaties: P 3, P 12, P 13, P 15 – P 19, old P 4 / P 11.
 
 Kieswet (BWBR0004627), consolidated text of 2026-01-01; old P 4 and P 11 as in force until
 1 December 2017 (law ``pre-2017-12``). P 12: the seats of a lijstengroep go to its lists by the
@@ -7,7 +7,11 @@ groepskiesdeler (group stemcijfer / group seats), full seats first, then the lar
 P 15 lid 1: a candidate's votes are summed over the party's lists on which they stand ("de
 gezamenlijke lijsten waarop zij voorkomen"). P 16: a candidate of a group elected on preference
 sits on the list with the most votes for them that has a seat left. P 17, P 18: the remaining
-seats of each list in list order, each candidate elected once.
+seats of each list in list order, each candidate elected once. P 19: the ranking for later
+vacancies of each list with seats; for a lijstengroep in the project's reading (decided, to be
+confirmed: docs/interpretation.md): the list's candidates elected on preference anywhere in the
+group, then its others above the voorkeurdrempel with votes summed over the group's lists, then
+the rest in list order.
 
 These rules read a ``DistrictContext``: a ``Context`` over the allocation to contestants (the
 single-contest rules check that part), plus the district input and the district result document.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from spec.districts import DistrictElection, Party, Structure, resolve
@@ -77,6 +82,8 @@ class DistrictContext(Context):
         self.unit_seats = _ints(document.get("seats"))
         self.elected = _int_lists(document.get("elected"))
         self.on_preference = _int_lists(document.get("elected_on_preference"))
+        raw_ranking = document.get("ranking")
+        self.ranking = _int_lists(raw_ranking) if isinstance(raw_ranking, dict) else None
         raw = document.get("distributions")
         self.distributions: list[Mapping[str, Any]] = (
             [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
@@ -437,6 +444,53 @@ def _p18_once(ctx: Context) -> Iterator[str]:
                 )
 
 
+def _p19_group_ranking(ctx: Context) -> Iterator[str]:
+    """P 19 per list with seats (a unit of a party with seats and candidate-level data):
+    (a) its candidates whose person the result elects on preference anywhere in the party, by
+    summed votes descending (equal votes in any order: a lot may have ordered them); (b) its
+    other living candidates with summed votes above the voorkeurdrempel, by summed votes
+    descending, equal votes in this list's order; (c) its other living candidates in list
+    order. Deceased candidates (P 19a) are not ranked."""
+    if not isinstance(ctx, DistrictContext) or ctx.ranking is None:
+        return  # the ranking is optional in a result
+    for dctx, party, _ in _candidate_parties(ctx):
+        ranking = dctx.ranking or {}
+        threshold = dctx.quota * preference_share(dctx.election)
+        votes = _persons(dctx, party)
+        dead = {
+            key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased
+        }
+        preferred = {k for k, _ in _elected_persons(dctx, party, dctx.on_preference)}
+        for u in party.units:
+            if dctx.unit_seats.get(u, 0) <= 0:
+                continue  # no seat, so no vacancy to rank for
+            living = [c for c in dctx.structure.units[u].candidates or () if c.key not in dead]
+            key_of = {c.number: c.key for c in living}
+            first = [c for c in living if c.key in preferred]
+            above = sorted(
+                (c for c in living if c.key not in preferred and votes[c.key] > threshold),
+                key=lambda c: -votes[c.key],
+            )
+            ranked = {c.number for c in first} | {c.number for c in above}
+            rest = [c.number for c in living if c.number not in ranked]
+            got = ranking.get(u, ())
+            head = got[: len(first)]
+            in_order = set(head) == {c.number for c in first} and all(
+                votes[key_of[a]] >= votes[key_of[b]] for a, b in pairwise(head)
+            )
+            if not in_order:
+                head = tuple(c.number for c in sorted(first, key=lambda c: -votes[c.key]))
+            expected = (*head, *(c.number for c in above), *rest)
+            if got != expected:
+                yield (
+                    f"list {u}: the ranking for later vacancies is {list(expected)} (its "
+                    "candidates elected on preference in order of election, its other candidates "
+                    f"above the voorkeurdrempel {show(threshold)} by votes summed over the lists "
+                    "of the party, the rest in list order; deceased candidates left out), the "
+                    f"result states {list(got)}"
+                )
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "P12-seat-sum",
@@ -497,8 +551,16 @@ RULES: tuple[Rule, ...] = (
         "preference-elected go in list order to its candidates not elected elsewhere.",
         _p18_once,
     ),
+    Rule(
+        "P19-group-ranking",
+        "P 19",
+        "Each list with seats ranks, for later vacancies, its candidates elected on preference "
+        "in the party in order of election, then its others above the voorkeurdrempel by votes "
+        "summed over the party's lists, then the rest in list order, deceased left out.",
+        _p19_group_ranking,
+    ),
 )
-"""P 3, P 12, P 13, P 15 – P 18 for parties with several lists; old P 11."""
+"""P 3, P 12, P 13, P 15 – P 19 for parties with several lists; old P 11."""
 
 
 def district_context(
