@@ -1,11 +1,24 @@
 """Differential fuzzing: generated elections through an adapter, judged against the reference.
 
 ``kieswet conformance fuzz`` starts one adapter process (``kieswet-adapter@1``, the same
-handshake and process handling as the runner), generates elections with Hypothesis
-(``conformance.strategies.fuzz_elections``, restricted to what the adapter claims), and judges
-every answer as the runner judges a vector (``conformance.judge``): the expected result is the
-reference engine's (``reference.allocate.allocate``), and the executable specification
-(``spec.check.check``) names the rules a completed or needs-lot answer violates.
+handshake and process handling as the runner), generates inputs of one operation with
+Hypothesis, restricted to what the adapter claims, and judges every answer as the runner judges
+a vector (``conformance.judge``):
+
+- ``allocate``: single-contest elections (``conformance.strategies.fuzz_elections``), expected
+  result ``reference.allocate.allocate``, rules ``spec.check.check``;
+- ``allocate-districts``: elections with districts, stellen, lijstengroepen and (law
+  ``pre-2017-12``) lijstencombinaties (``conformance.strategies_districts.district_inputs``),
+  expected result ``reference.districts.allocate_districts``, rules
+  ``spec.district_check.check_districts``;
+- ``allocate-eerste-kamer``: the Eerste Kamer in member votes per body
+  (``conformance.strategies_districts.eerste_kamer_inputs``), expected result the reference's
+  allocation of the weighted election (``reference.eerste_kamer``), rules ``spec.check.check``
+  over that weighted election (U 2 and U 3 included).
+
+Each operation is an ``OperationKit``: its strategy, how an input is parsed, what the reference
+expects, and how a finding describes it. An adapter that does not claim the operation is sent
+nothing: the session is skipped (``FuzzOutcome.skipped_operation`` says why).
 
 It works in two phases, so that the adapter is kept busy and Hypothesis still shrinks:
 
@@ -28,10 +41,11 @@ was not asked: the process is killed and started again (at most ``max_restarts``
 other cases of the batch are sent again on their own, and a case that makes it fail on its own
 is a difference of kind ``errored``.
 
-The minimal election is written as a ``kieswet/vectors@1`` file (``write_finding``), with the
-reference's expected result, the violated rule ids, the adapter's answer, and the provenance
-(adapter name and version, command, seed), into a findings directory that also gets a
-manifest, so ``kieswet conformance run --suite DIR`` replays every finding in it.
+The minimal election is written as a ``kieswet/vectors@1`` file of its operation
+(``write_finding``: ``DIR/<operation>/fuzz-<hex>.json``), with the reference's expected result,
+the violated rule ids, the adapter's answer, and the provenance (adapter name and version,
+command, seed), into a findings directory that also gets a manifest, so
+``kieswet conformance run --suite DIR`` replays every finding in it.
 """
 
 from __future__ import annotations
@@ -46,7 +60,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
@@ -54,16 +68,33 @@ from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Flaky
 
-from conformance import strategies
+from conformance import strategies, strategies_districts
 from conformance.judge import RuleViolation, Verdict, judge
-from conformance.protocol import PROTOCOL, Answer, Case, ProtocolError, Run, Started, decode_reply
+from conformance.protocol import (
+    PROTOCOL,
+    Answer,
+    Capabilities,
+    Case,
+    ProtocolError,
+    Run,
+    Started,
+    decode_reply,
+)
 from conformance.protocol import encode as encode_message
 from conformance.runner import AdapterFailure, AdapterProcess, handshake
-from conformance.suite import MANIFEST, Vector, profile_switches
+from conformance.suite import (
+    ALLOCATE_OPERATION,
+    DISTRICTS_OPERATION,
+    EERSTE_KAMER_OPERATION,
+    MANIFEST,
+    Vector,
+    profile_switches,
+)
 from conformance.vectors_build import (
     NOTES,
     SUITE_VERSION,
     canonical_input,
+    district_expected_of,
     dumps,
     expected_of,
     input_flags,
@@ -71,10 +102,20 @@ from conformance.vectors_build import (
     sorted_keys,
 )
 from reference.allocate import allocate
+from reference.districts import allocate_districts
+from reference.eerste_kamer import eerste_kamer_election
 from spec.codec import election_to_json, parse_election, result_to_json
+from spec.districts import DistrictElection
+from spec.districts_codec import district_result_to_json, parse_district_election
+from spec.eerste_kamer import EerstekamerElection
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, Election, ElectionKind, LawVersion, Profile
 
-OPERATION = "allocate"
+OPERATION = ALLOCATE_OPERATION
+"""The operation fuzzed by default (``FuzzOptions.operation``)."""
+
+Model: TypeAlias = Election | DistrictElection
+"""A parsed input: an ``Election`` (``allocate``; an ``EerstekamerElection``, the weighted
+election, for ``allocate-eerste-kamer``) or a ``DistrictElection`` (``allocate-districts``)."""
 
 FUZZ_ID_BASE = 1_000_000_000
 FUZZ_ID_SPAN = 16**7
@@ -86,8 +127,8 @@ moves it into the suite's sources."""
 
 FUZZ_NOTE = (
     "found by differential fuzzing (kieswet conformance fuzz) and shrunk by Hypothesis; the "
-    "expected result is the reference engine's, checked by spec.check; the comment names the "
-    "adapter, what it answered and why that is wrong"
+    "expected result is the reference engine's, checked by the executable specification; the "
+    "comment names the adapter, what it answered and why that is wrong"
 )
 
 DifferenceKind: TypeAlias = Literal["errored", "violation", "difference"]
@@ -117,9 +158,11 @@ class _Reproduced(Exception):
 
 @dataclass(frozen=True)
 class FuzzOptions:
-    """What to fuzz and how. Empty ``kinds``, ``laws`` and ``profiles``: every one the adapter
-    claims (and the generator knows). ``shrink_limit``: at most that many examples are sent
-    while shrinking (0: no shrinking)."""
+    """What to fuzz and how. ``operation``: ``allocate`` (the default), ``allocate-districts``
+    or ``allocate-eerste-kamer``. Empty ``kinds``, ``laws`` and ``profiles``: every one the
+    adapter claims (and the generator knows). ``focus`` applies to ``allocate`` only.
+    ``shrink_limit``: at most that many examples are sent while shrinking (0: no
+    shrinking)."""
 
     command: Sequence[str]
     examples: int = 1000
@@ -137,25 +180,30 @@ class FuzzOptions:
     parallel: bool = True
     """Allocate with the reference and judge in a worker process while the next batch is
     generated (falls back to this process where a worker cannot be started)."""
+    operation: str = OPERATION
 
 
 @dataclass(frozen=True)
 class Example:
-    """One generated election, its input document and the reference's expected result."""
+    """One generated input: the parsed election (``Model``), its input document and the
+    reference's expected result, for ``operation``."""
 
-    election: Election
+    election: Model
     document: dict[str, Any]
     expected: dict[str, Any]
+    operation: str = OPERATION
+
+    @property
+    def kit(self) -> OperationKit:
+        return KITS[self.operation]
 
     @property
     def size(self) -> tuple[int, int, int]:
         """Lists, candidates and seats: what a reviewer reads."""
-        candidates = sum(len(lst.candidates or ()) for lst in self.election.lists)
-        return len(self.election.lists), candidates, self.election.seats
+        return self.kit.size(self.election)
 
     def describe(self) -> str:
-        lists, candidates, seats = self.size
-        return f"{lists} list(s), {candidates} candidate(s), {seats} seats"
+        return self.kit.describe(self.election)
 
 
 @dataclass(frozen=True)
@@ -229,6 +277,8 @@ class FuzzOutcome:
     restarts: int
     events: list[str] = field(default_factory=list)
     gave_up: str | None = None
+    skipped_operation: str | None = None
+    """Why nothing was sent: the adapter does not claim the operation (``None``: it does)."""
 
 
 Progress: TypeAlias = Callable[[str, int, int | None], None]
@@ -262,7 +312,8 @@ class _Adapter:
             self._next += 1
             cases.append((str(self._next), document))
         self._inflight = cases
-        self.process.send(encode_message(Run(tuple(Case(i, OPERATION, d) for i, d in cases))))
+        operation = self.options.operation
+        self.process.send(encode_message(Run(tuple(Case(i, operation, d) for i, d in cases))))
 
     def collect(self) -> list[Answer | str | None]:
         """The reply to each case of the batch in flight, in order: its answer, or why the
@@ -379,21 +430,14 @@ def _profiles_claimed(names: Sequence[str], wanted: Sequence[str]) -> list[Profi
     return [p for p, s in switches if s in claimed and (not wanted or s in chosen)]
 
 
-def election_strategy(started: Started, options: FuzzOptions) -> st.SearchStrategy[Election]:
-    """The elections to send: ``fuzz_elections`` within the adapter's claimed capabilities and
-    the options' filters; raises ``FuzzUsageError`` if that leaves nothing."""
+def _claimed(
+    started: Started, options: FuzzOptions, known_kinds: Sequence[ElectionKind]
+) -> tuple[list[ElectionKind], list[LawVersion], list[Profile]]:
+    """The election kinds (of ``known_kinds``), law versions and profiles both claimed by the
+    adapter and selected by the options; raises ``FuzzUsageError`` if one of them is empty."""
     caps = started.capabilities
-    if OPERATION not in caps.operations:
-        raise FuzzUsageError(
-            f"the adapter {started.name} does not claim the operation {OPERATION!r}: nothing "
-            "to fuzz"
-        )
     kinds: list[ElectionKind] = [
-        k
-        for k in ELECTION_KINDS
-        if k in caps.kinds
-        and k in strategies.SEATS_BY_KIND
-        and (not options.kinds or k in options.kinds)
+        k for k in known_kinds if k in caps.kinds and (not options.kinds or k in options.kinds)
     ]
     laws: list[LawVersion] = [
         law
@@ -412,13 +456,74 @@ def election_strategy(started: Started, options: FuzzOptions) -> st.SearchStrate
             f"selected (the adapter claims kinds {', '.join(caps.kinds) or 'none'}; laws "
             f"{', '.join(caps.laws) or 'none'}; profiles {', '.join(caps.profiles) or 'none'})"
         )
+    return kinds, laws, profiles
+
+
+def _levels(caps: Capabilities) -> tuple[strategies.DataLevel, ...]:
+    return ("candidates", "lists") if caps.candidates else ("lists",)
+
+
+def _not_claimed(started: Started, operation: str) -> str | None:
+    """Why the adapter is sent nothing for ``operation`` (``None``: it claims it)."""
+    operations = started.capabilities.operations
+    if operation in operations:
+        return None
+    return (
+        f"the adapter {started.name} does not claim the operation {operation!r} (it claims "
+        f"{', '.join(operations) or 'none'}): nothing to fuzz"
+    )
+
+
+def election_strategy(started: Started, options: FuzzOptions) -> st.SearchStrategy[Election]:
+    """The elections to send for ``allocate``: ``fuzz_elections`` within the adapter's claimed
+    capabilities and the options' filters; raises ``FuzzUsageError`` if that leaves nothing."""
+    problem = _not_claimed(started, ALLOCATE_OPERATION)
+    if problem is not None:
+        raise FuzzUsageError(problem)
+    caps = started.capabilities
+    known = [k for k in ELECTION_KINDS if k in strategies.SEATS_BY_KIND]
+    kinds, laws, profiles = _claimed(started, options, known)
     return strategies.fuzz_elections(
         kinds=kinds,
         laws=laws,
         profiles=profiles,
-        data_levels=("candidates", "lists") if caps.candidates else ("lists",),
+        data_levels=_levels(caps),
         focus=options.focus,
         allow_lots=caps.lots,
+    )
+
+
+def district_strategy(started: Started, options: FuzzOptions) -> st.SearchStrategy[dict[str, Any]]:
+    """The inputs to send for ``allocate-districts``: ``district_inputs`` of the district
+    kinds (``strategies_districts.DISTRICT_KINDS``) within the adapter's claimed capabilities
+    and the options' filters; raises ``FuzzUsageError`` if that leaves nothing."""
+    caps = started.capabilities
+    kinds, laws, profiles = _claimed(started, options, strategies_districts.DISTRICT_KINDS)
+    return strategies_districts.district_inputs(
+        kinds=kinds,
+        laws=laws,
+        profiles=profiles,
+        data_levels=_levels(caps),
+        allow_lots=caps.lots,
+    )
+
+
+def eerste_kamer_strategy(
+    started: Started, options: FuzzOptions
+) -> st.SearchStrategy[dict[str, Any]]:
+    """The inputs to send for ``allocate-eerste-kamer``: ``eerste_kamer_inputs`` within the
+    adapter's claimed laws, profiles, candidates and lots and the options' filters (the kind is
+    always ``EK``, which the input leaves implicit); raises ``FuzzUsageError`` if that leaves
+    nothing."""
+    if options.kinds and "EK" not in options.kinds:
+        raise FuzzUsageError(
+            f"an {EERSTE_KAMER_OPERATION} input is always of kind EK, and --kind selects "
+            f"{', '.join(options.kinds)} only"
+        )
+    caps = started.capabilities
+    _, laws, profiles = _claimed(started, replace(options, kinds=()), ELECTION_KINDS)
+    return strategies_districts.eerste_kamer_inputs(
+        laws=laws, profiles=profiles, data_levels=_levels(caps), allow_lots=caps.lots
     )
 
 
@@ -429,11 +534,173 @@ def expected_result(election: Election) -> dict[str, Any]:
     return expected_of(result_to_json(allocate(election)), has_candidates)
 
 
+def _has_candidates(document: Mapping[str, Any]) -> bool:
+    lists = document.get("lists")
+    return isinstance(lists, list) and any(
+        isinstance(item, dict) and "candidates" in item for item in lists
+    )
+
+
+def _counted(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+class OperationKit:
+    """What the fuzzer needs to know of one operation; this base class is ``allocate``.
+
+    The strategy yields *values*: an ``Election`` for ``allocate``, the input document itself
+    for the others. ``document`` gives a value's input document, ``key`` a hash that tells
+    values apart (the shrinking phase recognises the examples already judged by it), ``model``
+    the parsed input; ``expected`` is the reference's result as a vector states it."""
+
+    operation: str = ALLOCATE_OPERATION
+    checked_by: str = "spec.check"
+
+    def strategy(self, started: Started, options: FuzzOptions) -> st.SearchStrategy[Any]:
+        return election_strategy(started, options)
+
+    def document(self, value: Any) -> dict[str, Any]:
+        return election_to_json(value)
+
+    def key(self, value: Any) -> int:
+        return hash(value)
+
+    def model(self, value: Any, document: dict[str, Any]) -> Model:
+        assert isinstance(value, Election)
+        return value
+
+    def parse(self, document: dict[str, Any]) -> Model:
+        """The parsed input; raises ``ValueError`` if it is invalid (never for a generated one)."""
+        election = parse_election(document)
+        if not isinstance(election, Election):
+            raise ValueError(f"a generated election is invalid: {election}")
+        return election
+
+    def expected(self, model: Model, document: dict[str, Any]) -> dict[str, Any]:
+        assert isinstance(model, Election)
+        return expected_result(model)
+
+    def header(self, model: Model) -> tuple[str, str, str | None]:
+        """The law version, profile and election kind (``None``: the input names none)."""
+        return model.law, model.profile.name, model.kind
+
+    def size(self, model: Model) -> tuple[int, int, int]:
+        candidates = sum(len(lst.candidates or ()) for lst in model.lists)
+        return len(model.lists), candidates, model.seats
+
+    def describe(self, model: Model) -> str:
+        lists, candidates, seats = self.size(model)
+        return f"{lists} list(s), {candidates} candidate(s), {seats} seats"
+
+    def flags(self, model: Model, expected: Mapping[str, Any]) -> set[str]:
+        """The flags of a finding beside ``fuzz`` and ``needs_lot`` (``NOTES`` explains each)."""
+        assert isinstance(model, Election)
+        return input_flags(model)
+
+
+class _DocumentKit(OperationKit):
+    """An operation whose strategy yields input documents."""
+
+    def document(self, value: Any) -> dict[str, Any]:
+        document: dict[str, Any] = value
+        return document
+
+    def key(self, value: Any) -> int:
+        return hash(canonical_input(value))
+
+    def model(self, value: Any, document: dict[str, Any]) -> Model:
+        return self.parse(document)
+
+
+class DistrictsKit(_DocumentKit):
+    """``allocate-districts``."""
+
+    operation = DISTRICTS_OPERATION
+    checked_by = "spec.district_check"
+
+    def strategy(self, started: Started, options: FuzzOptions) -> st.SearchStrategy[Any]:
+        return district_strategy(started, options)
+
+    def parse(self, document: dict[str, Any]) -> Model:
+        election = parse_district_election(document)
+        if not isinstance(election, DistrictElection):
+            raise ValueError(f"a generated district input is invalid: {election}")
+        return election
+
+    def expected(self, model: Model, document: dict[str, Any]) -> dict[str, Any]:
+        assert isinstance(model, DistrictElection)
+        result = district_result_to_json(allocate_districts(model))
+        return district_expected_of(result, _has_candidates(document))
+
+    def describe(self, model: Model) -> str:
+        assert isinstance(model, DistrictElection)
+        parts = [
+            super().describe(model),
+            _counted(len(model.districts), "district", "districts"),
+            _counted(len(model.sets), "stel", "stellen"),
+            _counted(len(model.groups), "lijstengroep", "lijstengroepen"),
+        ]
+        if model.combinations:
+            parts.append(_counted(len(model.combinations), "combination", "combinations"))
+        return ", ".join(parts)
+
+    def flags(self, model: Model, expected: Mapping[str, Any]) -> set[str]:
+        assert isinstance(model, DistrictElection)
+        present = {
+            "lot": model.lots,
+            "stel": model.sets,
+            "lijstengroep": model.groups,
+            "combination": model.combinations,
+            "candidates": [lst for lst in model.lists if lst.candidates is not None],
+            "deceased": [
+                lst
+                for lst in model.lists
+                if lst.deceased_count or any(c.deceased for c in lst.candidates or ())
+            ],
+            "zero_votes_list": [lst for lst in model.lists if lst.votes == 0],
+        }
+        return {flag for flag, found in present.items() if found}
+
+
+class EerstekamerKit(_DocumentKit):
+    """``allocate-eerste-kamer``: the model is the weighted election (U 2, U 3)."""
+
+    operation = EERSTE_KAMER_OPERATION
+    checked_by = "spec.check over the weighted election (U 2, U 3 included)"
+
+    def strategy(self, started: Started, options: FuzzOptions) -> st.SearchStrategy[Any]:
+        return eerste_kamer_strategy(started, options)
+
+    def parse(self, document: dict[str, Any]) -> Model:
+        election = eerste_kamer_election(document)
+        if not isinstance(election, EerstekamerElection):
+            raise ValueError(f"a generated Eerste Kamer input is invalid: {election}")
+        return election
+
+    def expected(self, model: Model, document: dict[str, Any]) -> dict[str, Any]:
+        assert isinstance(model, Election)
+        return expected_of(result_to_json(allocate(model)), _has_candidates(document))
+
+    def header(self, model: Model) -> tuple[str, str, str | None]:
+        return model.law, model.profile.name, None
+
+    def describe(self, model: Model) -> str:
+        assert isinstance(model, EerstekamerElection)
+        bodies = _counted(len(model.bodies), "body", "bodies")
+        return f"{super().describe(model)}, {bodies}"
+
+
+KITS: Mapping[str, OperationKit] = {
+    kit.operation: kit for kit in (OperationKit(), DistrictsKit(), EerstekamerKit())
+}
+"""The kit of every operation, by name (``conformance.suite.OPERATIONS``)."""
+
+
 def judge_reply(example: Example, reply: Answer | str) -> Verdict:
     """The runner's verdict on ``reply`` (a string: the adapter process failed on the case)."""
     if isinstance(reply, str):
         return Verdict("ERROR", reply)
-    election = example.election
+    law, profile, kind = example.kit.header(example.election)
     vector = Vector(
         id=0,
         key=reply.id,
@@ -443,11 +710,11 @@ def judge_reply(example: Example, reply: Answer | str) -> Verdict:
         flags=(),
         articles=(),
         rules=(),
-        operation=OPERATION,
-        law=election.law,
-        file_law=election.law,
-        profile=election.profile.name,
-        kind=election.kind,
+        operation=example.operation,
+        law=law,
+        file_law=law,
+        profile=profile,
+        kind=kind,
         input=example.document,
         expected=example.expected,
     )
@@ -459,15 +726,17 @@ Assessment: TypeAlias = tuple[Verdict, dict[str, Any]] | bool
 (``False``: it passed)."""
 
 
-def assess(items: Sequence[tuple[dict[str, Any], bytes | str]]) -> list[Assessment]:
-    """For each input document and the adapter's answer line (or why it failed on the case),
-    what the worker process sends back: little when the answer is right."""
+def assess(
+    items: Sequence[tuple[dict[str, Any], bytes | str]], operation: str = OPERATION
+) -> list[Assessment]:
+    """For each input document of ``operation`` and the adapter's answer line (or why it
+    failed on the case), what the worker process sends back: little when the answer is
+    right."""
+    kit = KITS[operation]
     out: list[Assessment] = []
     for document, line in items:
-        election = parse_election(document)
-        if not isinstance(election, Election):
-            raise ValueError(f"a generated election is invalid: {election}")
-        example = Example(election, document, expected_result(election))
+        model = kit.parse(document)
+        example = Example(model, document, kit.expected(model, document), operation)
         reply = decode_reply(line) if isinstance(line, bytes) else line
         if not isinstance(reply, Answer | str):
             raise ValueError("not an answer line")  # the adapter's lines were checked on arrival
@@ -481,7 +750,8 @@ class _Judges:
     """The reference and the judging (``assess``), in a worker process when one can be started,
     so that they run while the main process generates the next batch."""
 
-    def __init__(self, parallel: bool) -> None:
+    def __init__(self, parallel: bool, operation: str = OPERATION) -> None:
+        self.operation = operation
         self.pool: ProcessPoolExecutor | None = None
         if parallel:
             try:
@@ -492,9 +762,9 @@ class _Judges:
 
     def submit(self, items: list[tuple[dict[str, Any], bytes | str]]) -> Future[list[Assessment]]:
         if self.pool is not None:
-            return self.pool.submit(assess, items)
+            return self.pool.submit(assess, items, self.operation)
         done: Future[list[Assessment]] = Future()
-        done.set_result(assess(items))
+        done.set_result(assess(items, self.operation))
         return done
 
     def close(self) -> None:
@@ -523,11 +793,16 @@ class Fuzzer:
     """One fuzzing session through the adapter of ``options.command``."""
 
     def __init__(self, options: FuzzOptions, progress: Progress | None = None) -> None:
+        if options.operation not in KITS:
+            raise FuzzUsageError(
+                f"unknown operation {options.operation!r} (known: {', '.join(KITS)})"
+            )
         self.options = options
+        self.kit = KITS[options.operation]
         self.progress = progress
         self.seen: dict[int, Judged | None] = {}
-        """Every example judged, by the hash of its election (the shrinking phase runs in this
-        process): the judgement if it differs, else ``None``."""
+        """Every example judged, by its kit's key (the shrinking phase runs in this process):
+        the judgement if it differs, else ``None``."""
         self.examples = 0
         self.skipped = 0
         self.shrink_calls = 0
@@ -536,22 +811,25 @@ class Fuzzer:
 
     def run(self) -> FuzzOutcome:
         """Explore, and shrink the first difference; raises ``AdapterFailure`` if the adapter
-        cannot be started, ``FuzzUsageError`` if nothing can be generated for it."""
+        cannot be started, ``FuzzUsageError`` if nothing can be generated for it. An adapter
+        that does not claim the operation is sent nothing (``skipped_operation`` says so)."""
         clock = time.monotonic()
         adapter = _Adapter(self.options)
         gave_up: str | None = None
         finding: Finding | None = None
+        not_claimed = _not_claimed(adapter.started, self.options.operation)
         try:
-            strategy = election_strategy(adapter.started, self.options)
-            judges = _Judges(self.options.parallel)
-            try:
-                self._explore(adapter, judges, strategy)
-            except _GaveUp as exc:
-                gave_up = str(exc)
-            finally:
-                judges.close()
-            if self.first is not None and gave_up is None:
-                finding = self._shrink(adapter, strategy)
+            if not_claimed is None:
+                strategy = self.kit.strategy(adapter.started, self.options)
+                judges = _Judges(self.options.parallel, self.options.operation)
+                try:
+                    self._explore(adapter, judges, strategy)
+                except _GaveUp as exc:
+                    gave_up = str(exc)
+                finally:
+                    judges.close()
+                if self.first is not None and gave_up is None:
+                    finding = self._shrink(adapter, strategy)
         finally:
             adapter.stop()
         return FuzzOutcome(
@@ -563,6 +841,7 @@ class Fuzzer:
             restarts=adapter.restarts,
             events=adapter.events,
             gave_up=gave_up,
+            skipped_operation=not_claimed,
         )
 
     def _report(self, phase: str, done: int, total: int | None) -> None:
@@ -571,16 +850,16 @@ class Fuzzer:
 
     def _hypothesis(
         self,
-        strategy: st.SearchStrategy[Election],
-        body: Callable[[Election], None],
+        strategy: st.SearchStrategy[Any],
+        body: Callable[[Any], None],
         phases: Sequence[Phase],
     ) -> None:
         @seed(self.options.seed)
         @_settings(self.options.examples, phases)
         @given(strategy)
-        def fuzz(election: Election) -> None:
+        def fuzz(value: Any) -> None:
             try:
-                body(election)
+                body(value)
             except _Reproduced:
                 raise
             except Exception as exc:  # a fault of the fuzzer, not a difference: no shrinking
@@ -595,13 +874,14 @@ class Fuzzer:
     # ----------------------------------------------------------------- phase 1
 
     def _explore(
-        self, adapter: _Adapter, judges: _Judges, strategy: st.SearchStrategy[Election]
+        self, adapter: _Adapter, judges: _Judges, strategy: st.SearchStrategy[Any]
     ) -> None:
         """Three batches at a time: one being generated here, one being answered by the
         adapter, one being judged by the worker."""
-        Sent: TypeAlias = list[tuple[Election, dict[str, Any], Answer | str]]
-        pending: list[tuple[Election, dict[str, Any]]] = []
-        inflight: list[tuple[Election, dict[str, Any]]] = []
+        Sent: TypeAlias = list[tuple[Any, dict[str, Any], Answer | str]]
+        pending: list[tuple[Any, dict[str, Any]]] = []
+        inflight: list[tuple[Any, dict[str, Any]]] = []
+        document_of = self.kit.document
         judging: deque[tuple[Sent, Future[list[Assessment]]]] = deque()
 
         def take_answers() -> None:
@@ -623,13 +903,11 @@ class Fuzzer:
         def record(keep: int) -> None:
             while len(judging) > keep:
                 sent, future = judging.popleft()
-                for (election, document, reply), assessment in zip(
-                    sent, future.result(), strict=True
-                ):
-                    self._record(election, document, reply, assessment)
+                for (value, document, reply), assessment in zip(sent, future.result(), strict=True):
+                    self._record(value, document, reply, assessment)
 
-        def body(election: Election) -> None:
-            pending.append((election, election_to_json(election)))
+        def body(value: Any) -> None:
+            pending.append((value, document_of(value)))
             if len(pending) >= self.options.batch_size:
                 take_answers()
                 send()
@@ -649,7 +927,7 @@ class Fuzzer:
 
     def _record(
         self,
-        election: Election,
+        value: Any,
         document: dict[str, Any],
         reply: Answer | str,
         assessment: Assessment,
@@ -660,23 +938,26 @@ class Fuzzer:
             self.skipped += assessment
         else:
             verdict, expected = assessment
-            judged = Judged(Example(election, document, expected), reply, verdict)
+            model = self.kit.model(value, document)
+            example = Example(model, document, expected, self.options.operation)
+            judged = Judged(example, reply, verdict)
             if self.first is None:
                 self.first = (self.examples, judged)
-        self.seen[hash(election)] = judged
+        self.seen[self.kit.key(value)] = judged
         self._report("exploring", self.examples, self.options.examples)
 
     # ----------------------------------------------------------------- phase 2
 
-    def _shrink(self, adapter: _Adapter, strategy: st.SearchStrategy[Election]) -> Finding:
+    def _shrink(self, adapter: _Adapter, strategy: st.SearchStrategy[Any]) -> Finding:
         assert self.first is not None
         found_after, first = self.first
         target = signature(first.verdict)
         assert target is not None
         self.best = first
+        kit = self.kit
 
-        def body(election: Election) -> None:
-            key = hash(election)
+        def body(value: Any) -> None:
+            key = kit.key(value)
             if key in self.seen:
                 judged = self.seen[key]
             elif self.shrink_calls >= self.options.shrink_limit:
@@ -684,7 +965,10 @@ class Fuzzer:
             else:
                 self.shrink_calls += 1
                 self._report("shrinking", self.shrink_calls, None)
-                example = Example(election, election_to_json(election), expected_result(election))
+                document = kit.document(value)
+                model = kit.model(value, document)
+                expected = kit.expected(model, document)
+                example = Example(model, document, expected, kit.operation)
                 reply = adapter.ask(example.document)
                 if isinstance(reply, Answer):
                     adapter.take_line(reply)
@@ -725,9 +1009,9 @@ def finding_id(document: Mapping[str, Any]) -> tuple[int, str]:
     return FUZZ_ID_BASE + int(digest[:7], 16), f"fuzz-{digest[:12]}"
 
 
-def _flags(election: Election, expected: Mapping[str, Any]) -> list[str]:
-    flags = {"fuzz", *input_flags(election)}
-    if expected["status"] == "needs_lot":
+def _flags(example: Example) -> list[str]:
+    flags = {"fuzz", *example.kit.flags(example.election, example.expected)}
+    if example.expected["status"] == "needs_lot":
         flags.add("needs_lot")
     return sorted(flags)
 
@@ -752,7 +1036,7 @@ def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]
     are the violated rules with the one pursued while shrinking first."""
     judged = finding.judged
     example, verdict = judged.example, judged.verdict
-    election = example.election
+    law, profile, _ = example.kit.header(example.election)
     vector_id, name = finding_id(example.document)
     adapter = provenance.adapter
     violations: tuple[RuleViolation, ...] = verdict.violations
@@ -775,9 +1059,9 @@ def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]
         f"differential fuzzing: {command} (kieswet {provenance.kieswet_version}, seed "
         f"{provenance.seed}) against the adapter {adapter.name} {adapter.version} "
         f"({PROTOCOL}, started as {shlex.join(provenance.command)}); expected result from the "
-        "reference engine, checked by spec.check"
+        f"reference engine, checked by {example.kit.checked_by}"
     )
-    flags = _flags(election, example.expected)
+    flags = _flags(example)
     notes = {flag: FUZZ_NOTE if flag == "fuzz" else NOTES[flag] for flag in flags}
     test = {
         "id": vector_id,
@@ -791,9 +1075,9 @@ def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]
     return {
         "format": "kieswet/vectors@1",
         "suite_version": SUITE_VERSION,
-        "operation": OPERATION,
-        "law": election.law,
-        "profile": election.profile.name,
+        "operation": example.operation,
+        "law": law,
+        "profile": profile,
         "source": source,
         "notes": notes,
         "groups": [
@@ -823,11 +1107,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def write_finding(directory: Path, finding: Finding, provenance: Provenance) -> Path:
-    """Write the finding as ``DIR/allocate/fuzz-<hex>.json`` and (re)write ``DIR/manifest.json``
+    """Write the finding as ``DIR/<operation>/fuzz-<hex>.json`` (``allocate``,
+    ``allocate-districts`` or ``allocate-eerste-kamer``) and (re)write ``DIR/manifest.json``
     over every vector file in ``DIR``, so the directory is a suite the runner accepts."""
     document = finding_document(finding, provenance)
     name = document["groups"][0]["name"]
-    path = directory / OPERATION / f"{name}.json"
+    path = directory / str(document["operation"]) / f"{name}.json"
     _write_atomically(path, dumps(document))
     files = {
         p.relative_to(directory).as_posix(): p.read_bytes()

@@ -26,7 +26,15 @@ from conformance.fuzz import (
 )
 from conformance.reports import RunContext, counts, verdict_of, verdicts, write_reports
 from conformance.runner import AdapterFailure, Runner, RunnerOptions
-from conformance.suite import Filters, SuiteError, default_suite, load_suite, select
+from conformance.suite import (
+    ALLOCATE_OPERATION,
+    OPERATIONS,
+    Filters,
+    SuiteError,
+    default_suite,
+    load_suite,
+    select,
+)
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 
 EXIT_PASS = 0
@@ -286,10 +294,18 @@ def run(args: argparse.Namespace) -> int:
 FUZZ_HELP = """\
 Differential fuzzing: send generated elections to an implementation, wrapped in an adapter
 (kieswet-adapter@1, as for `kieswet conformance run`), and compare every answer with the
-reference engine and the executable specification (spec.check). Elections come from the
-Hypothesis strategy conformance.strategies.fuzz_elections, within the election kinds, law
-versions, profiles, candidates and lots the adapter claims (narrowed by --kind, --law,
---profile and --focus).
+reference engine and the executable specification. --operation picks what is generated:
+
+  allocate               one contest (conformance.strategies.fuzz_elections; spec.check)
+  allocate-districts     districts, stellen, lijstengroepen, lijstencombinaties
+                         (conformance.strategies_districts.district_inputs;
+                         spec.district_check)
+  allocate-eerste-kamer  the Eerste Kamer in member votes per body, U 2 and U 3
+                         (conformance.strategies_districts.eerste_kamer_inputs; spec.check)
+
+Inputs stay within the election kinds, law versions, profiles, candidates and lots the adapter
+claims (narrowed by --kind, --law, --profile, and for allocate --focus). An adapter that does
+not claim the operation is sent nothing: the session is skipped, with exit status 2.
 
 One adapter process serves the whole session; examples go out in batches of --batch-size
 while the next batch is generated. A crash, hang or invalid line kills the adapter, which is
@@ -298,7 +314,7 @@ started again; a case that makes it fail on its own is a difference of kind "err
 At the first difference Hypothesis shrinks the election to a minimal one that differs in the
 same way (the same violated rule, the same differing field, or an error again), sending each
 candidate on its own (at most --shrink-limit of them). The result is written to --out as a
-kieswet/vectors@1 file, allocate/fuzz-<hash>.json, with the reference's expected result, the
+kieswet/vectors@1 file, OPERATION/fuzz-<hash>.json, with the reference's expected result, the
 violated rule ids, the adapter's answer, and the adapter's name and version, the command and
 the seed; --out also gets a manifest.json, so
 
@@ -312,10 +328,12 @@ installation of kieswet (see docs/fuzzing.md). Without --seed a random seed is u
 printed.
 
 Exit status: 0 no difference; 1 a difference was found (and written), or the adapter failed
-more than --max-restarts times; 2 usage error, or an adapter that cannot be started at all.
+more than --max-restarts times; 2 usage error, an adapter that cannot be started at all, or
+one that does not claim the operation (nothing tested).
 
-Example:
+Examples:
   kieswet conformance fuzz --adapter "kieswet adapter" --examples 5000 --seed 1
+  kieswet conformance fuzz --adapter "kieswet adapter" --operation allocate-districts
 """
 
 
@@ -327,6 +345,12 @@ def _register_fuzz(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_adapter(parser)
+    parser.add_argument(
+        "--operation",
+        choices=OPERATIONS,
+        default=ALLOCATE_OPERATION,
+        help=f"what to generate and send (default {ALLOCATE_OPERATION}): " + ", ".join(OPERATIONS),
+    )
     parser.add_argument(
         "--examples",
         type=_positive_int,
@@ -370,7 +394,8 @@ def _register_fuzz(sub: Any) -> None:
         action="append",
         default=[],
         choices=strategies.FOCUS_MODES,
-        help="kind of election (default: a mix of all): " + ", ".join(strategies.FOCUS_MODES),
+        help="kind of election, for --operation allocate only (default: a mix of all): "
+        + ", ".join(strategies.FOCUS_MODES),
     )
     parser.add_argument(
         "--batch-size",
@@ -439,6 +464,8 @@ def _fuzz_progress(show: bool) -> Iterator[Progress | None]:
 def _reproduce_arguments(args: argparse.Namespace, seed: int) -> list[str]:
     """The options that decide what is generated and sent, for the finding's provenance."""
     out = ["--adapter", args.adapter, "--seed", str(seed), "--examples", str(args.examples)]
+    if args.operation != ALLOCATE_OPERATION:
+        out += ["--operation", args.operation]
     for option in ("kind", "law", "profile", "focus"):
         for value in getattr(args, option):
             out += [f"--{option}", value]
@@ -451,7 +478,9 @@ def _print_outcome(outcome: FuzzOutcome, seed: int) -> None:
     adapter = outcome.adapter
     rate = outcome.examples / outcome.elapsed if outcome.elapsed > 0 else 0.0
     finding = outcome.finding
-    if finding is None:
+    if outcome.skipped_operation is not None:
+        print(f"{adapter.name} {adapter.version}: skipped: {outcome.skipped_operation}")
+    elif finding is None:
         verdict = f"gave up: {outcome.gave_up}" if outcome.gave_up else "no difference"
         print(
             f"{adapter.name} {adapter.version}: {outcome.examples} examples (seed {seed}), "
@@ -490,6 +519,8 @@ def fuzz(args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.exists() and not out.is_dir():
         return _fuzz_fail(f"--out {out} exists and is not a directory")
+    if args.focus and args.operation != ALLOCATE_OPERATION:
+        return _fuzz_fail(f"--focus applies to --operation {ALLOCATE_OPERATION} only")
     seed: int = args.seed if args.seed is not None else random.SystemRandom().randrange(2**32)
     options = FuzzOptions(
         command=command,
@@ -503,6 +534,7 @@ def fuzz(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         max_restarts=args.max_restarts,
         shrink_limit=args.shrink_limit,
+        operation=args.operation,
     )
     show = not args.no_progress and sys.stderr.isatty()
     try:
@@ -513,6 +545,8 @@ def fuzz(args: argparse.Namespace) -> int:
     except FuzzUsageError as exc:
         return _fuzz_fail(str(exc))
     _print_outcome(outcome, seed)
+    if outcome.skipped_operation is not None:
+        return EXIT_USAGE  # nothing was tested
     if outcome.finding is None:
         return EXIT_FAIL if outcome.gave_up else EXIT_PASS
     provenance = Provenance(
