@@ -18,7 +18,9 @@ votes are weighted into an EK contest (``reference.eerste_kamer``; the rules ``U
 and ``U3-stemcijfer`` check that weighting against the law's own statement of it);
 ``spec.district_check.check_districts`` for ``allocate-districts``. The violated rules are
 listed with every FAIL, so a tester sees *which* article an answer breaks, not only that it
-differs. ``skipped`` answers are SKIPPED and ``errored`` answers ERROR.
+differs. ``skipped`` answers are SKIPPED and ``errored`` answers ERROR. Should the specification
+itself fail on an answer (a defect of ours), the case is ERROR with the exception named, and the
+run goes on.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ def _elected_map(value: object) -> dict[str, object] | None:
 
 
 def _diff_maps(name: str, expected: object, provided: object, normal: Any) -> list[str]:
+    if isinstance(provided, dict) and provided == expected:
+        return []  # the same document fields, so the same after ``normal``
     want, got = normal(expected), normal(provided)
     if got is None:
         return [f"{name}: expected {expected}, the result has none"]
@@ -199,9 +203,21 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
             provided=provided,
         )
     found = tuple(differences(vector.expected, result))
-    violations = (
-        rule_violations(vector, result) if answer.status in ("completed", "needs_lot") else ()
-    )
+    try:
+        violations = (
+            rule_violations(vector, result) if answer.status in ("completed", "needs_lot") else ()
+        )
+    except Exception as exc:  # a defect of the specification: never let it end the run
+        return Verdict(
+            "ERROR",
+            "the executable specification failed while checking this answer "
+            f"({type(exc).__name__}: {exc}); this is a defect of the judge, not a verdict on "
+            "the answer: please report it with this case"
+            + (f"; the answer also differs: {'; '.join(found)}" if found else ""),
+            answer_status=answer.status,
+            differences=found,
+            provided=provided,
+        )
     if not found and not violations:
         return Verdict("PASS", "as expected", answer_status=answer.status)
     parts = []

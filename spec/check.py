@@ -16,6 +16,7 @@ def check(election: Election, result_json: object) -> list[Violation]:
     """The rules ``result_json`` violates for ``election``; empty if it is a correct result."""
     ctx = Context(election, read_result(result_json))
     violations: list[Violation] = []
-    for rule in RULES:
-        violations.extend(rule.run(ctx))
+    for rule in RULES:  # ``rule.run(ctx)`` for each, into one list
+        for message in rule.check(ctx):
+            violations.append(Violation(rule.id, rule.article, message))
     return violations

@@ -740,7 +740,7 @@ def keyed_ints(value: object) -> dict[int, int] | None:
         return None
     out: dict[int, int] = {}
     for key, item in value.items():
-        if not (isinstance(key, str) and key.isdigit() and _is_int(item)):
+        if not (isinstance(key, str) and key.isascii() and key.isdigit() and _is_int(item)):
             return None
         out[int(key)] = item
     return out
@@ -751,7 +751,9 @@ def keyed_lists(value: object) -> dict[int, tuple[int, ...]] | None:
         return None
     out: dict[int, tuple[int, ...]] = {}
     for key, item in value.items():
-        if not (isinstance(key, str) and key.isdigit() and isinstance(item, list)):
+        if not (isinstance(key, str) and key.isascii() and key.isdigit()):
+            return None
+        if not isinstance(item, list):
             return None
         if not all(_is_int(x) for x in item):
             return None

@@ -39,6 +39,9 @@ def parse_mixed(text: str) -> Fraction:
 
     Raises ``ValueError`` for anything else (no decimals, no signs, no zero denominator).
     """
+    written = _as_written(text)
+    if written is not None:
+        return written
     match = _MIXED.match(text)
     if match is None:
         raise ValueError(f"not an exact non-negative number: {text!r}")
@@ -47,6 +50,33 @@ def parse_mixed(text: str) -> Fraction:
         if whole is not None:
             raise ValueError(f"not an exact non-negative number: {text!r}")
         return Fraction(int(top))
-    if int(bottom) == 0:
+    denominator = int(bottom)
+    if denominator == 0:
         raise ValueError(f"zero denominator in {text!r}")
-    return int(whole or 0) + Fraction(int(top), int(bottom))
+    # w + t/d written as the one fraction (w * d + t) / d.
+    return Fraction(int(whole or 0) * denominator + int(top), denominator)
+
+
+def _as_written(text: str) -> Fraction | None:
+    """``text`` in exactly a form ``format_mixed`` writes (``'444 5/17'``, ``'5/17'``,
+    ``'617'``: ASCII digits, one space, a denominator other than 0), read without the regular
+    expression; ``None`` for any other text, which ``parse_mixed`` then reads with it."""
+    if not text.isascii():
+        return None
+    whole, space, rest = text.partition(" ")
+    if not space:
+        whole, rest = "", text
+    elif not whole.isdigit():
+        return None
+    top, slash, bottom = rest.partition("/")
+    if not top.isdigit():
+        return None
+    if not slash:
+        return None if whole else Fraction(int(top))
+    if not bottom.isdigit():
+        return None
+    denominator = int(bottom)
+    if denominator == 0:
+        return None
+    # w + t/d written as the one fraction (w * d + t) / d.
+    return Fraction(int(whole or 0) * denominator + int(top), denominator)

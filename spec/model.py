@@ -9,6 +9,7 @@ Mappings keyed by list number are plain dicts that are never mutated after const
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -61,10 +62,14 @@ PROFILE_SWITCHES: Mapping[str, str] = {
 A profile is ``default`` or switch names joined by ``+``, e.g. ``p9-counts-as-residual``."""
 
 
+DEFAULT_PROFILE = Profile()
+"""The ``default`` profile (a ``Profile`` is immutable, so one instance serves every election)."""
+
+
 def parse_profile(name: str) -> Profile:
     """Profile from its name; raises ``ValueError`` naming the unknown switch."""
     if name == "default":
-        return Profile()
+        return DEFAULT_PROFILE
     fields: dict[str, bool] = {}
     for switch in name.split("+"):
         if switch == "default":
@@ -85,6 +90,7 @@ def parse_profile(name: str) -> Profile:
 # --------------------------------------------------------------------------- input
 
 _DECEASED = attrgetter("deceased")
+_VOTES = attrgetter("votes")
 
 
 class Candidate(NamedTuple):
@@ -154,10 +160,11 @@ class Election:
     law: LawVersion = "current"
     profile: Profile = Profile()
     lots: tuple[Lot, ...] = ()
+    total_votes: int = dataclasses.field(init=False, repr=False, compare=False)
+    """The sum of the lists' votes (stemcijfers), added up once when the election is made."""
 
-    @property
-    def total_votes(self) -> int:
-        return sum(lst.votes for lst in self.lists)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total_votes", sum(map(_VOTES, self.lists)))
 
 
 # --------------------------------------------------------------------------- result steps

@@ -34,7 +34,9 @@ class FieldProblem:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, unlike the other records: one is made for every residual seat of every result
+# judged, and a frozen dataclass is several times slower to make. Nothing changes it once made.
+@dataclass(slots=True)
 class ResidualClaim:
     """A ``residual_seat`` step as the result states it (P 7, P 8, or a P 10 reassignment)."""
 
@@ -92,7 +94,9 @@ class LotClaim:
     value: Fraction | None
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, unlike the other records: one is made for every result judged, and a frozen
+# dataclass is several times slower to make. Nothing changes it once made.
+@dataclass(slots=True)
 class ReadResult:
     """What a result document says; ``None`` where a field is absent or unreadable.
 
@@ -172,24 +176,18 @@ class _Reader:
                 self.problem(where, f"{where} is missing")
             return None
         value = data[key]
-        if isinstance(value, str):
-            try:
-                return parse_mixed(value)
-            except ValueError:
-                pass
-        elif isinstance(value, dict):
-            num, den = value.get("num"), value.get("den")
-            if type(num) is int and type(den) is int and den > 0 and num >= 0:
-                return Fraction(num, den)
-        elif type(value) is int and value >= 0:
-            return Fraction(value)
-        self.problem(
-            where,
-            f'{where} must be an exact number ("444 5/17" or {{"num", "den"}}), got {_show(value)}',
-        )
-        return None
+        exact = _exact(value)
+        if exact is None:
+            self.problem(
+                where,
+                f"{where} must be an exact number "
+                f'("444 5/17" or {{"num", "den"}}), got {_show(value)}',
+            )
+        return exact
 
     def numbers(self, value: object, where: str) -> tuple[int, ...] | None:
+        if type(value) is list and _all_numbers(value):
+            return tuple(value)  # the common case: the loop below would find nothing
         if not isinstance(value, list):
             self.problem(where, f"{where} must be an array of numbers, got {_show(value)}")
             return None
@@ -210,10 +208,12 @@ class _Reader:
             return None
         out: dict[int, object] = {}
         for raw_key, item in value.items():
-            if not (isinstance(raw_key, str) and raw_key.isdigit() and int(raw_key) >= 1):
+            plain = isinstance(raw_key, str) and raw_key.isascii() and raw_key.isdigit()
+            number = int(raw_key) if plain else 0
+            if number < 1:
                 self.problem(f"{where}.{raw_key}", f"{where}: key {raw_key!r} is not a list number")
                 continue
-            out[int(raw_key)] = item
+            out[number] = item
         return out
 
     def seat_map(
@@ -245,6 +245,9 @@ class _Reader:
             return None
         out: dict[int, tuple[int, ...]] = {}
         for number, value in raw.items():
+            if type(value) is list and _all_numbers(value):
+                out[number] = tuple(value)  # what ``numbers`` returns, without naming the field
+                continue
             numbers = self.numbers(value, f'{where}["{number}"]')
             if numbers is None:
                 return None
@@ -257,7 +260,72 @@ def _show(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _exact(value: object) -> Fraction | None:
+    """An exact non-negative number as the format writes it: a mixed-fraction string
+    (``"444 5/17"``), ``{"num", "den"}`` or a whole number; ``None`` for anything else."""
+    if isinstance(value, str):
+        try:
+            return parse_mixed(value)
+        except ValueError:
+            return None
+    if isinstance(value, dict):
+        num, den = value.get("num"), value.get("den")
+        if type(num) is int and type(den) is int and den > 0 and num >= 0:
+            return Fraction(num, den)
+        return None
+    if type(value) is int and value >= 0:
+        return Fraction(value)
+    return None
+
+
+_INT = frozenset({int})
+
+
+def _all_numbers(items: list[Any]) -> bool:
+    """Whether every item is a list or candidate number (an ``int`` >= 1, not a ``bool``): the
+    test ``_Reader.number`` makes of each, for a whole array at once."""
+    return not items or (set(map(type, items)) == _INT and min(items) >= 1)
+
+
+CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
+"""The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
+later) are read as no claim."""
+
+
+def _residual_claim(raw: Mapping[str, Any], index: int) -> ResidualClaim | None:
+    """A well-formed ``residual_seat`` step, read in one go.
+
+    ``None`` unless every field is as ``_read_claim`` requires (it then records no problem and
+    reads the same claim); ``_read_claim`` takes every other step and names what is wrong."""
+    number, method, tied = raw.get("list"), raw.get("method"), raw.get("tied", [])
+    lot, reassignment = raw.get("lot", False), raw.get("reassignment", False)
+    seat = raw.get("seat")
+    if not (
+        type(number) is int
+        and number >= 1
+        and method in METHODS
+        and type(tied) is list
+        and _all_numbers(tied)
+        and ("seat" not in raw or (type(seat) is int and seat >= 0))
+        and type(lot) is bool
+        and type(reassignment) is bool
+    ):
+        return None
+    value = _exact(raw.get("value"))
+    if value is None:
+        return None
+    return ResidualClaim(index, seat, number, method, value, tuple(tied), lot, reassignment)
+
+
 def _read_claim(reader: _Reader, raw: object, index: int) -> Claim | None:
+    if type(raw) is dict:
+        kind = raw.get("step")
+        if kind == "residual_seat":
+            claim = _residual_claim(raw, index)
+            if claim is not None:
+                return claim
+        elif type(kind) is str and kind not in CLAIM_KINDS:
+            return None  # full_seats, preference and steps of kinds added later are no claims
     where = f"steps[{index}]"
     if not isinstance(raw, dict):
         reader.problem(where, f"{where} must be an object, got {_show(raw)}")
@@ -322,6 +390,14 @@ def _read_full_rows(reader: _Reader, steps: list[object]) -> dict[int, tuple[int
             return None
         out: dict[int, tuple[int, Fraction]] = {}
         for row_index, row in enumerate(rows):
+            if type(row) is dict:
+                # A well-formed row, read in one go; any other row is read field by field below.
+                number, full = row.get("list"), row.get("full_seats")
+                if type(number) is int and number >= 1 and type(full) is int and full >= 0:
+                    remainder = _exact(row.get("remainder"))
+                    if remainder is not None:
+                        out[number] = (full, remainder)
+                        continue
             row_where = f"{where}[{row_index}]"
             if not isinstance(row, dict):
                 reader.problem(row_where, f"{row_where} must be an object")
@@ -393,7 +469,7 @@ def read_result(data: object) -> ReadResult:
             reader.problem("steps", f"steps must be an array, got {_show(raw_steps)}")
         else:
             read = [_read_claim(reader, raw, index) for index, raw in enumerate(raw_steps)]
-            claims = tuple(c for c in read if c is not None)
+            claims = tuple(filter(None, read))  # the steps that are claims
             full_rows = _read_full_rows(reader, raw_steps)
     if status == "needs_lot":
         return ReadResult(

@@ -96,6 +96,15 @@ def qualifies_for_remainder(election: Election, lst: ElectionList) -> bool:
     return 4 * lst.votes * election.seats >= 3 * election.total_votes
 
 
+def whole_part(value: Fraction) -> int:
+    """The whole part (floor) of an exact number: ``612`` for ``612 1/3``.
+
+    A whole number of votes ``v`` exceeds ``value`` exactly when it exceeds its whole part
+    (``v > t`` iff ``v > floor(t)`` for whole ``v``), so votes are compared with a threshold as
+    whole numbers."""
+    return value.numerator // value.denominator
+
+
 def preference_share(election: Election) -> Fraction:
     """P 15: the voorkeurdrempel as a share of the kiesdeler: 25%; 50% for a gemeenteraad or
     eilandsraad of fewer than 19 seats; 10% for the European Parliament; the whole kiesdeler

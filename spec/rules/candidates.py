@@ -10,6 +10,7 @@ vacancies. P 19a: a deceased candidate is passed over.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import islice
 
 from spec.model import ElectionList
 from spec.rules.base import (
@@ -17,28 +18,9 @@ from spec.rules.base import (
     join,
     preference_share,
     show,
+    whole_part,
 )
 from spec.rules.replay import Context
-
-
-def _candidate_lists(ctx: Context) -> Iterator[tuple[ElectionList, int, tuple[int, ...]]]:
-    seats = ctx.seats
-    elected = ctx.result.elected
-    if not ctx.completed or seats is None or elected is None:
-        return
-    for lst in ctx.election.lists:
-        if lst.candidates is not None:
-            yield lst, seats[lst.number], elected.get(lst.number, ())
-
-
-def _claimed_preference(
-    ctx: Context, lst: ElectionList, elected: tuple[int, ...]
-) -> tuple[int, ...]:
-    on_pref = ctx.result.elected_on_preference
-    if on_pref is not None:
-        return on_pref.get(lst.number, ())
-    expected = len(ctx.preference_orders.get(lst.number, []))
-    return elected[: min(expected, len(elected))]
 
 
 def _only_lot_differs(
@@ -59,10 +41,9 @@ def _only_lot_differs(
 
 def candidate_lots_followed(ctx: Context) -> Iterator[str]:
     """LOT-drawn for candidates: where a lot ordered equal votes, its outcome is followed."""
-    for lst, seats, elected in _candidate_lists(ctx):
-        order = ctx.preference_orders.get(lst.number, [])
-        expected = tuple(c.number for c in order[:seats])
-        claimed = _claimed_preference(ctx, lst, elected)
+    for lst, _, _ in ctx.candidate_lists:
+        expected = ctx.preference_elected[lst.number]
+        claimed = ctx.claimed_preference[lst.number]
         if claimed != expected and _only_lot_differs(ctx, lst, claimed, expected):
             yield (
                 f"list {lst.number}: by the supplied lots the candidates with equal votes are "
@@ -82,11 +63,12 @@ def _p15_threshold(ctx: Context) -> Iterator[str]:
 
 def _p15_strict(ctx: Context) -> Iterator[str]:
     t = ctx.threshold()
-    for lst, _, elected in _candidate_lists(ctx):
-        by_number = {c.number: c for c in lst.candidates or ()}
-        for n in _claimed_preference(ctx, lst, elected):
+    most = whole_part(t)  # votes <= t iff votes <= its whole part
+    for lst, _, _ in ctx.candidate_lists:
+        by_number = ctx.candidate_index[lst.number]
+        for n in ctx.claimed_preference[lst.number]:
             c = by_number.get(n)
-            if c is not None and c.votes <= t:
+            if c is not None and c.votes <= most:
                 relation = "exactly" if c.votes == t else "below"
                 yield (
                     f"list {lst.number}: candidate {n} is elected on preference votes with "
@@ -97,11 +79,10 @@ def _p15_strict(ctx: Context) -> Iterator[str]:
 
 def _p15_order(ctx: Context) -> Iterator[str]:
     t = ctx.threshold()
-    for lst, seats, elected in _candidate_lists(ctx):
-        order = ctx.preference_orders.get(lst.number, [])
-        expected = tuple(c.number for c in order[:seats])
-        claimed = _claimed_preference(ctx, lst, elected)
-        by_number = {c.number: c for c in lst.candidates or ()}
+    for lst, seats, elected in ctx.candidate_lists:
+        expected = ctx.preference_elected[lst.number]
+        claimed = ctx.claimed_preference[lst.number]
+        by_number = ctx.candidate_index[lst.number]
         if claimed != elected[: len(claimed)]:
             yield (
                 f"list {lst.number}: the candidates elected on preference {list(claimed)} are "
@@ -138,18 +119,19 @@ def _p15_order(ctx: Context) -> Iterator[str]:
 
 
 def _p17(ctx: Context) -> Iterator[str]:
-    for lst, seats, elected in _candidate_lists(ctx):
+    for lst, seats, elected in ctx.candidate_lists:
         if len(elected) != seats:
             yield (
                 f"list {lst.number} holds {seats} seat(s), but {len(elected)} candidate(s) "
                 "are elected"
             )
-        claimed = _claimed_preference(ctx, lst, elected)
+        claimed = ctx.claimed_preference[lst.number]
         if claimed != elected[: len(claimed)]:
             continue
         rest = elected[len(claimed) :]
-        living = [c.number for c in lst.candidates or () if not c.deceased]
-        expected = tuple(n for n in living if n not in claimed)[: max(0, seats - len(claimed))]
+        living = ctx.living[lst.number]
+        others = (n for n in living if n not in claimed)
+        expected = tuple(islice(others, max(0, seats - len(claimed))))
         if rest != expected:
             yield (
                 f"list {lst.number}: after the {len(claimed)} elected on preference, its "
@@ -162,12 +144,13 @@ def _p19_ranking(ctx: Context) -> Iterator[str]:
     ranking = ctx.result.ranking
     if ranking is None:
         return
-    for lst, seats, _ in _candidate_lists(ctx):
+    for lst, seats, _ in ctx.candidate_lists:
         if seats == 0:
             continue  # no seat, so no vacancy to rank for
         order = [c.number for c in ctx.preference_orders.get(lst.number, [])]
-        living = [c.number for c in lst.candidates or () if not c.deceased]
-        expected = tuple(order + [n for n in living if n not in order])
+        living = ctx.living[lst.number]
+        rest = [n for n in living if n not in order] if order else living
+        expected = tuple(order + rest)
         got = ranking.get(lst.number, ())
         if got != expected:
             yield (
@@ -178,10 +161,12 @@ def _p19_ranking(ctx: Context) -> Iterator[str]:
 
 
 def _p19a(ctx: Context) -> Iterator[str]:
-    for lst, _, elected in _candidate_lists(ctx):
-        dead = {c.number for c in lst.candidates or () if c.deceased}
+    for lst, _, elected in ctx.candidate_lists:
+        dead = ctx.deceased[lst.number]
+        if not dead:
+            continue  # nobody to pass over
         ranked = ctx.result.ranking.get(lst.number, ()) if ctx.result.ranking else ()
-        for n in dict.fromkeys([*elected, *_claimed_preference(ctx, lst, elected)]):
+        for n in dict.fromkeys([*elected, *ctx.claimed_preference[lst.number]]):
             if n in dead:
                 yield f"list {lst.number}: candidate {n} is deceased and cannot be elected"
         for n in ranked:
@@ -190,8 +175,8 @@ def _p19a(ctx: Context) -> Iterator[str]:
 
 
 def _known_candidates(ctx: Context) -> Iterator[str]:
-    for lst, _, elected in _candidate_lists(ctx):
-        known = {c.number for c in lst.candidates or ()}
+    for lst, _, elected in ctx.candidate_lists:
+        known = ctx.candidate_index[lst.number]
         for n in elected:
             if n not in known:
                 yield f"list {lst.number} has no candidate {n}, yet the result elects one"

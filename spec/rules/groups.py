@@ -39,7 +39,7 @@ def _ints(value: object) -> dict[int, int]:
         return {}
     out: dict[int, int] = {}
     for key, item in value.items():
-        if isinstance(key, str) and key.isdigit() and type(item) is int:
+        if isinstance(key, str) and key.isascii() and key.isdigit() and type(item) is int:
             out[int(key)] = item
     return out
 
@@ -49,7 +49,7 @@ def _int_lists(value: object) -> dict[int, tuple[int, ...]]:
         return {}
     out: dict[int, tuple[int, ...]] = {}
     for key, item in value.items():
-        if isinstance(key, str) and key.isdigit() and isinstance(item, list):
+        if isinstance(key, str) and key.isascii() and key.isdigit() and isinstance(item, list):
             out[int(key)] = tuple(x for x in item if type(x) is int)
     return out
 

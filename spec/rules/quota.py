@@ -43,8 +43,8 @@ def _p6_full_seats(ctx: Context) -> Iterator[str]:
         for number, (full, remainder) in rows.items():
             if number not in ctx.lists or full != ctx.full[number]:
                 continue
-            expected_rest = ctx.lists[number].votes - full * ctx.quota
-            if remainder != expected_rest:
+            if not ctx.is_remainder(number, full, remainder):
+                expected_rest = ctx.remainder(number, full)
                 yield (
                     f"list {number}: remainder {show(ctx.lists[number].votes)} - {full} x "
                     f"{show(ctx.quota)} = {show(expected_rest)}, "

@@ -11,11 +11,12 @@ it is the rules' job.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cached_property
-from typing import Literal
+from itertools import groupby
+from operator import attrgetter
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from spec.model import Candidate, Election, ElectionList, Lot
 from spec.result_reader import (
@@ -38,7 +39,33 @@ from spec.rules.base import (
     qualifies_for_remainder,
     quota,
     reaches_quota,
+    whole_part,
 )
+
+_T = TypeVar("_T")
+_VOTES = attrgetter("votes")
+
+
+class once(Generic[_T]):  # a decorator, named like ``cached_property``
+    """``functools.cached_property`` without its lock: the value is computed at the first access
+    and then kept in the instance (Python 3.11's takes a lock at every first access; a
+    ``Context`` serves one check in one thread)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type[Any]) -> once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type[Any]) -> _T: ...
+    def __get__(self, instance: object | None, owner: type[Any]) -> once[_T] | _T:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 @dataclass
@@ -54,7 +81,9 @@ class State:
     to_assign: int = 0  # residual seats this phase has to assign
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, unlike the other records: one is made for every residual seat of every result
+# judged, and a frozen dataclass is several times slower to make. Nothing changes it once made.
+@dataclass(slots=True)
 class SeatDecision:
     """One residual seat as the result assigned it, with the standing just before it.
 
@@ -149,6 +178,9 @@ class Context:
         self.full = {lst.number: full_seat_count(election, lst) for lst in election.lists}
         self.small = election.seats < SMALL_COUNCIL
         self.residual_total = election.seats - sum(self.full.values())
+        # Remainders and averages, by (list, seats): see ``remainder`` and ``average``.
+        self._remainders: dict[tuple[int, int], Fraction] = {}
+        self._averages: dict[tuple[int, int], Fraction] = {}
 
     # ------------------------------------------------------------------ seats as reported
 
@@ -156,7 +188,7 @@ class Context:
     def completed(self) -> bool:
         return self.result.status == "completed"
 
-    @cached_property
+    @once
     def seats(self) -> dict[int, int] | None:
         """The reported seats for every list of the input (absent lists: 0)."""
         if self.result.seats is None:
@@ -164,7 +196,12 @@ class Context:
         return {n: self.result.seats.get(n, 0) for n in self.lists}
 
     def limit(self, number: int) -> int | None:
-        return self.lists[number].seat_limit
+        return self._limits[number]
+
+    @once
+    def _limits(self) -> dict[int, int | None]:
+        """Each list's ``seat_limit`` (P 10, P 19a), counted once rather than at every seat."""
+        return {n: lst.seat_limit for n, lst in self.lists.items()}
 
     def at_limit(self, number: int, held: int) -> bool:
         limit = self.limit(number)
@@ -181,42 +218,118 @@ class Context:
 
     def method_at(self, state: State) -> str | None:
         """The residual-seat method the law prescribes for the next seat (P 7, P 8 rounds)."""
+        return self.standing(state)[0]
+
+    def standing(self, state: State) -> tuple[str | None, dict[int, Reason]]:
+        """The method for the next seat: the first of the P 7 / P 8 rounds under which some
+        list can receive it (``None``: no list can); and why each list that cannot receive it
+        under that method cannot (under greatest averages if no list can)."""
         methods = (
             (LARGEST_REMAINDER, ONE_PER_LIST, GREATEST_AVERAGE)
             if self.small
             else (GREATEST_AVERAGE,)
         )
+        reasons: dict[int, Reason] = {}
         for method in methods:
-            if any(self.reason(state, n, method) is None for n in self.lists):
-                return method
-        return None
+            reasons = self.reasons(state, method)
+            if len(reasons) < len(self.lists):
+                return method, reasons
+        return None, reasons
+
+    def reasons(self, state: State, method: str) -> dict[int, Reason]:
+        """Why each list that cannot receive the next seat under ``method`` cannot; the lists
+        that can are left out. The first reason that applies, in this order: no votes, a
+        stemcijfer below the kiesdeler (P 7 lid 2, bill 36 641), below 75% of it in the
+        remainder round (P 8 lid 2), no further candidate in the P 10 reassignment, a seat
+        already won in this round of P 8."""
+        reasons = dict(self._excluded)
+        if method == LARGEST_REMAINDER:
+            for number in self._below_75:
+                reasons.setdefault(number, "below_75")
+        if state.phase == "reassignment":
+            for number in self.lists:
+                if number not in reasons and self.at_limit(number, state.held[number]):
+                    reasons[number] = "exhausted"
+        if method != GREATEST_AVERAGE:
+            for (number, round_method), won in state.won.items():
+                if round_method == method and won > 0 and number in self.lists:
+                    reasons.setdefault(number, "won_this_round")
+        return reasons
 
     def reason(self, state: State, number: int, method: str) -> Reason | None:
         """Why list ``number`` cannot receive the next seat under ``method`` (None: it can)."""
-        lst = self.lists[number]
-        if lst.votes == 0:
-            return "no_votes"
-        if full_quota_rule(self.election) and not reaches_quota(self.election, lst):
-            return "below_quota"
-        if method == LARGEST_REMAINDER and not qualifies_for_remainder(self.election, lst):
-            return "below_75"
-        if state.phase == "reassignment" and self.at_limit(number, state.held[number]):
-            return "exhausted"
-        if method != GREATEST_AVERAGE and state.won.get((number, method), 0) > 0:
-            return "won_this_round"
-        return None
+        return self.reasons(state, method).get(number)
+
+    @once
+    def _excluded(self) -> dict[int, Reason]:
+        """The lists that can receive no residual seat at any point, and why: no votes, or a
+        stemcijfer below the kiesdeler where the full quota is required (P 7 lid 2,
+        bill 36 641). They depend on the stemcijfers alone, so are found once."""
+        reasons: dict[int, Reason] = {}
+        for number, lst in self.lists.items():
+            if lst.votes == 0:
+                reasons[number] = "no_votes"
+            elif full_quota_rule(self.election) and not reaches_quota(self.election, lst):
+                reasons[number] = "below_quota"
+        return reasons
+
+    @once
+    def _below_75(self) -> list[int]:
+        """P 8 lid 2: the lists below 75% of the kiesdeler (``qualifies_for_remainder``)."""
+        return [
+            n for n, lst in self.lists.items() if not qualifies_for_remainder(self.election, lst)
+        ]
 
     def value(self, state: State, number: int, method: str | None) -> Fraction:
         """Remainder (P 8 lid 1: stemcijfer minus full seats times kiesdeler) or average
         (P 7, P 8 lid 3: stemcijfer divided by seats held plus one)."""
-        votes = self.lists[number].votes
         if method == LARGEST_REMAINDER:
-            return votes - state.full[number] * self.quota
-        return Fraction(votes, state.held[number] + 1)
+            return self.remainder(number, state.full[number])
+        return self.average(number, state.held[number])
+
+    def values(
+        self, state: State, method: str | None, reasons: Mapping[int, Reason]
+    ) -> dict[int, Fraction]:
+        """The ``value`` of each list without a reason it cannot receive the next seat."""
+        if method == LARGEST_REMAINDER:
+            return {n: self.remainder(n, state.full[n]) for n in self.lists if n not in reasons}
+        return {n: self.average(n, state.held[n]) for n in self.lists if n not in reasons}
+
+    def is_remainder(self, number: int, full: int, value: Fraction) -> bool:
+        """Whether ``value`` is ``remainder(number, full)``, compared as whole numbers without
+        building that fraction: n / d = (v * S - f * T) / S iff n * S = (v * S - f * T) * d."""
+        seats = self.election.seats
+        exact = self.lists[number].votes * seats - full * self.election.total_votes
+        return value.numerator * seats == exact * value.denominator
+
+    def remainder(self, number: int, full: int) -> Fraction:
+        """P 8 lid 1: list ``number``'s stemcijfer minus ``full`` times the kiesdeler.
+
+        Written over the number of seats S in one step: v - f * (T / S) = (v * S - f * T) / S
+        for stemcijfer v and total T, the same exact number. Computed once per list and number
+        of full seats: a list's remainder is the same at every seat until P 10 changes them."""
+        found = self._remainders.get((number, full))
+        if found is None:
+            seats = self.election.seats
+            found = Fraction(
+                self.lists[number].votes * seats - full * self.election.total_votes, seats
+            )
+            self._remainders[number, full] = found
+        return found
+
+    def average(self, number: int, held: int) -> Fraction:
+        """P 7, P 8 lid 3: list ``number``'s stemcijfer divided by ``held`` seats plus one.
+
+        Computed once per list and number of seats held: a list's average is the same at every
+        seat until it receives one."""
+        found = self._averages.get((number, held))
+        if found is None:
+            found = self._averages[number, held] = Fraction(self.lists[number].votes, held + 1)
+        return found
 
     # ------------------------------------------------------------------ the replay
 
-    @cached_property
+    @once
     def replay(self) -> Replay | None:
         """Follow the result's own steps; ``None`` if it has none (or no usable seats)."""
         if self.result.claims is None or self.result.status not in ("completed", "needs_lot"):
@@ -289,17 +402,9 @@ class Context:
     def _decide(
         self, replay: Replay, state: State, claim: ResidualClaim, lots: list[Lot]
     ) -> SeatDecision:
-        method = self.method_at(state)
-        values: dict[int, Fraction] = {}
-        reasons: dict[int, Reason] = {}
-        for number in self.lists:
-            reason = self.reason(state, number, method or GREATEST_AVERAGE)
-            if reason is None:
-                values[number] = self.value(state, number, method)
-            else:
-                reasons[number] = reason
-        best = max(values.values(), default=None)
-        tied = tuple(n for n, v in values.items() if v == best)
+        method, reasons = self.standing(state)
+        values = self.values(state, method, reasons)
+        _, tied = greatest(values)
         remaining = state.to_assign - state.assigned
         lot: Lot | None = None
         if len(tied) > remaining and replay.residual_lots_used < len(lots):
@@ -317,7 +422,11 @@ class Context:
             held=dict(state.held),
             values=values,
             reasons=reasons,
-            winner_value=self.value(state, claim.list, method),
+            winner_value=(
+                values[claim.list]
+                if claim.list in values
+                else self.value(state, claim.list, method)
+            ),
             tied=tied,
             remaining=remaining,
             lot=lot,
@@ -354,7 +463,12 @@ class Context:
                 lot = lots[replay.majority_lots_used]
                 replay.majority_lots_used += 1
             point = MajorityPoint(claim, majority, held, point.group, value, lot, seats)
-        if claim is not None:
+        if claim is not None and state.held.get(claim.from_list, 0) <= 0:
+            replay.misplaced.append(
+                f"the P 9 step takes a seat from list {claim.from_list}, which holds none at "
+                "that point"
+            )
+        elif claim is not None:
             state.held[claim.from_list] -= 1
             state.held[claim.list] += 1
             taken = next((a for a in reversed(state.awards) if a[0] == claim.from_list), None)
@@ -371,8 +485,15 @@ class Context:
         surplus = 0
         for claim in claims:
             removed = claim.removed_residual + claim.removed_full
-            state.held[claim.list] -= removed
-            state.full[claim.list] -= claim.removed_full
+            held = state.held.get(claim.list, 0)
+            if removed > held:
+                replay.misplaced.append(
+                    f"a P 10 step takes {removed} seat(s) from list {claim.list}, which holds "
+                    f"{held} at that point"
+                )
+                removed = held  # the rest of the replay goes on from what the list can give
+            state.held[claim.list] = held - removed
+            state.full[claim.list] = max(0, state.full.get(claim.list, 0) - claim.removed_full)
             surplus += removed
         replay.surplus = surplus
         state.phase = "reassignment"
@@ -381,7 +502,7 @@ class Context:
 
     # ------------------------------------------------------------------ the pending question
 
-    @cached_property
+    @once
     def pending(self) -> SeatDecision | None:
         """For a residual-seat lot question: the seat it is about, as the steps leave it."""
         replay = self.replay
@@ -389,14 +510,9 @@ class Context:
         if replay is None or replay.state is None or lot is None or lot.kind != "residual_seat":
             return None
         state = replay.state
-        method = self.method_at(state)
-        values = {
-            n: self.value(state, n, method)
-            for n in self.lists
-            if self.reason(state, n, method or GREATEST_AVERAGE) is None
-        }
-        best = max(values.values(), default=None)
-        tied = tuple(n for n, v in values.items() if v == best)
+        method, reasons = self.standing(state)
+        values = self.values(state, method, reasons)
+        best, tied = greatest(values)
         dummy = ResidualClaim(
             -1,
             lot.seat,
@@ -425,26 +541,94 @@ class Context:
 
     def threshold(self) -> Fraction:
         """P 15: the voorkeurdrempel."""
-        return self.quota * preference_share(self.election)
+        return self._threshold
 
-    @property
+    @once
+    def _threshold(self) -> Fraction:
+        # The kiesdeler T / S times the share a / b, written at once as (T * a) / (S * b).
+        share = preference_share(self.election)
+        return Fraction(
+            self.election.total_votes * share.numerator, self.election.seats * share.denominator
+        )
+
+    @once
+    def candidate_index(self) -> dict[int, dict[int, Candidate]]:
+        """Per list: its candidates by candidate number (empty with list-level data)."""
+        return {n: {c.number: c for c in lst.candidates or ()} for n, lst in self.lists.items()}
+
+    @once
+    def living(self) -> dict[int, list[int]]:
+        """Per list: the numbers of its living candidates, in list order (P 19a)."""
+        return {
+            n: [c.number for c in lst.candidates or () if not c.deceased]
+            for n, lst in self.lists.items()
+        }
+
+    @once
+    def deceased(self) -> dict[int, set[int]]:
+        """Per list: the numbers of its deceased candidates (P 19a)."""
+        return {
+            n: {c.number for c in lst.candidates or () if c.deceased}
+            for n, lst in self.lists.items()
+        }
+
+    @once
+    def candidate_lists(self) -> list[tuple[ElectionList, int, tuple[int, ...]]]:
+        """For a completed result with seats and elected candidates: each list with candidates,
+        with its reported seats and the candidates the result elects (none otherwise)."""
+        seats = self.seats
+        elected = self.result.elected
+        if not self.completed or seats is None or elected is None:
+            return []
+        return [
+            (lst, seats[lst.number], elected.get(lst.number, ()))
+            for lst in self.election.lists
+            if lst.candidates is not None
+        ]
+
+    @once
+    def preference_elected(self) -> dict[int, tuple[int, ...]]:
+        """Per list of ``candidate_lists``: the candidates P 15 elects on preference, the first
+        of ``preference_orders`` as far as the list has seats."""
+        orders = self.preference_orders
+        return {
+            lst.number: tuple(c.number for c in orders.get(lst.number, [])[:seats])
+            for lst, seats, _ in self.candidate_lists
+        }
+
+    @once
+    def claimed_preference(self) -> dict[int, tuple[int, ...]]:
+        """Per list of ``candidate_lists``: the candidates the result elects on preference, as
+        its ``elected_on_preference`` states; without that field, the first of those elected,
+        as many as pass the threshold (``preference_orders``)."""
+        on_pref = self.result.elected_on_preference
+        claimed: dict[int, tuple[int, ...]] = {}
+        for lst, _, elected in self.candidate_lists:
+            if on_pref is not None:
+                claimed[lst.number] = on_pref.get(lst.number, ())
+            else:
+                expected = len(self.preference_orders.get(lst.number, []))
+                claimed[lst.number] = elected[: min(expected, len(elected))]
+        return claimed
+
+    @once
     def preference_orders(self) -> dict[int, list[Candidate]]:
         """Per list with candidates and reported seats: the living candidates above the
         threshold, in the order P 15 elects them (votes; equal votes by the supplied lots where
         a lot decides, otherwise list order)."""
         return self._preferences[0]
 
-    @property
+    @once
     def candidate_lot_problems(self) -> dict[int, list[str]]:
         """Per list: supplied candidate lots that are missing, misfit or left over."""
         return self._preferences[1]
 
-    @property
+    @once
     def lot_decided(self) -> dict[int, set[int]]:
         """Per list: the candidates whose place among equal votes a supplied lot decided."""
         return self._preferences[2]
 
-    @cached_property
+    @once
     def _preferences(
         self,
     ) -> tuple[dict[int, list[Candidate]], dict[int, list[str]], dict[int, set[int]]]:
@@ -454,53 +638,61 @@ class Context:
         seats = self.seats
         if seats is None:
             return orders, all_problems, decided
-        t = self.threshold()
+        floor = whole_part(self.threshold())  # votes > threshold iff votes > floor
         always = self.election.profile.candidate_lot_always
+        lots_by_list: dict[int | None, list[Lot]] = {}
+        for lot in self.lots_of("candidate"):
+            lots_by_list.setdefault(lot.list, []).append(lot)
         for lst in self.election.lists:
             if lst.candidates is None:
                 continue
             problems = all_problems.setdefault(lst.number, [])
             by_lot = decided.setdefault(lst.number, set())
-            lots = self.lots_of("candidate", lst.number)
+            lots = lots_by_list.get(lst.number, [])
             used = 0
-            above = [c for c in lst.candidates if not c.deceased and c.votes > t]
-            levels = sorted({c.votes for c in above}, reverse=True)
-            order: list[Candidate] = []
-            for votes in levels:
-                group = [c for c in above if c.votes == votes]
-                start = len(order)
-                inside = max(0, min(start + len(group), seats[lst.number]) - start)
-                decisive = 0 < inside < len(group)
-                if decisive:
-                    draws = inside
-                elif always and len(group) > 1:
-                    draws = min(inside, len(group) - 1)
-                else:
-                    draws = 0
-                if draws:
-                    by_lot.update(c.number for c in group)
-                for _ in range(draws):
-                    options = tuple(c.number for c in group)
-                    if used >= len(lots):
-                        problems.append(
-                            f"list {lst.number}: candidates {join(options)} have {votes} "
-                            "preference votes each and a lot must decide who is elected first, "
-                            "but the input supplies no such lot"
-                        )
-                        break
-                    lot = lots[used]
-                    used += 1
-                    if tuple(sorted(lot.options)) != options:
-                        problems.append(
-                            f"list {lst.number}: the supplied candidate lot between "
-                            f"{join(lot.options)} does not answer the tie between candidates "
-                            f"{join(options)}"
-                        )
-                        break
-                    pick = next(c for c in group if c.number == lot.drawn)
-                    group.remove(pick)
-                    order.append(pick)
-                order.extend(group)
+            above = [c for c in lst.candidates if not c.deceased and c.votes > floor]
+            above.sort(key=_VOTES, reverse=True)  # by votes; equal votes keep list order
+            order: list[Candidate] = above
+            if len(set(map(_VOTES, above))) < len(above):  # equal votes: a lot may decide
+                order = []
+                for votes, equal in groupby(above, key=_VOTES):
+                    group = list(equal)
+                    if len(group) == 1:
+                        order.append(group[0])  # no tie, no lot
+                        continue
+                    start = len(order)
+                    inside = max(0, min(start + len(group), seats[lst.number]) - start)
+                    decisive = 0 < inside < len(group)
+                    if decisive:
+                        draws = inside
+                    elif always:
+                        draws = min(inside, len(group) - 1)
+                    else:
+                        draws = 0
+                    if draws:
+                        by_lot.update(c.number for c in group)
+                    for _ in range(draws):
+                        options = tuple(c.number for c in group)
+                        if used >= len(lots):
+                            problems.append(
+                                f"list {lst.number}: candidates {join(options)} have {votes} "
+                                "preference votes each and a lot must decide who is elected first, "
+                                "but the input supplies no such lot"
+                            )
+                            break
+                        lot = lots[used]
+                        used += 1
+                        if tuple(sorted(lot.options)) != options:
+                            problems.append(
+                                f"list {lst.number}: the supplied candidate lot between "
+                                f"{join(lot.options)} does not answer the tie between candidates "
+                                f"{join(options)}"
+                            )
+                            break
+                        pick = next(c for c in group if c.number == lot.drawn)
+                        group.remove(pick)
+                        order.append(pick)
+                    order.extend(group)
             if used < len(lots) and self.result.status == "completed":
                 problems.append(
                     f"list {lst.number}: {len(lots) - used} supplied candidate lot(s) answer no "
@@ -508,6 +700,24 @@ class Context:
                 )
             orders[lst.number] = order
         return orders, all_problems, decided
+
+
+def greatest(values: Mapping[int, Fraction]) -> tuple[Fraction | None, tuple[int, ...]]:
+    """The greatest of ``values`` (``None`` if there are none) and the lists that have it, in
+    the mapping's order: ``max(values.values())`` and the lists whose value equals it.
+
+    Compared as whole numbers: a/b > c/d iff a * d > c * b, for the positive denominators b, d
+    that a ``Fraction`` keeps; the same order as ``Fraction``'s own comparisons, without them."""
+    best: Fraction | None = None
+    top, under = 0, 1
+    tied: list[int] = []
+    for number, value in values.items():
+        num, den = value.numerator, value.denominator
+        if best is None or num * under > top * den:
+            best, top, under, tied = value, num, den, [number]
+        elif num * under == top * den:
+            tied.append(number)
+    return best, tuple(tied)
 
 
 def anyone_at_limit(ctx: Context, seats: Mapping[int, int]) -> bool:

@@ -63,7 +63,7 @@ def eligibility(rule_id: str) -> Callable[[Context], Iterator[str]]:
         replay = ctx.replay
         if replay is not None:
             for d in replay.decisions:
-                if _reason_rule(ctx, d) == rule_id:
+                if d.winner in d.reasons and _reason_rule(ctx, d) == rule_id:
                     reason = d.reasons[d.winner]
                     votes = ctx.lists[d.winner].votes
                     yield (
@@ -131,16 +131,14 @@ def _greatest(rule_id: str) -> Callable[[Context], Iterator[str]]:
                     f"{_METHOD_TEXT.get(d.claim.method, d.claim.method)}, but the law prescribes "
                     f"{_METHOD_TEXT[d.method]} at that point"
                 )
-            if d.reasons.get(d.winner) is not None:
-                continue
-            greater = [(v, n) for n, v in d.values.items() if v > d.winner_value]
-            if greater:
-                value = max(v for v, _ in greater)
-                other = min(n for v, n in greater if v == value)
-                yield (
-                    f"list {d.winner} holds {d.label} with {d.value_word} "
-                    f"{show(d.winner_value)}, while list {other} would have had {show(value)}"
-                )
+            if d.reasons.get(d.winner) is not None or d.winner in d.tied:
+                continue  # not eligible (another rule), or no list had a greater value
+            other = min(d.tied)  # of the lists with the greatest value, the first
+            value = d.values[other]
+            yield (
+                f"list {d.winner} holds {d.label} with {d.value_word} "
+                f"{show(d.winner_value)}, while list {other} would have had {show(value)}"
+            )
 
     return check
 
