@@ -32,6 +32,7 @@ from kieswet.cli import main
 from reference.allocate import allocate
 from spec.codec import election_to_json, parse_election
 from spec.model import Election, Rejected
+from tests.finding_replay import replay_finding
 
 ROOT = Path(__file__).resolve().parent.parent
 ADAPTERS = ROOT / "tests" / "fixtures" / "adapters"
@@ -192,14 +193,8 @@ def test_a_rule_breaking_adapter_is_caught_shrunk_and_written(
     assert FUZZ_ID_BASE <= test["id"] < FUZZ_ID_BASE + FUZZ_ID_SPAN
     assert path.stem == group["name"] and path.stem.startswith("fuzz-")
     # The findings directory is a suite the runner accepts and replays.
-    replayed = load_suite(out)
-    assert [v.id for v in replayed.vectors] == [test["id"]]
-    report = tmp_path / "report"
-    argv = ["conformance", "run", "--adapter", adapter(script), "--suite", str(out)]
-    assert main([*argv, "--report-dir", str(report), "--no-progress"]) == 1
-    lines = [json.loads(line) for line in (report / "report.jsonl").read_text().splitlines()]
-    assert rule in {v["rule_id"] for v in lines[1]["violations"]}
-    assert main([*argv[:3], REFERENCE, *argv[4:], "--report-dir", str(report)]) == 0
+    replayed = replay_finding(tmp_path, out, adapter(script), rule)
+    assert [v.id for v in replayed] == [test["id"]]
 
 
 def test_suite_ids_stay_below_the_fuzz_range() -> None:

@@ -30,7 +30,6 @@ from conformance.strategies_districts import (
     resolve_district_lots,
     resolve_eerste_kamer_lots,
 )
-from conformance.suite import load_suite
 from kieswet.cli import main
 from reference.allocate import allocate
 from reference.districts import allocate_districts
@@ -40,6 +39,7 @@ from spec.districts import DistrictElection, DistrictNeedsLot, stemwaarde_of
 from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.eerste_kamer import EerstekamerElection, EerstekamerInput, parse_eerste_kamer
 from spec.model import NeedsLot, Rejected
+from tests.finding_replay import replay_finding
 
 ROOT = Path(__file__).resolve().parent.parent
 ADAPTERS = ROOT / "tests" / "fixtures" / "adapters"
@@ -331,14 +331,8 @@ def test_a_broken_adapter_is_caught_shrunk_and_written(
     assert FUZZ_ID_BASE <= test["id"] < FUZZ_ID_BASE + FUZZ_ID_SPAN
     # The findings directory is a suite: the runner replays the finding, the broken adapter
     # fails it with the same rule, the reference passes it.
-    replayed = load_suite(out)
-    assert [(v.id, v.operation) for v in replayed.vectors] == [(test["id"], operation)]
-    report = tmp_path / "report"
-    argv = ["conformance", "run", "--adapter", adapter(script), "--suite", str(out)]
-    assert main([*argv, "--report-dir", str(report), "--no-progress"]) == 1
-    lines = [json.loads(line) for line in (report / "report.jsonl").read_text().splitlines()]
-    assert rule in {v["rule_id"] for v in lines[1]["violations"]}
-    assert main([*argv[:3], REFERENCE, *argv[4:], "--report-dir", str(report)]) == 0
+    replayed = replay_finding(tmp_path, out, adapter(script), rule)
+    assert [(v.id, v.operation) for v in replayed] == [(test["id"], operation)]
 
 
 def test_a_district_difference_is_shrunk_to_the_group() -> None:
