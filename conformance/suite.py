@@ -88,7 +88,8 @@ def default_suite() -> Path:
     return Path(__file__).resolve().parent / "vectors"
 
 
-def _read_json(path: Path, what: str) -> Any:
+def read_json_file(path: Path, what: str) -> Any:
+    """The decoded JSON document at ``path``; ``SuiteError`` naming ``what`` and the fault."""
     try:
         return json.loads(path.read_bytes().decode("utf-8"))
     except OSError as exc:
@@ -109,7 +110,7 @@ def verify_manifest(root: Path) -> tuple[str, tuple[str, ...]]:
     """
     if not root.is_dir():
         raise SuiteError(f"the suite directory {root} does not exist")
-    manifest = _read_json(root / MANIFEST, "manifest")
+    manifest = read_json_file(root / MANIFEST, "manifest")
     where = root / MANIFEST
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         raise SuiteError(f"{where}: format must be {MANIFEST_FORMAT!r}")
@@ -193,7 +194,7 @@ def _expected(
 
 
 def _load_file(root: Path, relpath: str) -> list[Vector]:
-    data = _read_json(root / relpath, "vector file")
+    data = read_json_file(root / relpath, "vector file")
     if not isinstance(data, dict) or data.get("format") != VECTORS_FORMAT:
         raise SuiteError(f"{relpath}: format must be {VECTORS_FORMAT!r}")
     operation = _text(data, "operation", relpath)

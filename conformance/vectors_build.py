@@ -41,7 +41,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from conformance.suite import ALLOCATE_OPERATION, DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION
+from conformance.suite import (
+    ALLOCATE_OPERATION,
+    DISTRICTS_OPERATION,
+    EERSTE_KAMER_OPERATION,
+    SuiteError,
+    read_json_file,
+)
 from conformance.vector_sources import districts, eerste_kamer, generated, handwritten
 from reference.allocate import allocate
 from reference.districts import allocate_districts
@@ -229,6 +235,34 @@ def _has_candidates(document: Mapping[str, Any]) -> bool:
     )
 
 
+def _topic_files(
+    operation: str, topics: Mapping[str, handwritten.Topic], source: str
+) -> list[FileSpec]:
+    """One vector file per topic of hand-written cases."""
+    return [
+        FileSpec(f"{operation}/{name}.json", t.law, t.profile, source, dict(t.groups))
+        for name, t in topics.items()
+    ]
+
+
+def _hand_pending(file: str, case: handwritten.Case | districts.DistrictCase) -> Pending:
+    """A hand-written case as a test of ``file``, its hand computation kept for the check."""
+    pending = Pending(
+        file,
+        case.group,
+        case.comment,
+        dict(case.input),
+        {"handwritten", *case.flags},
+        list(case.articles),
+        list(case.rules),
+    )
+    if isinstance(case, districts.DistrictCase):
+        pending.district_hand = case
+    else:
+        pending.hand = case
+    return pending
+
+
 def _handwritten(
     operation: str,
     topics: Mapping[str, handwritten.Topic],
@@ -237,27 +271,12 @@ def _handwritten(
 ) -> tuple[list[FileSpec], list[Pending]]:
     """Hand-written single-contest cases (``allocate`` from ``handwritten``, or
     ``allocate-eerste-kamer`` from ``eerste_kamer``): one file per topic."""
-    specs = [
-        FileSpec(f"{operation}/{name}.json", t.law, t.profile, source, dict(t.groups))
-        for name, t in topics.items()
-    ]
     tests = []
     for case in cases:
         if case.topic not in topics:
             raise BuildError(f"hand-written case {case.comment[:60]!r}: unknown topic")
-        tests.append(
-            Pending(
-                f"{operation}/{case.topic}.json",
-                case.group,
-                case.comment,
-                dict(case.input),
-                {"handwritten", *case.flags},
-                list(case.articles),
-                list(case.rules),
-                hand=case,
-            )
-        )
-    return specs, tests
+        tests.append(_hand_pending(f"{operation}/{case.topic}.json", case))
+    return _topic_files(operation, topics, source), tests
 
 
 def _eerste_kamer() -> tuple[list[FileSpec], list[Pending]]:
@@ -268,30 +287,13 @@ def _eerste_kamer() -> tuple[list[FileSpec], list[Pending]]:
 
 def _districts_handwritten() -> tuple[list[FileSpec], list[Pending]]:
     """The hand-written district cases; each goes to the topic that declares its group."""
-    specs = [
-        FileSpec(
-            f"{DISTRICTS_OPERATION}/{name}.json", t.law, t.profile, DISTRICTS_SOURCE, dict(t.groups)
-        )
-        for name, t in districts.TOPICS.items()
-    ]
     topic_of = {group: name for name, t in districts.TOPICS.items() for group in t.groups}
     tests = []
     for case in districts.CASES:
         if case.group not in topic_of:
             raise BuildError(f"district case {case.comment[:60]!r}: no topic has its group")
-        tests.append(
-            Pending(
-                f"{DISTRICTS_OPERATION}/{topic_of[case.group]}.json",
-                case.group,
-                case.comment,
-                dict(case.input),
-                {"handwritten", *case.flags},
-                list(case.articles),
-                list(case.rules),
-                district_hand=case,
-            )
-        )
-    return specs, tests
+        tests.append(_hand_pending(f"{DISTRICTS_OPERATION}/{topic_of[case.group]}.json", case))
+    return _topic_files(DISTRICTS_OPERATION, districts.TOPICS, DISTRICTS_SOURCE), tests
 
 
 def _districts_real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
@@ -1129,15 +1131,9 @@ def verify(suite_dir: Path = DEFAULT_SUITE) -> VerifyReport:
     """Compare every file with the manifest; raises ``SuiteUnreadable`` if the manifest is."""
     path = suite_dir / MANIFEST
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SuiteUnreadable(f"cannot read the manifest {path}: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise SuiteUnreadable(f"the manifest {path} is not UTF-8 text") from exc
-    except json.JSONDecodeError as exc:
-        raise SuiteUnreadable(
-            f"the manifest {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from exc
+        manifest = read_json_file(path, "manifest")
+    except SuiteError as exc:
+        raise SuiteUnreadable(str(exc)) from exc
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if (
         not isinstance(manifest, dict)
