@@ -161,10 +161,10 @@ def _preference_table(steps: list[PreferenceStep]) -> Table:
     return table
 
 
-def render_result(election: Election | None, result: Result) -> str:
-    """The full trace of ``result`` as text (``election`` is ``None`` for rejected input)."""
-    out = io.StringIO()
-    console = Console(
+def plain_console(out: io.StringIO) -> Console:
+    """A console writing plain text of ``WIDTH`` columns to ``out``: no colour, no terminal
+    codes, no markup or emoji interpretation, so the text is the same wherever it is printed."""
+    return Console(
         file=out,
         width=WIDTH,
         color_system=None,
@@ -173,6 +173,12 @@ def render_result(election: Election | None, result: Result) -> str:
         emoji=False,
         markup=False,
     )
+
+
+def render_result(election: Election | None, result: Result) -> str:
+    """The full trace of ``result`` as text (``election`` is ``None`` for rejected input)."""
+    out = io.StringIO()
+    console = plain_console(out)
     if isinstance(result, Rejected):
         console.print("Invoer afgewezen (rejected):")
         for error in result.errors:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from rich.box import SIMPLE_HEAD
-from rich.console import Console
 from rich.table import Table
 
 from kieswet.eml import (
@@ -30,7 +29,7 @@ from kieswet.eml import (
 from kieswet.eml.counts import CountFile
 from kieswet.hashcode import digest_file
 from kieswet.jsonfile import add_max_bytes, read_json
-from kieswet.render import WIDTH, render_result
+from kieswet.render import plain_console, render_result
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
 from spec.codec import election_to_json, parse_election
@@ -105,18 +104,6 @@ def register(commands: Any) -> None:
 
 
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?")
-
-
-def _console(out: io.StringIO) -> Console:
-    return Console(
-        file=out,
-        width=WIDTH,
-        color_system=None,
-        force_terminal=False,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
 
 
 def build_election(
@@ -224,7 +211,7 @@ def _elected_table(items: list[ElectedList]) -> str:
                 how,
             )
     out = io.StringIO()
-    _console(out).print(table)
+    plain_console(out).print(table)
     return out.getvalue()
 
 
