@@ -1,15 +1,41 @@
-"""Shared by the fuzzing tests: a findings directory is a suite the runner replays."""
+"""Shared by the fuzzing tests: a finding validates against the vectors schema, and a
+findings directory is a suite the runner replays."""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conformance.suite import Vector, load_suite
 from kieswet.cli import main
 
 REFERENCE = f"{sys.executable} -m conformance.adapters.reference_adapter"
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT / "conformance" / "schemas"
+ADAPTERS = ROOT / "tests" / "fixtures" / "adapters"
+
+
+def adapter(script: str) -> str:
+    """The command line of the test adapter ``script`` in tests/fixtures/adapters."""
+    return f"{sys.executable} {ADAPTERS / script}"
+
+
+def vectors_validator() -> Any:
+    """A validator for kieswet/vectors@1 files, with every schema of the project registered."""
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
+    referencing = pytest.importorskip("referencing")
+    documents = [json.loads(p.read_text("utf-8")) for p in SCHEMAS.glob("*.schema.json")]
+    registry = referencing.Registry().with_resources(
+        [(d["$id"], referencing.Resource.from_contents(d)) for d in documents]
+    )
+    by_id = {d["$id"]: d for d in documents}
+    return jsonschema.Draft202012Validator(
+        by_id["https://kieswet.example/schemas/vectors@1"], registry=registry
+    )
 
 
 def replay_finding(tmp_path: Path, out: Path, adapter_command: str, rule: str) -> list[Vector]:

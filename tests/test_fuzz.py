@@ -32,12 +32,7 @@ from kieswet.cli import main
 from reference.allocate import allocate
 from spec.codec import election_to_json, parse_election
 from spec.model import Election, Rejected
-from tests.finding_replay import replay_finding
-
-ROOT = Path(__file__).resolve().parent.parent
-ADAPTERS = ROOT / "tests" / "fixtures" / "adapters"
-SCHEMAS = ROOT / "conformance" / "schemas"
-REFERENCE = f"{sys.executable} -m conformance.adapters.reference_adapter"
+from tests.finding_replay import ADAPTERS, REFERENCE, adapter, replay_finding, vectors_validator
 
 CRASHY = '''\
 """Answers every case skipped, but dies (exit 3) on an election with four or more lists."""
@@ -60,10 +55,6 @@ for line in sys.stdin:
         print(json.dumps({"type": "stopped"}), flush=True)
         break
 '''
-
-
-def adapter(script: str) -> str:
-    return f"{sys.executable} {ADAPTERS / script}"
 
 
 def fuzz_argv(out: Path, command: str, *extra: str, examples: int, seed: int) -> list[str]:
@@ -95,19 +86,6 @@ def finding(out: Path) -> tuple[Path, dict[str, Any]]:
     (path,) = sorted((out / "allocate").glob("fuzz-*.json"))
     document: dict[str, Any] = json.loads(path.read_text("utf-8"))
     return path, document
-
-
-def vectors_validator() -> Any:
-    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
-    referencing = pytest.importorskip("referencing")
-    documents = [json.loads(p.read_text("utf-8")) for p in SCHEMAS.glob("*.schema.json")]
-    registry = referencing.Registry().with_resources(
-        [(d["$id"], referencing.Resource.from_contents(d)) for d in documents]
-    )
-    by_id = {d["$id"]: d for d in documents}
-    return jsonschema.Draft202012Validator(
-        by_id["https://kieswet.example/schemas/vectors@1"], registry=registry
-    )
 
 
 def the_test(document: dict[str, Any]) -> dict[str, Any]:

@@ -39,11 +39,8 @@ from spec.districts import DistrictElection, DistrictNeedsLot, stemwaarde_of
 from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.eerste_kamer import EerstekamerElection, EerstekamerInput, parse_eerste_kamer
 from spec.model import NeedsLot, Rejected
-from tests.finding_replay import replay_finding
+from tests.finding_replay import ADAPTERS, REFERENCE, adapter, replay_finding, vectors_validator
 
-ROOT = Path(__file__).resolve().parent.parent
-ADAPTERS = ROOT / "tests" / "fixtures" / "adapters"
-REFERENCE = f"{sys.executable} -m conformance.adapters.reference_adapter"
 DISTRICTS = "allocate-districts"
 EERSTE_KAMER = "allocate-eerste-kamer"
 
@@ -250,10 +247,6 @@ def _ek(document: dict[str, Any]) -> EerstekamerElection:
 # --------------------------------------------------------------------------- fuzzing
 
 
-def adapter(script: str) -> str:
-    return f"{sys.executable} {ADAPTERS / script}"
-
-
 def fuzz(
     out: Path, command: str, operation: str, *extra: str, examples: int = 1000, seed: int = 0
 ) -> subprocess.CompletedProcess[str]:
@@ -267,20 +260,6 @@ def fuzz(
         text=True,
         timeout=300,
         check=False,
-    )
-
-
-def vectors_validator() -> Any:
-    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
-    referencing = pytest.importorskip("referencing")
-    schemas = ROOT / "conformance" / "schemas"
-    documents = [json.loads(p.read_text("utf-8")) for p in schemas.glob("*.schema.json")]
-    registry = referencing.Registry().with_resources(
-        [(d["$id"], referencing.Resource.from_contents(d)) for d in documents]
-    )
-    by_id = {d["$id"]: d for d in documents}
-    return jsonschema.Draft202012Validator(
-        by_id["https://kieswet.example/schemas/vectors@1"], registry=registry
     )
 
 
