@@ -315,6 +315,11 @@ def _persons(ctx: DistrictContext, party: Party) -> dict[str, int]:
     return {key: c.votes for key, c in zip(party.keys, party.candidates or (), strict=True)}
 
 
+def _deceased(party: Party) -> set[str]:
+    """The persons of ``party`` who are deceased (on any of its lists, P 19a)."""
+    return {key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased}
+
+
 def _key_at(ctx: DistrictContext, unit: int, position: int) -> str | None:
     return next(
         (c.key for c in ctx.structure.units[unit].candidates or () if c.number == position), None
@@ -346,9 +351,7 @@ def _p15_summed(ctx: Context) -> Iterator[str]:
     for dctx, party, seats in _candidate_parties(ctx):
         threshold = dctx.quota * preference_share(dctx.election)
         votes = _persons(dctx, party)
-        dead = {
-            key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased
-        }
+        dead = _deceased(party)
         above = sorted(
             (k for k, v in votes.items() if v > threshold and k not in dead),
             key=lambda k: -votes[k],
@@ -457,9 +460,7 @@ def _p19_group_ranking(ctx: Context) -> Iterator[str]:
         ranking = dctx.ranking or {}
         threshold = dctx.quota * preference_share(dctx.election)
         votes = _persons(dctx, party)
-        dead = {
-            key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased
-        }
+        dead = _deceased(party)
         preferred = {k for k, _ in _elected_persons(dctx, party, dctx.on_preference)}
         for u in party.units:
             if dctx.unit_seats.get(u, 0) <= 0:
