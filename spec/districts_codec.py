@@ -52,7 +52,7 @@ from spec.districts import (
     ListSet,
     stemwaarde_of,
 )
-from spec.exact import format_mixed
+from spec.exact import format_mixed, is_number_key
 from spec.model import (
     ElectionKind,
     LawVersion,
@@ -740,7 +740,7 @@ def keyed_ints(value: object) -> dict[int, int] | None:
         return None
     out: dict[int, int] = {}
     for key, item in value.items():
-        if not (isinstance(key, str) and key.isascii() and key.isdigit() and _is_int(item)):
+        if not (is_number_key(key) and _is_int(item)):
             return None
         out[int(key)] = item
     return out
@@ -751,7 +751,7 @@ def keyed_lists(value: object) -> dict[int, tuple[int, ...]] | None:
         return None
     out: dict[int, tuple[int, ...]] = {}
     for key, item in value.items():
-        if not (isinstance(key, str) and key.isascii() and key.isdigit()):
+        if not is_number_key(key):
             return None
         if not isinstance(item, list):
             return None

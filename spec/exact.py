@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
+from typing import TypeGuard
 
 _MIXED = re.compile(r"^\s*(?:(\d+)\s+)?(\d+)\s*(?:/\s*(\d+))?\s*$")
 
@@ -80,3 +81,9 @@ def _as_written(text: str) -> Fraction | None:
         return None
     # w + t/d written as the one fraction (w * d + t) / d.
     return Fraction(int(whole or 0) * denominator + int(top), denominator)
+
+
+def is_number_key(key: object) -> TypeGuard[str]:
+    """``key`` is a JSON object key that names a number: ASCII digits only. (``"²".isdigit()``
+    is true, yet ``int("²")`` fails; other scripts' digits are no list numbers either.)"""
+    return isinstance(key, str) and key.isascii() and key.isdigit()

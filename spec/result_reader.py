@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal, TypeAlias, cast
 
-from spec.exact import parse_mixed
+from spec.exact import is_number_key, parse_mixed
 
 RESULT_FORMAT = "kieswet/seat-allocation-result@1"
 
@@ -208,8 +208,7 @@ class _Reader:
             return None
         out: dict[int, object] = {}
         for raw_key, item in value.items():
-            plain = isinstance(raw_key, str) and raw_key.isascii() and raw_key.isdigit()
-            number = int(raw_key) if plain else 0
+            number = int(raw_key) if is_number_key(raw_key) else 0
             if number < 1:
                 self.problem(f"{where}.{raw_key}", f"{where}: key {raw_key!r} is not a list number")
                 continue

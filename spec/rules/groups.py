@@ -27,7 +27,7 @@ from itertools import pairwise
 from typing import Any
 
 from spec.districts import DistrictElection, Party, Structure, resolve
-from spec.exact import parse_mixed
+from spec.exact import is_number_key, parse_mixed
 from spec.model import Election
 from spec.result_reader import ReadResult
 from spec.rules.base import Rule, join, preference_share, show
@@ -39,7 +39,7 @@ def _ints(value: object) -> dict[int, int]:
         return {}
     out: dict[int, int] = {}
     for key, item in value.items():
-        if isinstance(key, str) and key.isascii() and key.isdigit() and type(item) is int:
+        if is_number_key(key) and type(item) is int:
             out[int(key)] = item
     return out
 
@@ -49,7 +49,7 @@ def _int_lists(value: object) -> dict[int, tuple[int, ...]]:
         return {}
     out: dict[int, tuple[int, ...]] = {}
     for key, item in value.items():
-        if isinstance(key, str) and key.isascii() and key.isdigit() and isinstance(item, list):
+        if is_number_key(key) and isinstance(item, list):
             out[int(key)] = tuple(x for x in item if type(x) is int)
     return out
 
