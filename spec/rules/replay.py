@@ -216,10 +216,6 @@ class Context:
 
     # ------------------------------------------------------------------ P 7 / P 8 eligibility
 
-    def method_at(self, state: State) -> str | None:
-        """The residual-seat method the law prescribes for the next seat (P 7, P 8 rounds)."""
-        return self.standing(state)[0]
-
     def standing(self, state: State) -> tuple[str | None, dict[int, Reason]]:
         """The method for the next seat: the first of the P 7 / P 8 rounds under which some
         list can receive it (``None``: no list can); and why each list that cannot receive it
@@ -255,10 +251,6 @@ class Context:
                 if round_method == method and won > 0 and number in self.lists:
                     reasons.setdefault(number, "won_this_round")
         return reasons
-
-    def reason(self, state: State, number: int, method: str) -> Reason | None:
-        """Why list ``number`` cannot receive the next seat under ``method`` (None: it can)."""
-        return self.reasons(state, method).get(number)
 
     @once
     def _excluded(self) -> dict[int, Reason]:
