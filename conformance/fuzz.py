@@ -88,6 +88,7 @@ from conformance.suite import (
     EERSTE_KAMER_OPERATION,
     MANIFEST,
     Vector,
+    has_candidates,
     profile_switches,
 )
 from conformance.vectors_build import (
@@ -534,13 +535,6 @@ def expected_result(election: Election) -> dict[str, Any]:
     return expected_of(result_to_json(allocate(election)), has_candidates)
 
 
-def _has_candidates(document: Mapping[str, Any]) -> bool:
-    lists = document.get("lists")
-    return isinstance(lists, list) and any(
-        isinstance(item, dict) and "candidates" in item for item in lists
-    )
-
-
 def _counted(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
@@ -630,7 +624,7 @@ class DistrictsKit(_DocumentKit):
     def expected(self, model: Model, document: dict[str, Any]) -> dict[str, Any]:
         assert isinstance(model, DistrictElection)
         result = district_result_to_json(allocate_districts(model))
-        return district_expected_of(result, _has_candidates(document))
+        return district_expected_of(result, has_candidates(document))
 
     def describe(self, model: Model) -> str:
         assert isinstance(model, DistrictElection)
@@ -679,7 +673,7 @@ class EerstekamerKit(_DocumentKit):
 
     def expected(self, model: Model, document: dict[str, Any]) -> dict[str, Any]:
         assert isinstance(model, Election)
-        return expected_of(result_to_json(allocate(model)), _has_candidates(document))
+        return expected_of(result_to_json(allocate(model)), has_candidates(document))
 
     def header(self, model: Model) -> tuple[str, str, str | None]:
         return model.law, model.profile.name, None

@@ -68,7 +68,7 @@ class Vector:
 
     @property
     def has_candidates(self) -> bool:
-        return _has_candidates(self.input)
+        return has_candidates(self.input)
 
     @property
     def has_lots(self) -> bool:
@@ -146,7 +146,8 @@ def verify_manifest(root: Path) -> tuple[str, tuple[str, ...]]:
     return version, tuple(sorted(files))
 
 
-def _has_candidates(raw_input: object) -> bool:
+def has_candidates(raw_input: object) -> bool:
+    """Whether an input document gives candidate-level data (some list has ``candidates``)."""
     lists = raw_input.get("lists") if isinstance(raw_input, dict) else None
     return isinstance(lists, list) and any(
         isinstance(lst, dict) and "candidates" in lst for lst in lists
@@ -223,7 +224,7 @@ def _load_file(root: Path, relpath: str) -> list[Vector]:
             election = election if isinstance(election, dict) else {}
             kind = election.get("kind")
             expected = _expected(
-                test.get("expected"), f"{where}.expected", _has_candidates(raw_input), operation
+                test.get("expected"), f"{where}.expected", has_candidates(raw_input), operation
             )
             vectors.append(
                 Vector(

@@ -46,6 +46,7 @@ from conformance.suite import (
     DISTRICTS_OPERATION,
     EERSTE_KAMER_OPERATION,
     SuiteError,
+    has_candidates,
     read_json_file,
 )
 from conformance.vector_sources import districts, eerste_kamer, generated, handwritten
@@ -226,13 +227,6 @@ class FileSpec:
     def operation(self) -> str:
         """The operation of the file: its directory."""
         return self.path.split("/", 1)[0]
-
-
-def _has_candidates(document: Mapping[str, Any]) -> bool:
-    lists = document.get("lists")
-    return isinstance(lists, list) and any(
-        isinstance(item, dict) and "candidates" in item for item in lists
-    )
 
 
 def _topic_files(
@@ -861,7 +855,7 @@ def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
         if violations:
             listed = "; ".join(f"{v.rule_id}: {v.message}" for v in violations)
             raise BuildError(f"{test.label}: spec.check rejects the reference's result: {listed}")
-    expected = expected_of(result_json, _has_candidates(test.input))
+    expected = expected_of(result_json, has_candidates(test.input))
     problems = []
     if test.hand is not None:
         problems = _check_hand(test, expected)
@@ -890,7 +884,7 @@ def _evaluate_districts(test: Pending) -> dict[str, Any]:
             raise BuildError(
                 f"{test.label}: spec.district_check rejects the reference's result: {listed}"
             )
-    expected = district_expected_of(result_json, _has_candidates(test.input))
+    expected = district_expected_of(result_json, has_candidates(test.input))
     problems = []
     if test.district_hand is not None:
         problems = _check_district_hand(test, expected, result_json)
