@@ -123,9 +123,11 @@ SHRUNK = re.compile(
         # ranking (P 19) or a lot not asked for (candidates tied at the threshold). An election
         # whose kiesdeler puts the threshold on a candidate's votes by chance, through several
         # lists, cannot lose those lists without losing the tie: such a finding stays larger.
+        # Mixed with every other focus only about one example in 300 hits the threshold, so
+        # a fixed seed could miss it once code changes move Hypothesis's choices: focus on it.
         (
             "threshold_ge.py",
-            (),
+            ("--focus", "boundary"),
             {"P15-threshold-strict", "P19-ranking", "LOT-decisive", "LOT-drawn"},
             False,
         ),
