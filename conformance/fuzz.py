@@ -75,13 +75,12 @@ from conformance.protocol import (
     Answer,
     Capabilities,
     Case,
-    ProtocolError,
     Run,
     Started,
     decode_reply,
 )
 from conformance.protocol import encode as encode_message
-from conformance.runner import AdapterFailure, AdapterProcess, handshake
+from conformance.runner import AdapterFailure, AdapterProcess, NoAnswer, handshake
 from conformance.suite import (
     ALLOCATE_OPERATION,
     DISTRICTS_OPERATION,
@@ -382,25 +381,11 @@ class _Adapter:
         waiting = set(ids)
         answers: dict[str, Answer] = {}
         while waiting:
-            item = process.receive(deadline)
-            if item is None:
-                return answers, (
-                    f"the adapter {process.ended()} before answering{process.stderr_tail()}"
-                )
-            if not isinstance(item, bytes):
-                return answers, (
-                    f"the adapter did not answer within {allowed:g} s "
-                    f"({self.options.timeout:g} s per case){process.stderr_tail()}"
-                )
-            try:
-                reply = decode_reply(item)
-            except ProtocolError as exc:
-                return answers, f"the adapter printed an invalid line: {exc}"
-            if not isinstance(reply, Answer):
-                return answers, (
-                    f"the adapter sent a {type(reply).__name__.lower()} message instead of an "
-                    "answer"
-                )
+            got = process.next_answer(deadline)
+            if isinstance(got, NoAnswer):
+                limit = f"{allowed:g} s ({self.options.timeout:g} s per case)"
+                return answers, got.describe("", limit)
+            reply, item = got
             if reply.id not in waiting:
                 twice = reply.id in answers or (reply.id.isdigit() and int(reply.id) <= self._next)
                 return answers, (

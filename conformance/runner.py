@@ -29,7 +29,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import IO, cast
+from typing import IO, Literal, cast
 
 from conformance.judge import Verdict, judge
 from conformance.protocol import (
@@ -59,6 +59,30 @@ class _Timeout:
 
 
 _TIMEOUT = _Timeout()
+
+
+@dataclass(frozen=True, slots=True)
+class NoAnswer:
+    """Why the adapter gave no answer: the time ran out (``timeout``), it ended (``ended``,
+    ``detail`` says how), it printed a line that is not protocol (``invalid``, ``detail`` says
+    why) or a message that is not an answer (``other``, ``detail`` names it)."""
+
+    kind: Literal["timeout", "ended", "invalid", "other"]
+    detail: str = ""
+    stderr_tail: str = ""
+
+    def describe(self, waiting: str, limit: str) -> str:
+        """A sentence for the report; ``waiting`` names the cases still awaited (``" case 3"``,
+        or ``""``), ``limit`` the time allowed."""
+        if self.kind == "timeout":
+            return f"the adapter did not answer{waiting} within {limit}{self.stderr_tail}"
+        if self.kind == "ended":
+            return f"the adapter {self.detail} before answering{waiting}{self.stderr_tail}"
+        if self.kind == "invalid":
+            return f"the adapter printed an invalid line: {self.detail}"
+        return f"the adapter sent a {self.detail} message instead of an answer" + (
+            f" to{waiting}" if waiting else ""
+        )
 
 
 class AdapterProcess:
@@ -117,6 +141,21 @@ class AdapterProcess:
             return self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             return _TIMEOUT
+
+    def next_answer(self, deadline: float) -> tuple[Answer, bytes] | NoAnswer:
+        """The next answer with the line it came on, or why none came before ``deadline``."""
+        item = self.receive(deadline)
+        if isinstance(item, _Timeout):
+            return NoAnswer("timeout", stderr_tail=self.stderr_tail())
+        if item is None:
+            return NoAnswer("ended", self.ended(), self.stderr_tail())
+        try:
+            reply = decode_reply(item)
+        except ProtocolError as exc:
+            return NoAnswer("invalid", str(exc))
+        if not isinstance(reply, Answer):
+            return NoAnswer("other", type(reply).__name__.lower())
+        return reply, item
 
     def ended(self) -> str:
         """How the process ended (its exit status, if it exited)."""
@@ -419,27 +458,12 @@ class Runner:
         answers = {key for key in vectors if key in self.answered}  # early, with an earlier batch
         waiting = set(vectors) - answers
         while waiting:
-            item = process.receive(deadline)
-            if isinstance(item, _Timeout):
-                return answers, (
-                    f"the adapter did not answer {_cases(waiting)} within {allowed:g} s "
-                    f"({self.options.timeout:g} s per case, {len(batch)} in the batch)"
-                    f"{process.stderr_tail()}"
-                )
-            if item is None:
-                return answers, (
-                    f"the adapter {process.ended()} before answering {_cases(waiting)}"
-                    f"{process.stderr_tail()}"
-                )
-            try:
-                reply = decode_reply(item)
-            except ProtocolError as exc:
-                return answers, f"the adapter printed an invalid line: {exc}"
-            if not isinstance(reply, Answer):
-                return answers, (
-                    f"the adapter sent a {type(reply).__name__.lower()} message while "
-                    f"{_cases(waiting)} awaited an answer"
-                )
+            got = process.next_answer(deadline)
+            if isinstance(got, NoAnswer):
+                per_case = f"{self.options.timeout:g} s per case, {len(batch)} in the batch"
+                limit = f"{allowed:g} s ({per_case})"
+                return answers, got.describe(f" {_cases(waiting)}", limit)
+            reply = got[0]
             if reply.id in waiting:
                 waiting.discard(reply.id)
                 answers.add(reply.id)

@@ -145,6 +145,7 @@ def test_the_silent_lot_is_a_status_difference(tmp_path: Path) -> None:
         ("crash.py", "exited with status 3 before answering case 102"),
         ("hang.py", "did not answer case 102 within 0.5 s"),
         ("garbage.py", "printed an invalid line: the line is not JSON"),
+        ("not_an_answer.py", "sent a stopped message instead of an answer to case 102"),
         ("wrong_id.py", "answered with id '102-x', which was not asked"),
         ("drop.py", "did not answer case 102 within 0.5 s"),
         ("duplicate.py", "answered this case twice"),
