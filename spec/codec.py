@@ -199,24 +199,37 @@ def _parse_candidates(
         _text(item, "name", field, errs)
         number = _number(item.get("number"), f"{field}.number", "candidate", errs)
         numbers.append(number)
-        label = f"{list_label}, candidate {number if number is not None else index + 1}"
-        if "votes" not in item:
-            errs.add(f"{field}.votes", "missing", f"{label}: votes is required")
+        label = _candidate_label(list_label, number, index)
+        votes, deceased = _candidate_votes(item, field, label, errs)
+        if number is None or votes is None or deceased is None:
             ok = False
             continue
-        votes = _non_negative_int(item["votes"], f"{field}.votes", f"{label}: votes", errs)
-        deceased = item.get("deceased", False)
-        if not isinstance(deceased, bool):
-            errs.add(
-                f"{field}.deceased", "not_a_boolean", f"{label}: deceased must be true or false"
-            )
-            ok = False
-        if number is None or votes is None:
-            ok = False
-            continue
-        candidates.append(Candidate(number, votes, bool(deceased)))
+        candidates.append(Candidate(number, votes, deceased))
     _numbers_in_order(numbers, lambda i: f"{where}[{i}].number", f"{list_label}: candidate", errs)
     return tuple(candidates) if ok else None
+
+
+def _candidate_label(list_label: str, number: int | None, index: int) -> str:
+    """How messages name a candidate: ``list 3, candidate 2`` (its position when its number
+    is unreadable)."""
+    return f"{list_label}, candidate {number if number is not None else index + 1}"
+
+
+def _candidate_votes(
+    item: Mapping[str, Any], field: str, label: str, errs: _Errors
+) -> tuple[int | None, bool | None]:
+    """A candidate's ``votes`` (required, a whole number of at least 0) and ``deceased``
+    (optional, true or false); ``None`` for either when it is missing or wrong, reported to
+    ``errs`` as ``label``'s."""
+    if "votes" not in item:
+        errs.add(f"{field}.votes", "missing", f"{label}: votes is required")
+        return None, None
+    votes = _non_negative_int(item["votes"], f"{field}.votes", f"{label}: votes", errs)
+    deceased = item.get("deceased", False)
+    if not isinstance(deceased, bool):
+        errs.add(f"{field}.deceased", "not_a_boolean", f"{label}: deceased must be true or false")
+        return votes, None
+    return votes, deceased
 
 
 _FAST_LIST_KEYS = frozenset({"number", "name", "candidates"})

@@ -25,10 +25,13 @@ from fractions import Fraction
 from typing import Any, cast
 
 from spec.codec import (
+    _candidate_label,
+    _candidate_votes,
     _Errors,
     _is_int,
     _non_negative_int,
     _number,
+    _numbers_in_order,
     _text,
     _unknown_keys,
     lot_question_to_json,
@@ -169,43 +172,23 @@ def _parse_candidates(
     out: list[ListCandidate] = []
     ok = True
     named = True
-    seen_numbers: set[int] = set()
+    numbers: list[int | None] = []
     seen_keys: set[str] = set()
-    previous = 0
     for index, item in enumerate(raw):
         field = f"{where}[{index}]"
         if not isinstance(item, dict):
             errs.add(field, "not_an_object", f"{label}: candidate {index + 1} must be an object")
+            numbers.append(None)
             ok = False
             continue
         _unknown_keys(item, _CANDIDATE_KEYS, field, errs)
         _text(item, "name", field, errs)
         _text(item, "id", field, errs)
         number = _number(item.get("number"), f"{field}.number", "candidate", errs)
-        if number is not None:
-            if number in seen_numbers:
-                errs.add(
-                    f"{field}.number", "duplicate", f"{label}: candidate {number} occurs twice"
-                )
-            elif number < previous:
-                errs.add(
-                    f"{field}.number",
-                    "unsorted",
-                    f"{label}: candidate {number} comes after {previous}; numbers must ascend",
-                )
-            seen_numbers.add(number)
-            previous = max(previous, number)
-        if "votes" not in item:
-            errs.add(f"{field}.votes", "missing", f"{label}, candidate {number}: votes is required")
-            ok = False
-            continue
-        votes = _non_negative_int(item["votes"], f"{field}.votes", f"{label}: votes", errs)
-        deceased = item.get("deceased", False)
-        if not isinstance(deceased, bool):
-            errs.add(
-                f"{field}.deceased", "not_a_boolean", f"{label}: deceased must be true or false"
-            )
-            ok = False
+        numbers.append(number)
+        votes, deceased = _candidate_votes(
+            item, field, _candidate_label(label, number, index), errs
+        )
         ident = item.get("id", item.get("name"))
         if not isinstance(ident, str) or not ident:
             named = False
@@ -217,10 +200,11 @@ def _parse_candidates(
                 f"{label}: candidate {ident!r} stands on this list twice",
             )
         seen_keys.add(ident)
-        if number is None or votes is None:
+        if number is None or votes is None or deceased is None:
             ok = False
             continue
-        out.append(ListCandidate(number, ident, votes, bool(deceased)))
+        out.append(ListCandidate(number, ident, votes, deceased))
+    _numbers_in_order(numbers, lambda i: f"{where}[{i}].number", f"{label}: candidate", errs)
     if not raw:
         errs.add(where, "missing", f"{label}: candidates must not be empty")
         ok = False

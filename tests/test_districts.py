@@ -438,6 +438,59 @@ def test_rejected_structures(mutate: Any, field: str, code: str) -> None:
     assert (field, code) in {(e.field, e.code) for e in result.errors}, result.errors
 
 
+@pytest.mark.parametrize(
+    ("mutate", "field", "code", "message"),
+    [
+        (
+            lambda c: c[1].update(votes=-3),
+            "lists[0].candidates[1].votes",
+            "negative",
+            "list 11, candidate 2: votes must not be negative, got -3",
+        ),
+        (
+            lambda c: c[1].update(deceased="yes"),
+            "lists[0].candidates[1].deceased",
+            "not_a_boolean",
+            "list 11, candidate 2: deceased must be true or false",
+        ),
+        (
+            # With its number unreadable, a candidate is named by its position.
+            lambda c: c[1].pop("votes") and c[1].update(number="two"),
+            "lists[0].candidates[1].votes",
+            "missing",
+            "list 11, candidate 2: votes is required",
+        ),
+        (
+            lambda c: c[1].update(number=1),
+            "lists[0].candidates[1].number",
+            "duplicate",
+            "list 11: candidate number 1 occurs more than once",
+        ),
+        (
+            lambda c: c.reverse(),
+            "lists[0].candidates[1].number",
+            "unsorted",
+            "list 11: candidate number 1 comes after 2; numbers must ascend",
+        ),
+    ],
+)
+def test_rejected_candidates(mutate: Any, field: str, code: str, message: str) -> None:
+    """A district list's candidates are read by the same rules, and named in the same words,
+    as a single contest's (spec.codec)."""
+    document = district_doc(
+        "PS",
+        20,
+        [cand_list(11, 1, [("A", 6), ("B", 4)]), lst(12, 2, 10), lst(2, 1, 10)],
+        groups=[{"number": 1, "members": [11, 12]}],
+    )
+    mutate(document["lists"][0]["candidates"])
+    result = parse_district_election(document)
+    assert isinstance(result, Rejected)
+    assert (field, code, message) in {(e.field, e.code, e.message) for e in result.errors}, (
+        result.errors
+    )
+
+
 def test_candidate_in_two_parties_and_sets_need_identities() -> None:
     """A person stands for one party; a stel's candidates must be identifiable."""
     document = district_doc("PS", 20, [cand_list(1, 1, [("A", 5)]), cand_list(2, 2, [("A", 5)])])
