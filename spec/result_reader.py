@@ -113,6 +113,9 @@ class ReadResult:
     residual_seat_order: tuple[int, ...] | None = None
     claims: tuple[Claim, ...] | None = None
     full_seat_rows: Mapping[int, tuple[int, Fraction]] | None = None  # list -> (full, remainder)
+    stated_votes: Mapping[int, int] | None = None
+    """Each list's votes (its stemcijfer) as the P 6 step states them, where it states a whole
+    number (a row without one is left out: the result schema, not the rules, requires it)."""
     preference_threshold: Fraction | None = None
     elected: Mapping[int, tuple[int, ...]] | None = None
     elected_on_preference: Mapping[int, tuple[int, ...]] | None = None
@@ -378,7 +381,11 @@ def _read_claim(reader: _Reader, raw: object, index: int) -> Claim | None:
     return None  # full_seats, preference and steps of kinds added later are no claims
 
 
-def _read_full_rows(reader: _Reader, steps: list[object]) -> dict[int, tuple[int, Fraction]] | None:
+_FullRows: TypeAlias = tuple[dict[int, tuple[int, Fraction]], dict[int, int]]
+
+
+def _read_full_rows(reader: _Reader, steps: list[object]) -> _FullRows | None:
+    """The P 6 step's rows: each list's (full seats, remainder), and its stated votes."""
     for index, raw in enumerate(steps):
         if not (isinstance(raw, dict) and raw.get("step") == "full_seats"):
             continue
@@ -388,8 +395,12 @@ def _read_full_rows(reader: _Reader, steps: list[object]) -> dict[int, tuple[int
             reader.problem(where, f"{where} must be an array")
             return None
         out: dict[int, tuple[int, Fraction]] = {}
+        stated: dict[int, int] = {}
         for row_index, row in enumerate(rows):
             if type(row) is dict:
+                votes = row.get("votes")
+                if type(votes) is int and type(row.get("list")) is int:
+                    stated[row["list"]] = votes
                 # A well-formed row, read in one go; any other row is read field by field below.
                 number, full = row.get("list"), row.get("full_seats")
                 if type(number) is int and number >= 1 and type(full) is int and full >= 0:
@@ -407,7 +418,7 @@ def _read_full_rows(reader: _Reader, steps: list[object]) -> dict[int, tuple[int
             if number is None or full is None or remainder is None:
                 return None
             out[number] = (full, remainder)
-        return out
+        return out, stated
     return None
 
 
@@ -462,7 +473,7 @@ def read_result(data: object) -> ReadResult:
 
     raw_steps = doc.get("steps")
     claims: tuple[Claim, ...] | None = None
-    full_rows: dict[int, tuple[int, Fraction]] | None = None
+    full_rows: _FullRows | None = None
     if raw_steps is not None:
         if not isinstance(raw_steps, list):
             reader.problem("steps", f"steps must be an array, got {_show(raw_steps)}")
@@ -495,7 +506,8 @@ def read_result(data: object) -> ReadResult:
             None if order is None else reader.numbers(order, "residual_seat_order")
         ),
         claims=claims,
-        full_seat_rows=full_rows,
+        full_seat_rows=None if full_rows is None else full_rows[0],
+        stated_votes=None if full_rows is None else full_rows[1],
         preference_threshold=reader.fraction(
             doc, "preference_threshold", "preference_threshold", required=False
         ),

@@ -289,7 +289,41 @@ def test_spec_rules_catch_a_wrong_weighing() -> None:
 
     wrong_votes = replace(right, lists=(ElectionList(1, "", 4371),))
     found = check(wrong_votes, result_to_json(allocate(wrong_votes)))
-    assert [v.rule_id for v in found] == ["U3-stemcijfer"]
+    # Both the election and the result allocated on it count 4 371.
+    assert {v.rule_id for v in found} == {"U3-stemcijfer"}
+    assert len(found) == 2
+
+
+def test_spec_rules_name_u3_for_an_answer_weighted_wrongly() -> None:
+    """An answer weighted with Flevoland's stemwaarde as 108, not 109 (U 2: 444 850 / 4 100
+    = 108 1/2, an exact half upwards), counts list 1's 31 member votes as 3 348 and list 2's
+    10 as 1 080, not 3 379 and 1 090. The result states those stemcijfers in its full-seat step,
+    so the judge names U 3 (and P 5, P 6: a different total, a different kiesdeler), not only
+    the kiesdeler.
+
+    Rules: U3-stemcijfer, P6-full-seats.
+    """
+    from dataclasses import replace
+
+    bodies = [{"name": "Flevoland", "inhabitants": 444850, "members": 41}]
+    lists = [{"number": 1, "votes": {"Flevoland": 31}}, {"number": 2, "votes": {"Flevoland": 10}}]
+    right = _weighted(_ek(lists, bodies))
+    assert [lst.votes for lst in right.lists] == [3379, 1090]
+    wrongly = replace(right, stemwaarden=(("Flevoland", 108),))
+    wrongly = replace(wrongly, lists=(ElectionList(1, "", 3348), ElectionList(2, "", 1080)))
+    found = check(right, result_to_json(allocate(wrongly)))
+    messages = {(v.rule_id, v.message) for v in found}
+    assert {"U3-stemcijfer", "P5-quota", "P6-full-seats"} <= {rule for rule, _ in messages}
+    for number, law, answer in ((1, 3379, 3348), (2, 1090, 1080)):
+        assert (
+            "U3-stemcijfer",
+            f"list {number}: its member votes times the stemwaarden add up to {law}, the "
+            f"result counts a stemcijfer of {answer}",
+        ) in messages
+        assert (
+            "P6-full-seats",
+            f"list {number} has {law} votes, the full-seat step states {answer}",
+        ) in messages
 
 
 # =========================================================================== EK 2023

@@ -278,12 +278,13 @@ def test_the_reference_shows_no_difference(tmp_path: Path, operation: str) -> No
         # Remainder seats to the first lists of the group: shrunk to a group of a district list
         # and a stel, with equal remainders (a lot the adapter does not ask for).
         ("p12_in_list_order.py", DISTRICTS, 0, "P12.2-largest-remainder", "lijstengroep", 3),
-        # Unweighted stemcijfers: the total votes and the kiesdeler the answer states are not
-        # the weighted ones (P 5), on a single list in a single body. (Seed 0 once made the
-        # judge itself fail: tests/test_judge_robustness.py.)
-        ("ek_no_stemwaarde.py", EERSTE_KAMER, 0, "P5-quota", "fuzz", 1),
-        # U 2 rounded down: a body whose quotient has a fractional part of a half or more.
-        ("ek_stemwaarde_rounded_down.py", EERSTE_KAMER, 1, "P5-quota", "fuzz", 1),
+        # Unweighted stemcijfers: the stemcijfers the answer's full-seat step states are not
+        # the member votes times the stemwaarden (U 3), on a single list in a single body.
+        # (Seed 0 once made the judge itself fail: tests/test_judge_robustness.py.)
+        ("ek_no_stemwaarde.py", EERSTE_KAMER, 0, "U3-stemcijfer", "fuzz", 1),
+        # U 2 rounded down: a body whose quotient has a fractional part of a half or more; the
+        # answer's stemcijfers show it (the result format carries no stemwaarden, so U 3).
+        ("ek_stemwaarde_rounded_down.py", EERSTE_KAMER, 1, "U3-stemcijfer", "fuzz", 1),
     ],
 )
 def test_a_broken_adapter_is_caught_shrunk_and_written(

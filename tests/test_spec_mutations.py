@@ -94,6 +94,17 @@ def test_p6_full_seat_off_by_one() -> None:
     assert "P6-full-seats" in flagged(election, doc)
 
 
+def test_p6_full_seat_step_states_other_votes() -> None:
+    # The stemcijfer a list's full seats are counted from is its votes; a full-seat step that
+    # states one vote more for list 2 (its full seats and remainder left as they are) is wrong.
+    election = example("reusel-de-mierden-2022.json")
+    doc = correct(election)
+    (step,) = [s for s in doc["steps"] if s["step"] == "full_seats"]
+    row = next(r for r in step["lists"] if r["list"] == 2)
+    row["votes"] += 1
+    assert flagged(election, doc) == {"P6-full-seats"}
+
+
 def test_seats_total_one_seat_too_many() -> None:
     election = lists_election("GR", 7, 300, 260, 230, 210)
     doc = correct(election)

@@ -52,12 +52,19 @@ def _u3_stemcijfer(ctx: Context) -> Iterator[str]:
     election = ctx.election
     if not isinstance(election, EerstekamerElection):
         return
+    stated = ctx.result.stated_votes or {}
     for lst in election.lists:
         expected = _weighted_votes(election, lst.number, None)
         if lst.votes != expected:
             yield (
                 f"list {lst.number}: its member votes times the stemwaarden add up to "
                 f"{expected}, the election counts a stemcijfer of {lst.votes}"
+            )
+        got = stated.get(lst.number)
+        if got is not None and got != expected:
+            yield (
+                f"list {lst.number}: its member votes times the stemwaarden add up to "
+                f"{expected}, the result counts a stemcijfer of {got}"
             )
         for candidate in lst.candidates or ():
             weighted = _weighted_votes(election, lst.number, candidate.number)

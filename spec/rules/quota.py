@@ -38,6 +38,12 @@ def _p6_full_seats(ctx: Context) -> Iterator[str]:
                     f"list {number} has {votes} votes, {show(votes / ctx.quota)} times the "
                     f"kiesdeler {show(ctx.quota)}: {expected} full seat(s), the result states {got}"
                 )
+    for number, got in (ctx.result.stated_votes or {}).items():
+        if number in ctx.lists and got != ctx.lists[number].votes:
+            yield (
+                f"list {number} has {ctx.lists[number].votes} votes, the full-seat step states "
+                f"{got}"
+            )
     rows = ctx.result.full_seat_rows
     if rows is not None:
         for number, (full, remainder) in rows.items():
@@ -72,7 +78,7 @@ RULES: tuple[Rule, ...] = (
         "P6-full-seats",
         "P 6",
         "Each list gets as many full seats as its stemcijfer contains the kiesdeler wholly, and "
-        "keeps them unless P 10 limits it.",
+        "keeps them unless P 10 limits it; the stemcijfer is the list's votes.",
         _p6_full_seats,
     ),
 )
