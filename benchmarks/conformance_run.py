@@ -4,7 +4,8 @@ Builds (fixed seed) a temporary suite of random municipal-size elections — up 
 to 30 candidates, 9 to 45 seats — with their expected results and a manifest, then times the
 whole runner pipeline over it: manifest check and loading excluded, adapter start, batches,
 judging with ``spec.check``, and the reports. Also times the shipped suite if it is present.
-Prints vectors per second (target: at least 2,000/s). Usage::
+Prints vectors per second (target: at least 2,000/s) and the processor time each side used:
+the runner (judging) and the adapter process. Usage::
 
     python benchmarks/conformance_run.py [--vectors 5000] [--seed 2026] [--batch-size 100]
 """
@@ -15,6 +16,7 @@ import argparse
 import hashlib
 import json
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -76,8 +78,15 @@ def build_suite(root: Path, count: int, seed: int) -> None:
     (root / "manifest.json").write_text(json.dumps(manifest), "utf-8")
 
 
-def timed_run(suite_dir: Path, batch_size: int, report_dir: Path) -> tuple[int, float, str]:
+def _adapter_cpu() -> float:
+    """Processor time used so far by finished child processes (the adapters)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(suite_dir: Path, batch_size: int, report_dir: Path) -> tuple[int, float, str, str]:
     suite = load_suite(suite_dir)
+    runner_cpu, adapter_cpu = time.process_time(), _adapter_cpu()
     start = time.perf_counter()
     outcome = Runner(RunnerOptions(ADAPTER, batch_size=batch_size)).run(suite.vectors)
     context = RunContext(
@@ -85,8 +94,12 @@ def timed_run(suite_dir: Path, batch_size: int, report_dir: Path) -> tuple[int, 
     )
     write_reports(outcome, context, report_dir)
     elapsed = time.perf_counter() - start
+    cpu = (
+        f"processor time: runner {time.process_time() - runner_cpu:.2f} s, "
+        f"adapter {_adapter_cpu() - adapter_cpu:.2f} s"
+    )
     statuses = {r.verdict.status for r in outcome.records}
-    return len(suite.vectors), elapsed, ",".join(sorted(statuses))
+    return len(suite.vectors), elapsed, ",".join(sorted(statuses)), cpu
 
 
 def main() -> int:
@@ -98,16 +111,18 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         build_suite(root / "suite", args.vectors, args.seed)
-        count, elapsed, statuses = timed_run(root / "suite", args.batch_size, root / "r1")
+        count, elapsed, statuses, cpu = timed_run(root / "suite", args.batch_size, root / "r1")
         print(
             f"generated suite: {count} vectors in {elapsed:.2f} s = {count / elapsed:,.0f} "
-            f"vectors/s (statuses: {statuses}; target >= 2,000/s)"
+            f"vectors/s (statuses: {statuses}; target >= 2,000/s)\n  {cpu}"
         )
         if (default_suite() / "manifest.json").is_file():
-            count, elapsed, statuses = timed_run(default_suite(), args.batch_size, root / "r2")
+            count, elapsed, statuses, cpu = timed_run(
+                default_suite(), args.batch_size, root / "r2"
+            )
             print(
                 f"shipped suite:   {count} vectors in {elapsed:.2f} s = {count / elapsed:,.0f} "
-                f"vectors/s (statuses: {statuses})"
+                f"vectors/s (statuses: {statuses})\n  {cpu}"
             )
     return 0
 
