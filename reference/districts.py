@@ -339,7 +339,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
     national = allocate(national_election)
     if isinstance(national, NeedsLot):
         return DistrictNeedsLot(
-            national.lot, "national", national.lots_used, national.seats_so_far, national
+            national.lot, "national", national.lots_used, national.seats_so_far, national, checks
         )
     if isinstance(national, Rejected):
         return Rejected(
@@ -409,7 +409,9 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
         lots.check_all_used()
     except LotNeeded as need:
         so_far = unit_seats if stage == "candidates" else party_seats or dict(national.seats)
-        return DistrictNeedsLot(need.question, stage, need.lots_used, dict(so_far), national)
+        return DistrictNeedsLot(
+            need.question, stage, need.lots_used, dict(so_far), national, checks
+        )
     except LotMismatch as mismatch:
         return _rejected(
             f"lots[{other_index[mismatch.index]}]" if mismatch.index < len(other_index) else "lots",

@@ -490,13 +490,16 @@ class DistrictCompleted:
 
 @dataclass(frozen=True, slots=True)
 class DistrictNeedsLot:
-    """A decisive tie at ``stage`` (``national``, ``combination``, ``group``, ``candidates``)."""
+    """A decisive tie at ``stage`` (``national``, ``combination``, ``group``, ``candidates``).
+    ``combination_checks`` (old law) says which combinations the allocation so far counted, as
+    in ``DistrictCompleted``: without it the allocation over contestants cannot be judged."""
 
     lot: LotQuestion
     stage: str
     lots_used: int
     seats_so_far: Mapping[int, int]  # per contestant (stage national) or per party / unit
     national: Completed | NeedsLot | None = None  # the allocation over contestants (P 5 – P 10)
+    combination_checks: tuple[CombinationCheck, ...] = ()
     status: Literal["needs_lot"] = "needs_lot"
 
 

@@ -44,6 +44,7 @@ from spec.districts import (
     INPUT_FORMAT,
     RESULT_FORMAT,
     Combination,
+    CombinationCheck,
     District,
     DistrictCompleted,
     DistrictElection,
@@ -636,8 +637,26 @@ def district_result_to_json(result: DistrictResult) -> dict[str, Any]:
             "lots_used": result.lots_used,
             "seats_so_far": _keyed(result.seats_so_far),
             **({} if result.national is None else {"national": result_to_json(result.national)}),
+            **(
+                {"combination_checks": _combination_checks(result.combination_checks)}
+                if result.combination_checks
+                else {}
+            ),
         }
     return completed_to_json(result)
+
+
+def _combination_checks(checks: tuple[CombinationCheck, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "combination": c.combination,
+            "article": "P 4 lid 2 (pre-2017-12)",
+            "kept": list(c.kept),
+            "dropped": list(c.dropped),
+            "counts": c.counts,
+        }
+        for c in checks
+    ]
 
 
 def completed_to_json(result: DistrictCompleted) -> dict[str, Any]:
@@ -648,16 +667,7 @@ def completed_to_json(result: DistrictCompleted) -> dict[str, Any]:
         "quota": national["quota"],
         "total_votes": national["total_votes"],
         "national": national,
-        "combination_checks": [
-            {
-                "combination": c.combination,
-                "article": "P 4 lid 2 (pre-2017-12)",
-                "kept": list(c.kept),
-                "dropped": list(c.dropped),
-                "counts": c.counts,
-            }
-            for c in result.combination_checks
-        ],
+        "combination_checks": _combination_checks(result.combination_checks),
         "party_seats": _keyed(result.party_seats),
         "seats": _keyed(result.seats),
         "distributions": [

@@ -654,3 +654,40 @@ def test_schemas_accept_the_codec_documents() -> None:
         assert list(validators["result"].iter_errors(result)) == [], case.comment
         if case.status != "rejected":
             assert list(validators["input"].iter_errors(case.input)) == [], case.comment
+
+
+def test_a_needs_lot_result_says_which_combinations_counted() -> None:
+    """Old P 4 lid 2 dissolves combination 9 (list 3's 50 votes win no seat on their own), then
+    group 1's two lists tie for its last seat (hand computation in the vector source,
+    conformance/vector_sources/districts.py). The ``needs_lot`` result must carry the
+    combination check: the allocation over contestants (lists 2 and 3 apart) is judged with it,
+    and would be judged as if the combination counted without it. Found by fuzzing.
+
+    Rules: P12.2-largest-remainder.
+    """
+    document = district_doc(
+        "PS",
+        20,
+        [lst(11, 1, 250), lst(12, 2, 250), lst(2, 1, 1450), lst(3, 1, 50)],
+        districts=2,
+        groups=[{"number": 1, "members": [11, 12]}],
+        combinations=[{"number": 9, "members": [2, 3]}],
+        law="pre-2017-12",
+    )
+    result = _result(document)
+    assert result["status"] == "needs_lot" and result["stage"] == "group"
+    assert result["national"]["seats"] == {"1": 5, "2": 15, "3": 0}
+    assert result["combination_checks"] == [
+        {
+            "combination": 9,
+            "article": "P 4 lid 2 (pre-2017-12)",
+            "kept": [2],
+            "dropped": [3],
+            "counts": False,
+        }
+    ]
+    election = parse_district_election(document)
+    assert isinstance(election, DistrictElection)
+    assert check_districts(election, result) == []
+    del result["combination_checks"]
+    assert "FORMAT-result" in {v.rule_id for v in check_districts(election, result)}

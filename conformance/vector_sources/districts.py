@@ -335,6 +335,16 @@ _COMBINATION_TIE = district_doc(
     law="pre-2017-12",
 )
 
+_COMBINATION_DISSOLVED_GROUP_TIE = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 250), lst(12, 2, 250), lst(2, 1, 1450), lst(3, 1, 50)],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
+    combinations=[{"number": 9, "members": [2, 3]}],
+    law="pre-2017-12",
+)
+
 _COMBINATION = district_doc(
     "PS",
     20,
@@ -559,6 +569,24 @@ CASES: tuple[DistrictCase, ...] = (
         ("combination-P11-largest-remainder", "P12-seat-sum"),
         party_seats={1: 11, 2: 6, 3: 3},
         seats={1: 11, 2: 6, 3: 3},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12: group 1 (lists 11 and 12, "
+        "250 votes each), list 2: 1450, list 3: 50, lists 2 and 3 combined (9). Old P 4 lid 2 "
+        "test without the combination: 1: 5 full (remainder 0), 2: 14 (50), 3: 0 (50); 1 "
+        "residual seat by greatest average: 500/6 = 83 1/3, 1450/15 = 96 2/3, 50/1 = 50 → "
+        "list 2. List 3 wins no seat on its own, so only one member would: the combination "
+        "does not count (combination_checks: kept [2], dropped [3]). Allocation: 1: 5, 2: 15, "
+        "3: 0. P 12 group 1: groepskiesdeler 500/5 = 100; lists 11 and 12: 2 full seats each, "
+        "remainder 50 each; 1 remainder seat for two equal remainders: lot (P 12 lid 5). The "
+        "answer must still say the combination did not count, or its allocation over "
+        "contestants cannot be judged.",
+        _COMBINATION_DISSOLVED_GROUP_TIE,
+        ("P 4", "P 12"),
+        ("P12.2-largest-remainder",),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [11, 12], "list": 1},
     ),
     DistrictCase(
         "rejected structures",
