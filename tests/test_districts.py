@@ -665,15 +665,8 @@ def test_a_needs_lot_result_says_which_combinations_counted() -> None:
 
     Rules: P12.2-largest-remainder.
     """
-    document = district_doc(
-        "PS",
-        20,
-        [lst(11, 1, 250), lst(12, 2, 250), lst(2, 1, 1450), lst(3, 1, 50)],
-        districts=2,
-        groups=[{"number": 1, "members": [11, 12]}],
-        combinations=[{"number": 9, "members": [2, 3]}],
-        law="pre-2017-12",
-    )
+    case = _case("PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12: group 1")
+    document = dict(case.input)
     result = _result(document)
     assert result["status"] == "needs_lot" and result["stage"] == "group"
     assert result["national"]["seats"] == {"1": 5, "2": 15, "3": 0}
