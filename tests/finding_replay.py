@@ -1,9 +1,10 @@
-"""Shared by the fuzzing tests: a finding validates against the vectors schema, and a
-findings directory is a suite the runner replays."""
+"""Shared by the fuzzing tests: ``kieswet conformance fuzz`` in a fresh process, a finding
+validates against the vectors schema, and a findings directory is a suite the runner replays."""
 
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,28 @@ ADAPTERS = ROOT / "tests" / "fixtures" / "adapters"
 def adapter(script: str) -> str:
     """The command line of the test adapter ``script`` in tests/fixtures/adapters."""
     return f"{sys.executable} {ADAPTERS / script}"
+
+
+def fuzz_argv(out: Path, command: str, *extra: str, examples: int, seed: int) -> list[str]:
+    argv = ["conformance", "fuzz", "--adapter", command, "--out", str(out), "--no-progress"]
+    budget = ["--examples", str(examples), "--seed", str(seed), "--shrink-limit", "300"]
+    return [*argv, *budget, *extra]
+
+
+def fuzz(
+    out: Path, command: str, *extra: str, examples: int = 1000, seed: int = 0
+) -> subprocess.CompletedProcess[str]:
+    """``kieswet conformance fuzz`` in a fresh process: Hypothesis also draws on constants it
+    finds in the loaded modules, so which elections a seed gives in the test process would
+    depend on which tests were collected."""
+    argv = fuzz_argv(out, command, *extra, examples=examples, seed=seed)
+    return subprocess.run(
+        [sys.executable, "-m", "kieswet.cli", *argv],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def vectors_validator() -> Any:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,15 @@ from kieswet.cli import main
 from reference.allocate import allocate
 from spec.codec import election_to_json, parse_election
 from spec.model import Election, Rejected
-from tests.finding_replay import ADAPTERS, REFERENCE, adapter, replay_finding, vectors_validator
+from tests.finding_replay import (
+    ADAPTERS,
+    REFERENCE,
+    adapter,
+    fuzz,
+    fuzz_argv,
+    replay_finding,
+    vectors_validator,
+)
 
 CRASHY = '''\
 """Answers every case skipped, but dies (exit 3) on an election with four or more lists."""
@@ -55,26 +62,6 @@ for line in sys.stdin:
         print(json.dumps({"type": "stopped"}), flush=True)
         break
 '''
-
-
-def fuzz_argv(out: Path, command: str, *extra: str, examples: int, seed: int) -> list[str]:
-    argv = ["conformance", "fuzz", "--adapter", command, "--out", str(out), "--no-progress"]
-    budget = ["--examples", str(examples), "--seed", str(seed), "--shrink-limit", "300"]
-    return [*argv, *budget, *extra]
-
-
-def fuzz(
-    out: Path, command: str, *extra: str, examples: int = 1000, seed: int = 0
-) -> subprocess.CompletedProcess[str]:
-    """``kieswet conformance fuzz`` in a fresh process (see the module docstring)."""
-    argv = fuzz_argv(out, command, *extra, examples=examples, seed=seed)
-    return subprocess.run(
-        [sys.executable, "-m", "kieswet.cli", *argv],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
 
 
 def fuzz_here(out: Path, command: str, *extra: str) -> int:

@@ -14,7 +14,6 @@ tests/test_fuzz.py (the same seed gives the same examples only within one progra
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,14 @@ from spec.districts import DistrictElection, DistrictNeedsLot, stemwaarde_of
 from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.eerste_kamer import EerstekamerElection, EerstekamerInput, parse_eerste_kamer
 from spec.model import NeedsLot, Rejected
-from tests.finding_replay import ADAPTERS, REFERENCE, adapter, replay_finding, vectors_validator
+from tests.finding_replay import (
+    ADAPTERS,
+    REFERENCE,
+    adapter,
+    fuzz,
+    replay_finding,
+    vectors_validator,
+)
 
 DISTRICTS = "allocate-districts"
 EERSTE_KAMER = "allocate-eerste-kamer"
@@ -247,25 +253,9 @@ def _ek(document: dict[str, Any]) -> EerstekamerElection:
 # --------------------------------------------------------------------------- fuzzing
 
 
-def fuzz(
-    out: Path, command: str, operation: str, *extra: str, examples: int = 1000, seed: int = 0
-) -> subprocess.CompletedProcess[str]:
-    """``kieswet conformance fuzz --operation OPERATION`` in a fresh process."""
-    argv = ["conformance", "fuzz", "--adapter", command, "--operation", operation]
-    argv += ["--out", str(out), "--no-progress", "--examples", str(examples)]
-    argv += ["--seed", str(seed), "--shrink-limit", "300", *extra]
-    return subprocess.run(
-        [sys.executable, "-m", "kieswet.cli", *argv],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.mark.parametrize("operation", [DISTRICTS, EERSTE_KAMER])
 def test_the_reference_shows_no_difference(tmp_path: Path, operation: str) -> None:
-    done = fuzz(tmp_path / "out", REFERENCE, operation, examples=200, seed=5)
+    done = fuzz(tmp_path / "out", REFERENCE, "--operation", operation, examples=200, seed=5)
     assert done.returncode == 0, done.stderr
     assert "kieswet-reference" in done.stdout
     assert "200 examples (seed 5), no difference" in done.stdout
@@ -291,7 +281,7 @@ def test_a_broken_adapter_is_caught_shrunk_and_written(
     tmp_path: Path, script: str, operation: str, seed: int, rule: str, flag: str, most_lists: int
 ) -> None:
     out = tmp_path / "findings"
-    done = fuzz(out, adapter(script), operation, seed=seed)
+    done = fuzz(out, adapter(script), "--operation", operation, seed=seed)
     assert done.returncode == 1, done.stderr
     (path,) = sorted((out / operation).glob("fuzz-*.json"))
     assert str(path) in done.stdout and rule in done.stdout
@@ -335,7 +325,9 @@ def test_an_operation_the_adapter_does_not_claim_is_skipped(tmp_path: Path) -> N
     script = tmp_path / "allocate_only.py"
     script.write_text(ALLOCATE_ONLY, "utf-8")
     for operation in (DISTRICTS, EERSTE_KAMER):
-        done = fuzz(tmp_path / "out", f"{sys.executable} {script}", operation, examples=10)
+        done = fuzz(
+            tmp_path / "out", f"{sys.executable} {script}", "--operation", operation, examples=10
+        )
         assert done.returncode == 2, done.stderr  # nothing was tested
         assert (
             f"allocate-only 1: skipped: the adapter allocate-only does not claim the operation "
