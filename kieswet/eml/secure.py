@@ -43,13 +43,29 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+_DOCTYPE_REFUSED = (
+    "a document type declaration (<!DOCTYPE ...>) is not allowed in EML_NL: it can "
+    "declare entities (external entities, entity expansion); the file is refused and "
+    "no entity in it is resolved or loaded"
+)
+_PROLOG_SCAN = 1 << 16
+"""How many leading bytes are searched for a ``<!DOCTYPE`` before the parser sees them."""
+
+
 class _BoundedReader:
-    """A binary file that raises once more than ``limit`` bytes have been read from it."""
+    """A binary file that raises once more than ``limit`` bytes have been read from it.
+
+    It also refuses a document type declaration in the first :data:`_PROLOG_SCAN` bytes before
+    handing them to the parser, so the refusal is ours and the same whatever libxml2 version is
+    installed (libxml2's own guards may stop an entity bomb earlier, with a message of its own).
+    A declaration further on is still refused by :func:`check_root` after the parse.
+    """
 
     def __init__(self, handle: IO[bytes], limit: int, path: str) -> None:
         self._handle = handle
         self._limit = limit
         self._path = path
+        self._head = b""
         self.total = 0
 
     def read(self, size: int = -1) -> bytes:
@@ -61,6 +77,10 @@ class _BoundedReader:
                 f"file is larger than the limit of {self._limit:,} bytes "
                 "(raise it with --max-bytes if the file is genuine)",
             )
+        if len(self._head) < _PROLOG_SCAN:
+            self._head += data[: _PROLOG_SCAN - len(self._head)]
+            if b"<!DOCTYPE" in self._head:
+                raise EmlError(self._path, _DOCTYPE_REFUSED)
         return data
 
 
@@ -107,12 +127,7 @@ def check_root(path: Path, root: etree._Element, expected_ids: Collection[str]) 
     """Refuse a DTD, a foreign root element or an unexpected message type; return the ``Id``."""
     docinfo = root.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
-        raise EmlError(
-            path,
-            "a document type declaration (<!DOCTYPE ...>) is not allowed in EML_NL: it can "
-            "declare entities (external entities, entity expansion); the file is refused and "
-            "no entity in it is resolved or loaded",
-        )
+        raise EmlError(path, _DOCTYPE_REFUSED)
     if root.tag != eml("EML"):
         tag = root.tag if isinstance(root.tag, str) else "?"
         namespace = tag[1:].partition("}")[0] if tag.startswith("{") else ""
