@@ -370,13 +370,19 @@ DOC_PAGES = ("traceability.md", "spec.md")
 """The pages under ``docs/`` whose generated blocks this module writes."""
 
 
-def update_docs(root: Path = ROOT) -> list[Path]:
-    """Rewrite the generated blocks of ``DOC_PAGES``; return the pages that changed."""
+def emptied(text: str) -> str:
+    """``text`` with every generated block left empty: the form the pages are kept in."""
+    return _BLOCK.sub(lambda m: f"% BEGIN generated: {m['key']}\n% END generated: {m['key']}", text)
+
+
+def clear_docs(root: Path = ROOT) -> list[Path]:
+    """Empty the generated blocks of ``DOC_PAGES`` (their content is built with the docs, not
+    kept in the repository); return the pages that changed."""
     changed: list[Path] = []
     for name in DOC_PAGES:
         path = root / "docs" / name
         text = path.read_text("utf-8")
-        new = refreshed(text, root)
+        new = emptied(text)
         if new != text:
             path.write_text(new, "utf-8")
             changed.append(path)
@@ -394,14 +400,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     what.add_argument("--markdown", action="store_true", help="print the matrix as Markdown")
     what.add_argument("--json", action="store_true", help="print one JSON line per rule")
     what.add_argument(
-        "--update-docs",
+        "--clear-docs",
         action="store_true",
-        help="rewrite the generated blocks of docs/traceability.md and docs/spec.md",
+        help="empty the generated blocks of docs/traceability.md and docs/spec.md (the "
+        "documentation build fills them: docs/conf.py)",
     )
     args = parser.parse_args(argv)
-    if args.update_docs:
-        for path in update_docs():
-            print(f"updated {path.relative_to(ROOT)}")
+    if args.clear_docs:
+        for path in clear_docs():
+            print(f"cleared {path.relative_to(ROOT)}")
         return 0
     rows = build()
     if args.json:
