@@ -26,8 +26,9 @@ cites ``P 8`` implements every paragraph of P 8; one that cites ``P 8 lid 1-2`` 
 implement ``P 8 lid 4``.
 
 Run ``python -m conformance.traceability --markdown`` for the matrix and its gaps as Markdown
-(exit status 1 when there is a gap), ``--update-docs`` to rewrite the generated blocks of
-``docs/traceability.md`` and ``docs/spec.md``.
+(exit status 1 when there is a gap). The documentation build fills the generated blocks of
+``docs/traceability.md`` and ``docs/spec.md`` (``docs/conf.py``); ``--clear-docs`` empties them
+again, the form in which the repository keeps them.
 """
 
 from __future__ import annotations
