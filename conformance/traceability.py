@@ -315,6 +315,36 @@ def render_markdown(rows: Sequence[Row]) -> str:
     return "\n".join(line for line in out).rstrip("\n")
 
 
+CONSOLIDATION = "2026-01-01"
+"""The consolidated text of the Kieswet the rules cite (wetten.overheid.nl, BWBR0004627)."""
+
+_LAW = f"https://wetten.overheid.nl/BWBR0004627/{CONSOLIDATION}"
+_ARTICLE = re.compile(r"\b(?P<chapter>Pa|P|U|Y|Na|N|O)\s?(?P<number>\d+[a-z]?)\b")
+
+
+def article_url(chapter: str, number: str) -> str:
+    """The consolidated text at the article: the anchors wetten.overheid.nl gives the articles
+    of hoofdstuk P (paragraaf 2: P 5 - P 14, paragraaf 3: P 15 - P 19a) and hoofdstuk U
+    (paragraaf 2: U 3 - U 14, paragraaf 3: U 15); other articles link to the text as a whole."""
+    digits = int(re.sub(r"\D", "", number))
+    if chapter == "P" and 5 <= digits <= 19:
+        paragraph = 2 if digits <= 14 else 3
+        return f"{_LAW}#AfdelingII_HoofdstukP_Paragraaf{paragraph}_ArtikelP{number}"
+    if chapter == "U" and 3 <= digits <= 15:
+        paragraph = 2 if digits <= 14 else 3
+        return f"{_LAW}#AfdelingIII_HoofdstukU_Paragraaf{paragraph}_ArtikelU{number}"
+    return _LAW
+
+
+def linked_articles(article: str) -> str:
+    """``article`` with each Kieswet article in it linked to the consolidated text."""
+    if "pre-2017-12" in article:
+        return article  # old law: not in the current consolidation
+    return _ARTICLE.sub(
+        lambda m: f"[{m[0]}]({article_url(m['chapter'], m['number'])})", article
+    )
+
+
 def render_catalogue(module: str, rules: Sequence[Rule] = RULES) -> str:
     """The rules whose predicate lives in ``module`` (e.g. ``spec.rules.quota``), for the docs."""
     out: list[str] = []
@@ -325,7 +355,7 @@ def render_catalogue(module: str, rules: Sequence[Rule] = RULES) -> str:
             f"### {rule.id}",
             "",
             f"- **Rule id:** `{rule.id}`",
-            f"- **Article:** {rule.article}",
+            f"- **Article:** {linked_articles(rule.article)} (consolidated {CONSOLIDATION})",
             f"- **Statement:** {rule.statement}",
             f"- **Predicate:** `{predicate_name(rule)}`",
             "",
