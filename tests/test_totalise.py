@@ -581,7 +581,8 @@ def test_cli_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert written["status"] == "accepted" and written["root"] == "csb"
     out = capsys.readouterr().out
     assert "ACCEPTED" in out and "totals.json" in out
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["totals.json"]
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["findings.csv", "findings.jsonl", "totals.json"]
 
 
 def test_cli_blocked_still_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

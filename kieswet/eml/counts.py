@@ -96,6 +96,7 @@ _REJECTED = eml("RejectedVotes")
 _UNCOUNTED = eml("UncountedVotes")
 _RU_IDENTIFIER = eml("ReportingUnitIdentifier")
 _INVESTIGATIONS = kr("ReportingUnitInvestigations")
+_INVESTIGATION = kr("Investigation")
 _TOTAL_VOTES = eml("TotalVotes")
 _RU_VOTES = eml("ReportingUnitVotes")
 _CONTEST = eml("Contest")
@@ -116,6 +117,8 @@ class ContestCounts:
     total: Count | None
     units: tuple[Count, ...]
     explanations: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    investigations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Unit id → the ``kr:ReportingUnitInvestigations`` reason codes it states true."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,47 @@ class CountItem:
     is_total: bool
     count: Count
     explanations: Mapping[str, int]
+    investigations: frozenset[str] = frozenset()
+    """The ``kr:ReportingUnitInvestigations`` reason codes stated true."""
+
+
+INVESTIGATION_CODES = (
+    "onderzocht vanwege onverklaard verschil",
+    "onderzocht vanwege andere fout",
+    "uitslag gecorrigeerd",
+    "toegelaten kiezers opnieuw vastgesteld",
+    "onderzocht vanwege andere reden",
+    "stembiljetten deels herteld",
+)
+"""The ``kr:Investigation`` reason codes of the EML_NL extensions (the first three for a
+decentral count, the last three for a central one)."""
+
+RECOUNT_CODES = frozenset(
+    {"onderzocht vanwege onverklaard verschil", "stembiljetten deels herteld"}
+)
+"""Investigations after which a polling station's difference counts as already looked into
+(its ballots recounted): the control protocol's explanation checks leave it out."""
+
+
+def _investigations(path: Path, element: etree._Element) -> frozenset[str]:
+    """The reason codes of the ``kr:Investigation`` children of ``element`` stated true."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    for child in element:
+        if child.tag != _INVESTIGATION or len(child):
+            raise _error(path, child, "a kr:ReportingUnitInvestigations holds kr:Investigation")
+        code = required_attribute(path, child, "ReasonCode")
+        if code not in INVESTIGATION_CODES:
+            raise _error(path, child, f"unknown ReasonCode {code!r}")
+        if code in seen:
+            raise _error(path, child, f"ReasonCode {code!r} occurs twice")
+        seen.add(code)
+        value = (child.text or "").strip()
+        if value not in ("true", "false", "1", "0"):
+            raise _error(path, child, f"{value!r} is not a boolean (true, false, 1, 0)")
+        if value in ("true", "1"):
+            found.add(code)
+    return frozenset(found)
 
 
 def _error(path: Path, element: etree._Element, reason: str) -> EmlError:
@@ -511,8 +555,9 @@ class _Group:
 
     def read(
         self, element: etree._Element, unit_id: str, name: str, level: Level, skip: int
-    ) -> tuple[Count, dict[str, int]]:
+    ) -> tuple[Count, dict[str, int], frozenset[str]]:
         path = self.path
+        investigated: frozenset[str] = frozenset()
         fast = None
         if self.runs is not None and len(element) > skip and element[skip].tag == lexical.MARKER:
             fast = self._from_run(element[skip]), 1
@@ -566,7 +611,7 @@ class _Group:
                     raise _error(path, child, f"ReasonCode {code!r} occurs twice")
                 target[code] = whole_number(path, child)
             elif tag == _INVESTIGATIONS and element.tag == _RU_VOTES:
-                continue
+                investigated = _investigations(path, child)
             else:
                 raise _error(path, child, f"unexpected element in <{_local(element.tag)}>")
         if cast is None or counted is None:
@@ -606,7 +651,7 @@ class _Group:
             eligible_voters=cast,
             reported_votes_on_lists=counted,
         )
-        return count, uncounted
+        return count, uncounted, investigated
 
 
 def _local(tag: object) -> str:
@@ -642,7 +687,6 @@ def _fields(count: Count) -> dict[str, int]:
         "F (blanco)": count.blank,
         "G (ongeldig)": count.invalid,
         "TotalCounted": count.reported_votes_on_lists or 0,
-        "Cast": count.eligible_voters or 0,
     }
 
 
@@ -765,7 +809,9 @@ def _iter_counts(
                     )
                 total_element = element
                 unit_id = authority_id or "CSB"
-                count, explanations = group.read(element, unit_id, authority_name, total_level, 0)
+                count, explanations, investigated = group.read(
+                    element, unit_id, authority_name, total_level, 0
+                )
                 total = count
             else:
                 if message_id == "510a" and (total is not None or unit_count):
@@ -779,7 +825,9 @@ def _iter_counts(
                 if ident is None or len(element) == 0 or element[0] is not ident:
                     raise _error(path, element, "the first child must be <ReportingUnitIdentifier>")
                 unit_id = required_attribute(path, ident, "Id")
-                count, explanations = group.read(element, unit_id, text(ident), unit_level, 1)
+                count, explanations, investigated = group.read(
+                    element, unit_id, text(ident), unit_level, 1
+                )
                 unit_count += 1
                 if check_sums and total is not None:
                     sums.add(count)
@@ -788,7 +836,9 @@ def _iter_counts(
                     raise _error(path, element, f"reporting unit {unit_id!r} occurs twice")
                 seen.add(unit_id)
             counted_any = True
-            yield CountItem(contest_index, contest_id, tag == _TOTAL_VOTES, count, explanations)
+            yield CountItem(
+                contest_index, contest_id, tag == _TOTAL_VOTES, count, explanations, investigated
+            )
             if tag == _RU_VOTES:
                 element.clear(keep_tail=False)
                 parent = element.getparent()
@@ -866,6 +916,7 @@ def read_counts(
     units: dict[int, list[Count]] = {}
     ids: dict[int, str] = {}
     explanations: dict[int, dict[str, Mapping[str, int]]] = {}
+    investigations: dict[int, dict[str, frozenset[str]]] = {}
     for item in iter_counts(
         path, limits=limits, lists=lists, check_sums=check_sums, on_header=headers.append
     ):
@@ -878,8 +929,16 @@ def read_counts(
             units[index].append(item.count)
         if item.explanations:
             explanations.setdefault(index, {})[item.count.unit_id] = dict(item.explanations)
+        if item.investigations:
+            investigations.setdefault(index, {})[item.count.unit_id] = item.investigations
     contests = tuple(
-        ContestCounts(ids[i], totals.get(i), tuple(units[i]), explanations.get(i, {}))
+        ContestCounts(
+            ids[i],
+            totals.get(i),
+            tuple(units[i]),
+            explanations.get(i, {}),
+            investigations.get(i, {}),
+        )
         for i in sorted(ids)
     )
     return CountFile(headers[0], contests)

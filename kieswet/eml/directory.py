@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kieswet.eml.candidates import CandidateLists
-from kieswet.eml.counts import CountFile, KnownLists, read_counts
+from kieswet.eml.counts import RECOUNT_CODES, CountFile, KnownLists, read_counts
 from kieswet.eml.definition import ElectionDefinition, Region
 from kieswet.eml.errors import EmlError
 from kieswet.eml.names import eml
@@ -56,6 +56,28 @@ class CountDirectory:
     def totals(self) -> tuple[Count, ...]:
         """Only the ``TotalVotes`` counts (e.g. the municipal totals of 510b files)."""
         return tuple(total for file in self.files for total in file.totals)
+
+    def explanations(self) -> dict[str, Mapping[str, int]]:
+        """Unit id → the explanations of a difference between D and H it states (EML
+        ``UncountedVotes`` reason codes other than A, B, C, D, I and J); units that state
+        none are absent."""
+        return {
+            uid: stated
+            for file in self.files
+            for contest in file.contests
+            for uid, stated in contest.explanations.items()
+        }
+
+    def recounted(self) -> frozenset[str]:
+        """The units whose ``kr:ReportingUnitInvestigations`` say their ballots were recounted
+        or their unexplained difference investigated (``RECOUNT_CODES``)."""
+        return frozenset(
+            uid
+            for file in self.files
+            for contest in file.contests
+            for uid, codes in contest.investigations.items()
+            if codes & RECOUNT_CODES
+        )
 
     def file_of(self) -> Mapping[str, str]:
         """Unit id → the file it is in."""
