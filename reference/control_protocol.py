@@ -20,16 +20,17 @@ The checks of one entered unit (a polling station in a 510b; a municipality in a
 Both apply only to units that state explanations and were not already recounted.
 
 ``CP-list-deviation``
-    a list's share of the votes on lists (E) at the unit differs by the protocol's number of
-    percentage points or more from its share in the rest of the parent unit (the parent's
-    total minus this unit); not where that rest has no votes on lists;
+    a list of the unit whose share of the votes on lists (E) there differs by the protocol's
+    number of percentage points or more from its share in the rest of the parent unit (the
+    parent's total minus this unit; a share of a rest without votes is 0, as in HCP); not
+    where the parent has no other unit;
 ``CP-swapped-candidates``
-    in one list, a candidate received at least the protocol's minimum of votes and at least
-    its factor times the votes expected (or any, when none were expected), while another
-    was expected at least the minimum and received at most the expected votes divided by the
-    factor. A candidate's expected votes are their share of the list's votes in the rest of
-    the parent unit times the list's votes at the unit. Only where the parent has at least
-    the protocol's number of units.
+    among the candidates the unit lists, in one list, a candidate received at least the
+    protocol's minimum of votes and at least its factor times the votes expected (or any,
+    when none were expected), while another was expected at least the minimum and received
+    at most the expected votes divided by the factor. A candidate's expected votes are their
+    share of the list's votes in the rest of the parent unit times the list's votes at the
+    unit. Only where the parent has at least the protocol's number of units.
 """
 
 from __future__ import annotations
@@ -110,16 +111,15 @@ def _share_gap(a: int, b: int, c: int, d: int) -> tuple[int, int]:
 def list_deviation_findings(
     count: Count, parent: Count, protocol: ControlProtocol
 ) -> list[CountFinding]:
-    """``CP-list-deviation``: ``count`` against its ``parent``'s total minus itself."""
+    """``CP-list-deviation``: ``count`` against its ``parent``'s total minus itself (the
+    caller checks that the parent has other units)."""
     here = {lst.list_number: lst.total for lst in count.lists}
     total = {lst.list_number: lst.total for lst in parent.lists}
     e_here = count.votes_on_lists
     e_rest = parent.votes_on_lists - e_here
     found: list[CountFinding] = []
-    if e_rest <= 0:
-        return found  # no rest to compare with (a parent of one unit)
-    for number in sorted(set(here) | set(total)):
-        votes = here.get(number, 0)
+    for number in sorted(here):
+        votes = here[number]
         rest = total.get(number, 0) - votes
         num, den = _share_gap(votes, e_here, rest, e_rest)
         if 100 * num >= protocol.list_deviation_points * den:
@@ -182,7 +182,7 @@ def swapped_candidate_findings(
         list_rest = (whole.total if whole is not None else 0) - lst.total
         above: list[tuple[int, int, int, int]] = []  # (candidate, received, num, den)
         below: list[tuple[int, int, int, int]] = []
-        for candidate in sorted(set(lst.candidates) | set(whole_candidates)):
+        for candidate in sorted(lst.candidates):
             received = lst.candidates.get(candidate, 0)
             rest = whole_candidates.get(candidate, 0) - received
             # expected = rest / list_rest × lst.total = num / den

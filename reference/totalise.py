@@ -299,8 +299,10 @@ def protocol_findings(
         if unit.children or unit.parent is None or unit.parent not in final:
             continue
         parent = final[unit.parent]
-        found.extend(list_deviation_findings(count, parent, protocol))
-        if len(hierarchy.units[unit.parent].children) >= protocol.swap_minimum_units:
+        units_of_parent = len(hierarchy.units[unit.parent].children)
+        if units_of_parent > 1:
+            found.extend(list_deviation_findings(count, parent, protocol))
+        if units_of_parent >= protocol.swap_minimum_units:
             found.extend(swapped_candidate_findings(count, parent, protocol))
     return found
 

@@ -33,8 +33,8 @@ whose counts are entered:
   (``MORE_EXPLANATIONS`` when H > D, ``FEWER_EXPLANATIONS`` when H < D) do not add up to
   abs(H − D). Both only for units that state explanations and were not already recounted;
 * ``CP-list-deviation``: a list's share of E at the unit and in the rest of its parent
-  (the parent's other units) differ by 50 percentage points or more (not when the rest has
-  no votes on lists);
+  (the parent's other units) differ by 50 percentage points or more (not when the parent
+  has no other unit);
 * ``CP-swapped-candidates``: a candidate far above, and another of the same list far below,
   the votes expected from the rest of the parent (≥ 5× and ≥ 15 votes), the parent having at
   least 2 units.
@@ -157,30 +157,26 @@ def _candidate_votes(counts: Iterable[Count]) -> dict[tuple[int, int], int]:
 
 
 def deviating_lists(c: Count, rest: Sequence[Count], p: ControlProtocol) -> list[int]:
-    """Lists whose share of E at ``c`` and in ``rest`` differ by at least the protocol's
-    percentage points; none when ``rest`` has no votes on lists."""
+    """The lists of ``c`` whose share of E there and in ``rest`` differ by at least the
+    protocol's percentage points (a share of a total 0 is 0)."""
     here, there = _list_votes([c]), _list_votes(rest)
     e_here, e_there = sum(here.values()), sum(there.values())
-    if e_there == 0:
-        return []  # nothing to compare with
     limit = Fraction(p.list_deviation_points, 100)
     return sorted(
-        n
-        for n in set(here) | set(there)
-        if abs(share(here.get(n, 0), e_here) - share(there.get(n, 0), e_there)) >= limit
+        n for n in here if abs(share(here[n], e_here) - share(there.get(n, 0), e_there)) >= limit
     )
 
 
 def swapped_lists(c: Count, rest: Sequence[Count], p: ControlProtocol) -> list[int]:
     """Lists of ``c`` with a candidate far above and another far below the votes expected
-    from ``rest``: expected = the candidate's share of the list in ``rest`` × the list's
-    votes at ``c``."""
+    from ``rest`` (among the candidates ``c`` lists): expected = the candidate's share of the
+    list in ``rest`` × the list's votes at ``c``."""
     lists_here, lists_there = _list_votes([c]), _list_votes(rest)
     got, there = _candidate_votes([c]), _candidate_votes(rest)
     floor, factor = p.swap_minimum_votes, p.swap_factor
     found = []
     for number in sorted(lists_here):
-        keys = {k for k in set(got) | set(there) if k[0] == number}
+        keys = {k for k in got if k[0] == number}
         above = below = False
         for key in keys:
             received = got.get(key, 0)
@@ -429,7 +425,7 @@ def _against_rest(
     code: str,
     fires: Callable[[Count, Sequence[Count], ControlProtocol], list[int]],
     what: str,
-    minimum_units: Callable[[ControlProtocol], int] = lambda p: 1,
+    minimum_units: Callable[[ControlProtocol], int],
 ) -> Callable[[Case], Iterable[str]]:
     """A check of each entered lowest unit against the rest of its parent: the effective
     counts of the parent's other units."""
@@ -662,6 +658,7 @@ RULES: tuple[TotalisationRule, ...] = (
             "CP-list-deviation",
             deviating_lists,
             "a list's share deviates ≥ 50 points from the rest of its parent",
+            lambda p: 2,
         ),
     ),
     TotalisationRule(

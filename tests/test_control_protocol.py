@@ -25,6 +25,7 @@ from kieswet.eml import hierarchy_from_directory, read_count_directory
 from reference.totalise import totalise as reference_totalise
 from spec.counts import CONTROL_PROTOCOLS, CountInputs, Totals
 from spec.totalisation_rules import check_totals
+from tests.count_builders import count, municipality
 from tests.test_eml import SCHEMAS, needs_schemas
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,3 +336,34 @@ def test_inputs_are_validated_against_the_schemas(
     assert not (tmp_path / "out").exists()
     code, _, _ = run(tmp_path / "valid", "swapped.eml.xml", "--eml-schemas", str(SCHEMAS))
     assert code == 0
+
+
+# =========================================================================== edge cases, as HCP
+
+
+def cp_flags(h: Any, *counts: Any) -> set[tuple[str, str]]:
+    totals = reference_totalise(h, CountInputs(tuple(counts)))
+    assert check_totals(h, CountInputs(tuple(counts)), totals) == []
+    return {(f.code, f.unit_id) for f in totals.findings if f.code.startswith("CP-")}
+
+
+def test_list_deviation_against_a_rest_without_votes_and_without_a_rest() -> None:
+    # s2's list 1 has 86 of 86 = 100%; the rest, s1, has no votes: a share of 0 (as HCP
+    # computes it), 100 points apart. s1 has 0 of 0 = 0% against 100%: 100 points too.
+    h = municipality("s1", "s2")
+    assert cp_flags(h, count("s1", {1: [0]}), count("s2", {1: [86]})) == {
+        ("CP-list-deviation", "s1"),
+        ("CP-list-deviation", "s2"),
+    }
+    # A municipality of one polling station has no rest to compare with.
+    assert cp_flags(municipality("s1"), count("s1", {1: [86]})) == set()
+
+
+def test_only_the_lists_a_unit_states_are_judged() -> None:
+    # s1 states lists 1 and 3 (60 and 40 of 100), s2 lists 1 and 2 (40 and 60 of 100).
+    # At s1: list 1 60% against 40%, list 3 40% against 0%: below 50 points; list 2 (60% of
+    # the rest) is not one of s1's lists and is not judged there (HCP judges the lists of the
+    # polling station). At s2: list 2 60% against 0%: flagged.
+    h = municipality("s1", "s2")
+    s1, s2 = count("s1", {1: [60], 3: [40]}), count("s2", {1: [40], 2: [60]})
+    assert cp_flags(h, s1, s2) == {("CP-list-deviation", "s2")}
