@@ -367,3 +367,43 @@ def test_only_the_lists_a_unit_states_are_judged() -> None:
     h = municipality("s1", "s2")
     s1, s2 = count("s1", {1: [60], 3: [40]}), count("s2", {1: [40], 2: [60]})
     assert cp_flags(h, s1, s2) == {("CP-list-deviation", "s2")}
+
+
+# =========================================================================== from JSON
+
+
+def test_explanations_and_recounted_in_a_json_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import jsonschema
+
+    from spec.counts_codec import CountsDocument, counts_input_to_json, parse_counts_input
+
+    # s1: D 100, H 90 (10 fewer), explained by 4 lost ballots and 1 'geen verklaring': 5
+    # unexplained, and 1 without explanation. s2 the same, but recounted: left out.
+    h = municipality("s1", "s2")
+    s1 = count("s1", {1: [60, 30]}, abc=(100, 0, 0))
+    s2 = count("s2", {1: [60, 30]}, abc=(100, 0, 0))
+    stated = {"kwijtgeraakte stembiljetten": 4, "geen verklaring": 1}
+    inputs = CountInputs(
+        (s1, s2), explanations={"s1": stated, "s2": stated}, recounted=frozenset({"s2"})
+    )
+    document = counts_input_to_json(CountsDocument(h, inputs))
+    schema = json.loads((ROOT / "conformance/schemas/counts-input.schema.json").read_text("utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []
+    parsed = parse_counts_input(document)
+    assert isinstance(parsed, CountsDocument) and parsed.inputs == inputs
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(document), "utf-8")
+    assert main(["totalise", str(source), "--out", str(tmp_path / "out")]) == 0
+    lines = (tmp_path / "out" / "findings.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert flagged(rows, "CP-no-explanation") == {"s1"}
+    assert flagged(rows, "CP-explanations-sum") == {"s1"}
+    (row,) = [r for r in rows if r["check"] == "CP-explanations-sum"]
+    assert row["figures"]["unexplained"] == 5
+    document["explanations"]["s1"]["te veel"] = 1
+    source.write_text(json.dumps(document), "utf-8")
+    capsys.readouterr()
+    assert main(["totalise", str(source), "--out", str(tmp_path / "out2")]) == 2
+    assert "explanations.s1.te veel" in capsys.readouterr().err
