@@ -272,7 +272,10 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
         election, _created(read), names, _contests(read, hierarchy), args.eml_schemas
     )
     inputs = CountInputs(
-        read.counts(), explanations=read.explanations(), recounted=read.recounted()
+        read.counts(),
+        corrections=read.corrections(),
+        explanations=read.explanations(),
+        recounted=read.recounted(),
     )
     return totalise_and_report(
         hierarchy,

@@ -211,7 +211,10 @@ def read_fixture(name: str, tmp_path: Path) -> tuple[Any, CountInputs]:
     shutil.copy(FIXTURES / name, directory / name)
     read = read_count_directory(directory, check_sums=False)
     inputs = CountInputs(
-        read.counts(), explanations=read.explanations(), recounted=read.recounted()
+        read.counts(),
+        corrections=read.corrections(),
+        explanations=read.explanations(),
+        recounted=read.recounted(),
     )
     return hierarchy_from_directory(read), inputs
 
@@ -407,3 +410,53 @@ def test_explanations_and_recounted_in_a_json_input(
     capsys.readouterr()
     assert main(["totalise", str(source), "--out", str(tmp_path / "out2")]) == 2
     assert "explanations.s1.te veel" in capsys.readouterr().err
+
+
+# =========================================================================== corrigenda, types
+
+
+def test_a_corrigendum_is_applied_and_traced(tmp_path: Path) -> None:
+    code, rows, _ = run(tmp_path, "corrigendum.eml.xml")
+    assert code == 0 and not [r for r in rows if r["severity"] == "error"]
+    totals = json.loads((tmp_path / "out" / "totals.json").read_text("utf-8"))
+    trace = {c["unit_id"]: c for c in totals["corrections"]}
+    assert set(trace) == {"0510", "0510::SB1"}
+    # SB1: list 1 candidate 1 was 38, is 40; candidate 2 was 42, is 40 (its total stays 100).
+    assert trace["0510::SB1"]["changes"] == [
+        {"field": "lists[1].candidates[1]", "old": 38, "new": 40},
+        {"field": "lists[1].candidates[2]", "old": 42, "new": 40},
+    ]
+    # The municipality's stated total: 88 -> 90 and 82 -> 80.
+    assert trace["0510"]["changes"] == [
+        {"field": "lists[1].candidates[1]", "old": 88, "new": 90},
+        {"field": "lists[1].candidates[2]", "old": 82, "new": 80},
+    ]
+    assert trace["0510::SB1"]["kind"] == "corrigendum"
+    assert "corrigendum.eml.xml" in trace["0510::SB1"]["reason"]
+    # re-made: the municipality, its district (contest 1: kieskring HSB1) and the CSB
+    assert trace["0510::SB1"]["retotalled"] == ["0510", "HSB1", "CSB"]
+    by_unit = {c["unit_id"]: c for c in totals["counts"]}
+    list_1 = next(lst for lst in by_unit["0510"]["lists"] if lst["number"] == 1)
+    assert list_1["candidates"]["1"] == 40 + 50 and list_1["candidates"]["2"] == 40 + 40
+
+
+def test_values_before_correction_outside_a_corrigendum_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (FIXTURES / "corrigendum.eml.xml").read_text("utf-8")
+    text = text.replace('<kr:Phase PhaseCode="corrigendum"/>', "")
+    code, _, _ = run(tmp_path, "corrigendum.eml.xml", text=text)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "not a corrigendum" in err and "corrigendum.eml.xml" in err
+
+
+@pytest.mark.parametrize("message", ["510q", "510r", "510s"])
+def test_undocumented_510_types_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], message: str
+) -> None:
+    text = (FIXTURES / "swapped.eml.xml").read_text("utf-8").replace('Id="510b"', f'Id="{message}"')
+    code, _, _ = run(tmp_path, "swapped.eml.xml", text=text)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"an EML {message}" in err and "does not say" in err
