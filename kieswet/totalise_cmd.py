@@ -92,7 +92,9 @@ INPUT is either
     with their polling stations) or 510c (districts with their municipalities).
     Municipalities are grouped into districts by their ContestIdentifier (the kieskring
     number), or by the election tree of --definition, which also names every municipality
-    (or district) that must be there. Every file is read hardened (no DTD, no entities, a
+    (or district) that must be there. A corrigendum (kr:Phase "corrigendum" with kr:Initial...
+    values) is applied as a correction of the units it corrects, traced in totals.json;
+    510q/r/s are refused. Every file is read hardened (no DTD, no entities, a
     size limit); a bad file stops the run with one line naming file, line, element and
     reason.
 

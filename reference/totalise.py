@@ -19,10 +19,15 @@ errors (any error blocks the result)
     stated), ``TOT-H-is-E+F+G``, ``TOT-I-J-difference``, and ``TOT-sum-identity`` (a total
     stated for a higher unit, e.g. the municipal total in a 510b, differs from the sum of its
     units);
-warnings (reported, never blocking), on every count, entered or totalled
+warnings (never blocking; the current control protocol's numbers), on every count
     ``TOT-warning-blank`` (H > 0 and 100 × F ≥ 3 × H), ``TOT-warning-invalid``
-    (H > 0 and 100 × G ≥ 3 × H), ``TOT-warning-difference`` (100 × abs(D − H) ≥ 2 × D and
-    abs(D − H) ≥ 15), ``TOT-warning-no-votes`` (H = 0).
+    (H > 0 and 100 × G ≥ 3 × H), ``TOT-warning-difference`` (abs(D − H) ≥ 15, or H > 0 and
+    100 × abs(D − H) ≥ 2 × H), ``TOT-warning-no-votes`` (H = 0);
+control protocol checks (warnings) on the entered units, see ``reference.control_protocol``
+    ``CP-no-explanation``, ``CP-explanations-sum``, ``CP-list-deviation``,
+    ``CP-swapped-candidates``.
+
+Eligible voters are not a sum identity: a total keeps those its stated count gives.
 
 The identity checks run on the counts as entered (after double entry and corrections); sums
 of counts that satisfy them satisfy them too, so the totals need no second check. At a

@@ -237,7 +237,7 @@ class ControlProtocol:
     number and every boundary is inclusive; the shares are compared in exact arithmetic.
 
     * blank / invalid: 100 × F (G) ≥ ``blank_percent`` (``invalid_percent``) × H, H > 0;
-    * difference: |D − H| ≥ ``difference_minimum`` **or** (H > 0 and 100 × |D − H| ≥
+    * difference: abs(D − H) ≥ ``difference_minimum`` **or** (H > 0 and 100 × abs(D − H) ≥
       ``difference_percent`` × H);
     * list deviation: a list's share of E at a unit and its share of E in the rest of the
       parent unit differ by ≥ ``list_deviation_points`` percentage points;
