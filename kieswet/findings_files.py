@@ -4,7 +4,11 @@
 ``findings.jsonl`` (one JSON object per line) hold the same rows, one per finding, in the order
 of the totalisation: ``unit``, ``check`` (the rule id), ``severity``, ``field``, ``figures``
 (the numbers the finding rests on: ``name=value; ...`` in the CSV, an object in JSON Lines)
-and ``explanation`` (the message). ``LEGEND`` says what each check means.
+and ``explanation`` (the message). :func:`legend` says what each check means.
+
+``list-deviations.csv`` is the per-unit deviation table of the list check: for every entered
+unit whose parent has other units, per list its share of the votes on lists there minus its
+share in the rest of the parent, in percentage points with a sign and one decimal.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 
-from spec.counts import ControlProtocol, CountFinding
+from reference.control_protocol import list_deviation_table
+from spec.counts import ControlProtocol, CountFinding, Hierarchy, Totals, preorder
 
 FINDINGS_CSV = "findings.csv"
 FINDINGS_JSONL = "findings.jsonl"
+DEVIATIONS_CSV = "list-deviations.csv"
 COLUMNS = ("unit", "check", "severity", "field", "figures", "explanation")
 
 
@@ -86,3 +92,27 @@ def legend(protocol: ControlProtocol) -> Mapping[str, str]:
             "votes from the expected)"
         ),
     }
+
+
+def deviations_csv(hierarchy: Hierarchy, totals: Totals) -> Iterator[bytes]:
+    """The per-unit list deviation table (percentage points), one row per entered unit."""
+    rows: list[tuple[str, str, dict[int, str]]] = []
+    numbers: set[int] = set()
+    for uid in preorder(hierarchy):
+        unit = hierarchy.units[uid]
+        count = totals.counts.get(uid)
+        if unit.children or unit.parent is None or count is None:
+            continue
+        parent = totals.counts.get(unit.parent)
+        if parent is None or len(hierarchy.units[unit.parent].children) < 2:
+            continue
+        table = list_deviation_table(count, parent)
+        numbers.update(table)
+        rows.append((uid, unit.parent, table))
+    columns = sorted(numbers)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["unit", "parent", *(f"list {n}" for n in columns)])
+    for uid, parent_id, table in rows:
+        writer.writerow([uid, parent_id, *(table.get(n, "") for n in columns)])
+    yield buffer.getvalue().encode()

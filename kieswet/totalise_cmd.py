@@ -38,8 +38,10 @@ from kieswet.eml.directory import CountDirectory
 from kieswet.eml.schema import load_schema
 from kieswet.eml.write import Output, counts_output, write_all
 from kieswet.findings_files import (
+    DEVIATIONS_CSV,
     FINDINGS_CSV,
     FINDINGS_JSONL,
+    deviations_csv,
     findings_csv,
     findings_jsonl,
     legend,
@@ -105,6 +107,9 @@ are complete (a failure leaves no partial file and changes no file):
   findings.csv, findings.jsonl
                 every finding, one per line (unit, check, severity, field, figures,
                 explanation), to import for follow-up;
+  list-deviations.csv
+                per polling station and list: its share minus its share in the rest of
+                the municipality, in percentage points;
   EML 510b/c/d  from a directory, and only if accepted: a 510 for every total computed here
                 (510b per municipality from 510a files, 510c per district, 510d for the
                 centraal stembureau), each with its units, validated against the schemas
@@ -415,6 +420,7 @@ def totalise_and_report(
         outputs.append((target, _json_chunks(totals_to_json(shown)), None))
         outputs.append((out_dir / FINDINGS_CSV, findings_csv(totals.findings), None))
         outputs.append((out_dir / FINDINGS_JSONL, findings_jsonl(totals.findings), None))
+        outputs.append((out_dir / DEVIATIONS_CSV, deviations_csv(hierarchy, totals), None))
         with _progress(show_progress and len(outputs) > 1, "writing") as advance:
             written = write_all(outputs, None if advance is None else _counter(advance, outputs))
     except EmlError as exc:

@@ -23,7 +23,7 @@ import pytest
 from kieswet.cli import main
 from kieswet.eml import hierarchy_from_directory, read_count_directory
 from reference.totalise import totalise as reference_totalise
-from spec.counts import CONTROL_PROTOCOLS, CountInputs, Totals
+from spec.counts import CONTROL_PROTOCOLS, CountFinding, CountInputs, Totals
 from spec.totalisation_rules import check_totals
 from tests.count_builders import count, municipality
 from tests.test_eml import SCHEMAS, needs_schemas
@@ -460,3 +460,29 @@ def test_undocumented_510_types_are_refused(
     assert code == 2
     err = capsys.readouterr().err
     assert f"an EML {message}" in err and "does not say" in err
+
+
+def test_the_deviation_table(tmp_path: Path) -> None:
+    code, _, _ = run(tmp_path, "list-deviation.eml.xml")
+    assert code == 0
+    with (tmp_path / "out" / "list-deviations.csv").open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    # SB1: list 1 80% against 90 / 300 = 30%: +50.0; list 2 20% against 70%: -50.0.
+    # SB2: list 1 30% against (80 + 30 + 30) / 300 = 46.67%: -16.7; list 2 70% against
+    # 160 / 300 = 53.33%: +16.7. SB3 and SB4 as SB2.
+    assert table == [
+        ["unit", "parent", "list 1", "list 2"],
+        ["0504::SB1", "0504", "+50.0", "-50.0"],
+        ["0504::SB2", "0504", "-16.7", "+16.7"],
+        ["0504::SB3", "0504", "-16.7", "+16.7"],
+        ["0504::SB4", "0504", "-16.7", "+16.7"],
+    ]
+
+
+def test_the_spec_sees_a_finding_that_is_not_called_for(tmp_path: Path) -> None:
+    hierarchy, inputs = read_fixture("list-deviation-below.eml.xml", tmp_path)
+    totals = reference_totalise(hierarchy, inputs)
+    for code in ("CP-list-deviation", "CP-swapped-candidates", "CP-no-explanation"):
+        extra = CountFinding("warning", code, "0505::SB1", "", "not called for")
+        broken = dataclasses.replace(totals, findings=(*totals.findings, extra))
+        assert [v.rule_id for v in check_totals(hierarchy, inputs, broken)] == [code]

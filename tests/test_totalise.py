@@ -582,7 +582,7 @@ def test_cli_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     assert "ACCEPTED" in out and "totals.json" in out
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert written == ["findings.csv", "findings.jsonl", "totals.json"]
+    assert written == ["findings.csv", "findings.jsonl", "list-deviations.csv", "totals.json"]
 
 
 def test_cli_blocked_still_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -130,6 +130,7 @@ def test_accepted_directory_writes_totals_and_510c_d(
         f"Totaaltelling_{ELECTION}.eml.xml",
         "findings.csv",
         "findings.jsonl",
+        "list-deviations.csv",
         "totals.json",
     ]
     national = read_counts(out / f"Totaaltelling_{ELECTION}.eml.xml")
@@ -219,6 +220,7 @@ def test_a_municipality_without_a_file_blocks(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "findings.csv",
         "findings.jsonl",
+        "list-deviations.csv",
         "totals.json",
     ]
     hierarchy = hierarchy_from_directory(
@@ -260,6 +262,7 @@ def test_errors_in_counts_block_and_write_no_eml(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "findings.csv",
         "findings.jsonl",
+        "list-deviations.csv",
         "totals.json",
     ]
 
