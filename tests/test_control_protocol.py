@@ -4,7 +4,10 @@ Each file in ``tests/fixtures/eml/protocol`` is one municipality whose polling s
 and around one check's threshold; the numbers were chosen by hand and every expected flag is
 computed by hand in the test (the comments). All stations have A = D (poll cards only) and
 their lists 60/40 with candidates 3:2:1 unless a check needs otherwise, so that no other
-check interferes. ``kieswet totalise DIR`` is run on a directory holding one of them; the
+check interferes, and every station states every explanation code (0 where none is given),
+so that the Kiesraad's HCP can read the files too (run through it, its flags per check are
+those expected here, but for a recount it takes from elsewhere; see the explanations test).
+``kieswet totalise DIR`` is run on a directory holding one of them; the
 flags are read from ``findings.jsonl``. The independent formulation of every rule
 (``spec.totalisation_rules``) is run on the same files and must agree.
 """
@@ -108,9 +111,12 @@ def test_explanations_in_both_directions(tmp_path: Path) -> None:
     # SB6 D 500: 10 more, 10 without explanation, but recounted (kr:Investigation
     #     'stembiljetten deels herteld'): left out.
     # SB7 D 525: 15 fewer; 'andere verklaring' 15: explained.
-    # SB8 D 520: states no explanations at all: not judged.
+    # SB8 D 520: 10 fewer, every explanation 0: 10 unexplained.
+    # (Every station states every explanation code, 0 where none; HCP needs them all. Run
+    # through HCP itself, the flags are the same but for SB6, whose recount HCP takes from
+    # the proces-verbaal instead of the EML.)
     assert flagged(rows, "CP-no-explanation") == stations("0503", 2, 5)
-    assert flagged(rows, "CP-explanations-sum") == stations("0503", 2, 4)
+    assert flagged(rows, "CP-explanations-sum") == stations("0503", 2, 4, 8)
     figures = {r["unit"]: r["figures"] for r in rows if r["check"] == "CP-explanations-sum"}
     assert figures["0503::SB2"] == {
         "D": 500,
@@ -120,6 +126,7 @@ def test_explanations_in_both_directions(tmp_path: Path) -> None:
         "unexplained": 2,
     }
     assert figures["0503::SB4"]["explained"] == 3 and figures["0503::SB4"]["unexplained"] == 7
+    assert figures["0503::SB8"]["explained"] == 0 and figures["0503::SB8"]["unexplained"] == 10
     none = {r["unit"]: r["figures"] for r in rows if r["check"] == "CP-no-explanation"}
     assert none["0503::SB2"]["geen verklaring"] == 2 and none["0503::SB5"]["geen verklaring"] == 1
     # SB7's difference of 15 is still a difference warning; SB6's 10 of 510 too (2% is 10.2:
@@ -486,3 +493,17 @@ def test_the_spec_sees_a_finding_that_is_not_called_for(tmp_path: Path) -> None:
         extra = CountFinding("warning", code, "0505::SB1", "", "not called for")
         broken = dataclasses.replace(totals, findings=(*totals.findings, extra))
         assert [v.rule_id for v in check_totals(hierarchy, inputs, broken)] == [code]
+
+
+def test_a_unit_that_states_no_explanations_is_not_judged() -> None:
+    # s1: D 100, H 90, no explanations stated (a 510 of the 2026 models, as Abacus writes
+    # it); s2: the same, stating them all as 0: 10 unexplained.
+    h = municipality("s1", "s2")
+    s1 = count("s1", {1: [60, 30]}, abc=(100, 0, 0))
+    s2 = count("s2", {1: [60, 30]}, abc=(100, 0, 0))
+    inputs = CountInputs((s1, s2), explanations={"s2": {"geen verklaring": 0}})
+    totals = reference_totalise(h, inputs)
+    assert check_totals(h, inputs, totals) == []
+    assert {(f.code, f.unit_id) for f in totals.findings if f.code.startswith("CP-")} == {
+        ("CP-explanations-sum", "s2")
+    }
