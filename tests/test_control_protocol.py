@@ -507,3 +507,41 @@ def test_a_unit_that_states_no_explanations_is_not_judged() -> None:
     assert {(f.code, f.unit_id) for f in totals.findings if f.code.startswith("CP-")} == {
         ("CP-explanations-sum", "s2")
     }
+
+
+def test_the_checks_work_on_a_510c_alike(tmp_path: Path) -> None:
+    """A district (510c) of three municipalities with the numbers of ``swapped.eml.xml``:
+    municipality 0001 against the rest of the district, as a polling station against the
+    rest of its municipality."""
+    from kieswet.eml import ContestCounts, Header, read_counts, write_counts
+    from spec.counts import AdmittedVoters, Count, ListCount
+    from tests.eml_builders import total_of
+
+    def municipality_count(code: str, first: list[int]) -> Count:
+        lists = (
+            ListCount(1, sum(first), dict(enumerate(first, start=1))),
+            ListCount(2, 50, {1: 25, 2: 15, 3: 10}),
+        )
+        return Count(
+            code, f"Gemeente {code}", "GSB", AdmittedVoters(150, 0, 0, 150), lists, 0, 0, 150, 0, 0
+        )
+
+    parts = [
+        municipality_count("0001", [10, 40, 50]),
+        municipality_count("0002", [50, 40, 10]),
+        municipality_count("0003", [50, 40, 10]),
+    ]
+    election = read_counts(FIXTURES / "swapped.eml.xml").header.election
+    header = Header(election, "HSB1", "Kieskring 1", "2026-03-20T12:00:00")
+    directory = tmp_path / "in"
+    directory.mkdir()
+    district = total_of("HSB1", "Kieskring 1", "HSB", parts)
+    contest = ContestCounts("1", district, tuple(parts))
+    write_counts(directory / "district.eml.xml", "510c", header, [contest], {1: "A", 2: "B"})
+    out = tmp_path / "out"
+    assert main(["totalise", str(directory), "--out", str(out), "--no-progress"]) == 0
+    lines = (out / "findings.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    # As in test_swapped_candidates_at_five_times: 0001's candidate 3 got 50, 10 expected;
+    # candidate 1 got 10, 50 expected.
+    assert flagged(rows, "CP-swapped-candidates") == {"0001"}
