@@ -97,7 +97,7 @@ INPUT is either
     (or district) that must be there. A corrigendum (kr:Phase "corrigendum" with kr:Initial...
     values) is applied as a correction of the units it corrects, traced in totals.json;
     510q/r/s are refused. Every file is read hardened (no DTD, no entities, a
-    size limit); a bad file stops the run with one line naming file, line, element and
+    size limit) and, with --eml-schemas, validated against the XSD; a bad file stops the run with one line naming file, line, element and
     reason.
 
 Outputs in --out DIR, each written to a temporary file and renamed into place only when all
@@ -114,11 +114,14 @@ are complete (a failure leaves no partial file and changes no file):
                 (510b per municipality from 510a files, 510c per district, 510d for the
                 centraal stembureau), each with its units, validated against the schemas
                 with --eml-schemas.
-A summary (totals per unit, votes per list, findings) is printed.
+A summary (totals per unit, votes per list, findings, and the polling stations with findings
+and the checks each failed, with a legend) is printed.
 
 Exit status:
   0  accepted (warnings possible); every output written
-  1  blocking errors found; totals.json is still written, with status "blocked" (no EML)
+  1  blocking errors found (e.g. a stated total that is not the sum of its units: every
+     differing field is a finding); totals.json (status "blocked") and the findings files
+     are still written, no EML
   2  invalid input (file, line, element and reason are printed) or an output that cannot be
      written; nothing is written
 """
