@@ -96,9 +96,9 @@ INPUT is either
     number), or by the election tree of --definition, which also names every municipality
     (or district) that must be there. A corrigendum (kr:Phase "corrigendum" with kr:Initial...
     values) is applied as a correction of the units it corrects, traced in totals.json;
-    510q/r/s are refused. Every file is read hardened (no DTD, no entities, a
-    size limit) and, with --eml-schemas, validated against the XSD; a bad file stops the run with one line naming file, line, element and
-    reason.
+    510q/r/s are refused. Every file is read hardened (no DTD, no entities, a size limit)
+    and, with --eml-schemas, validated against the XSD; a bad file stops the run with one
+    line naming file, line, element and reason.
 
 Outputs in --out DIR, each written to a temporary file and renamed into place only when all
 are complete (a failure leaves no partial file and changes no file):
