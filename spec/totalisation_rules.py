@@ -66,8 +66,9 @@ from spec.rules import Violation
 MODELS = "models N 10-1, Na 31-2, O 3, P 22-1"
 CHECKS = "Kiesraad checks of a proces-verbaal (DOMAIN.md §6)"
 CP = (
-    "Kiesraad control protocol (controleprotocol), its version's thresholds "
-    "(spec.counts.CONTROL_PROTOCOLS)"
+    "Kiesraad controleprotocol (part A, centraal stembureau), versions 2024-02 and TK2025 "
+    "(spec.counts.CONTROL_PROTOCOLS): Toetsingskader voor controles verkiezingsuitslagen op "
+    "stembureauniveau, February 2024"
 )
 
 
