@@ -69,9 +69,9 @@ class SeatOrder:
     together; a seat decided by lot is a round of its own).
 
     ``forward`` (for P 13 when a list of the group has a seat but no candidate left to take it):
-    the rounds of continued application beyond the group's seats: largest remainders for the
-    lists that had none (P 13 lid 1, "voortgezette toepassing"), then greatest averages (P 13
-    lid 2), each list up to its number of candidates.
+    the rounds of continued application beyond the group's seats (``_continued``): largest
+    remainders for the lists that had nothing beyond their full seats (P 13 lid 1, "voortgezette
+    toepassing"), then greatest averages (P 13 lid 2).
     """
 
     back: tuple[tuple[int, ...], ...]
@@ -196,12 +196,62 @@ def distribute_in_order(
     )
     back = tuple(tuple(sorted(r)) for r in reversed(rounds))
     back += (full_round,) if full_round else ()
-    forward: list[tuple[int, ...]] = []
-    if all(m.limit is not None for m in members):
-        while (found := _next_round(members, remainders, held, had_remainder)) is not None:
-            method, tied, _ = found
-            for i in tied:  # every list at this value takes a seat in the same round
-                held[i] += 1
-                had_remainder[i] = had_remainder[i] or method == LARGEST_REMAINDER
-            forward.append(tuple(sorted(members[i].number for i in tied)))
-    return distribution, SeatOrder(back, tuple(forward))
+    return distribution, SeatOrder(back, _continued(members, seats, full, held))
+
+
+def _continued(
+    members: Sequence[Member], seats: int, full: Sequence[int], final: Sequence[int]
+) -> tuple[tuple[int, ...], ...]:
+    """The rounds of continued application of P 12 / P 13 beyond the group's seats, in the order
+    the Kiesraad's previous software (OSV) continues its distribution after the group's seats are
+    given.
+
+    Its procedure, restated: every list takes its full seats (P 12 lid 4); while seats are left,
+    one round at a time to the largest remainder among the lists that hold exactly their full
+    seats (P 12 lid 5, P 13 lid 1), else to the greatest average (P 13 lid 2), all lists tied at
+    a value in one round; when no seat is left and a list holds more seats than candidates, every
+    list holding at least as many seats as candidates keeps as many as it has candidates and
+    takes no further part (P 13 lid 1), and the freed seats are given again. Once the group's
+    seats are given, the same goes on for as many seats as the lists have candidates in all; the
+    rounds of that continuation are the result. (A decisive tie while the group's own seats are
+    given goes as ``final``, the seats the lists ended with, says.)
+    """
+    if any(m.limit is None for m in members):
+        return ()
+    limit = [m.limit or 0 for m in members]
+    total = sum(m.votes for m in members)
+    count = list(full)
+    taking = set(range(len(members)))
+    continuing = False
+    left = seats - sum(count)
+    rounds: list[tuple[int, ...]] = []
+    while taking:
+        if left > 0:
+            plain = [i for i in sorted(taking) if count[i] == full[i]]
+            if plain:
+                rest = {i: members[i].votes * seats - total * count[i] for i in plain}
+                top = max(rest.values())
+                tied = [i for i in plain if rest[i] == top]
+            else:
+                avg = {i: Fraction(members[i].votes, count[i] + 1) for i in sorted(taking)}
+                best = max(avg.values())
+                tied = [i for i in avg if avg[i] == best]
+            if not continuing and len(tied) > left:  # decided by lot: as the result has it
+                tied = ([i for i in tied if final[i] > count[i]] or tied)[:left]
+            for i in tied:
+                count[i] += 1
+            left -= len(tied)
+            if continuing:
+                rounds.append(tuple(sorted(members[i].number for i in tied)))
+        elif any(count[i] > limit[i] for i in taking):
+            for i in sorted(taking):
+                if count[i] >= limit[i]:
+                    left += count[i] - limit[i]
+                    count[i] = limit[i]
+                    taking.discard(i)
+        elif not continuing:
+            continuing = True
+            left = sum(limit) - sum(count)
+        else:
+            break
+    return tuple(rounds)

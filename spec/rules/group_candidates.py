@@ -147,14 +147,57 @@ def seat_order(
         given.append((drawn,))
         left -= 1
     held = dict(standing.held)
-    forward: list[tuple[int, ...]] = []
-    while (found := standing.next_round()) is not None:
-        for n in found[0]:
-            standing.give(n, found[1])
-        forward.append(tuple(found[0]))
+    forward = _continued(votes, seats, limit, held)
     with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
     back = (*reversed(given), *((with_full,) if with_full else ()))
     return SeatOrder(tuple(back), tuple(forward), held)
+
+
+def _continued(
+    votes: Mapping[int, int], seats: int, limit: Mapping[int, int], final: Mapping[int, int]
+) -> tuple[tuple[int, ...], ...]:
+    """P 13 continued beyond the group's seats, for a seat P 17 / P 18 cannot fill, in the order
+    the previous Kiesraad software follows: it hands out the group's seats again from the full
+    seats, by largest remainder to lists holding exactly their full seats, else by greatest
+    average, every list tied at a value at once; a list found with more seats than candidates
+    keeps as many as it has candidates and drops out, with every list at its number of
+    candidates; after the group's seats it goes on for as many seats as the lists have
+    candidates in all. Whether a list can take a seat is judged when the seat passes."""
+    group_votes = sum(votes.values())
+    full = {n: v * seats // group_votes for n, v in votes.items()}
+    holds = dict(full)
+    active = sorted(votes)
+    after_the_group = False
+    to_give = seats - sum(holds.values())
+    out: list[tuple[int, ...]] = []
+    while active:
+        if to_give > 0:
+            plain = [n for n in active if holds[n] == full[n]]
+            rest = {n: votes[n] * seats - group_votes * holds[n] for n in plain}
+            if rest:
+                tied = [n for n in plain if rest[n] == max(rest.values())]
+            else:
+                best = max(Fraction(votes[n], holds[n] + 1) for n in active)
+                tied = [n for n in active if Fraction(votes[n], holds[n] + 1) == best]
+            if not after_the_group and len(tied) > to_give:
+                tied = ([n for n in tied if final[n] > holds[n]] or tied)[:to_give]
+            for n in tied:
+                holds[n] += 1
+            to_give -= len(tied)
+            if after_the_group:
+                out.append(tuple(tied))
+        elif any(holds[n] > limit[n] for n in active):
+            for n in list(active):
+                if holds[n] >= limit[n]:
+                    to_give += holds[n] - limit[n]
+                    holds[n] = limit[n]
+                    active.remove(n)
+        elif not after_the_group:
+            after_the_group = True
+            to_give = sum(limit.values()) - sum(holds.values())
+        else:
+            break
+    return tuple(out)
 
 
 class _Walk:
