@@ -302,6 +302,88 @@ def test_p9_seat_from_the_wrong_list_is_rejected() -> None:
     )
 
 
+# 9 seats, votes 501, 180, 180, 139 (1000): kiesdeler 111 1/9 (75%: 83 1/3, all qualify). Full
+# seats 4, 1, 1, 1 (7); remainders 56 5/9, 68 8/9, 68 8/9, 27 8/9. The two residual seats go to
+# lists 2 and 3, tied at 68 8/9 with a seat each (no lot): 4, 2, 2, 1. P 9: list 1 (501 of 1000
+# votes, 4 of 9 seats) takes the last residual seat; lists 2 and 3 received the last residual
+# seats on the same remainder, so the lot decides which gives it up (P 9 lid 2).
+MAJORITY_LOT = (9, 501, 180, 180, 139)
+
+
+def test_p9_lot_asked_is_accepted_and_silently_decided_rejected() -> None:
+    election = lists_election(*MAJORITY_LOT)
+    assert check(election, needs_lot("111 1/9", "absolute_majority", [2, 3], [4, 2, 2, 1])) == []
+    v = only(election, completed("111 1/9", 1000, [5, 1, 2, 1], [4, 1, 1, 1]))
+    assert v.rule_id == "LOT-decisive"
+    assert "P 9: lists 2 and 3 received the last residual seats on the same remainder 68 8/9" in (
+        v.message
+    )
+    v = only(election, needs_lot("111 1/9", "residual_seat", [2, 3], [4, 1, 1, 1]))
+    assert v.rule_id == "LOT-decisive"
+
+
+def test_p9_lot_followed_is_accepted_and_against_it_rejected() -> None:
+    lot = {"kind": "absolute_majority", "options": [2, 3], "drawn": 3}
+    election = lists_election(*MAJORITY_LOT, lots=[lot])
+    assert check(election, completed("111 1/9", 1000, [5, 2, 1, 1], [4, 1, 1, 1])) == []
+    v = only(election, completed("111 1/9", 1000, [5, 1, 2, 1], [4, 1, 1, 1]))
+    assert v.rule_id == "LOT-drawn"
+    assert "fell on list 3 to give up a seat; the result takes it from list 2" in v.message
+
+
+# 9 seats, list 1: candidates with 60, 60, 0 votes (120); list 2: 780, then seven with 0 (780).
+# Kiesdeler 100, full seats 1, 7, remainders 20, 80: the residual seat goes to list 2 (8 seats,
+# 8 candidates). Voorkeurdrempel 50 (half the kiesdeler, fewer than 19 seats): list 1's candidates
+# 1 and 2 both have 60, more than 50, and tie for its one seat: a lot (P 15 lid 1).
+def candidate_lot_election() -> Election:
+    parsed = parse_election(
+        {
+            "election": {"kind": "GR", "seats": 9},
+            "lists": [
+                {
+                    "number": 1,
+                    "name": "A",
+                    "candidates": [
+                        {"number": 1, "votes": 60},
+                        {"number": 2, "votes": 60},
+                        {"number": 3, "votes": 0},
+                    ],
+                },
+                {
+                    "number": 2,
+                    "name": "B",
+                    "candidates": [
+                        {"number": n, "votes": 780 if n == 1 else 0} for n in range(1, 9)
+                    ],
+                },
+            ],
+        }
+    )
+    assert isinstance(parsed, Election)
+    return parsed
+
+
+def test_candidate_lot_without_steps() -> None:
+    election = candidate_lot_election()
+    question = needs_lot("100", "candidate", [1, 2], [1, 8], list=1)
+    assert check(election, question) == []
+    wrong_seats = needs_lot("100", "candidate", [1, 2], [2, 7], list=1)
+    v = check(election, wrong_seats)[0]
+    assert v.rule_id == "P8.1-largest-remainder"
+    assert v.message == "residual seat 1 went to list 1 but belongs to list 2: remainder 80 > 20"
+    decided = completed(
+        "100",
+        900,
+        [1, 8],
+        [1, 7],
+        preference_threshold="50",
+        elected={"1": [1], "2": list(range(1, 9))},
+        elected_on_preference={"1": [1], "2": [1]},
+        ranking={"1": [1, 2, 3], "2": list(range(1, 9))},
+    )
+    assert "LOT-drawn" in {v.rule_id for v in check(election, decided)}
+
+
 # --------------------------------------------------------------------------- P 10
 
 # 9 seats, votes 460, 290, 150 (900), list 1 has 3 candidates: kiesdeler 100; full seats 4, 2, 1;

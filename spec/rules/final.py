@@ -109,16 +109,14 @@ def _reason_text(election: Election, lst: ElectionList, reason: Reason) -> str:
 
 
 def _boundary(election: Election, lst: ElectionList, award: SeatAward) -> tuple[str, str] | None:
-    """A winner whose stemcijfer is exactly at a threshold: the threshold is inclusive."""
+    """A remainder seat for a list exactly at 75% of the kiesdeler: P 8 lid 2 says "at least"."""
     seats, total = election.seats, election.total_votes
     kiesdeler = show(quota(election))
-    if full_quota_rule(election) and lst.votes * seats == total:
-        return (
-            _reason_rule(election, "below_quota", award.method),
-            f"list {lst.number}'s stemcijfer {lst.votes} equals the kiesdeler {kiesdeler}, "
-            "which suffices (it is not below it)",
-        )
-    if award.method == LARGEST_REMAINDER and 4 * lst.votes * seats == 3 * total:
+    if (
+        award.method == LARGEST_REMAINDER
+        and 4 * lst.votes * seats == 3 * total
+        and election.law != "bill-36641"
+    ):
         return (
             "P8.2-75-percent",
             f"list {lst.number}'s stemcijfer {lst.votes} is exactly 75% of the kiesdeler "
