@@ -201,6 +201,33 @@ def test_wrong_largest_remainder_seat_is_rejected(limits: dict[int, int] | None)
     assert v.message == "residual seat 3 went to list 3 but belongs to list 2: remainder 70 > 60"
 
 
+def test_two_remainder_seats_for_one_list_are_rejected() -> None:
+    # The third remainder seat (list 2, 70) given to list 1, which already won one in that round.
+    election = lists_election(*REMAINDERS)
+    v = only(election, completed("100", 900, [5, 2, 1, 1], [3, 2, 1, 0]))
+    assert v.rule_id == "P8.2-one-per-list"
+    assert v.message == (
+        "residual seat 3 went to list 1 but belongs to list 2 (remainder 70): list 1 already "
+        "received a seat in this round"
+    )
+
+
+# 9 seats, votes 310, 290 and six lists of 50 (900): kiesdeler 100; only lists 1 and 2 reach 75.
+# Full seats 3, 2 (5); remainders 10, 90; four residual seats. Round 1: list 2 (90), list 1 (10).
+# Round 2, one per list: list 2 290/4 = 72 1/2, then (list 2 has had its seat in this round)
+# list 1 310/5 = 62 > 50. Seats 5, 4, 0, ...
+def test_two_average_seats_for_one_list_in_round_2_are_rejected() -> None:
+    election = lists_election(9, 310, 290, 50, 50, 50, 50, 50, 50)
+    full = [3, 2, 0, 0, 0, 0, 0, 0]
+    assert check(election, completed("100", 900, [5, 4, 0, 0, 0, 0, 0, 0], full)) == []
+    v = only(election, completed("100", 900, [4, 5, 0, 0, 0, 0, 0, 0], full))
+    assert v.rule_id == "P8.3-average-one-per-list"
+    assert v.message == (
+        "residual seat 4 went to list 2 but belongs to list 1 (average 62): list 2 already "
+        "received a seat in this round"
+    )
+
+
 # 9 seats, votes 239, 107, 334 (680): kiesdeler 680/9 = 75 5/9. Full seats 3, 1, 4 (8); remainders
 # 239 - 226 2/3 = 12 1/3, 107 - 75 5/9 = 31 4/9, 334 - 302 2/9 = 31 7/9; one residual seat: list 3.
 # With the kiesdeler rounded to 76 the remainders would be 11, 31, 30 and list 2 would get it.

@@ -104,7 +104,10 @@ def _reason_text(election: Election, lst: ElectionList, reason: Reason) -> str:
             f"{show(kiesdeler)} ({show(kiesdeler * 3 / 4)})"
         )
     if reason == "exhausted":
-        return f"list {lst.number} has no further living candidate ({lst.seat_limit})"
+        return (
+            f"list {lst.number} has no further living candidate: it already holds the "
+            f"{lst.seat_limit} seat(s) its candidates can fill"
+        )
     return f"list {lst.number} already received a seat in this round"
 
 
@@ -125,7 +128,7 @@ def _boundary(election: Election, lst: ElectionList, award: SeatAward) -> tuple[
     return None
 
 
-def _question_text(election: Election, q: Question) -> str:
+def _question_text(q: Question) -> str:
     if q.kind == "residual_seat":
         return (
             f"residual seat {q.seat}: lists {join(q.options)} tie at {_word(q.method)} "
@@ -404,7 +407,7 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         if question is not None and question.kind != "candidate":
             yield Departure(
                 "LOT-decisive",
-                f"{_question_text(election, question)}: the lot must decide, and the input "
+                f"{_question_text(question)}: the lot must decide, and the input "
                 "supplies no lot for it; the result completes without it instead of asking for "
                 "it (needs_lot)",
             )
@@ -420,6 +423,15 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         seat = _seat_departure(election, outcome, claimed, completed)
         if seat is not None:
             yield seat
+        lawful_empty = election.seats - sum(outcome.seats.values())
+        empty = election.seats - sum(claimed.values())
+        if election.kind == "KNI" and question is None and empty > lawful_empty:
+            yield Departure(
+                "Pa25-surplus-stays-empty",
+                f"kiescollege niet-ingezetenen: the result leaves {empty} seat(s) empty; Pa 25 "
+                f"leaves empty only the {lawful_empty} seat(s) that exhausted lists cannot fill "
+                "or no list may take",
+            )
         return
     lot = result.lot
     if lot is None:
@@ -446,7 +458,7 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
     if not same and not (lot.kind == "candidate" and question.kind == "candidate"):
         yield Departure(
             "LOT-decisive",
-            f"the first question for the lot is {_question_text(election, question)}; the "
+            f"the first question for the lot is {_question_text(question)}; the "
             f"result asks for {_claim_text(lot)}",
         )
         return
@@ -462,7 +474,7 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
     ):
         yield Departure(
             "LOT-decisive",
-            f"{_question_text(election, question)}; the result states the value {show(lot.value)}",
+            f"{_question_text(question)}; the result states the value {show(lot.value)}",
         )
     if result.lots_used is not None and result.lots_used != outcome.lots_used:
         yield Departure(
