@@ -451,6 +451,47 @@ def test_p10_exhaustion_ignored_is_rejected() -> None:
     }
 
 
+def test_deceased_candidates_do_not_count_for_p10() -> None:
+    # The same election with list 1's candidates written out: 400, 30, 20 and a deceased one with
+    # 10 (P 19a: three living candidates, so the limit is 3 as above).
+    parsed = parse_election(
+        {
+            "election": {"kind": "GR", "seats": 9},
+            "lists": [
+                {
+                    "number": 1,
+                    "name": "A",
+                    "candidates": [
+                        {"number": 1, "votes": 400},
+                        {"number": 2, "votes": 30},
+                        {"number": 3, "votes": 20},
+                        {"number": 4, "votes": 10, "deceased": True},
+                    ],
+                },
+                {"number": 2, "name": "B", "votes": 290},
+                {"number": 3, "name": "C", "votes": 150},
+            ],
+        }
+    )
+    assert isinstance(parsed, Election)
+    right = completed(
+        "100",
+        900,
+        [3, 4, 2],
+        [4, 2, 1],
+        preference_threshold="50",
+        elected={"1": [1, 2, 3]},
+        elected_on_preference={"1": [1]},
+        ranking={"1": [1, 2, 3]},
+    )
+    assert check(parsed, right) == []
+    # Counting the deceased candidate: list 1 keeps 4 seats and gives up only its residual seat,
+    # which goes to list 3 (remainder 50).
+    wrong = {**right, "seats": {"1": 4, "2": 3, "3": 2}, "elected": {"1": [1, 2, 3, 4]}}
+    found = {v.rule_id for v in check(parsed, wrong)}
+    assert {"P10-exhaustion", "P19a-deceased"} <= found
+
+
 # --------------------------------------------------------------------------- candidates
 
 

@@ -187,7 +187,7 @@ def _names(numbers: tuple[int, ...]) -> str:
 def reason_excluded(
     standing: _Standing, lst: ElectionList, method: str, phase: Phase
 ) -> Reason | None:
-    """Why list ``number`` may not receive the next residual seat under ``method`` (``None``: it
+    """Why list ``lst`` may not receive the next residual seat under ``method`` (``None``: it
     may). A list without votes never may; P 7 lid 2 and bill 36 641: nor a list below the
     kiesdeler; P 8 lid 2: the remainder round only for lists with 75% of the kiesdeler; P 10:
     in the reassignment no list without a further living candidate; P 8 lid 2-3: one seat per
