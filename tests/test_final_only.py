@@ -707,3 +707,31 @@ def test_lawful_outcome_is_written_from_the_rules_alone(election: Election) -> N
 def _values(event: object) -> list[Fraction]:
     values = getattr(event, "values", None)
     return list(values.values()) if isinstance(values, dict) else []
+
+
+@GENERATED
+@given(elections(), st.data())
+def test_every_changed_lot_question_is_rejected(election: Election, data: st.DataObject) -> None:
+    """A needs_lot without steps naming one option fewer, one more, or another kind of lot."""
+    for current, document in results_on_the_way(election, data):
+        if document["status"] != "needs_lot":
+            continue
+        final = without_steps(document)
+        lot = final["lot"]
+        if lot["kind"] == "candidate":
+            owner = next(lst for lst in current.lists if lst.number == lot["list"])
+            pool = [c.number for c in owner.candidates or ()]
+        else:
+            pool = [lst.number for lst in current.lists]
+        changed: list[dict[str, Any]] = []
+        for option in lot["options"]:
+            changed.append({**lot, "options": [o for o in lot["options"] if o != option]})
+        for extra in pool:
+            if extra not in lot["options"]:
+                changed.append({**lot, "options": sorted([*lot["options"], extra])})
+        for kind in ("residual_seat", "absolute_majority"):
+            if kind != lot["kind"]:
+                other = {k: v for k, v in lot.items() if k != "list"}
+                changed.append({**other, "kind": kind})
+        for question in changed:
+            assert check(current, {**final, "lot": question}), (current, document, question)
