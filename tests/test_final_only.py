@@ -21,6 +21,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conformance.judge import judge
+from conformance.protocol import Answer
+from conformance.suite import ALLOCATE_OPERATION, Vector
 from kieswet.cli import main
 from reference.allocate import allocate
 from spec.check import FINAL_ONLY, STEP_BY_STEP, check, judgement
@@ -591,6 +594,24 @@ def test_kieswet_check_says_which_judgement_it_made(
     assert "judged on the final result only" in captured.err
     good["steps"] = []
     assert judgement(good) == STEP_BY_STEP and judgement(bad) == FINAL_ONLY
+
+
+def test_the_conformance_judge_says_which_judgement_it_made() -> None:
+    document = {
+        "format": "kieswet/seat-allocation-input@1",
+        "election": {"kind": "GR", "seats": 9},
+        "lists": [{"number": n, "name": f"L{n}", "votes": v} for n, v in enumerate(TIE[1:], 1)],
+    }
+    expected = {"status": "needs_lot", "lot": {"kind": "residual_seat", "options": [2, 3]}}
+    vector = Vector(
+        1, "1", "tie.json", "g", "", (), (), (), ALLOCATE_OPERATION, "current", "current",
+        "default", "GR", document, expected,
+    )  # fmt: skip
+    answer = needs_lot("100", "residual_seat", [2, 3], [4, 3, 2])  # list 2 one seat too many
+    verdict = judge(vector, Answer("1", "needs_lot", answer))
+    assert verdict.status == "FAIL"
+    assert "judged on the final result only" in verdict.message
+    assert judge(vector, Answer("1", "needs_lot", {**answer, "steps": []})).status == "FAIL"
 
 
 # --------------------------------------------------------------------------- generated
