@@ -41,6 +41,7 @@ from spec.rules import (
     consistency,
     eerste_kamer,
     exhaustion,
+    group_candidates,
     groups,
     lots,
     majority,
@@ -63,6 +64,7 @@ RULES: tuple[Rule, ...] = (
     *exhaustion.RULES,
     *candidates.RULES,
     *groups.RULES,
+    *group_candidates.RULES,
 )
 """Every rule, in the order ``spec.check.check`` runs them."""
 
