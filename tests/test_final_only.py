@@ -756,3 +756,30 @@ def test_every_changed_lot_question_is_rejected(election: Election, data: st.Dat
                 changed.append({**other, "kind": kind})
         for question in changed:
             assert check(current, {**final, "lot": question}), (current, document, question)
+
+
+@GENERATED
+@given(elections(), st.data())
+def test_every_changed_candidate_claim_is_rejected(election: Election, data: st.DataObject) -> None:
+    """Without steps, two neighbours swapped, or one replaced by another candidate of the list,
+    in ``elected``, ``elected_on_preference`` or ``ranking``: rejected (P 15 - P 19a)."""
+    for current, document in results_on_the_way(election, data):
+        if document["status"] != "completed":
+            continue
+        final = without_steps(document)
+        for field in ("elected", "elected_on_preference", "ranking"):
+            for key, claimed in final[field].items():
+                owner = next(lst for lst in current.lists if str(lst.number) == key)
+                numbers = [c.number for c in owner.candidates or ()]
+                variants = []
+                for i in range(len(claimed) - 1):
+                    swapped = list(claimed)
+                    swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+                    variants.append(swapped)
+                for i in range(len(claimed)):
+                    for other in numbers:
+                        if other not in claimed:
+                            variants.append([*claimed[:i], other, *claimed[i + 1 :]])
+                for variant in variants:
+                    changed = {**final, field: {**final[field], key: variant}}
+                    assert check(current, changed), (current, document, field, key, variant)
