@@ -18,7 +18,9 @@ votes are weighted into an EK contest (``reference.eerste_kamer``; the rules ``U
 and ``U3-stemcijfer`` check that weighting against the law's own statement of it);
 ``spec.district_check.check_districts`` for ``allocate-districts``. The violated rules are
 listed with every FAIL, so a tester sees *which* article an answer breaks, not only that it
-differs. ``skipped`` answers are SKIPPED and ``errored`` answers ERROR. Should the specification
+differs, and whether the answer was judged step by step or, without ``steps``, on its final
+result only (at full strength: it must be the lawful outcome, ``spec.rules.final``).
+``skipped`` answers are SKIPPED and ``errored`` answers ERROR. Should the specification
 itself fail on an answer (a defect of ours), the case is ERROR with the exception named, and the
 run goes on.
 """
@@ -32,7 +34,7 @@ from typing import Any, Literal, TypeAlias
 from conformance.protocol import Answer
 from conformance.suite import DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION, Vector
 from reference.eerste_kamer import eerste_kamer_election
-from spec.check import check
+from spec.check import check, judgement
 from spec.codec import parse_election
 from spec.district_check import check_districts
 from spec.districts import DistrictElection
@@ -225,7 +227,8 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
         parts.append(f"{len(found)} difference(s) from the expected result")
     if violations:
         rules = sorted({v.rule_id for v in violations})
-        parts.append(f"violates {', '.join(rules)}")
+        how = "" if vector.operation == DISTRICTS_OPERATION else f" ({judgement(result)})"
+        parts.append(f"violates {', '.join(rules)}{how}")
     return Verdict(
         "FAIL",
         "; ".join(parts),

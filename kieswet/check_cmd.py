@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from spec.check import check
+from spec.check import check, judgement
 from spec.codec import parse_election
 from spec.model import Rejected
 
@@ -21,8 +21,11 @@ Check a seat-allocation result against the Kieswet rules P 5 - P 19a, as stated 
 INPUT is a kieswet/seat-allocation-input@1 document (the election); RESULT is the
 kieswet/seat-allocation-result@1 document some implementation produced for it (completed or
 needs_lot). The reference engine is not consulted: every rule is a predicate over the input and
-the result. A result with steps is checked step by step; a result without steps is checked on
-its final seats alone.
+the result. A result with steps is judged step by step; a result without steps is judged on the
+final result only, at full strength: its seats (or its needs_lot question and seats_so_far) must
+be the lawful outcome of the election, and the first article where it departs is named. The
+output always says which judgement was made ("judged step by step" or "judged on the final
+result only"; with --json on standard error).
 
 Each violated rule is printed on one line: its id, its article and what is wrong, naming the
 lists, seats and exact values involved. Exit status: 0 no rule violated, 1 at least one rule
@@ -75,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {error.field}: {error.message}", file=sys.stderr)
         return EXIT_UNUSABLE
     violations = check(election, result_data)
+    how = judgement(result_data)
     for violation in violations:
         if args.json:
             line = json.dumps(
@@ -89,9 +93,14 @@ def run(args: argparse.Namespace) -> int:
             line = f"{violation.rule_id} ({violation.article}): {violation.message}"
         print(line)
     if not violations:
-        if not args.json:
-            print("no rule violated")
+        if args.json:
+            print(how, file=sys.stderr)
+        else:
+            print(f"no rule violated ({how})")
         return EXIT_OK
-    if not args.json:
+    if args.json:
+        print(how, file=sys.stderr)
+    else:
+        print(how)
         print(f"{len(violations)} violation(s)", file=sys.stderr)
     return EXIT_VIOLATIONS

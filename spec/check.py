@@ -3,6 +3,10 @@
 The result is a decoded ``kieswet/seat-allocation-result@1`` document from any implementation
 (``spec.codec.result_to_json`` writes the reference's). The rules run in the fixed order of
 ``spec.rules.RULES``; the violations come out in that order, each rule's in the order found.
+
+A result with ``steps`` is judged step by step (``spec.rules.replay``); a result without them on
+its final claim, at full strength: it must be the lawful outcome of the election
+(``spec.rules.final``). ``judgement`` says which of the two a result gets.
 """
 
 from __future__ import annotations
@@ -10,6 +14,14 @@ from __future__ import annotations
 from spec.model import Election
 from spec.result_reader import read_result
 from spec.rules import RULES, Context, Violation
+
+STEP_BY_STEP = "judged step by step"
+FINAL_ONLY = "judged on the final result only"
+
+
+def judgement(result_json: object) -> str:
+    """``STEP_BY_STEP`` for a result that states its ``steps``, else ``FINAL_ONLY``."""
+    return STEP_BY_STEP if read_result(result_json).claims is not None else FINAL_ONLY
 
 
 def check(election: Election, result_json: object) -> list[Violation]:

@@ -5,17 +5,19 @@ Articles P 5 – P 10 (seats over lists) and P 15 – P 19a (candidates) of the 
 The Dutch *kiesdeler* is ``quota``; a list's *stemcijfer* is its ``votes``.
 
 Each ``Rule`` has a stable id, its article, one plain sentence, and a check that names every
-list, seat and exact value involved when the rule is broken. The rules do not recompute the
-allocation; they *characterise* it. A result that records its steps is replayed as stated
-(``spec.rules.replay``); a result without steps is checked on its final seats alone (for
-greatest averages: no list could have had a greater average for one more seat than the average
-at which another list holds its last residual seat).
+list, seat and exact value involved when the rule is broken. A result that records its steps is
+replayed as stated (``spec.rules.replay``) and each step judged by the rule it is about. A result
+without steps (a final-only result) is judged at full strength: ``spec.rules.lawful`` works out
+the lawful outcome of the election from the plain rules, and ``spec.rules.final`` names the first
+article where the claim departs from it; each rule reports the departures that break it.
 
 One module per group of articles, to be read next to the law:
 
 - ``base``: ``Rule``, ``Violation`` and the quantities the articles define (P 5, P 6, P 7 lid 2,
   P 8 lid 2, P 15);
 - ``replay``: the ``Context`` every rule reads, replaying the result's own steps;
+- ``lawful``: the lawful outcome of an election (P 6 – P 10 and the lots), seat by seat;
+- ``final``: where a result without steps departs from that outcome, and under which rule;
 - ``consistency``: the result as a whole (format, status, seat total, steps);
 - ``quota``: P 5 and P 6;
 - ``residual``: P 7 and P 8 (and bill 36 641);

@@ -73,6 +73,8 @@ def surplus_stays_empty(ctx: Context) -> bool:
 
 
 def _p10_empty(ctx: Context) -> Iterator[str]:
+    if ctx.replay is None:
+        yield from ctx.departures_for("P10-no-empty-seat-needlessly")
     seats = ctx.seats
     if not ctx.completed or seats is None or surplus_stays_empty(ctx):
         return
@@ -94,9 +96,11 @@ def _p10_empty(ctx: Context) -> Iterator[str]:
 
 def _pa25(ctx: Context) -> Iterator[str]:
     seats = ctx.seats
+    replay = ctx.replay
+    if replay is None:
+        yield from ctx.departures_for("Pa25-surplus-stays-empty")
     if not surplus_stays_empty(ctx) or not ctx.completed or seats is None:
         return
-    replay = ctx.replay
     if replay is not None:
         reassigned = [d for d in replay.decisions if d.phase == "reassignment"]
         if reassigned:
@@ -111,24 +115,6 @@ def _pa25(ctx: Context) -> Iterator[str]:
                 f"but the result leaves only {replay.unfilled} empty; under Pa 25 every surplus "
                 "seat stays empty"
             )
-        return
-    # Without steps: an empty seat needs an exhausted list (Pa 25), or no list that could take
-    # it at all (P 10's own empty seats, a full-quota threshold).
-    empty = ctx.election.seats - sum(seats.values())
-    if empty <= 0 or any(ctx.at_limit(n, seats[n]) for n in ctx.lists):
-        return
-    election = ctx.election
-    open_lists = [
-        n
-        for n, lst in ctx.lists.items()
-        if lst.votes > 0 and not (full_quota_rule(election) and not reaches_quota(election, lst))
-    ]
-    if open_lists:
-        yield (
-            f"{empty} seat(s) stay empty, but no list holds all the seats its candidates can "
-            f"fill and list(s) {join(open_lists)} could take one; Pa 25 leaves only the surplus "
-            "of an exhausted list empty"
-        )
 
 
 RULES: tuple[Rule, ...] = (

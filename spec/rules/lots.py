@@ -25,6 +25,7 @@ from spec.rules.replay import Context, Replay, State
 def _tie_order(ctx: Context) -> Iterator[str]:
     replay = ctx.replay
     if replay is None:
+        yield from ctx.departures_for("TIE-list-order")
         return
     for d in replay.decisions:
         if len(d.tied) < 2 or d.decisive or d.winner not in d.tied:
@@ -39,7 +40,9 @@ def _tie_order(ctx: Context) -> Iterator[str]:
 
 def _lot_decisive(ctx: Context) -> Iterator[str]:
     replay = ctx.replay
-    if replay is not None:
+    if replay is None:
+        yield from ctx.departures_for("LOT-decisive")
+    else:
         for d in replay.decisions:
             if d.claim.lot and not d.decisive:
                 if len(d.tied) < 2:
@@ -184,7 +187,9 @@ def _lot_drawn(ctx: Context) -> Iterator[str]:
     replay = ctx.replay
     residual_lots = ctx.lots_of("residual_seat")
     majority_lots = ctx.lots_of("absolute_majority")
-    if replay is not None:
+    if replay is None:
+        yield from ctx.departures_for("LOT-drawn")
+    else:
         for d in replay.decisions:
             if not d.decisive or d.winner not in d.tied:
                 continue

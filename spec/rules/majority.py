@@ -15,37 +15,14 @@ from spec.rules.base import (
     Rule,
     join,
 )
-from spec.rules.replay import Context, anyone_at_limit
-
-
-def plausible_p9_gainer(ctx: Context, number: int) -> bool:
-    """Without steps: could list ``number`` have gained its last seat under P 9?"""
-    seats = ctx.seats
-    if seats is None:
-        return False
-    lst = ctx.lists[number]
-    return (
-        2 * lst.votes > ctx.election.total_votes and 2 * (seats[number] - 1) <= ctx.election.seats
-    )
+from spec.rules.replay import Context
 
 
 def _p9(ctx: Context) -> Iterator[str]:
     total = ctx.election.total_votes
     replay = ctx.replay
     if replay is None:
-        seats = ctx.seats
-        if not ctx.completed or seats is None:
-            return
-        for n, lst in ctx.lists.items():
-            if 2 * lst.votes <= total or 2 * seats[n] > ctx.election.seats:
-                continue
-            others_hold = any(seats[m] > ctx.full[m] for m in ctx.lists if m != n)
-            if others_hold and not anyone_at_limit(ctx, seats):
-                yield (
-                    f"list {n} has {lst.votes} of {total} votes, more than half, but holds only "
-                    f"{seats[n]} of {ctx.election.seats} seats, while another list holds a "
-                    "residual seat it could give up"
-                )
+        yield from ctx.departures_for("P9-absolute-majority")
         return
     point = replay.majority
     if point is None:

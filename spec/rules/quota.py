@@ -28,6 +28,7 @@ def _p5_quota(ctx: Context) -> Iterator[str]:
 
 
 def _p6_full_seats(ctx: Context) -> Iterator[str]:
+    yield from ctx.departures_for("P6-full-seats")
     reported = ctx.result.full_seats
     if reported is not None:
         for number, expected in ctx.full.items():

@@ -41,6 +41,7 @@ from spec.rules.base import (
     reaches_quota,
     whole_part,
 )
+from spec.rules.final import Departure, departures
 
 _T = TypeVar("_T")
 _VOTES = attrgetter("votes")
@@ -318,6 +319,20 @@ class Context:
         if found is None:
             found = self._averages[number, held] = Fraction(self.lists[number].votes, held + 1)
         return found
+
+    # ------------------------------------------------------------------ without steps
+
+    @once
+    def final(self) -> tuple[Departure, ...]:
+        """For a result without steps: where its final claim departs from the lawful outcome
+        (``spec.rules.final``); empty for a result with steps, which is judged step by step."""
+        if self.result.claims is not None:
+            return ()
+        return departures(self.election, self.result)
+
+    def departures_for(self, rule_id: str) -> list[str]:
+        """The messages of ``final`` that break rule ``rule_id``."""
+        return [d.message for d in self.final if d.rule_id == rule_id]
 
     # ------------------------------------------------------------------ the replay
 
@@ -715,7 +730,3 @@ def greatest(values: Mapping[int, Fraction]) -> tuple[Fraction | None, tuple[int
         elif num * under == top * den:
             tied.append(number)
     return best, tuple(tied)
-
-
-def anyone_at_limit(ctx: Context, seats: Mapping[int, int]) -> bool:
-    return any(ctx.at_limit(n, seats[n]) for n in ctx.lists)
