@@ -114,7 +114,8 @@ def reaches_threshold(votes: int, threshold: Fraction, kind: str) -> bool:
 def preference_share(election: Election) -> Fraction:
     """P 15: the voorkeurdrempel as a share of the kiesdeler: 25%; 50% for a gemeenteraad or
     eilandsraad of fewer than 19 seats; 10% for the European Parliament; the whole kiesdeler
-    for the Eerste Kamer (the Kiesraad's practice in 2023)."""
+    for the Eerste Kamer (U 15 lid 3, where the comparison includes equality: see
+    ``reaches_threshold``)."""
     if election.kind == "EP":
         return Fraction(1, 10)
     if election.kind == "EK":
