@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from kieswet.messages import why
 from spec.check import check
 from spec.codec import parse_election
 from spec.model import Rejected
@@ -52,7 +53,7 @@ def _load(path: str, what: str) -> tuple[object, str | None]:
         with open(path, encoding="utf-8") as handle:
             return json.load(handle), None
     except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read the {what} {path}: {exc}"
+        return None, f"cannot read the {what} {path}: {why(exc)}"
     except json.JSONDecodeError as exc:
         return None, (
             f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"

@@ -35,6 +35,7 @@ from conformance.suite import (
     load_suite,
     select,
 )
+from kieswet.messages import why
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 
 EXIT_PASS = 0
@@ -265,7 +266,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         paths = write_reports(outcome, context, report_dir)
     except OSError as exc:
-        return _fail(f"cannot write the reports in {report_dir}: {exc}")
+        return _fail(f"cannot write the reports in {report_dir}: {why(exc)}")
     tally = counts(outcome.records)
     print(
         f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
