@@ -169,9 +169,16 @@ class _Trace:
     def line(self, text: str = "") -> None:
         self.console.print(text)
 
-    def raw(self, text: str) -> None:
-        """A line as it is, never wrapped (error messages with file names)."""
-        self.out.write(text + "\n")
+    def raw(self, text: str, indent: str = "") -> None:
+        """A line wrapped at spaces only, never inside a word: a file name stays whole."""
+        lines = textwrap.wrap(
+            text,
+            self.width,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        self.out.write("".join(line + "\n" for line in lines or [""]))
 
     def table(self, table: Table) -> None:
         """Print ``table``; its name column (no wrapping) is narrowed to what the other
@@ -525,7 +532,7 @@ def _needs_lot(trace: _Trace, lot: LotQuestion, used: int) -> None:
 def _rejected(trace: _Trace, result: Rejected) -> None:
     trace.raw(f"Invoer afgewezen ({plural(len(result.errors), 'fout', 'fouten')}):")
     for error in result.errors:
-        trace.raw(f"  {error.field}: {error.message} [{error.code}]")
+        trace.raw(f"  {error.field}: {error.message} [{error.code}]", indent="    ")
 
 
 def _single(

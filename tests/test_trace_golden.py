@@ -207,3 +207,29 @@ if __name__ == "__main__":
     for case in sorted(CASES):
         (GOLDEN / f"{case}.txt").write_text(trace(case), "utf-8")
         print(f"wrote {GOLDEN.relative_to(ROOT)}/{case}.txt")
+
+
+def _suite_sample() -> list[Any]:
+    from conformance.suite import default_suite, load_suite
+
+    vectors = load_suite(default_suite()).vectors
+    return [v for i, v in enumerate(vectors) if v.operation != "allocate" or i % 20 == 0]
+
+
+@pytest.mark.skipif(
+    not (ROOT / "conformance" / "vectors" / "manifest.json").is_file(),
+    reason="the shipped suite is not built yet",
+)
+def test_every_kind_of_vector_renders_within_80_columns() -> None:
+    """Every district and Eerste Kamer vector of the shipped suite and every twentieth
+    single contest (completed, needs lot and rejected alike) renders without an error and
+    within 80 columns; error messages wrap at spaces only."""
+    for vector in _suite_sample():
+        text = json.dumps(vector.input)
+        if vector.operation == "allocate-districts":
+            out = render_district_text(text, WIDTH)
+        else:
+            result, election = decode_and_allocate(text)
+            out = render_result(election, result, WIDTH)
+        assert out.strip(), vector.id
+        assert max(map(len, out.splitlines())) <= WIDTH, vector.id
