@@ -457,15 +457,11 @@ def _seats(trace: _Trace, result: Completed, names: dict[int, str]) -> None:
         )
 
 
-def _candidates(trace: _Trace, steps: list[PreferenceStep]) -> None:
-    trace.heading("Toewijzing van zetels aan kandidaten (P 15 - P 19a)")
-    trace.line(
-        "Gekozen met voorkeurstemmen: meer stemmen dan de voorkeurdrempel (P 15); de overige "
-        "zetels op volgorde van de lijst (P 17); overleden kandidaten vallen af (P 19a). "
-        "Kandidaten bij hun nummer op de lijst."
-    )
+def _candidates(trace: _Trace, steps: list[PreferenceStep], unit: str = "lijst") -> None:
+    """The P 15 table: per list (``unit``: or per partij over kieskringen) its seats, the
+    voorkeurdrempel, who is elected on preference votes and who in list order."""
     table = _table(
-        "lijst",
+        unit,
         "zetels",
         "voorkeurdrempel",
         "gekozen met voorkeurstemmen (stemmen)",
@@ -557,6 +553,12 @@ def _single(
     _seats(trace, result, names)
     preference = [s for s in result.steps if isinstance(s, PreferenceStep)]
     if preference:
+        trace.heading("Toewijzing van zetels aan kandidaten (P 15 - P 19a)")
+        trace.line(
+            "Gekozen met voorkeurstemmen: meer stemmen dan de voorkeurdrempel (P 15); de "
+            "overige zetels op volgorde van de lijst (P 17); overleden kandidaten vallen af "
+            "(P 19a). Kandidaten bij hun nummer op de lijst."
+        )
         _candidates(trace, preference)
     if result.warnings:
         trace.line()
@@ -654,6 +656,15 @@ def render_district(
             _distribution(trace, distribution, names)
     if result.placements or result.doubles or any(result.elected.values()):
         trace.heading("Toewijzing van zetels aan kandidaten (P 15 - P 18)")
+        trace.line(
+            "Voorkeurstemmen van een kandidaat opgeteld over de lijsten van de partij (P 15); "
+            "plaatsing van wie met voorkeurstemmen gekozen is op een lijst (P 16); de overige "
+            "zetels op volgorde van de lijst (P 17); wie op meer lijsten gekozen is, telt op "
+            "één (P 18). In de tabel per partij zijn de kandidaten van een partij van meer "
+            "lijsten genummerd in de volgorde van de partij (lijst voor lijst)."
+        )
+        if result.preference:
+            _candidates(trace, list(result.preference), unit="partij")
         for p in result.placements:
             trace.line(
                 f"{p.article}: kandidaat {p.key} (partij {p.party}, "
@@ -665,7 +676,8 @@ def render_district(
                 f"P 18: kandidaat {double.key}, gekozen op de lijsten "
                 f"{enumeration(double.lists)}, telt op lijst {double.kept}"
             )
-        table = _table("lijst", "naam", "gekozen (nummers op de lijst)", names=1)
+        trace.line("Gekozen per lijst, bij hun nummer op de lijst:")
+        table = _table("lijst", "naam", "gekozen", names=1)
         table.columns[2].justify = "left"
         for number, positions in result.elected.items():
             if positions:
