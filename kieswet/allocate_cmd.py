@@ -29,9 +29,11 @@ The input is a kieswet/seat-allocation-input@1 JSON document (see the documentat
 conformance/schemas/seat-allocation-input.schema.json), or, for the Eerste Kamer, a
 kieswet/eerste-kamer-input@1 document with the member votes per province and kiescollege
 (conformance/schemas/eerste-kamer-input.schema.json), told apart by its "format".
-Without --json the full calculation is printed as tables in the style of proces-verbaal
-P 22-2. Exit status: 0 completed, 2 rejected input (each offending field is named), 3 a lot
-must be drawn (the question is printed; rerun with the drawn outcome appended to "lots").
+Without --json the full calculation is printed in Dutch, in numbered sections in the order of
+the model proces-verbaal P 22-2, 80 columns wide (wider on a wider terminal); --html prints it
+as a page with a chart of the seats per list. Exit status: 0 completed, 2 rejected input
+(each offending field is named), 3 a lot must be drawn (the question is printed; rerun with
+the drawn outcome appended to "lots").
 
 With --batch, every line of FILE (or standard input) is one input document and every output
 line is its result, in the same order; a bad line gives a "rejected" result line and the batch
@@ -60,6 +62,11 @@ def register(commands: Any) -> None:
     )
     mode.add_argument(
         "--batch", action="store_true", help="JSON Lines in, JSON Lines out: one election per line"
+    )
+    mode.add_argument(
+        "--html",
+        action="store_true",
+        help="print a self-contained HTML page: a chart of the seats per list and the trace",
     )
     parser.add_argument(
         "--progress",
@@ -144,22 +151,36 @@ def district_result(text: str) -> tuple[dict[str, Any], int] | None:
 
 def render_district_text(text: str, width: int) -> str:
     """The Dutch trace of a ``kieswet/district-allocation-input@1`` text (``kieswet.render``)."""
-    from kieswet.render import render_district
+    return district_trace(text, width)[0]
+
+
+def district_trace(text: str, width: int) -> tuple[str, list[tuple[int, str, int]] | None]:
+    """The Dutch trace of a ``kieswet/district-allocation-input@1`` text, and the seats per
+    list when it completed (for the chart of ``--html``)."""
+    from kieswet.render import district_seats, render_district
     from reference.districts import allocate_districts, combination_checks
     from spec.districts import resolve
     from spec.districts_codec import parse_district_election
 
     parsed = parse_district_election(json.loads(text))
     if isinstance(parsed, Rejected):
-        return render_district(None, None, parsed, width)
+        return render_district(None, None, parsed, width), None
     result = allocate_districts(parsed)
     checked = combination_checks(parsed) if parsed.law == "pre-2017-12" else (parsed, ())
     if isinstance(result, Rejected):
-        return render_district(None, None, result, width)
+        return render_district(None, None, result, width), None
     if isinstance(checked, Rejected):
-        return render_district(None, None, checked, width)
+        return render_district(None, None, checked, width), None
     national = resolve(checked[0]).national_election(checked[0])
-    return render_district(parsed, national, result, width)
+    trace = render_district(parsed, national, result, width)
+    return trace, district_seats(parsed, result)
+
+
+def _html(trace: str, seats: list[tuple[int, str, int]] | None) -> str:
+    from kieswet.render import html_page
+
+    first = trace.splitlines()[0] if trace else "Zetelverdeling"
+    return html_page(first, trace, seats)
 
 
 def trace_width() -> int:
@@ -227,12 +248,19 @@ def run(args: argparse.Namespace) -> int:
             document, code = district
             if args.json:
                 sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            elif args.html:
+                sys.stdout.write(_html(*district_trace(text, WIDTH)))
             else:
                 sys.stdout.write(render_district_text(text, trace_width()))
             return code
         result, parsed = decode_and_allocate(text)
     if args.json:
         sys.stdout.write(json.dumps(result_to_json(result), ensure_ascii=False, indent=2) + "\n")
+    elif args.html:
+        from kieswet.render import result_seats
+
+        trace = render_result(parsed, result, WIDTH)
+        sys.stdout.write(_html(trace, result_seats(parsed, result)))
     else:
         sys.stdout.write(render_result(parsed, result, trace_width()))
     return exit_code(result)

@@ -15,6 +15,7 @@ name that does not fit is cut with an ellipsis (…), never silently.
 
 from __future__ import annotations
 
+import html
 import io
 import textwrap
 from collections.abc import Sequence
@@ -688,3 +689,80 @@ def render_district(
         for warning in result.warnings:
             trace.line(f"Waarschuwing: {warning}")
     return trace.text()
+
+
+# --------------------------------------------------------------------------- HTML
+
+_HTML_CSS = (
+    "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
+    "pre{font-size:10pt;line-height:1.25}"
+    "@media print{body{margin:0}pre{font-size:8pt}svg{break-inside:avoid}}"
+)
+
+
+def _short(name: str, width: int = 24) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def seats_chart(seats: Sequence[tuple[int, str, int]]) -> str:
+    """Seats per list as an inline SVG bar chart (no script, no external asset): one bar per
+    ``(list number, name, seats)``, the number of seats at its end."""
+    most = max([1, *(count for _, _, count in seats)])
+    bar, gap, label, scale = 14, 6, 190, 360
+    height = (bar + gap) * len(seats) + gap
+    width = label + scale + 40
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="zetels per lijst" '
+        'font-size="11" font-family="system-ui,sans-serif">'
+    ]
+    for index, (number, name, count) in enumerate(seats):
+        y = gap + index * (bar + gap)
+        length = count * scale // most
+        text = html.escape(f"{number} {_short(name)}".strip())
+        parts.append(f'<text x="0" y="{y + bar - 3}">{text}</text>')
+        parts.append(
+            f'<rect x="{label}" y="{y}" width="{length}" height="{bar}" fill="#2b7bb9">'
+            f"<title>{text}: {count}</title></rect>"
+        )
+        parts.append(f'<text x="{label + length + 4}" y="{y + bar - 3}">{count}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def html_page(title: str, trace: str, seats: Sequence[tuple[int, str, int]] | None) -> str:
+    """A self-contained page (no script, nothing fetched from elsewhere; it prints): the
+    chart of the seats per list, when there are seats, above the trace as text."""
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="nl"><head><meta charset="utf-8">',
+        f"<title>{html.escape(title)}</title>",
+        f"<style>{_HTML_CSS}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+    ]
+    if seats:
+        out.append("<h2>Zetels per lijst</h2>")
+        out.append(seats_chart(seats))
+    out.append("<h2>Berekening</h2>")
+    out.append(f"<pre>{html.escape(trace)}</pre>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def result_seats(election: Election | None, result: Result) -> list[tuple[int, str, int]] | None:
+    """``(list, name, seats)`` of a completed result, or the seats so far of a needs-lot one."""
+    if election is None or isinstance(result, Rejected):
+        return None
+    names = _names(election)
+    seats = result.seats if isinstance(result, Completed) else result.seats_so_far
+    return [(number, names.get(number, ""), count) for number, count in seats.items()]
+
+
+def district_seats(
+    election: DistrictElection | None, result: DistrictCompleted | DistrictNeedsLot | Rejected
+) -> list[tuple[int, str, int]] | None:
+    """``(list, name, seats)`` per list of a completed election over kieskringen."""
+    if election is None or not isinstance(result, DistrictCompleted):
+        return None
+    names = {lst.number: lst.name for lst in election.lists}
+    return [(number, names.get(number, ""), count) for number, count in result.seats.items()]

@@ -233,3 +233,35 @@ def test_every_kind_of_vector_renders_within_80_columns() -> None:
             out = render_result(election, result, WIDTH)
         assert out.strip(), vector.id
         assert max(map(len, out.splitlines())) <= WIDTH, vector.id
+
+
+def _html(path: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "kieswet.cli", "allocate", "--html", path],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 3), done.stderr
+    return done.stdout
+
+
+def test_html_page_charts_the_seats_per_list() -> None:
+    """The TK example (hand computation above): lists 11 and 12 of party A 40 and 31 seats,
+    B 50, C 29; the chart has one bar per list with that number, the trace follows."""
+    page = _html("examples/tweede-kamer-kieskringen.json")
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    bars = dict(re.findall(r"<title>(\d+) Partij \w: (\d+)</title>", chart))
+    assert bars == {"11": "40", "12": "31", "2": "50", "3": "29"}
+    assert "7050 : 71 = 99 21/71" in page
+    for outside in ("<script", "<link", "src=", "url(", "@import"):
+        assert outside not in page
+
+
+def test_html_page_of_a_lot_case_charts_the_seats_so_far() -> None:
+    """Roermond before the lot: 27 full seats and 5 residual seats given, 32 of 33."""
+    page = _html("examples/roermond-2026.json")
+    counts = [int(n) for n in re.findall(r": (\d+)</title>", page)]
+    assert sum(counts) == 32
+    assert "Loting nodig" in page
