@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import textwrap
 from collections.abc import Sequence
 from fractions import Fraction
@@ -25,6 +26,7 @@ from rich.box import SIMPLE_HEAD
 from rich.console import Console
 from rich.table import Table
 
+from reference.exhaustion import PA25_REASON
 from reference.quota import full_seats
 from spec.districts import Distribution, DistrictCompleted, DistrictElection, DistrictNeedsLot
 from spec.eerste_kamer import EerstekamerElection
@@ -81,11 +83,22 @@ _LEGEND = (
     "r al een restzetel in deze ronde; u lijst uitgeput; - geen stemmen"
 )
 _REASONS = {
+    PA25_REASON: (
+        "Pa 25: bij de verkiezing van het kiescollege niet-ingezetenen gaan de zetels van een "
+        "uitgeputte lijst niet over op een andere lijst (in afwijking van P 10)"
+    ),
     "no list qualifies for a residual seat": "geen lijst komt voor een restzetel in aanmerking",
     "every list that could receive a seat has no further living candidates": (
         "elke lijst die een zetel zou kunnen krijgen heeft geen levende kandidaten meer"
     ),
 }
+_UNFILLED = re.compile(
+    r"^(?:(?P<article>P \d+): )?(?P<n>\d+) seat\(s\) remain unfilled: (?P<why>.*)$"
+)
+_SHORT = re.compile(
+    r"^P 17 / P 18: list (?P<list>\d+) of group (?P<group>\d+) has (?P<n>\d+) seat\(s\) left "
+    r"without a candidate$"
+)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -107,6 +120,24 @@ def enumeration(items: Sequence[object]) -> str:
 
 def _fraction(value: Fraction) -> str:
     return format_mixed(value)
+
+
+def warning_nl(text: str) -> str:
+    """A warning of the engine in Dutch, for the ones it gives (seats left unfilled, a list of
+    a group without candidates for its seats); any other text as it is."""
+    match = _UNFILLED.match(text)
+    if match:
+        article = f"{match['article']}: " if match["article"] else ""
+        seats = plural(int(match["n"]), "zetel blijft", "zetels blijven")
+        return f"{article}{seats} onvervuld: {_REASONS.get(match['why'], match['why'])}"
+    match = _SHORT.match(text)
+    if match:
+        seats = plural(int(match["n"]), "zetel", "zetels")
+        return (
+            f"P 17 / P 18: lijst {match['list']} van lijstengroep {match['group']} houdt "
+            f"{seats} zonder kandidaat"
+        )
+    return text
 
 
 def _roman(index: int) -> str:
@@ -564,7 +595,7 @@ def _single(
     if result.warnings:
         trace.line()
         for warning in result.warnings:
-            trace.line(f"Waarschuwing: {warning}")
+            trace.line(f"Waarschuwing: {warning_nl(warning)}")
 
 
 def render_result(election: Election | None, result: Result, width: int = WIDTH) -> str:
@@ -687,7 +718,7 @@ def render_district(
     if result.warnings:
         trace.line()
         for warning in result.warnings:
-            trace.line(f"Waarschuwing: {warning}")
+            trace.line(f"Waarschuwing: {warning_nl(warning)}")
     return trace.text()
 
 

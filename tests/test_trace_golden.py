@@ -265,3 +265,22 @@ def test_html_page_of_a_lot_case_charts_the_seats_so_far() -> None:
     counts = [int(n) for n in re.findall(r": (\d+)</title>", page)]
     assert sum(counts) == 32
     assert "Loting nodig" in page
+
+
+def test_engine_warnings_are_printed_in_dutch() -> None:
+    from kieswet.render import warning_nl
+    from reference.exhaustion import PA25_REASON
+
+    reason = "every list that could receive a seat has no further living candidates"
+    assert warning_nl(f"P 10: 1 seat(s) remain unfilled: {reason}") == (
+        "P 10: 1 zetel blijft onvervuld: elke lijst die een zetel zou kunnen krijgen heeft "
+        "geen levende kandidaten meer"
+    )
+    assert warning_nl(f"2 seat(s) remain unfilled: {PA25_REASON}").startswith(
+        "2 zetels blijven onvervuld: Pa 25: bij de verkiezing van het kiescollege"
+    )
+    assert (
+        warning_nl("P 17 / P 18: list 11 of group 1 has 2 seat(s) left without a candidate")
+        == "P 17 / P 18: lijst 11 van lijstengroep 1 houdt 2 zetels zonder kandidaat"
+    )
+    assert warning_nl("something else") == "something else"
