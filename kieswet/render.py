@@ -174,6 +174,18 @@ def _table(*columns: str, names: int | None = None) -> Table:
     return table
 
 
+def new_table(*columns: str, names: int | None = None) -> Table:
+    """A table in the style of the trace; column ``names`` (an index) holds names."""
+    return _table(*columns, names=names)
+
+
+def table_text(table: Table, width: int = WIDTH) -> str:
+    """``table`` as plain text of ``width`` columns, names cut with an ellipsis if needed."""
+    trace = _Trace(width)
+    trace.table(table)
+    return trace.text()
+
+
 def _names(election: Election) -> dict[int, str]:
     return {lst.number: lst.name for lst in election.lists}
 
@@ -552,9 +564,11 @@ def _needs_lot(trace: _Trace, lot: LotQuestion, used: int) -> None:
     where = "" if lot.list is None else f', "list": {lot.list}'
     trace.line(
         "Trek het lot in het openbaar en herhaal de berekening met de uitkomst toegevoegd aan "
-        f'"lots" als lots[{used}]:'
+        '"lots":'
     )
-    trace.line(f'  {{"kind": "{lot.kind}", "options": {options}{where}, "drawn": ...}}')
+    trace.raw(
+        f'  lots[{used}] = {{"kind": "{lot.kind}", "options": {options}{where}, "drawn": ...}}'
+    )
 
 
 def _rejected(trace: _Trace, result: Rejected) -> None:
