@@ -329,8 +329,15 @@ def _full_seats(
     return full
 
 
-def _seat_columns(steps: list[ResidualSeatStep], width: int, name_width: int) -> int:
-    """How many residual seats fit side by side in ``width`` columns."""
+_COUNT = len("restzetels") + 3
+"""The width of the last table's column "aantal restzetels"."""
+
+
+def _chunks(
+    steps: list[ResidualSeatStep], width: int, name_width: int
+) -> list[list[ResidualSeatStep]]:
+    """The residual seats in tables that fit ``width`` columns side by side; the last table
+    also has room for the column with each list's number of residual seats."""
     cells = (
         [len(_fraction(c.value)) + 2 for step in steps for c in step.contenders]
         + [len(_METHOD[s.method]) for s in steps]
@@ -338,29 +345,35 @@ def _seat_columns(steps: list[ResidualSeatStep], width: int, name_width: int) ->
         + [12]
     )
     per_seat = max(cells) + 3
-    fixed = 5 + 2 + name_width + 2
-    return max(1, (width - fixed) // per_seat)
+    room = width - (5 + 3 + name_width)  # lijst, naam
+    per_table = max(1, room // per_seat)
+    chunks = [steps[i : i + per_table] for i in range(0, len(steps), per_table)] or [[]]
+    if len(chunks[-1]) > 1 and len(chunks[-1]) * per_seat + _COUNT > room:
+        chunks.append([chunks[-1].pop()])
+    return chunks
 
 
 def _residual_tables(trace: _Trace, steps: list[ResidualSeatStep], names: dict[int, str]) -> None:
     """Lists down, residual seats across: each cell the list's value when that seat was
-    assigned, so a reader can check every seat went to the greatest value."""
+    assigned, so a reader can check every seat went to the greatest value; the last column,
+    as on the proces-verbaal, the number of residual seats each list received in all."""
     numbers = sorted(
         {c.list for s in steps for c in s.contenders} | {n for s in steps for n, _ in s.excluded}
     )
     name_width = min(NAME_WIDTH, max([len(names.get(n, "")) for n in numbers] + [7]))
-    per_table = _seat_columns(steps, trace.width, name_width)
-    for first in range(0, len(steps), per_table):
-        chunk = steps[first : first + per_table]
+    chunks = _chunks(steps, trace.width, name_width)
+    for index, chunk in enumerate(chunks):
+        last = [""] if index == len(chunks) - 1 else []
         table = _table(
             "lijst",
             "naam",
             *(f"restzetel {s.seat}" + (" (P 10)" if s.reassignment else "") for s in chunk),
+            *(["aantal restzetels"] if last else []),
             names=1,
         )
         table.columns[1].max_width = name_width
-        table.add_row("", "methode", *(_METHOD[s.method] for s in chunk))
-        table.add_row("", "artikel", *(s.article for s in chunk))
+        table.add_row("", "methode", *(_METHOD[s.method] for s in chunk), *last)
+        table.add_row("", "artikel", *(s.article for s in chunk), *last)
         for number in numbers:
             cells = []
             for step in chunk:
@@ -375,7 +388,8 @@ def _residual_tables(trace: _Trace, steps: list[ResidualSeatStep], names: dict[i
                 elif number in step.tied:
                     mark = " ="
                 cells.append(_fraction(value) + mark)
-            table.add_row(str(number), names.get(number, ""), *cells)
+            won = [str(sum(1 for step in steps if step.list == number))] if last else []
+            table.add_row(str(number), names.get(number, ""), *cells, *won)
         trace.table(table)
     trace.line(_LEGEND)
 
