@@ -102,3 +102,14 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.strip() == f"kieswet {metadata.version('kieswet')}"
+
+
+def test_adapter_that_cannot_start_has_no_errno(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(tmp_path / "no-such-adapter")
+    code = main(["conformance", "run", "--adapter", missing, "--report-dir", str(tmp_path / "r")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "cannot start the adapter" in err and "no such file or directory" in err
+    assert "[Errno" not in err
