@@ -714,7 +714,7 @@ def render_district(
         trace.heading("Verdeling binnen lijstengroepen en lijstencombinaties (P 12, P 13)")
         for distribution in result.distributions:
             _distribution(trace, distribution, names)
-    if result.placements or result.doubles or any(result.elected.values()):
+    if result.placements or result.doubles or result.transfers or any(result.elected.values()):
         trace.heading("Toewijzing van zetels aan kandidaten (P 15 - P 18)")
         trace.line(
             "Voorkeurstemmen van een kandidaat opgeteld over de lijsten van de partij (P 15); "
@@ -726,15 +726,26 @@ def render_district(
         if result.preference:
             _candidates(trace, list(result.preference), unit="partij")
         for p in result.placements:
+            forfeit = (
+                ""
+                if p.forfeited_from is None
+                else f"; lijst {p.forfeited_from} verliest de zetel die zij het laatst kreeg"
+            )
             trace.line(
                 f"{p.article}: kandidaat {p.key} (partij {p.party}, "
                 f"{plural(p.votes, 'stem', 'stemmen')}) is gekozen op lijst {p.list}, "
-                f"nummer {p.position}"
+                f"nummer {p.position}{forfeit}"
             )
         for double in result.doubles:
             trace.line(
                 f"P 18: kandidaat {double.key}, gekozen op de lijsten "
                 f"{enumeration(double.lists)}, telt op lijst {double.kept}"
+            )
+        for transfer in result.transfers:
+            trace.line(
+                f"P 13, P 18 lid 3: alle kandidaten van lijst {transfer.from_list} zijn gekozen; "
+                f"haar open zetel gaat naar lijst {transfer.to_list} "
+                f"(lijstengroep {transfer.party})"
             )
         trace.line("Gekozen per lijst, bij hun nummer op de lijst:")
         table = _table("lijst", "naam", "gekozen", names=1)

@@ -284,3 +284,21 @@ def test_engine_warnings_are_printed_in_dutch() -> None:
         == "P 17 / P 18: lijst 11 van lijstengroep 1 houdt 2 zetels zonder kandidaat"
     )
     assert warning_nl("something else") == "something else"
+
+
+def _district_case_trace(group: str) -> str:
+    from conformance.vector_sources.districts import CASES
+
+    case = next(c for c in CASES if c.group == group)
+    return " ".join(render_district_text(json.dumps(dict(case.input)), WIDTH).split())
+
+
+def test_district_trace_names_p13_transfers_and_p16_forfeits() -> None:
+    """The hand-computed district cases (conformance/vector_sources/districts.py): list 12's
+    open seat passes to list 11 (P 13, P 18 lid 3); the two P 16 lid 2 placements take the seat
+    of list 13, then of list 12."""
+    text = _district_case_trace("P 13 and P 18 lid 3: a list whose candidates are all elected")
+    assert "alle kandidaten van lijst 12 zijn gekozen; haar open zetel gaat naar lijst 11" in text
+    text = _district_case_trace("P 16 lid 2: a seat forfeited twice")
+    forfeits = re.findall(r"P 16 lid 2: .*?; lijst (\d+) verliest de zetel", text)
+    assert forfeits == ["13", "12"]
