@@ -302,3 +302,23 @@ def test_district_trace_names_p13_transfers_and_p16_forfeits() -> None:
     text = _district_case_trace("P 16 lid 2: a seat forfeited twice")
     forfeits = re.findall(r"P 16 lid 2: .*?; lijst (\d+) verliest de zetel", text)
     assert forfeits == ["13", "12"]
+
+
+def test_trace_width_follows_a_wider_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import os
+    import shutil
+
+    from kieswet import allocate_cmd
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback: os.terminal_size((132, 40)))
+    assert allocate_cmd.trace_width() == 132
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback: os.terminal_size((60, 40)))
+    assert allocate_cmd.trace_width() == WIDTH  # never narrower than 80
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    assert allocate_cmd.trace_width() == WIDTH  # a file or a pipe: always 80
