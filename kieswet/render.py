@@ -397,7 +397,7 @@ def _residual_tables(trace: _Trace, steps: list[ResidualSeatStep], names: dict[i
 def _residual_rule(election: Election) -> str:
     if election.seats >= 19:
         return (
-            "Zetels 19 of meer (P 7): de restzetels gaan een voor een naar de lijst met het "
+            "Zetels 19 of meer (P 7): de restzetels gaan één voor één naar de lijst met het "
             "grootste gemiddelde (stemcijfer gedeeld door het aantal zetels plus 1)."
         )
     return (
