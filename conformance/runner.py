@@ -99,7 +99,8 @@ class AdapterProcess:
                 start_new_session=True,
             )
         except OSError as exc:
-            raise AdapterFailure(f"cannot start the adapter {self.argv[0]!r}: {exc}") from exc
+            reason = (exc.strerror or str(exc)).lower()  # without "[Errno 2]" and the name again
+            raise AdapterFailure(f"cannot start the adapter {self.argv[0]!r}: {reason}") from exc
         self._lines: queue.Queue[bytes | None] = queue.Queue()
         self._outgoing: queue.Queue[bytes | None] = queue.Queue()
         self._stderr: deque[str] = deque(maxlen=STDERR_TAIL)

@@ -169,9 +169,7 @@ def _text(obj: Mapping[str, Any], key: str, where: str, default: str | None = No
     return value
 
 
-def _expected(
-    value: object, where: str, has_candidates: bool, operation: str
-) -> Mapping[str, Any]:
+def _expected(value: object, where: str, has_candidates: bool, operation: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise SuiteError(f"{where} must be an object")
     status = value.get("status")
@@ -280,10 +278,13 @@ class Filters:
     articles: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     laws: tuple[str, ...] = ()
+    ids: tuple[int, ...] = ()
+    """Vector ids (``--id``): the way to rerun exactly one case of a report."""
 
     def matches(self, vector: Vector) -> bool:
         return (
-            (not self.operations or vector.operation in self.operations)
+            (not self.ids or vector.id in self.ids)
+            and (not self.operations or vector.operation in self.operations)
             and (
                 not self.articles
                 or any(_article_matches(a, w) for a in vector.articles for w in self.articles)
@@ -292,12 +293,13 @@ class Filters:
             and (not self.laws or vector.file_law in self.laws)
         )
 
-    def to_json(self) -> dict[str, list[str]]:
+    def to_json(self) -> dict[str, list[str] | list[int]]:
         return {
             "operation": list(self.operations),
             "article": list(self.articles),
             "flag": list(self.flags),
             "law": list(self.laws),
+            "id": list(self.ids),
         }
 
 

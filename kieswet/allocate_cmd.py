@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from typing import IO, Any
 
-from kieswet.render import render_result
+from kieswet.messages import why
+from kieswet.render import WIDTH, render_result
 from reference.allocate import allocate
 from spec.codec import parse_election, result_to_json
 from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
@@ -27,9 +29,11 @@ The input is a kieswet/seat-allocation-input@1 JSON document (see the documentat
 conformance/schemas/seat-allocation-input.schema.json), or, for the Eerste Kamer, a
 kieswet/eerste-kamer-input@1 document with the member votes per province and kiescollege
 (conformance/schemas/eerste-kamer-input.schema.json), told apart by its "format".
-Without --json the full calculation is printed as tables in the style of proces-verbaal
-P 22-2. Exit status: 0 completed, 2 rejected input (each offending field is named), 3 a lot
-must be drawn (the question is printed; rerun with the drawn outcome appended to "lots").
+Without --json the full calculation is printed in Dutch, in numbered sections in the order of
+the model proces-verbaal P 22-2, 80 columns wide (wider on a wider terminal); --html prints it
+as a page with a chart of the seats per list. Exit status: 0 completed, 2 rejected input
+(each offending field is named), 3 a lot must be drawn (the question is printed; rerun with
+the drawn outcome appended to "lots").
 
 With --batch, every line of FILE (or standard input) is one input document and every output
 line is its result, in the same order; a bad line gives a "rejected" result line and the batch
@@ -58,6 +62,11 @@ def register(commands: Any) -> None:
     )
     mode.add_argument(
         "--batch", action="store_true", help="JSON Lines in, JSON Lines out: one election per line"
+    )
+    mode.add_argument(
+        "--html",
+        action="store_true",
+        help="print a self-contained HTML page: a chart of the seats per list and the trace",
     )
     parser.add_argument(
         "--progress",
@@ -140,72 +149,45 @@ def district_result(text: str) -> tuple[dict[str, Any], int] | None:
     return document, code
 
 
-def render_district(document: dict[str, Any]) -> str:
-    """A district result for people: the allocation over parties, then P 12 per group, then
-    the elected candidates per list."""
-    out: list[str] = []
-    status = document["status"]
-    if status == "rejected":
-        out.append("Rejected input:")
-        out.extend(f"  {e['field']}: {e['message']} ({e['code']})" for e in document["errors"])
-        return "\n".join(out) + "\n"
-    if status == "needs_lot":
-        lot = document["lot"]
-        out.append(f"A lot must be drawn ({document['stage']}, {lot['article']}):")
-        out.append(f"  {lot['description']}")
-        out.append(f"  options: {', '.join(map(str, lot['options']))}")
-        out.append('Rerun with the drawn outcome appended to "lots".')
-        return "\n".join(out) + "\n"
-    national = document["national"]
-    out.append(f"Kiesdeler (P 5): {national['quota']}   total votes: {national['total_votes']}")
-    out.append("Seats per list taken as one (P 3, P 6 - P 10):")
-    for number, seats in national["seats"].items():
-        full = national["full_seats"][number]
-        out.append(f"  {number:>8}  {seats:>4} seat(s)  ({full} full)")
-    for check in document["combination_checks"]:
-        out.append(
-            f"Combination {check['combination']} (old P 4 lid 2): kept {check['kept']}, "
-            f"dropped {check['dropped']}, {'counts' if check['counts'] else 'does not count'}"
-        )
-    for d in document["distributions"]:
-        name = "groepskiesdeler" if d["step"] == "group_distribution" else "combinatiekiesdeler"
-        out.append(
-            f"{d['article']}: {d['step'].split('_')[0]} {d['owner']}, {d['seats']} seat(s), "
-            f"{name} {d['votes']} / {d['seats']} = {d['quota']}"
-        )
-        for row in d["rows"]:
-            out.append(
-                f"  list {row['member']:>8}  votes {row['votes']:>10}  full {row['full_seats']:>3}"
-                f"  remainder {row['remainder']:>14}  seats {row['seats']:>3}"
-            )
-        if d["remainder_order"]:
-            out.append(f"  remainder seats in order: {d['remainder_order']}")
-        for move in d["reassigned"]:
-            out.append(f"  P 13: a seat of list {move['from']} passes to {move['to']}")
-    for p in document["placements"]:
-        forfeit = (
-            f"; list {p['forfeited_from']} forfeits the seat last allocated to it"
-            if p.get("forfeited_from") is not None
-            else ""
-        )
-        out.append(
-            f"{p['article']}: {p['candidate']!r} (party {p['party']}, {p['votes']} votes) "
-            f"is elected on list {p['list']}, position {p['position']}{forfeit}"
-        )
-    for d in document["double_elections"]:
-        out.append(f"P 18: {d['candidate']!r} elected on lists {d['lists']} counts on {d['kept']}")
-    for t in document.get("transfers", []):
-        out.append(
-            f"P 13: every candidate of list {t['from_list']} is elected; its open seat passes "
-            f"to list {t['to_list']} (group {t['party']})"
-        )
-    if document["elected"]:
-        out.append("Elected (per list, in order of election):")
-        for number, positions in document["elected"].items():
-            if positions:
-                out.append(f"  list {number:>8}: {', '.join(map(str, positions))}")
-    out.extend(f"Warning: {w}" for w in document["warnings"])
-    return "\n".join(out) + "\n"
+def render_district_text(text: str, width: int) -> str:
+    """The Dutch trace of a ``kieswet/district-allocation-input@1`` text (``kieswet.render``)."""
+    return district_trace(text, width)[0]
+
+
+def district_trace(text: str, width: int) -> tuple[str, list[tuple[int, str, int]] | None]:
+    """The Dutch trace of a ``kieswet/district-allocation-input@1`` text, and the seats per
+    list when it completed (for the chart of ``--html``)."""
+    from kieswet.render import district_seats, render_district
+    from reference.districts import allocate_districts, combination_checks
+    from spec.districts import resolve
+    from spec.districts_codec import parse_district_election
+
+    parsed = parse_district_election(json.loads(text))
+    if isinstance(parsed, Rejected):
+        return render_district(None, None, parsed, width), None
+    result = allocate_districts(parsed)
+    checked = combination_checks(parsed) if parsed.law == "pre-2017-12" else (parsed, ())
+    if isinstance(result, Rejected):
+        return render_district(None, None, result, width), None
+    if isinstance(checked, Rejected):
+        return render_district(None, None, checked, width), None
+    national = resolve(checked[0]).national_election(checked[0])
+    trace = render_district(parsed, national, result, width)
+    return trace, district_seats(parsed, result)
+
+
+def _html(trace: str, seats: list[tuple[int, str, int]] | None) -> str:
+    from kieswet.render import html_page
+
+    first = trace.splitlines()[0] if trace else "Zetelverdeling"
+    return html_page(first, trace, seats)
+
+
+def trace_width() -> int:
+    """80 columns, or the terminal's width when standard output is a wider terminal."""
+    if not sys.stdout.isatty():
+        return WIDTH
+    return max(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns)
 
 
 def batch_lines(lines: Iterable[str]) -> Iterator[str]:
@@ -253,12 +235,12 @@ def run(args: argparse.Namespace) -> int:
         except BrokenPipeError:
             raise  # the reader of our output went away: kieswet.cli stops quietly
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"kieswet allocate: cannot read {args.file}: {exc}", file=sys.stderr)
+            print(f"kieswet allocate: cannot read {args.file}: {why(exc)}", file=sys.stderr)
             return EXIT_REJECTED
     try:
         text = _read(args.file)
     except (OSError, UnicodeDecodeError) as exc:
-        result: Result = _rejected("$", "unreadable", f"cannot read {args.file}: {exc}")
+        result: Result = _rejected("$", "unreadable", f"cannot read {args.file}: {why(exc)}")
         parsed = None
     else:
         district = district_result(text)
@@ -266,12 +248,19 @@ def run(args: argparse.Namespace) -> int:
             document, code = district
             if args.json:
                 sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+            elif args.html:
+                sys.stdout.write(_html(*district_trace(text, WIDTH)))
             else:
-                sys.stdout.write(render_district(document))
+                sys.stdout.write(render_district_text(text, trace_width()))
             return code
         result, parsed = decode_and_allocate(text)
     if args.json:
         sys.stdout.write(json.dumps(result_to_json(result), ensure_ascii=False, indent=2) + "\n")
+    elif args.html:
+        from kieswet.render import result_seats
+
+        trace = render_result(parsed, result, WIDTH)
+        sys.stdout.write(_html(trace, result_seats(parsed, result)))
     else:
-        sys.stdout.write(render_result(parsed, result))
+        sys.stdout.write(render_result(parsed, result, trace_width()))
     return exit_code(result)

@@ -7,9 +7,12 @@ import json
 import sys
 from typing import Any
 
-from spec.check import check, judgement
+from kieswet.messages import why
+from spec.check import FINAL_ONLY, STEP_BY_STEP, check, judgement
 from spec.codec import parse_election
+from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from spec.model import Rejected
+from spec.rules.base import Violation
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
@@ -18,18 +21,23 @@ EXIT_UNUSABLE = 2
 HELP = """\
 Check a seat-allocation result against the Kieswet rules P 5 - P 19a, as stated in spec/rules/.
 
-INPUT is a kieswet/seat-allocation-input@1 document (the election); RESULT is the
-kieswet/seat-allocation-result@1 document some implementation produced for it (completed or
-needs_lot). The reference engine is not consulted: every rule is a predicate over the input and
-the result. A result with steps is judged step by step; a result without steps is judged on the
-final result only, at full strength: its seats (or its needs_lot question and seats_so_far) must
-be the lawful outcome of the election, and the first article where it departs is named. The
-output always says which judgement was made ("judged step by step" or "judged on the final
-result only"; with --json on standard error).
+INPUT is the election, told apart by its "format": a kieswet/seat-allocation-input@1
+document (one contest), a kieswet/eerste-kamer-input@1 document (the Eerste Kamer in member
+votes; weighed by U 2 and U 3 first, and the rules U2-stemwaarde and U3-stemcijfer apply) or a
+kieswet/district-allocation-input@1 document (kieskringen, stellen, lijstengroepen; checked by
+spec.district_check). RESULT is the result document some implementation produced for it
+(completed or needs_lot): kieswet/seat-allocation-result@1, or for districts
+kieswet/district-allocation-result@1. The reference engine is not consulted: every rule is a
+predicate over the input and the result. A result with steps is judged step by step; a result
+without steps is judged on the final result only, at full strength: its seats (or its
+needs_lot question and seats_so_far) must be the lawful outcome of the election, and the first
+article where it departs is named. The output always says which judgement was made
+("beoordeeld per stap" or "beoordeeld op het eindresultaat"; with --json on standard error).
 
 Each violated rule is printed on one line: its id, its article and what is wrong, naming the
-lists, seats and exact values involved. Exit status: 0 no rule violated, 1 at least one rule
-violated, 2 a file cannot be read, is not JSON, or the input is not a valid election.
+lists, seats and exact values involved; then, in Dutch, how many rules were violated ("geen
+regel geschonden" when none). Exit status: 0 no rule violated, 1 at least one rule violated,
+2 a file cannot be read, is not JSON, or the input is not a valid election.
 """
 
 
@@ -55,7 +63,7 @@ def _load(path: str, what: str) -> tuple[object, str | None]:
         with open(path, encoding="utf-8") as handle:
             return json.load(handle), None
     except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read the {what} {path}: {exc}"
+        return None, f"cannot read the {what} {path}: {why(exc)}"
     except json.JSONDecodeError as exc:
         return None, (
             f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -71,14 +79,14 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         print(f"kieswet check: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
-    election = parse_election(input_data)
-    if isinstance(election, Rejected):
-        print(f"kieswet check: the input {args.input} is not a valid election:", file=sys.stderr)
-        for error in election.errors:
+    violations = _violations(input_data, result_data)
+    if isinstance(violations, Rejected):
+        kind = _KINDS.get(str(_format(input_data)), "election")
+        print(f"kieswet check: the input {args.input} is not a valid {kind}:", file=sys.stderr)
+        for error in violations.errors:
             print(f"  {error.field}: {error.message}", file=sys.stderr)
         return EXIT_UNUSABLE
-    violations = check(election, result_data)
-    how = judgement(result_data)
+    how = _DUTCH_JUDGEMENT[judgement(result_data)]
     for violation in violations:
         if args.json:
             line = json.dumps(
@@ -96,11 +104,56 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(how, file=sys.stderr)
         else:
-            print(f"no rule violated ({how})")
+            print(f"geen regel geschonden ({how})")
         return EXIT_OK
     if args.json:
         print(how, file=sys.stderr)
     else:
         print(how)
-        print(f"{len(violations)} violation(s)", file=sys.stderr)
+        count = len(violations)
+        print(f"{count} {'regel' if count == 1 else 'regels'} geschonden", file=sys.stderr)
     return EXIT_VIOLATIONS
+
+
+_DUTCH_JUDGEMENT = {
+    STEP_BY_STEP: "beoordeeld per stap",
+    FINAL_ONLY: "beoordeeld op het eindresultaat",
+}
+"""How the verdict line names the judgement (``spec.check.judgement``)."""
+
+
+DISTRICT_FORMAT = "kieswet/district-allocation-input@1"
+_KINDS = {
+    DISTRICT_FORMAT: "election over districts",
+    EERSTE_KAMER_FORMAT: "Eerste Kamer election",
+}
+
+
+def _format(data: object) -> object:
+    return data.get("format") if isinstance(data, dict) else None
+
+
+def _violations(input_data: object, result_data: object) -> list[Violation] | Rejected:
+    """The rules ``result_data`` violates for the election ``input_data``, by its format: one
+    contest (``spec.check``), the Eerste Kamer weighed by U 2 and U 3 (``spec.check``), or an
+    election over districts (``spec.district_check``); ``Rejected`` for an invalid input."""
+    kind = _format(input_data)
+    if kind == DISTRICT_FORMAT:
+        from spec.district_check import check_districts
+        from spec.districts_codec import parse_district_election
+
+        districts = parse_district_election(input_data)
+        if isinstance(districts, Rejected):
+            return districts
+        return check_districts(districts, result_data)
+    if kind == EERSTE_KAMER_FORMAT:
+        from reference.eerste_kamer import eerste_kamer_election
+
+        weighed = eerste_kamer_election(input_data)
+        if isinstance(weighed, Rejected):
+            return weighed
+        return check(weighed, result_data)
+    election = parse_election(input_data)
+    if isinstance(election, Rejected):
+        return election
+    return check(election, result_data)

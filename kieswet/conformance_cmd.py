@@ -24,7 +24,16 @@ from conformance.fuzz import (
     Provenance,
     write_finding,
 )
-from conformance.reports import RunContext, counts, verdict_of, verdicts, write_reports
+from conformance.reports import (
+    RunContext,
+    case_name,
+    counts,
+    profile_verdicts,
+    rerun_command,
+    verdict_of,
+    verdicts,
+    write_reports,
+)
 from conformance.runner import AdapterFailure, Runner, RunnerOptions
 from conformance.suite import (
     ALLOCATE_OPERATION,
@@ -35,6 +44,7 @@ from conformance.suite import (
     load_suite,
     select,
 )
+from kieswet.messages import why
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 
 EXIT_PASS = 0
@@ -95,6 +105,14 @@ def register(commands: Any) -> None:
     )
     filters.add_argument("--flag", action="append", default=[], help="vector flag, e.g. boundary")
     filters.add_argument("--law", action="append", default=[], help="law version, e.g. current")
+    filters.add_argument(
+        "--id",
+        action="append",
+        default=[],
+        type=_non_negative_int,
+        metavar="ID",
+        help="vector id; a report gives, for each failing case, the command with its --id",
+    )
     run_parser.add_argument(
         "--batch-size",
         type=_positive_int,
@@ -234,7 +252,13 @@ def run(args: argparse.Namespace) -> int:
         suite = load_suite(suite_dir)
     except SuiteError as exc:
         return _fail(f"suite refused: {exc}")
-    filters = Filters(tuple(args.operation), tuple(args.article), tuple(args.flag), tuple(args.law))
+    filters = Filters(
+        tuple(args.operation),
+        tuple(args.article),
+        tuple(args.flag),
+        tuple(args.law),
+        tuple(args.id),
+    )
     vectors = select(suite.vectors, filters)
     if not vectors:
         return _fail(f"no vector in {suite_dir} matches the filters {filters.to_json()}")
@@ -261,11 +285,12 @@ def run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         timeout=args.timeout,
         runner_version=_runner_version(),
+        suite_is_default=args.suite is None,
     )
     try:
         paths = write_reports(outcome, context, report_dir)
     except OSError as exc:
-        return _fail(f"cannot write the reports in {report_dir}: {exc}")
+        return _fail(f"cannot write the reports in {report_dir}: {why(exc)}")
     tally = counts(outcome.records)
     print(
         f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
@@ -277,12 +302,22 @@ def run(args: argparse.Namespace) -> int:
             f"({row['PASS']} pass, {row['FAIL']} fail, {row['ERROR']} error, "
             f"{row['SKIPPED']} skipped)"
         )
+    profiles = profile_verdicts(outcome.records)
+    if len({row["profile"] for row in profiles}) > 1:
+        print("per profile:")
+        for row in profiles:
+            print(
+                f"  {row['operation']} / {row['law']} / {row['profile']}: {row['verdict']} "
+                f"({row['PASS']} pass, {row['FAIL']} fail, {row['ERROR']} error, "
+                f"{row['SKIPPED']} skipped)"
+            )
     for record in outcome.records:
         if record.verdict.status in ("FAIL", "ERROR"):
             print(
-                f"  {record.verdict.status} {record.vector.id} ({record.vector.file}): "
+                f"  {record.verdict.status} {case_name(record)} ({record.vector.file}): "
                 f"{record.verdict.message}"
             )
+            print(f"    rerun: {rerun_command(context, record.vector.id)}")
     if outcome.events:
         print(f"  adapter restarts: {outcome.restarts}; see the reports for what happened")
     print("reports: " + ", ".join(str(p) for p in paths))

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from kieswet.eml import Limits
+from kieswet.messages import why
 
 
 def read_json(path: str) -> tuple[object, str | None]:
@@ -16,7 +17,7 @@ def read_json(path: str) -> tuple[object, str | None]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read {path}: {exc}"
+        return None, f"cannot read {path}: {why(exc)}"
     try:
         return json.loads(text), None
     except json.JSONDecodeError as exc:

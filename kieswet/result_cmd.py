@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
 from pathlib import Path
 from typing import Any
-
-from rich.box import SIMPLE_HEAD
-from rich.table import Table
 
 from kieswet.eml import (
     CandidateLists,
@@ -29,7 +25,7 @@ from kieswet.eml import (
 from kieswet.eml.counts import CountFile
 from kieswet.hashcode import digest_file
 from kieswet.jsonfile import add_max_bytes, read_json
-from kieswet.render import plain_console, render_result
+from kieswet.render import new_table, render_result, table_text
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
 from spec.codec import election_to_json, parse_election
@@ -190,14 +186,8 @@ def elected_lists(
 
 
 def _elected_table(items: list[ElectedList]) -> str:
-    table = Table(
-        title="Gekozen kandidaten (P 15 - P 19a)",
-        title_justify="left",
-        box=SIMPLE_HEAD,
-        show_edge=False,
-    )
-    for column in ("lijst", "nr", "naam", "woonplaats", "stemmen", "gekozen"):
-        table.add_column(column, justify="left" if column in ("naam", "woonplaats") else "right")
+    table = new_table("lijst", "nr", "naam", "woonplaats", "stemmen", "gekozen", names=2)
+    table.columns[3].justify = "left"
     for item in items:
         for elected in item.elected:
             c = elected.candidate
@@ -210,9 +200,7 @@ def _elected_table(items: list[ElectedList]) -> str:
                 str(elected.votes),
                 how,
             )
-    out = io.StringIO()
-    plain_console(out).print(table)
-    return out.getvalue()
+    return "\nGekozen kandidaten (P 15 - P 19a)\n" + table_text(table)
 
 
 def run(args: argparse.Namespace) -> int:

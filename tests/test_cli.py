@@ -80,8 +80,8 @@ def test_roermond_without_lots_exits_3_and_prints_the_question() -> None:
     seat with one seat left (published: the lot was drawn between lists 3 and 9)."""
     proc = kieswet("allocate", "examples/roermond-2026.json")
     assert proc.returncode == 3
-    assert "LOTING NODIG" in proc.stdout
-    assert "3, 9" in proc.stdout
+    assert "Loting nodig" in proc.stdout
+    assert "de lijsten 3 en 9" in proc.stdout
     assert "617" in proc.stdout
     assert_no_traceback(proc)
 

@@ -627,8 +627,8 @@ def test_cli_allocates_a_district_input(tmp_path: Path) -> None:
         cwd=ROOT,
         check=False,
     ).stdout
-    assert "groepskiesdeler 1010 / 10 = 101" in text
-    assert "P 16 lid 1: 'A'" in text
+    assert "groepskiesdeler: 1010 : 10 = 101" in text
+    assert "P 16 lid 1: kandidaat A " in text
     path.write_text(json.dumps(_case("PS, 21 seats").input))
     run = subprocess.run(
         [sys.executable, "-m", "kieswet.cli", "allocate", str(path)],
@@ -638,7 +638,7 @@ def test_cli_allocates_a_district_input(tmp_path: Path) -> None:
         check=False,
     )
     assert run.returncode == 3
-    assert "options: 11, 12" in run.stdout
+    assert "de lijsten 11 en 12 hebben gelijke overschotten" in run.stdout
 
 
 def test_schemas_accept_the_codec_documents() -> None:

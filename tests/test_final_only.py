@@ -583,15 +583,15 @@ def test_kieswet_check_says_which_judgement_it_made(
     (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
     (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
     assert main(["check", str(tmp_path / "in.json"), str(tmp_path / "good.json")]) == 0
-    assert "no rule violated (judged on the final result only)" in capsys.readouterr().out
+    assert "geen regel geschonden (beoordeeld op het eindresultaat)" in capsys.readouterr().out
     assert main(["check", str(tmp_path / "in.json"), str(tmp_path / "bad.json")]) == 1
     out = capsys.readouterr().out
     assert out.startswith("LOT-decisive (")
-    assert "judged on the final result only" in out
+    assert "beoordeeld op het eindresultaat" in out
     assert main(["check", "--json", str(tmp_path / "in.json"), str(tmp_path / "bad.json")]) == 1
     captured = capsys.readouterr()
     assert json.loads(captured.out.splitlines()[0])["rule_id"] == "LOT-decisive"
-    assert "judged on the final result only" in captured.err
+    assert "beoordeeld op het eindresultaat" in captured.err
     good["steps"] = []
     assert judgement(good) == STEP_BY_STEP and judgement(bad) == FINAL_ONLY
 

@@ -86,7 +86,7 @@ def test_reference_passes_the_fixture_suite_and_writes_three_valid_reports(
     assert junit.get("failures") == "0"
     assert len(junit.findall(".//testcase")) == 13
     page = (tmp_path / "report" / "report.html").read_text("utf-8")
-    assert 'Verdict: <span class="PASS">PASS</span>' in page
+    assert 'Oordeel: <span class="PASS">PASS</span>' in page
     assert "<link" not in page and "<script" not in page and "src=" not in page
 
 
@@ -128,7 +128,7 @@ def test_a_rule_breaking_adapter_is_caught_with_the_rule_id(
     assert report(tmp_path)[-1]["verdict"] == "FAIL"
     junit = ET.parse(tmp_path / "report" / "junit.xml").getroot()
     failures = [c for c in junit.iter("testcase") if c.find("failure") is not None]
-    named = [c for c in failures if c.get("name", "").startswith(f"id {vector}:")]
+    named = [c for c in failures if c.get("name", "").startswith(f"{vector} ")]
     assert named and rule in (named[0].findtext("failure") or "")
     assert rule in (tmp_path / "report" / "report.html").read_text("utf-8")
 

@@ -32,7 +32,10 @@ Draft202012Validator = jsonschema.Draft202012Validator
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "conformance" / "schemas"
-EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+ALL_EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+FORMATS = {path: json.loads(path.read_text("utf-8"))["format"] for path in ALL_EXAMPLES}
+EXAMPLES = [p for p in ALL_EXAMPLES if FORMATS[p] == "kieswet/seat-allocation-input@1"]
+OTHER_EXAMPLES = [p for p in ALL_EXAMPLES if p not in EXAMPLES]
 ROERMOND_LOT = {"kind": "residual_seat", "options": [3, 9], "drawn": 9}
 
 
@@ -91,12 +94,21 @@ def test_every_property_is_described(schema: dict[str, Any]) -> None:
         ("seat-allocation-input", ("$defs", "election", "properties", "law"), LAW_VERSIONS),
         ("seat-allocation-input", ("$defs", "election", "properties", "kind"), ELECTION_KINDS),
         ("eerste-kamer-input", ("$defs", "election", "properties", "law"), LAW_VERSIONS),
-        ("district-allocation-input", ("properties", "election", "properties", "law"),
-         LAW_VERSIONS),
-        ("district-allocation-input", ("properties", "election", "properties", "kind"),
-         ELECTION_KINDS),
-        ("adapter-protocol", ("$defs", "capabilities", "properties", "kinds", "items"),
-         ELECTION_KINDS),
+        (
+            "district-allocation-input",
+            ("properties", "election", "properties", "law"),
+            LAW_VERSIONS,
+        ),
+        (
+            "district-allocation-input",
+            ("properties", "election", "properties", "kind"),
+            ELECTION_KINDS,
+        ),
+        (
+            "adapter-protocol",
+            ("$defs", "capabilities", "properties", "kinds", "items"),
+            ELECTION_KINDS,
+        ),
     ],
 )
 def test_schemas_enumerate_every_law_version_and_kind(
@@ -130,6 +142,27 @@ def test_example_results_validate(path: Path) -> None:
     result = result_to_json(allocate_json(json.loads(path.read_text("utf-8"))))
     assert result["status"] in ("completed", "needs_lot")
     _assert_valid(RESULT, result)
+
+
+@pytest.mark.parametrize("path", OTHER_EXAMPLES, ids=[p.stem for p in OTHER_EXAMPLES])
+def test_district_and_eerste_kamer_examples_validate(path: Path) -> None:
+    """The synthetic examples (TK over kieskringen, Eerste Kamer in member votes) and their
+    results against the schemas of their own formats."""
+    from kieswet.allocate_cmd import decode_and_allocate, district_result
+
+    text = path.read_text("utf-8")
+    name = FORMATS[path].split("/")[1].split("@")[0]
+    _assert_valid(Draft202012Validator(_load(name)), json.loads(text))
+    district = district_result(text)
+    if district is not None:
+        document, code = district
+        result_schema = "district-allocation-result"
+    else:
+        result, _ = decode_and_allocate(text)
+        document, code = result_to_json(result), 0
+        result_schema = "seat-allocation-result"
+    assert code == 0 and document["status"] == "completed"
+    _assert_valid(Draft202012Validator(_load(result_schema)), document)
 
 
 def test_roermond_needs_lot_then_completes() -> None:

@@ -713,7 +713,7 @@ def test_cli_exit_0_when_no_rule_is_violated(
     files: dict[str, Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", str(files["input"]), str(files["good"])]) == 0
-    assert "no rule violated" in capsys.readouterr().out
+    assert "geen regel geschonden" in capsys.readouterr().out
 
 
 def test_cli_exit_1_with_each_violation(
