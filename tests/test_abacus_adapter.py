@@ -111,6 +111,7 @@ def test_candidates_by_hand(binary: str) -> None:
     answer = _session(binary, [_case("1", lists, 3)])["1"]
     assert answer["status"] == "completed"
     result = answer["result"]
+    assert result["total_votes"] == 100
     assert result["quota"] == "33 1/3"
     assert result["full_seats"] == {"1": 2, "2": 0}
     assert result["seats"] == {"1": 2, "2": 1}

@@ -380,6 +380,10 @@ fn completed(e: &input::Election, d: &apportionment::ApportionmentDetails<'_, Ls
     let mut result = vec![
         ("format", s(RESULT_FORMAT)),
         ("status", s("completed")),
+        (
+            "total_votes",
+            int(sa.standings.iter().map(|st| st.votes_cast).sum::<u64>()),
+        ),
         ("quota", mixed(sa.quota)),
         ("seats", seats),
         ("full_seats", full),
