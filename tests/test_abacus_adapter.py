@@ -1,0 +1,210 @@
+"""The adapter for the apportionment crate of Abacus (``adapters/abacus/``, docs/abacus.md).
+
+These tests build the Rust shim against a local Abacus checkout and run it on a few cases. They
+need cargo and the checkout, named by KIESWET_ABACUS; without either they skip, saying which is
+missing. Set KIESWET_ABACUS_DEBIAN=1 to build offline with Debian's packaged crates
+(``build.py --debian``).
+
+The expected values are computed by hand in each test, or are the suite's own vectors (judged
+by the runner against their hand-computed expectations).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "adapters" / "abacus" / "build.py"
+CHECKOUT = os.environ.get("KIESWET_ABACUS", "")
+
+
+def _why_not() -> str | None:
+    if shutil.which("cargo") is None:
+        return "cargo is not installed (the Abacus adapter is a Rust program)"
+    if not CHECKOUT:
+        return "KIESWET_ABACUS is not set (the path of an Abacus checkout)"
+    lib = Path(CHECKOUT) / "backend" / "apportionment" / "src" / "lib.rs"
+    if not lib.is_file():
+        return f"KIESWET_ABACUS={CHECKOUT} is not an Abacus checkout ({lib} is missing)"
+    return None
+
+
+pytestmark = pytest.mark.skipif(_why_not() is not None, reason=str(_why_not()))
+
+
+@pytest.fixture(scope="module")
+def binary() -> str:
+    command = [sys.executable, str(BUILD), "--abacus", CHECKOUT]
+    if os.environ.get("KIESWET_ABACUS_DEBIAN") == "1":
+        command.append("--debian")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.strip().splitlines()[-1]
+
+
+def _session(binary: str, cases: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Answers by case id, after a start handshake; also checks the stop handshake."""
+    lines = [
+        {"type": "start", "protocol": "kieswet-adapter@1"},
+        {"type": "run", "cases": cases},
+        {"type": "stop"},
+    ]
+    text = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run(
+        [binary], input=text, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    replies = [json.loads(line) for line in done.stdout.splitlines()]
+    assert replies[0]["type"] == "started" and replies[-1] == {"type": "stopped"}
+    return {r["id"]: r for r in replies[1:-1]}
+
+
+def _case(case_id: str, lists: list[dict[str, Any]], seats: int, **extra: Any) -> dict[str, Any]:
+    document = {"election": {"kind": "GR", "seats": seats}, "lists": lists, **extra}
+    return {"id": case_id, "operation": "allocate", "input": document}
+
+
+def test_the_handshake_claims_only_what_the_crate_does(binary: str) -> None:
+    done = subprocess.run(
+        [binary],
+        input='{"type":"start","protocol":"kieswet-adapter@1"}\n{"type":"stop"}\n',
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    started = json.loads(done.stdout.splitlines()[0])
+    assert started["protocol"] == "kieswet-adapter@1"
+    assert started["capabilities"] == {
+        "operations": ["allocate"],
+        "kinds": ["GR"],
+        "laws": ["current"],
+        "profiles": ["default"],
+        "candidates": True,
+        "lots": True,
+    }
+
+
+def test_candidates_by_hand(binary: str) -> None:
+    # GR, 3 seats. List 1: 5 + 25 + 40 = 70 votes, list 2: 10 + 20 = 30; 100 votes in all.
+    # P 5: kiesdeler 100/3 = 33 1/3. P 6: list 1 has 70 / (100/3) = 2.1 -> 2 full seats
+    # (remainder 70 - 66 2/3 = 3 1/3), list 2 has 0.9 -> 0 (remainder 30).
+    # P 8 (fewer than 19 seats): one residual seat by largest remainder among the lists with at
+    # least 75% of the kiesdeler (25): list 2, remainder 30 -> list 2.
+    # P 9: list 1 has more than half of the votes and 2 of 3 seats, more than half: nothing.
+    # P 15: threshold 50% of the kiesdeler (gemeenteraad under 19 seats) = 16 2/3.
+    # List 1: candidates 3 (40) and 2 (25) exceed it, elected in order of votes: 3, 2.
+    # List 2: candidate 2 (20) exceeds it: 2.
+    # P 19: the preference-elected first, then the rest in list order.
+    lists = [
+        {"number": k, "candidates": [{"number": n, "votes": v} for n, v in enumerate(votes, 1)]}
+        for k, votes in [(1, [5, 25, 40]), (2, [10, 20])]
+    ]
+    answer = _session(binary, [_case("1", lists, 3)])["1"]
+    assert answer["status"] == "completed"
+    result = answer["result"]
+    assert result["total_votes"] == 100
+    assert result["quota"] == "33 1/3"
+    assert result["full_seats"] == {"1": 2, "2": 0}
+    assert result["seats"] == {"1": 2, "2": 1}
+    assert result["residual_seat_order"] == [2]
+    assert result["preference_threshold"] == "16 2/3"
+    assert result["elected"] == {"1": [3, 2], "2": [2]}
+    assert result["elected_on_preference"] == {"1": [3, 2], "2": [2]}
+    assert result["ranking"] == {"1": [3, 2, 1], "2": [2, 1]}
+
+
+def test_a_lot_is_asked_then_fed_back(binary: str) -> None:
+    # GR, 1 seat, lists of 50 and 50 votes: kiesdeler 100, no full seat; neither list reaches
+    # 75% of the kiesdeler (75), so the seat goes by greatest average (P 8 lid 3): 50/1 each, a
+    # tie for one seat -> a lot between lists 1 and 2. Drawn for list 2: seats 0 and 1.
+    lists = [{"number": 1, "votes": 50}, {"number": 2, "votes": 50}]
+    lot = {"kind": "residual_seat", "options": [2, 1], "drawn": 2}
+    wrong = {"kind": "absolute_majority", "options": [1, 2], "drawn": 1}
+    answers = _session(
+        binary,
+        [
+            _case("ask", lists, 1),
+            _case("drawn", lists, 1, lots=[lot]),
+            _case("wrong", lists, 1, lots=[wrong]),
+            _case("left-over", lists, 1, lots=[lot, lot]),
+        ],
+    )
+    ask = answers["ask"]
+    assert ask["status"] == "needs_lot"
+    assert ask["result"]["lot"]["kind"] == "residual_seat"
+    assert ask["result"]["lot"]["options"] == [1, 2]
+    assert ask["result"]["seats_so_far"] == {"1": 0, "2": 0}
+    assert answers["drawn"]["status"] == "completed"
+    assert answers["drawn"]["result"]["seats"] == {"1": 0, "2": 1}
+    assert answers["wrong"]["status"] == "rejected"
+    assert answers["left-over"]["status"] == "rejected"
+
+
+def test_invalid_inputs_and_what_the_crate_cannot_take(binary: str) -> None:
+    big = 3_000_000_000  # fits the crate's u32 per list, but two of them do not
+    answers = _session(
+        binary,
+        [
+            {"id": "bad", "operation": "allocate", "input": {"election": {"kind": "GR"}}},
+            {
+                "id": "ps",
+                "operation": "allocate",
+                "input": {
+                    "election": {"kind": "PS", "seats": 39},
+                    "lists": [{"number": 1, "votes": 1}],
+                },
+            },
+            _case("wide", [{"number": 1, "votes": 2**32}], 1),
+            _case("sum", [{"number": 1, "votes": big}, {"number": 2, "votes": big}], 1),
+            {"id": "ek", "operation": "allocate-eerste-kamer", "input": {}},
+        ],
+    )
+    assert answers["bad"]["status"] == "rejected"
+    assert {e["field"] for e in answers["bad"]["result"]["errors"]} == {"election.seats", "lists"}
+    assert answers["ps"]["status"] == "skipped"
+    assert answers["ek"]["status"] == "skipped"
+    # 2**32 votes do not fit a u32 at all; 6 000 000 000 in total overflow the crate's sum
+    # (overflow checks on): both are answered errored, neither wraps around to a wrong result.
+    assert answers["wide"]["status"] == "errored"
+    assert answers["sum"]["status"] == "errored"
+
+
+@pytest.mark.parametrize("flag", ["lot", "candidates", "exhaustion"])
+def test_the_suite_passes_on_a_family_of_vectors(binary: str, flag: str, tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kieswet.cli",
+            "conformance",
+            "run",
+            "--adapter",
+            binary,
+            "--flag",
+            flag,
+            "--report-dir",
+            str(tmp_path),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+    statuses = [
+        json.loads(line)["status"]
+        for line in (tmp_path / "report.jsonl").read_text("utf-8").splitlines()
+        if json.loads(line).get("type") == "case"
+    ]
+    assert statuses.count("PASS") >= 5
+    assert "FAIL" not in statuses and "ERROR" not in statuses
