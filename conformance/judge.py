@@ -14,8 +14,9 @@ An answer PASSes when its status is the expected one and, per status:
 
 and, for ``completed`` and ``needs_lot``, the executable specification finds no violated rule in
 the result: ``spec.check`` for ``allocate``, and for ``allocate-eerste-kamer`` after the member
-votes are weighted into an EK contest (``reference.eerste_kamer``; the rules ``U2-stemwaarde``
-and ``U3-stemcijfer`` check that weighting against the law's own statement of it);
+votes are weighted into an EK contest by the law's own statement of U 2 and U 3
+(``spec.eerste_kamer.weighed_by_law``, not the engine's code; the rules ``U2-stemwaarde`` and
+``U3-stemcijfer`` check the answer's weighting against it);
 ``spec.district_check.check_districts`` for ``allocate-districts``. The violated rules are
 listed with every FAIL, so a tester sees *which* article an answer breaks, not only that it
 differs, and whether the answer was judged step by step or, without ``steps``, on its final
@@ -33,12 +34,12 @@ from typing import Any, Literal, TypeAlias
 
 from conformance.protocol import Answer
 from conformance.suite import DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION, Vector
-from reference.eerste_kamer import eerste_kamer_election
 from spec.check import check, judgement
 from spec.codec import parse_election
 from spec.district_check import check_districts
 from spec.districts import DistrictElection
 from spec.districts_codec import parse_district_election
+from spec.eerste_kamer import weighed_by_law
 from spec.model import Election
 from spec.rules import Violation
 
@@ -173,7 +174,7 @@ def rule_violations(vector: Vector, result: Mapping[str, Any]) -> tuple[RuleViol
         found = check_districts(districts, result)
     else:
         election = (
-            eerste_kamer_election(vector.input)
+            weighed_by_law(vector.input)
             if vector.operation == EERSTE_KAMER_OPERATION
             else parse_election(vector.input)
         )

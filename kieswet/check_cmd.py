@@ -147,9 +147,9 @@ def _violations(input_data: object, result_data: object) -> list[Violation] | Re
             return districts
         return check_districts(districts, result_data)
     if kind == EERSTE_KAMER_FORMAT:
-        from reference.eerste_kamer import eerste_kamer_election
+        from spec.eerste_kamer import weighed_by_law
 
-        weighed = eerste_kamer_election(input_data)
+        weighed = weighed_by_law(input_data)
         if isinstance(weighed, Rejected):
             return weighed
         return check(weighed, result_data)

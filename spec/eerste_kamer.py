@@ -15,22 +15,23 @@ U 2) or its ``stemwaarde`` as set (the kiescollege niet-ingezetenen, whose stemw
 does not derive from inhabitants; or any body whose published stemwaarde is taken as given).
 ``votes`` of a list or candidate is an object: body name → number of member votes.
 
-The weighting itself is a computation (``reference.eerste_kamer``); the law's own statement of
-it, used by the rules ``U2-stemwaarde`` and ``U3-stemcijfer`` (``spec.rules.eerste_kamer``), is
-``stemwaarde_by_law`` here. This module never imports ``reference/``.
+The engine weighs the votes with its own code (``reference.eerste_kamer``); the law's own
+statement of it is ``stemwaarde_by_law`` and ``weighed_by_law`` here, used by the judge and by
+the rules ``U2-stemwaarde`` and ``U3-stemcijfer`` (``spec.rules.eerste_kamer``). This module
+never imports ``reference/``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, NamedTuple
 
 from spec.codec import INPUT_FORMAT as SEAT_INPUT_FORMAT
 from spec.codec import parse_election
-from spec.model import Election, InputError, Rejected
+from spec.model import Election, ElectionList, InputError, Rejected
 
 INPUT_FORMAT = "kieswet/eerste-kamer-input@1"
 EERSTE_KAMER_SEATS = 75
@@ -354,3 +355,56 @@ def parse_eerste_kamer(data: object) -> EerstekamerInput | Rejected:
     if errs.items or isinstance(counted, Rejected):
         return Rejected(tuple(errs.items))
     return EerstekamerInput(tuple(bodies.values()), counted, tuple(found))
+
+
+# --------------------------------------------------------------------------- U 2, U 3 for the judge
+
+
+def weighed_by_law(data: object) -> EerstekamerElection | Rejected:
+    """The election a judge holds a result against: the document validated, every member vote
+    weighed by its body's stemwaarde (U 2, ``stemwaarde_by_law``) and added up per candidate and
+    per list (U 3: "vermenigvuldigt ... de aantallen op iedere kandidaat uitgebrachte stemmen en
+    de stemcijfers van de lijsten met de voor die provincie geldende stemwaarde"). Written apart
+    from the engine's weighting (``reference.eerste_kamer``) so that a mistake in one is not
+    shared by the judge. Rejected like the engine does for an input without any weighted vote.
+    """
+    source = parse_eerste_kamer(data)
+    if isinstance(source, Rejected):
+        return source
+    value = {body.name: stemwaarde_by_law(body) or 0 for body in source.bodies}
+    per_candidate: dict[tuple[int, int | None], int] = {}
+    for vote in source.body_votes:
+        key = (vote.list_number, vote.candidate)
+        per_candidate[key] = per_candidate.get(key, 0) + value[vote.body] * vote.votes
+    lists: list[ElectionList] = []
+    for lst in source.counted.lists:
+        if lst.candidates is None:
+            lists.append(replace(lst, votes=per_candidate.get((lst.number, None), 0)))
+            continue
+        candidates = tuple(
+            c._replace(votes=per_candidate.get((lst.number, c.number), 0)) for c in lst.candidates
+        )
+        lists.append(replace(lst, votes=sum(c.votes for c in candidates), candidates=candidates))
+    if sum(lst.votes for lst in lists) == 0:
+        return Rejected(
+            (
+                InputError(
+                    "lists",
+                    "zero_votes",
+                    "the lists have no weighted votes at all; the Kieswet allocates no seats "
+                    "without votes",
+                ),
+            )
+        )
+    counted = source.counted
+    return EerstekamerElection(
+        kind=counted.kind,
+        seats=counted.seats,
+        lists=tuple(lists),
+        law=counted.law,
+        profile=counted.profile,
+        lots=counted.lots,
+        bodies=source.bodies,
+        body_votes=source.body_votes,
+        stemwaarden=tuple(value.items()),
+    )

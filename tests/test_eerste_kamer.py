@@ -622,3 +622,23 @@ def test_docs_example_parses_and_gives_the_documented_result() -> None:
     assert result.total_votes == 8869 and result.quota == Fraction(8869, 75)
     assert dict(result.full_seats) == {1: 36, 2: 38}
     assert dict(result.seats) == {1: 37, 2: 38}
+
+
+def test_the_judge_weighs_the_votes_by_its_own_statement_of_u2_u3() -> None:
+    """Second formulation: ``spec.eerste_kamer.weighed_by_law`` (the judge's U 2 and U 3) gives
+    the same weighted election as the engine's ``reference.eerste_kamer`` on generated inputs,
+    and the judge and ``kieswet check`` import no engine code for it."""
+    from hypothesis import HealthCheck, given, settings
+
+    from conformance.strategies_districts import eerste_kamer_inputs
+    from reference.eerste_kamer import eerste_kamer_election
+    from spec.eerste_kamer import weighed_by_law
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(eerste_kamer_inputs())
+    def run(document: dict[str, Any]) -> None:
+        assert weighed_by_law(document) == eerste_kamer_election(document)
+
+    run()
+    for module in ("conformance/judge.py", "kieswet/check_cmd.py"):
+        assert "reference.eerste_kamer" not in (ROOT / module).read_text("utf-8")
