@@ -34,6 +34,12 @@ needs_lot question and seats_so_far) must be the lawful outcome of the election,
 article where it departs is named. The output always says which judgement was made
 ("beoordeeld per stap" or "beoordeeld op het eindresultaat"; with --json on standard error).
 
+With --eml 110a 230b 510d 520 the election is read from the EML_NL files of one election (as
+`kieswet result` reads them) and the result from the 520 a vendor's software wrote: the seats
+of each list (its elected candidates) and who is elected how (Ranking 1: preference votes,
+2: list order), judged on the final result only. A 520 states no kiesdeler or full seats; those
+are taken as the law computes them. Give either INPUT and RESULT or --eml, not both.
+
 Each violated rule is printed on one line: its id, its article and what is wrong, naming the
 lists, seats and exact values involved; then, in Dutch, how many rules were violated ("geen
 regel geschonden" when none). Exit status: 0 no rule violated, 1 at least one rule violated,
@@ -48,8 +54,16 @@ def register(commands: Any) -> None:
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("input", metavar="INPUT.json", help="the election (input document)")
-    parser.add_argument("result", metavar="RESULT.json", help="the result to check")
+    parser.add_argument(
+        "input", metavar="INPUT.json", nargs="?", help="the election (input document)"
+    )
+    parser.add_argument("result", metavar="RESULT.json", nargs="?", help="the result to check")
+    parser.add_argument(
+        "--eml",
+        nargs=4,
+        metavar=("110A", "230B", "510D", "520"),
+        help="check the EML 520 of an election given by its 110a, 230b and 510d instead",
+    )
     parser.add_argument(
         "--json",
         action="store_true",
@@ -72,17 +86,49 @@ def _load(path: str, what: str) -> tuple[object, str | None]:
         return None, f"the {what} {path} is nested too deeply"
 
 
+def _from_eml(paths: list[str]) -> tuple[object, object] | str:
+    """The election and the 520's claim as JSON documents, or a message naming the fault."""
+    from kieswet.eml import EmlError, Limits
+    from kieswet.eml.result520 import claim_from_520
+    from kieswet.result_cmd import read_election_files
+    from spec.codec import election_to_json
+
+    definition, candidates, count, result = paths
+    try:
+        _, lists, _, election = read_election_files(definition, candidates, count, Limits())
+        claim = claim_from_520(result, lists, election)
+    except EmlError as exc:
+        return str(exc)
+    return election_to_json(election), claim
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.eml is not None:
+        if args.input is not None or args.result is not None:
+            print("kieswet check: give INPUT and RESULT, or --eml, not both", file=sys.stderr)
+            return EXIT_UNUSABLE
+        loaded = _from_eml(args.eml)
+        if isinstance(loaded, str):
+            print(f"kieswet check: {loaded}", file=sys.stderr)
+            return EXIT_UNUSABLE
+        return _judge(args, *loaded, args.eml[0])
+    if args.input is None or args.result is None:
+        print("kieswet check: give INPUT and RESULT (or --eml 110A 230B 510D 520)", file=sys.stderr)
+        return EXIT_UNUSABLE
     input_data, problem = _load(args.input, "input")
     if problem is None:
         result_data, problem = _load(args.result, "result")
     if problem is not None:
         print(f"kieswet check: {problem}", file=sys.stderr)
         return EXIT_UNUSABLE
+    return _judge(args, input_data, result_data, args.input)
+
+
+def _judge(args: argparse.Namespace, input_data: object, result_data: object, source: str) -> int:
     violations = _violations(input_data, result_data)
     if isinstance(violations, Rejected):
         kind = _KINDS.get(str(_format(input_data)), "election")
-        print(f"kieswet check: the input {args.input} is not a valid {kind}:", file=sys.stderr)
+        print(f"kieswet check: the input {source} is not a valid {kind}:", file=sys.stderr)
         for error in violations.errors:
             print(f"  {error.field}: {error.message}", file=sys.stderr)
         return EXIT_UNUSABLE

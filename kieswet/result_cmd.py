@@ -203,33 +203,49 @@ def _elected_table(items: list[ElectedList]) -> str:
     return "\nGekozen kandidaten (P 15 - P 19a)\n" + table_text(table)
 
 
+def read_election_files(
+    definition_path: str,
+    candidates_path: str,
+    count_path: str,
+    limits: Limits,
+    schemas: str | None = None,
+) -> tuple[ElectionDefinition, CandidateLists, CountFile, Election]:
+    """The 110a, 230b and 510d of one election, read (and with ``schemas`` validated) and
+    checked to belong together, and the seat-allocation input they make. Raises
+    :class:`EmlError` naming the file."""
+    if schemas:
+        validate(definition_path, schemas, ("110a",), limits)
+        validate(candidates_path, schemas, ("230b",), limits)
+        validate(count_path, schemas, ("510d",), limits)
+    definition = read_definition(definition_path, limits)
+    lists = read_candidate_lists(candidates_path, limits)
+    count = read_counts(count_path, limits=limits, lists=lists)
+    if count.header.message_id != "510d":
+        raise EmlError(
+            count_path,
+            f"an EML {count.header.message_id}; the result needs the CSB's 510d",
+            element="EML",
+        )
+    for path, identifier in (
+        (candidates_path, lists.election.id),
+        (count_path, count.header.election.id),
+    ):
+        if identifier != definition.election.id:
+            raise EmlError(
+                path,
+                f"election {identifier!r}, but the 110a defines {definition.election.id!r}",
+                element="ElectionIdentifier",
+            )
+    election = build_election(definition, lists, count, count_path, definition_path)
+    return definition, lists, count, election
+
+
 def run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=args.max_bytes)
     try:
-        if args.eml_schemas:
-            validate(args.definition, args.eml_schemas, ("110a",), limits)
-            validate(args.candidates, args.eml_schemas, ("230b",), limits)
-            validate(args.count, args.eml_schemas, ("510d",), limits)
-        definition = read_definition(args.definition, limits)
-        lists = read_candidate_lists(args.candidates, limits)
-        count = read_counts(args.count, limits=limits, lists=lists)
-        if count.header.message_id != "510d":
-            raise EmlError(
-                args.count,
-                f"an EML {count.header.message_id}; the result needs the CSB's 510d",
-                element="EML",
-            )
-        for path, identifier in (
-            (args.candidates, lists.election.id),
-            (args.count, count.header.election.id),
-        ):
-            if identifier != definition.election.id:
-                raise EmlError(
-                    path,
-                    f"election {identifier!r}, but the 110a defines {definition.election.id!r}",
-                    element="ElectionIdentifier",
-                )
-        election = build_election(definition, lists, count, args.count, args.definition)
+        definition, lists, count, election = read_election_files(
+            args.definition, args.candidates, args.count, limits, args.eml_schemas
+        )
     except EmlError as exc:
         print(f"kieswet result: {exc}", file=sys.stderr)
         return EXIT_INVALID
