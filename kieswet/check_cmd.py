@@ -7,6 +7,8 @@ import json
 import sys
 from typing import Any
 
+from kieswet.jsonfile import add_max_bytes, read_json
+from kieswet.text import printable
 from spec.check import check
 from spec.codec import parse_election
 from spec.model import Rejected
@@ -44,35 +46,27 @@ def register(commands: Any) -> None:
         action="store_true",
         help="print each violation as a JSON line (rule_id, article, message)",
     )
+    add_max_bytes(parser)
     parser.set_defaults(run=run)
 
 
-def _load(path: str, what: str) -> tuple[object, str | None]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read the {what} {path}: {exc}"
-    except json.JSONDecodeError as exc:
-        return None, (
-            f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        )
-    except RecursionError:
-        return None, f"the {what} {path} is nested too deeply"
+def _load(path: str, what: str, max_bytes: int) -> tuple[object, str | None]:
+    data, problem = read_json(path, max_bytes)
+    return data, None if problem is None else f"the {what}: {problem}"
 
 
 def run(args: argparse.Namespace) -> int:
-    input_data, problem = _load(args.input, "input")
+    input_data, problem = _load(args.input, "input", args.max_bytes)
     if problem is None:
-        result_data, problem = _load(args.result, "result")
+        result_data, problem = _load(args.result, "result", args.max_bytes)
     if problem is not None:
-        print(f"kieswet check: {problem}", file=sys.stderr)
+        print(printable(f"kieswet check: {problem}"), file=sys.stderr)
         return EXIT_UNUSABLE
     election = parse_election(input_data)
     if isinstance(election, Rejected):
         print(f"kieswet check: the input {args.input} is not a valid election:", file=sys.stderr)
         for error in election.errors:
-            print(f"  {error.field}: {error.message}", file=sys.stderr)
+            print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
     violations = check(election, result_data)
     for violation in violations:
@@ -83,10 +77,9 @@ def run(args: argparse.Namespace) -> int:
                     "article": violation.article,
                     "message": violation.message,
                 },
-                ensure_ascii=False,
             )
         else:
-            line = f"{violation.rule_id} ({violation.article}): {violation.message}"
+            line = printable(f"{violation.rule_id} ({violation.article}): {violation.message}")
         print(line)
     if not violations:
         if not args.json:

@@ -14,6 +14,7 @@ from rich.box import SIMPLE_HEAD
 from rich.console import Console
 from rich.table import Table
 
+from kieswet.text import printable
 from spec.exact import format_mixed
 from spec.model import (
     AbsoluteMajorityStep,
@@ -64,7 +65,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _names(election: Election) -> dict[int, str]:
-    return {lst.number: lst.name for lst in election.lists}
+    return {lst.number: printable(lst.name) for lst in election.lists}
 
 
 _MARK = {
@@ -182,7 +183,7 @@ def render_result(election: Election | None, result: Result) -> str:
     if isinstance(result, Rejected):
         console.print("Invoer afgewezen (rejected):")
         for error in result.errors:
-            console.print(f"  {error.field}: {error.message} [{error.code}]")
+            console.print(printable(f"  {error.field}: {error.message} [{error.code}]"))
         return out.getvalue()
     assert election is not None, "a completed or needs-lot result has a valid election"
     names = _names(election)

@@ -143,11 +143,13 @@ def build_election(
         raise EmlError(count_path, str(exc), element="TotalVotes") from None
 
 
-def with_drawn_lots(election: Election, path: str) -> Election | str:
+def with_drawn_lots(
+    election: Election, path: str, max_bytes: int | None = None
+) -> Election | str:
     """``election`` with the lots drawn in the JSON file ``path`` (the ``lots`` array of the
     seat-allocation input, or an object with one), checked as the seat-allocation input
     checks them; or a message naming the file and every fault."""
-    data, problem = read_json(path)
+    data, problem = read_json(path, max_bytes)
     if problem is not None:
         return problem
     lots = data.get("lots") if isinstance(data, dict) else data
@@ -246,7 +248,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kieswet result: {exc}", file=sys.stderr)
         return EXIT_INVALID
     if args.lots:
-        with_lots = with_drawn_lots(election, args.lots)
+        with_lots = with_drawn_lots(election, args.lots, args.max_bytes)
         if isinstance(with_lots, str):
             print(f"kieswet result: {with_lots}", file=sys.stderr)
             return EXIT_INVALID

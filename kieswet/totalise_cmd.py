@@ -144,9 +144,9 @@ def _fail(message: str) -> int:
     return EXIT_INVALID
 
 
-def load_counts(path: str) -> CountsDocument | str:
+def load_counts(path: str, max_bytes: int | None = None) -> CountsDocument | str:
     """The parsed input, or one message naming the file and every offending field."""
-    data, problem = read_json(path)
+    data, problem = read_json(path, max_bytes)
     if problem is not None:
         return problem
     parsed = parse_counts_input(data)
@@ -172,7 +172,7 @@ def run(args: argparse.Namespace) -> int:
     ]
     if eml_only:
         return _fail(f"{', '.join(eml_only)}: only with a directory of EML 510 files as INPUT")
-    loaded = load_counts(args.input)
+    loaded = load_counts(args.input, args.max_bytes)
     if isinstance(loaded, str):
         return _fail(loaded)
     return totalise_and_report(
