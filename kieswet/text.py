@@ -30,3 +30,8 @@ def printable(text: str) -> str:
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(_escape, text)
+
+
+def printable_lines(text: str) -> str:
+    """:func:`printable` line by line: the line breaks of a message of several lines kept."""
+    return "\n".join(printable(line) for line in text.split("\n"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -38,6 +39,7 @@ from kieswet.eml.directory import CountDirectory
 from kieswet.eml.schema import load_schema
 from kieswet.eml.write import Output, counts_output, write_all
 from kieswet.jsonfile import add_max_bytes, read_json
+from kieswet.text import printable, printable_lines
 from reference.totalise import Progress, totalise
 from spec.counts import CountInputs, Hierarchy, Level, Totals, preorder
 from spec.counts_codec import CountsDocument, parse_counts_input, totals_to_json
@@ -46,6 +48,10 @@ EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_INVALID = 2
 OUTPUT_NAME = "totals.json"
+MANIFEST_NAME = "totalise-manifest.json"
+"""Written last when the input is a directory: the SHA-256 of every file of the run."""
+OWN_FILES = (OUTPUT_NAME, MANIFEST_NAME)
+"""Files of an earlier run, left out when the output directory is also the input."""
 FINDINGS_SHOWN = 40
 PROGRESS_FROM = 500
 """Show a progress bar for the totalisation only for hierarchies of at least this many units."""
@@ -128,6 +134,14 @@ def register(commands: Any) -> None:
         metavar="DIR",
         help="validate the 510s written against the EML_NL XSD schemas in DIR (xsd-v1.2.2)",
     )
+    parser.add_argument(
+        "--exclude",
+        metavar="GLOB",
+        action="append",
+        default=[],
+        help="with a directory as INPUT: leave out the files whose name matches GLOB (e.g. "
+        "'*.pdf'); every other file must be an EML 510 (repeatable)",
+    )
     add_max_bytes(parser)
     parser.add_argument(
         "--progress",
@@ -140,7 +154,7 @@ def register(commands: Any) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"kieswet totalise: {message}", file=sys.stderr)
+    print(printable_lines(f"kieswet totalise: {message}"), file=sys.stderr)
     return EXIT_INVALID
 
 
@@ -206,7 +220,13 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
         if args.eml_schemas:
             load_schema(args.eml_schemas, "510d")  # a bad schema directory fails first
         with _progress(show, "reading") as advance:
-            read = read_count_directory(args.input, limits=limits, lists=lists, progress=advance)
+            read = read_count_directory(
+                args.input,
+                limits=limits,
+                lists=lists,
+                progress=advance,
+                exclude=(*args.exclude, *OWN_FILES),
+            )
         election = read.files[0].header.election
         for path, other in (
             (args.candidates, lists.election if lists else None),
@@ -359,17 +379,20 @@ def totalise_and_report(
     target = out_dir / OUTPUT_NAME
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        outputs = []
-        if eml is not None and totals.accepted:
-            outputs = _eml_outputs(hierarchy, inputs, totals, out_dir, eml)
-        outputs.append((target, _json_chunks(totals_to_json(shown)), None))
-        with _progress(show_progress and len(outputs) > 1, "writing") as advance:
-            written = write_all(outputs, None if advance is None else _counter(advance, outputs))
+        with output_lock(out_dir):
+            outputs = []
+            if eml is not None and totals.accepted:
+                outputs = _eml_outputs(hierarchy, inputs, totals, out_dir, eml)
+            outputs.append((target, _json_chunks(totals_to_json(shown)), None))
+            manifest = None if eml is None else out_dir / MANIFEST_NAME
+            with _progress(show_progress and len(outputs) > 1, "writing") as advance:
+                counter = None if advance is None else _counter(advance, outputs)
+                written = write_all(outputs, counter, manifest)
     except EmlError as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {target}: {exc.strerror or exc}")
-    out = console or Console(highlight=False)
+    out = console or Console(highlight=False, markup=False, emoji=False)
     render_summary(out, hierarchy, totals)
     status = "accepted" if totals.accepted else "blocked"
     for path in written:
@@ -377,6 +400,31 @@ def totalise_and_report(
     if eml is not None and not totals.accepted:
         out.print("No EML written: the totalisation is blocked by errors.")
     return EXIT_OK if totals.accepted else EXIT_BLOCKED
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the lock of ``out_dir`` (``flock`` on the directory itself, so no lock file is
+    left behind) while the block runs; :class:`EmlError` at once if another run holds it (two
+    runs into one directory would mix their outputs)."""
+    import fcntl
+
+    try:
+        descriptor = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        problem = exc.strerror or exc
+        raise EmlError(out_dir, f"cannot open the output directory: {problem}") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise EmlError(
+                out_dir,
+                "another kieswet totalise is writing into this directory; nothing was written",
+            ) from None
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _counter(advance: Progress, outputs: list[Output]) -> Callable[[int], None]:
@@ -450,11 +498,11 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
             errors.get(uid, 0),
             warnings.get(uid, 0),
         )
-        table.add_row(count.name or uid, count.level, *map(str, numbers))
+        table.add_row(printable(count.name or uid), count.level, *map(str, numbers))
     console.print(table)
     root = totals.counts.get(totals.root)
     if root is not None:
-        lists = Table(title=f"Votes per list, {root.name or root.unit_id}")
+        lists = Table(title=printable(f"Votes per list, {root.name or root.unit_id}"))
         lists.add_column("list", justify="right")
         lists.add_column("votes", justify="right")
         lists.add_column("candidates", justify="right")
@@ -472,7 +520,7 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
         for header in ("severity", "code", "unit", "field", "message"):
             found.add_column(header)
         for f in totals.findings[:FINDINGS_SHOWN]:
-            found.add_row(f.severity, f.code, f.unit_id, f.field, f.message)
+            found.add_row(f.severity, f.code, *map(printable, (f.unit_id, f.field, f.message)))
         console.print(found)
         if len(totals.findings) > FINDINGS_SHOWN:
             rest = len(totals.findings) - FINDINGS_SHOWN

@@ -11,6 +11,7 @@ and is skipped without them.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -128,8 +129,16 @@ def test_accepted_directory_writes_totals_and_510c_d(
         f"Telling_{ELECTION}_kieskring_HSB1.eml.xml",
         f"Telling_{ELECTION}_kieskring_HSB2.eml.xml",
         f"Totaaltelling_{ELECTION}.eml.xml",
+        "totalise-manifest.json",
         "totals.json",
     ]
+    # the manifest, written last, holds the SHA-256 of every other file of the run
+    manifest = json.loads((out / "totalise-manifest.json").read_text("utf-8"))
+    assert manifest["files"] == {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in out.iterdir()
+        if p.name != "totalise-manifest.json"
+    }
     national = read_counts(out / f"Totaaltelling_{ELECTION}.eml.xml")
     assert national.header.message_id == "510d"
     assert national.contests[0].contest_id == "alle"  # as the Kiesraad's 510d
@@ -213,7 +222,8 @@ def test_a_municipality_without_a_file_blocks(tmp_path: Path) -> None:
     assert document["status"] == "blocked"
     errors = [(f["code"], f["unit_id"]) for f in document["findings"] if f["severity"] == "error"]
     assert errors == [("TOT-complete", "0004")]
-    assert [p.name for p in out.iterdir()] == ["totals.json"]  # no EML when blocked
+    # no EML when blocked; the manifest names totals.json alone
+    assert sorted(p.name for p in out.iterdir()) == ["totalise-manifest.json", "totals.json"]
     hierarchy = hierarchy_from_directory(
         read_count_directory(tmp_path / "in"),
         definition=read_definition(definition),
@@ -250,7 +260,9 @@ def test_errors_in_counts_block_and_write_no_eml(tmp_path: Path) -> None:
     document = json.loads((out / "totals.json").read_text("utf-8"))
     errors = {(f["code"], f["unit_id"]) for f in document["findings"] if f["severity"] == "error"}
     assert ("TOT-D-is-A+B+C", "0002::SB1") in errors
-    assert [p.name for p in out.iterdir()] == ["totals.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["totalise-manifest.json", "totals.json"]
+    manifest = json.loads((out / "totalise-manifest.json").read_text("utf-8"))
+    assert list(manifest["files"]) == ["totals.json"]
 
 
 def test_files_of_different_elections_or_a_unit_twice(
@@ -286,7 +298,9 @@ def test_every_bad_file_is_refused_from_a_directory(
     bad.write_bytes((CORPUS / name).read_bytes())
     (directory / "secret.txt").write_bytes((CORPUS / "secret.txt").read_bytes())  # XXE bait
     out = tmp_path / "out"
-    code = totalise(str(directory), "--out", str(out), "--candidates", str(CANDIDATES))
+    code = totalise(
+        str(directory), "--out", str(out), "--candidates", str(CANDIDATES), "--exclude", "*.txt"
+    )
     captured = capsys.readouterr()
     assert code == 2, captured.out + captured.err
     lines = captured.err.strip().splitlines()
