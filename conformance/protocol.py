@@ -21,6 +21,7 @@ structure as a JSON Schema; ``docs/adapter-protocol.md`` explains it for adapter
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
@@ -121,6 +122,9 @@ class Answer:
     status: AnswerStatus
     result: Mapping[str, Any] | None = None
     message: str | None = None
+    repeated: str | None = None
+    """As the runner read it: the path of a key the answer's line repeats (``result.seats``),
+    which makes the answer ambiguous; ``None`` for a sound line. Not part of the message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,69 @@ def _show(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+class _Repeated(dict[str, Any]):
+    """An object that repeated a key (JSON leaves its meaning open): the key is kept."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], repeated: str) -> None:
+        super().__init__(pairs)
+        self.repeated = repeated
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                return _Repeated(pairs, key)
+            seen.add(key)
+    return result
+
+
+_KEY_END = re.compile(rb'"[ \t\r\n]*:')
+"""Where a key ends; a string value may also hold such text, so this over-counts, never
+under-counts the keys of a line."""
+
+
+def _key_count(value: object) -> int:
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            count += len(item)
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return count
+
+
+def repeated_key(line: str | bytes, data: object) -> str | None:
+    """The path of a key that occurs twice in one object of ``line`` (whose decoded value is
+    ``data``), or ``None``. Cheap when there is none: every key ends in ``":``, so a line with
+    no more such ends than ``data`` has keys has no repeated key; otherwise the line is read
+    again, keeping every pair."""
+    raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+    if len(_KEY_END.findall(raw)) <= _key_count(data):
+        return None
+    try:
+        again = json.loads(raw.decode("utf-8", "surrogatepass"), object_pairs_hook=_pairs)
+    except (ValueError, RecursionError):  # pragma: no cover - it was read once already
+        return None
+    stack: list[tuple[str, object]] = [("", again)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, _Repeated):
+            return f"{path}.{item.repeated}" if path else item.repeated
+        if isinstance(item, dict):
+            stack.extend((f"{path}.{k}" if path else k, v) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(item))
+    return None  # pragma: no cover - the count said there was one
+
+
 def _load(line: str | bytes) -> Mapping[str, Any]:
     data = read_fast(line)
     if type(data) is dict and type(data.get("type")) is str:
@@ -203,6 +270,8 @@ def _load(line: str | bytes) -> Mapping[str, Any]:
         raise ProtocolError(f"the line is not JSON ({exc.msg}): {_show(line.rstrip())}") from exc
     except RecursionError as exc:
         raise ProtocolError("the line is JSON nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ProtocolError(f"the line cannot be read as JSON: {_show(str(exc))}") from exc
     if not isinstance(data, dict):
         raise ProtocolError(f"a message must be a JSON object, got {_show(data)}")
     if not isinstance(data.get("type"), str):
@@ -270,7 +339,13 @@ def decode_reply(line: str | bytes) -> Reply:
     data = _load(line)
     kind = data["type"]
     if kind == "result":
-        return _decode_answer(data)
+        answer = _decode_answer(data)
+        repeated = repeated_key(line, data)
+        if repeated is None:
+            return answer
+        if not repeated.startswith("result."):
+            raise ProtocolError(f"result message: the field {repeated!r} occurs twice")
+        return Answer(answer.id, answer.status, answer.result, answer.message, repeated)
     if kind == "started":
         reader = _Fields(data, kind, frozenset({"protocol", "name", "version", "capabilities"}))
         reader.check_keys()

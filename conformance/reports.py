@@ -135,6 +135,7 @@ def footer(outcome: RunOutcome) -> dict[str, Any]:
         "counts": tally,
         "verdict": verdict_of(tally),
         "verdicts": verdicts(outcome.records),
+        "complete": outcome.complete,
         "adapter_restarts": outcome.restarts,
         "events": list(outcome.events),
         "finished_at": outcome.finished_at,
@@ -214,6 +215,10 @@ def junit_text(outcome: RunOutcome, context: RunContext) -> str:
                 element.text = _x(_detail(record))
             elif status == "SKIPPED":
                 ET.SubElement(case, "skipped", message=_x(record.verdict.message))
+    if not outcome.complete:
+        properties = ET.Element("properties")
+        ET.SubElement(properties, "property", name="complete", value="false")
+        root.insert(0, properties)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -253,6 +258,12 @@ def html_text(outcome: RunOutcome, context: RunContext) -> str:
         f"<style>{_CSS}</style></head><body>",
         f"<h1>Conformance report: {_e(adapter.name)} {_e(adapter.version)}</h1>",
         f"<p>Verdict: {_status(verdict_of(tally))}</p>",
+        *(
+            []
+            if outcome.complete
+            else ["<p><strong>INCOMPLETE: the run was interrupted; only the cases below were "
+                  "judged.</strong></p>"]
+        ),
         "<table>",
         f"<tr><th>suite</th><td>{_e(context.suite_version)} ({_e(context.suite_path)})</td></tr>",
         f"<tr><th>protocol</th><td>{_e(PROTOCOL)}</td></tr>",

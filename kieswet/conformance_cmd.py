@@ -40,6 +40,7 @@ from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 EXIT_PASS = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 HELP = """\
 Run an implementation, wrapped in an adapter (a process speaking kieswet-adapter@1 on standard
@@ -267,6 +268,14 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot write the reports in {report_dir}: {exc}")
     tally = counts(outcome.records)
+    if not outcome.complete:
+        print(
+            f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
+            f"INTERRUPTED after {len(outcome.records)} of {len(vectors)} cases; the partial "
+            "reports (marked complete: false) are: " + ", ".join(str(p) for p in paths),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     print(
         f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
         f"{verdict_of(tally)}"
