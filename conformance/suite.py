@@ -100,6 +100,10 @@ def read_json_file(path: Path, what: str) -> Any:
         raise SuiteError(
             f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except RecursionError as exc:
+        raise SuiteError(f"the {what} {path} is JSON nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise SuiteError(f"the {what} {path} cannot be read as JSON: {exc}") from exc
 
 
 def verify_manifest(root: Path) -> tuple[str, tuple[str, ...]]:
