@@ -102,9 +102,7 @@ def _integer(text: str) -> int | _Big:
     return _Big(digits) if digits > _MAX_DIGITS else int(text)
 
 
-_DECODER = json.JSONDecoder(
-    object_pairs_hook=_object, parse_int=_integer, parse_constant=_Constant
-)
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_integer, parse_constant=_Constant)
 
 
 def _field(path: str, key: str) -> str:
@@ -206,9 +204,7 @@ def decode_bytes(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise JsonInputError(
-            f"not UTF-8 at line {line} (byte {exc.start}: {exc.reason})"
-        ) from None
+        raise JsonInputError(f"not UTF-8 at line {line} (byte {exc.start}: {exc.reason})") from None
 
 
 def read_bytes(path: str, max_bytes: int | None = None) -> bytes:
@@ -273,4 +269,3 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
     return value
-
