@@ -98,9 +98,9 @@ class NoAnswer:
 class AdapterProcess:
     """One running adapter process with non-blocking line I/O and a tail of its stderr."""
 
-    def __init__(self, argv: Sequence[str], max_line: int = MAX_LINE_BYTES) -> None:
+    def __init__(self, argv: Sequence[str], max_line: int | None = None) -> None:
         self.argv = list(argv)
-        self.max_line = max_line
+        self.max_line = MAX_LINE_BYTES if max_line is None else max_line
         try:
             self.process = subprocess.Popen(
                 self.argv,
@@ -202,9 +202,7 @@ class AdapterProcess:
         deadline = time.monotonic() + timeout
         while self.process.returncode is None:
             try:
-                info = os.waitid(
-                    os.P_PID, self.process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT
-                )
+                info = os.waitid(os.P_PID, self.process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
             except (ChildProcessError, AttributeError):  # reaped already; or not POSIX
                 return self.process.poll() is not None or _waited(self.process, deadline)
             if info is not None:
@@ -265,9 +263,11 @@ def _waited(process: subprocess.Popen[bytes], deadline: float) -> bool:
     return True
 
 
-def handshake(argv: Sequence[str], timeout: float) -> tuple[AdapterProcess, Started]:
+def handshake(
+    argv: Sequence[str], timeout: float, max_line: int | None = None
+) -> tuple[AdapterProcess, Started]:
     """Start the adapter and exchange ``start``/``started``; raises ``AdapterFailure``."""
-    process = AdapterProcess(argv)
+    process = AdapterProcess(argv, max_line)
     try:
         process.send(encode(Start()))
         item = process.receive(time.monotonic() + timeout)
@@ -305,6 +305,9 @@ class RunnerOptions:
     """Batches sent ahead: the adapter computes the next while the runner judges one."""
     startup_timeout: float = 30.0
     stop_timeout: float = 5.0
+    max_line_bytes: int | None = None
+    """The longest line taken from the adapter (a longer one is an invalid line); ``None``:
+    :data:`MAX_LINE_BYTES`."""
 
 
 @dataclass
@@ -417,7 +420,11 @@ class Runner:
     def _run(self, vectors: Sequence[Vector]) -> RunOutcome:
         started_at, clock = self.started_at, self.clock
         self.total = len(vectors)
-        self.process, adapter = handshake(self.options.command, self.options.startup_timeout)
+        self.process, adapter = handshake(
+            self.options.command,
+            self.options.startup_timeout,
+            self.options.max_line_bytes,
+        )
         self.adapter = adapter
         profiles = [profile_switches(p) for p in adapter.capabilities.profiles]
         to_send: deque[Vector] = deque()
@@ -510,7 +517,11 @@ class Runner:
         else:
             self.restarts += 1
             try:
-                self.process, again = handshake(self.options.command, self.options.startup_timeout)
+                self.process, again = handshake(
+                    self.options.command,
+                    self.options.startup_timeout,
+                    self.options.max_line_bytes,
+                )
             except AdapterFailure as exc:
                 reason = f"not sent: the adapter could not be started again: {exc}"
                 self.events.append(reason)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -93,6 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; its exit status. The status is the contract of docs/cli.md: a fault
     of ours is 70 with one line to report (never a traceback), Ctrl-C is 130."""
     arguments = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return _main(arguments)
+    finally:
+        if argv is None:  # the program itself: a Ctrl-C while it exits changes nothing now
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _main(arguments: list[str]) -> int:
     try:
         parser = build_parser(arguments)
         args = parser.parse_args(arguments)
