@@ -116,6 +116,9 @@ def _main(arguments: list[str]) -> int:
         _say("kieswet: interrupted")
         return EXIT_INTERRUPTED
     except Exception as exc:  # the one place every fault of ours ends up
+        if _interrupted(exc):  # Ctrl-C inside an import or a callback, wrapped by Python
+            _say("kieswet: interrupted")
+            return EXIT_INTERRUPTED
         _say(
             f"kieswet: internal error, please report (kieswet {version()}, "
             f"{' '.join(['kieswet', *arguments])[:200]!r}): {type(exc).__name__}"
@@ -127,6 +130,18 @@ def _main(arguments: list[str]) -> int:
             traceback.print_exc()
         return EXIT_INTERNAL
     return code
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether ``exc`` was caused by a Ctrl-C (a ``KeyboardInterrupt`` in its chain)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _say(message: str) -> None:
