@@ -40,9 +40,15 @@ Without --json the full calculation is printed as tables in the style of proces-
 P 22-2. Exit status: 0 completed, 2 rejected input (each offending field is named), 3 a lot
 must be drawn (the question is printed; rerun with the drawn outcome appended to "lots").
 
+Without FILE, standard input is read, but not from a terminal: there, give - to type the
+input. JSON input is refused (exit 2, naming the field) when it repeats a key, is nested
+too deeply, or exceeds the bounds (seats <= 10,000, votes < 10^12, <= 1,000 candidates
+per list); a byte-order mark is accepted. See the documentation, "JSON input".
+
 With --batch, every line of FILE (or standard input) is one input document and every output
-line is its result, in the same order; a bad line gives a "rejected" result line and the batch
-goes on. The exit status is then 0 once all lines are answered.
+line is its result, in the same order; a bad line (not UTF-8, not JSON, too long) gives a
+"rejected" result line naming its line number and the batch goes on. The exit status is then
+0 once all lines are answered.
 """
 
 

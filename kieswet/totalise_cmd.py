@@ -78,7 +78,8 @@ INPUT is either
     number), or by the election tree of --definition, which also names every municipality
     (or district) that must be there. Every file is read hardened (no DTD, no entities, a
     size limit); a bad file stops the run with one line naming file, line, element and
-    reason.
+    reason. Every entry of the directory must be an EML file (*.xml, any case), or be
+    left out with --exclude GLOB: anything else stops the run, naming it.
 
 Outputs in --out DIR, each written to a temporary file and renamed into place only when all
 are complete (a failure leaves no partial file and changes no file):
@@ -88,13 +89,17 @@ are complete (a failure leaves no partial file and changes no file):
                 (510b per municipality from 510a files, 510c per district, 510d for the
                 centraal stembureau), each with its units, validated against the schemas
                 with --eml-schemas.
+  totalise-manifest.json  from a directory: the SHA-256 of every file of the run,
+                written last (the old one removed first): one complete set, never a mix.
+The output directory is locked while a run writes into it; a second run is refused.
 A summary (totals per unit, votes per list, findings) is printed.
 
 Exit status:
   0  accepted (warnings possible); every output written
   1  blocking errors found; totals.json is still written, with status "blocked" (no EML)
-  2  invalid input (file, line, element and reason are printed) or an output that cannot be
-     written; nothing is written
+  2  invalid input (file, line, element and reason are printed), a locked output directory,
+     or an output that cannot be written; nothing is written
+  130  interrupted (Ctrl-C): the outputs of one run, never a mix (see the manifest)
 """
 
 
