@@ -485,9 +485,7 @@ def _python(*argv: str, env: dict[str, str] | None = None) -> subprocess.Popen[s
     )
 
 
-_READY = (
-    "import sys; from kieswet.cli import main; print('ready', flush=True); sys.exit(main())"
-)
+_READY = "import sys; from kieswet.cli import main; print('ready', flush=True); sys.exit(main())"
 
 
 @pytest.mark.parametrize("delay", [0.05, 0.1, 0.2, 0.4])
@@ -730,3 +728,53 @@ def test_eml_and_lots_give_a_result_or_a_clean_error(tmp_path: Path, data: bytes
 def test_an_adapter_line_is_a_reply_or_a_protocol_error(line: bytes) -> None:
     with contextlib.suppress(ProtocolError):
         decode_reply(line)
+
+
+# --------------------------------------------------------------------------- vectors build
+
+
+def test_an_interrupted_suite_write_leaves_the_whole_new_suite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conformance import vectors_build
+
+    old = {tmp_path / "suite" / f"f{i}.json": b"old" for i in range(4)}
+    for path, data in old.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(data)
+    stale = tmp_path / "suite" / "stale.json"
+    stale.write_bytes(b"old")
+    real_replace = os.replace
+    calls: list[str] = []
+
+    def replace_with_ctrl_c(source: Any, target: Any) -> None:
+        calls.append(str(target))
+        if len(calls) == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C in the middle of the renames
+        real_replace(source, target)
+
+    monkeypatch.setattr(vectors_build.os, "replace", replace_with_ctrl_c)
+    with pytest.raises(KeyboardInterrupt):
+        vectors_build._write_all({path: b"new" for path in old}, [stale])
+    assert len(calls) == 4
+    assert {path.read_bytes() for path in old} == {b"new"}
+    assert not stale.exists()
+    assert sorted(p.name for p in (tmp_path / "suite").iterdir()) == sorted(p.name for p in old)
+
+
+def test_an_id_registry_with_one_id_for_two_tests_is_refused(tmp_path: Path) -> None:
+    registry = {
+        "format": "kieswet/vector-ids@1",
+        "next_id": 3,
+        "retired": [],
+        "ids": {"allocate/a.json " + "0" * 64: 1, "allocate/a.json " + "1" * 64: 1},
+    }
+    ids = tmp_path / "ids.json"
+    ids.write_text(json.dumps(registry), "utf-8")
+    code, out, err = run_cli(
+        ["vectors", "build", "--suite", str(tmp_path / "s"), "--ids", str(ids)]
+    )
+    no_traceback(out, err)
+    assert code == 2
+    assert "id 1 is given to two tests" in err
+    assert not (tmp_path / "s").exists()
