@@ -215,26 +215,38 @@ _KEY_END = re.compile(rb'"[ \t\r\n]*:')
 under-counts the keys of a line."""
 
 
-def _key_count(value: object) -> int:
+MAX_DEPTH = 100
+"""The deepest nesting of arrays and objects a message may have (a result needs about six)."""
+
+
+def _shape(value: object) -> tuple[int, int]:
+    """The number of keys of ``value`` and its nesting depth, walked without recursion (the
+    walk stops below :data:`MAX_DEPTH`)."""
     count = 0
-    stack = [value]
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
     while stack:
-        item = stack.pop()
+        item, depth = stack.pop()
         if type(item) is dict:
             count += len(item)
-            stack.extend(item.values())
+            depth += 1
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth) for v in item.values())
         elif type(item) is list:
-            stack.extend(item)
-    return count
+            depth += 1
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth) for v in item)
+        deepest = max(deepest, depth)
+    return count, deepest
 
 
-def repeated_key(line: str | bytes, data: object) -> str | None:
+def repeated_key(line: str | bytes, data: object, keys: int | None = None) -> str | None:
     """The path of a key that occurs twice in one object of ``line`` (whose decoded value is
     ``data``), or ``None``. Cheap when there is none: every key ends in ``":``, so a line with
     no more such ends than ``data`` has keys has no repeated key; otherwise the line is read
     again, keeping every pair."""
     raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
-    if len(_KEY_END.findall(raw)) <= _key_count(data):
+    if len(_KEY_END.findall(raw)) <= (_shape(data)[0] if keys is None else keys):
         return None
     try:
         again = json.loads(raw.decode("utf-8", "surrogatepass"), object_pairs_hook=_pairs)
@@ -340,7 +352,12 @@ def decode_reply(line: str | bytes) -> Reply:
     kind = data["type"]
     if kind == "result":
         answer = _decode_answer(data)
-        repeated = repeated_key(line, data)
+        keys, depth = _shape(data)
+        if depth > MAX_DEPTH:
+            raise ProtocolError(
+                f"result message for case {answer.id!r}: nested more than {MAX_DEPTH} levels"
+            )
+        repeated = repeated_key(line, data, keys)
         if repeated is None:
             return answer
         if not repeated.startswith("result."):
