@@ -564,6 +564,7 @@ def _cases(tmp_path: Path) -> dict[int, dict[str, Any]]:
         ("repeat_key.py", "FAIL", "repeats the key result.seats"),
         ("huge_number.py", "ERROR", "cannot be read as JSON"),
         ("long_line.py", "ERROR", "longer than"),
+        ("deep_answer.py", "ERROR", "nested more than 100 levels"),
     ],
 )
 def test_a_bad_answer_costs_only_its_case(
