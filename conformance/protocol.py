@@ -219,25 +219,35 @@ MAX_DEPTH = 100
 """The deepest nesting of arrays and objects a message may have (a result needs about six)."""
 
 
-def _shape(value: object) -> tuple[int, int]:
-    """The number of keys of ``value`` and its nesting depth, walked without recursion (the
-    walk stops below :data:`MAX_DEPTH`)."""
+MAX_INTEGER = 10**30
+"""Every integer of an answer must be smaller than this in size: far beyond any count of
+votes (the suite's largest is below 10^10), and beyond 64 bits (which travel exactly), but
+small enough that no judging or report ever meets a number too long to handle."""
+
+
+def _shape(value: object) -> tuple[int, int, bool]:
+    """The number of keys of ``value``, its nesting depth, and whether it holds an integer
+    out of bounds; walked without recursion (the walk stops below :data:`MAX_DEPTH`)."""
     count = 0
     deepest = 0
+    big = False
     stack: list[tuple[object, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
-        if type(item) is dict:
-            count += len(item)
+        kind = type(item)
+        if kind is dict:
+            count += len(item)  # type: ignore[arg-type]
             depth += 1
             if depth <= MAX_DEPTH:
-                stack.extend((v, depth) for v in item.values())
-        elif type(item) is list:
+                stack.extend((v, depth) for v in item.values())  # type: ignore[attr-defined]
+        elif kind is list:
             depth += 1
             if depth <= MAX_DEPTH:
-                stack.extend((v, depth) for v in item)
+                stack.extend((v, depth) for v in item)  # type: ignore[attr-defined]
+        elif kind is int and not -MAX_INTEGER < item < MAX_INTEGER:  # type: ignore[operator]
+            big = True
         deepest = max(deepest, depth)
-    return count, deepest
+    return count, deepest, big
 
 
 def repeated_key(line: str | bytes, data: object, keys: int | None = None) -> str | None:
@@ -352,10 +362,15 @@ def decode_reply(line: str | bytes) -> Reply:
     kind = data["type"]
     if kind == "result":
         answer = _decode_answer(data)
-        keys, depth = _shape(data)
+        keys, depth, big = _shape(data)
         if depth > MAX_DEPTH:
             raise ProtocolError(
                 f"result message for case {answer.id!r}: nested more than {MAX_DEPTH} levels"
+            )
+        if big:
+            raise ProtocolError(
+                f"result message for case {answer.id!r}: holds an integer of 10^30 or more "
+                "in size (out of bounds for any election)"
             )
         repeated = repeated_key(line, data, keys)
         if repeated is None:

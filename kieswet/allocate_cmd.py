@@ -20,6 +20,7 @@ from kieswet.jsonfile import (
     read_bytes,
 )
 from kieswet.render import render_result
+from kieswet.text import printable_lines
 from reference.allocate import allocate
 from spec.codec import parse_election, result_to_json
 from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
@@ -367,7 +368,7 @@ def run(args: argparse.Namespace) -> int:
                     text = json.dumps(document, ensure_ascii=False, indent=2)
                     sys.stdout.write(_safe(text, document, 2) + "\n")
                 else:
-                    sys.stdout.write(render_district(document))
+                    sys.stdout.write(printable_lines(render_district(document)))
                 return code
             result, parsed = allocate_document(data)
     if args.json:

@@ -779,3 +779,17 @@ def test_an_id_registry_with_one_id_for_two_tests_is_refused(tmp_path: Path) -> 
     assert code == 2
     assert "id 1 is given to two tests" in err
     assert not (tmp_path / "s").exists()
+
+
+def test_answer_lines_out_of_bounds_or_repeating_keys() -> None:
+    head = '{"type":"result","id":"1","status":"completed","result":'
+    with pytest.raises(ProtocolError, match="10\\^30"):
+        decode_reply(head + '{"status":"completed","total_votes":1' + "0" * 30 + "}}")
+    assert decode_reply(head + '{"status":"completed","total_votes":' + "9" * 30 + "}}")
+    answer = decode_reply(head + '{"status":"completed","seats":{"1":2},"seats":{"1":3}}}')
+    assert getattr(answer, "repeated", None) == "result.seats"
+    # a key-like text inside a string is not a repeated key
+    answer = decode_reply(head + '{"status":"completed","note":"\\"a\\": 1, \\"a\\": 2"}}')
+    assert getattr(answer, "repeated", "x") is None
+    with pytest.raises(ProtocolError, match="occurs twice"):
+        decode_reply('{"type":"result","id":"1","id":"2","status":"skipped"}')
