@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -179,10 +180,26 @@ def _fault(value: object, key: str | None, depth: int) -> str | None:
 
 def loads(text: str) -> object:
     """Decode one JSON text by the rules of this module; raises :class:`JsonInputError` with
-    the line and column, or the field, of the fault."""
+    the line and column, or the field, of the fault.
+
+    Most documents are sound, so they take a fast path: the standard library's reader in C,
+    then one walk without field paths that checks the bounds and counts the keys. Only a
+    document that may be at fault (more key ends than keys, a value out of bounds) is read
+    again, keeping every pair, and walked with field paths, to name the fault.
+    """
     if text.startswith(_BOM):
         text = text[1:]
     try:
+        try:
+            document = json.loads(text, parse_constant=_Constant)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer beyond Python's 4,300 digits: named below
+            pass
+        else:
+            keys = _sound(document)
+            if keys is not None and len(_KEY_END.findall(text)) <= keys:
+                return document  # no fault, and no key repeated (see _KEY_END)
         document = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
         raise JsonInputError(
@@ -196,6 +213,57 @@ def loads(text: str) -> object:
     if fault is not None:
         raise fault
     return document
+
+
+_KEY_END = re.compile(r'"[ \t\r\n]*:')
+"""Where a key ends. Text inside a string may look the same, so this over-counts the keys,
+never under-counts them: a document with no more key ends than keys repeats none."""
+_SCALARS = (str, bool, type(None))
+_BOUNDED = {"seats": MAX_SEATS, "votes": MAX_VOTES - 1, "candidate_count": MAX_CANDIDATES}
+
+
+def _sound(document: object) -> int | None:
+    """The number of keys of a document without a fault of :func:`_fault`; ``None`` when it
+    may have one (the slow walk then names it)."""
+    keys = 0
+    stack: list[tuple[object, int]] = [(document, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth >= MAX_DEPTH:
+            return None
+        if type(value) is dict:
+            keys += len(value)
+            for key, item in value.items():
+                kind = type(item)
+                if kind is int:
+                    bound = _BOUNDED.get(key, MAX_INTEGER - 1)
+                    if not -bound <= item <= bound:
+                        return None
+                elif kind is dict or kind is list:
+                    if key == "candidates" and len(item) > MAX_CANDIDATES:
+                        return None
+                    stack.append((item, depth + 1))
+                elif kind is float:
+                    if not math.isfinite(item):
+                        return None
+                elif kind not in _SCALARS:
+                    return None
+        elif type(value) is list:
+            for item in value:
+                kind = type(item)
+                if kind is int:
+                    if not -MAX_INTEGER < item < MAX_INTEGER:
+                        return None
+                elif kind is dict or kind is list:
+                    stack.append((item, depth + 1))
+                elif kind is float:
+                    if not math.isfinite(item):
+                        return None
+                elif kind not in _SCALARS:
+                    return None
+        else:
+            return None  # a document that is a single value: the slow walk judges it
+    return keys
 
 
 def decode_bytes(data: bytes) -> str:

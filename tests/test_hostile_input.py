@@ -793,3 +793,40 @@ def test_answer_lines_out_of_bounds_or_repeating_keys() -> None:
     assert getattr(answer, "repeated", "x") is None
     with pytest.raises(ProtocolError, match="occurs twice"):
         decode_reply('{"type":"result","id":"1","id":"2","status":"skipped"}')
+
+
+_scalar_texts = (
+    st.integers(min_value=-(10**16), max_value=10**16).map(str)
+    | st.sampled_from(["10000", "10001", "999999999999", "1000000000000", "NaN", "1e999"])
+    | st.floats(allow_nan=False, allow_infinity=False).map(json.dumps)
+    | st.text(max_size=6).map(json.dumps)
+    | st.sampled_from(['"\\"a\\": 1"', "null", "true"])
+)
+_json_texts = st.recursive(
+    _scalar_texts,
+    lambda children: st.lists(children, max_size=4).map(lambda items: f"[{','.join(items)}]")
+    | st.lists(
+        st.tuples(st.sampled_from(["a", "b", "seats", "votes", "candidates"]), children),
+        max_size=4,
+    ).map(lambda pairs: "{" + ",".join(f"{json.dumps(k)}: {v}" for k, v in pairs) + "}"),
+    max_leaves=15,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_json_texts)
+def test_the_fast_path_decides_as_the_slow_one(text: str) -> None:
+    """A second formulation: every document read keeping every pair and walked with field
+    paths (the slow path alone) is refused exactly when :func:`loads` refuses it."""
+    from kieswet import jsonfile
+
+    slow = jsonfile._DECODER.decode(text)
+    expected = jsonfile.find_fault(slow)
+    try:
+        document = loads(text)
+    except JsonInputError as exc:
+        assert expected is not None, text
+        assert (exc.field, exc.code) == (expected.field, expected.code)
+    else:
+        assert expected is None, text
+        assert document == slow
