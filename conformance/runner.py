@@ -116,8 +116,13 @@ class AdapterProcess:
         self._stderr: deque[str] = deque(maxlen=STDERR_TAIL)
         self.strays: list[str] = []
         """Ids of results that arrived after ``stop`` (answers to cases already answered)."""
-        for target in (self._read_stdout, self._read_stderr, self._write_stdin):
-            threading.Thread(target=target, daemon=True).start()
+        threads = [
+            threading.Thread(target=target, daemon=True)
+            for target in (self._read_stdout, self._read_stderr, self._write_stdin)
+        ]
+        for thread in threads:
+            thread.start()
+        self._stderr_reader = threads[1]
 
     def _read_stdout(self) -> None:
         stream = cast(IO[bytes], self.process.stdout)
@@ -186,6 +191,10 @@ class AdapterProcess:
             return "closed its output"
 
     def stderr_tail(self) -> str:
+        if self.process.returncode is not None:
+            # it has exited: what it wrote last is read to the end first (unless a child of
+            # it still holds the pipe open), so the tail does not depend on thread timing
+            self._stderr_reader.join(timeout=1.0)
         lines = [line for line in list(self._stderr) if line]
         return f"; its standard error ends: {' | '.join(lines)}" if lines else ""
 

@@ -81,12 +81,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def version() -> str:
     """The installed version of kieswet (``unknown`` when it is not installed)."""
-    from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
     try:
         return installed("kieswet")
-    except PackageNotFoundError:
+    except Exception:  # not installed, or its metadata unreadable
         return "unknown"
 
 
@@ -119,10 +118,14 @@ def _main(arguments: list[str]) -> int:
         if _interrupted(exc):  # Ctrl-C inside an import or a callback, wrapped by Python
             _say("kieswet: interrupted")
             return EXIT_INTERRUPTED
+        try:
+            detail = str(exc)[:200]
+        except Exception:  # an error that cannot even say what it is
+            detail = ""
         _say(
             f"kieswet: internal error, please report (kieswet {version()}, "
             f"{' '.join(['kieswet', *arguments])[:200]!r}): {type(exc).__name__}"
-            + (f": {str(exc)[:200]}" if str(exc) else "")
+            + (f": {detail}" if detail else "")
         )
         if os.environ.get("KIESWET_TRACEBACK"):
             import traceback
