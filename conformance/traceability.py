@@ -26,8 +26,9 @@ cites ``P 8`` implements every paragraph of P 8; one that cites ``P 8 lid 1-2`` 
 implement ``P 8 lid 4``.
 
 Run ``python -m conformance.traceability --markdown`` for the matrix and its gaps as Markdown
-(exit status 1 when there is a gap), ``--update-docs`` to rewrite the generated blocks of
-``docs/traceability.md`` and ``docs/spec.md``.
+(exit status 1 when there is a gap). The documentation build fills the generated blocks of
+``docs/traceability.md`` and ``docs/spec.md`` (``docs/conf.py``); ``--clear-docs`` empties them
+again, the form in which the repository keeps them.
 """
 
 from __future__ import annotations
@@ -314,6 +315,36 @@ def render_markdown(rows: Sequence[Row]) -> str:
     return "\n".join(line for line in out).rstrip("\n")
 
 
+CONSOLIDATION = "2026-01-01"
+"""The consolidated text of the Kieswet the rules cite (wetten.overheid.nl, BWBR0004627)."""
+
+_LAW = f"https://wetten.overheid.nl/BWBR0004627/{CONSOLIDATION}"
+_ARTICLE = re.compile(r"\b(?P<chapter>Pa|P|U|Y|Na|N|O)\s?(?P<number>\d+[a-z]?)\b")
+
+
+def article_url(chapter: str, number: str) -> str:
+    """The consolidated text at the article: the anchors wetten.overheid.nl gives the articles
+    of hoofdstuk P (paragraaf 2: P 5 - P 14, paragraaf 3: P 15 - P 19a) and hoofdstuk U
+    (paragraaf 2: U 3 - U 14, paragraaf 3: U 15); other articles link to the text as a whole."""
+    digits = int(re.sub(r"\D", "", number))
+    if chapter == "P" and 5 <= digits <= 19:
+        paragraph = 2 if digits <= 14 else 3
+        return f"{_LAW}#AfdelingII_HoofdstukP_Paragraaf{paragraph}_ArtikelP{number}"
+    if chapter == "U" and 3 <= digits <= 15:
+        paragraph = 2 if digits <= 14 else 3
+        return f"{_LAW}#AfdelingIII_HoofdstukU_Paragraaf{paragraph}_ArtikelU{number}"
+    return _LAW
+
+
+def linked_articles(article: str) -> str:
+    """``article`` with each Kieswet article in it linked to the consolidated text."""
+    if "pre-2017-12" in article:
+        return article  # old law: not in the current consolidation
+    return _ARTICLE.sub(
+        lambda m: f"[{m[0]}]({article_url(m['chapter'], m['number'])})", article
+    )
+
+
 def render_catalogue(module: str, rules: Sequence[Rule] = RULES) -> str:
     """The rules whose predicate lives in ``module`` (e.g. ``spec.rules.quota``), for the docs."""
     out: list[str] = []
@@ -324,7 +355,7 @@ def render_catalogue(module: str, rules: Sequence[Rule] = RULES) -> str:
             f"### {rule.id}",
             "",
             f"- **Rule id:** `{rule.id}`",
-            f"- **Article:** {rule.article}",
+            f"- **Article:** {linked_articles(rule.article)} (consolidated {CONSOLIDATION})",
             f"- **Statement:** {rule.statement}",
             f"- **Predicate:** `{predicate_name(rule)}`",
             "",
@@ -370,13 +401,19 @@ DOC_PAGES = ("traceability.md", "spec.md")
 """The pages under ``docs/`` whose generated blocks this module writes."""
 
 
-def update_docs(root: Path = ROOT) -> list[Path]:
-    """Rewrite the generated blocks of ``DOC_PAGES``; return the pages that changed."""
+def emptied(text: str) -> str:
+    """``text`` with every generated block left empty: the form the pages are kept in."""
+    return _BLOCK.sub(lambda m: f"% BEGIN generated: {m['key']}\n% END generated: {m['key']}", text)
+
+
+def clear_docs(root: Path = ROOT) -> list[Path]:
+    """Empty the generated blocks of ``DOC_PAGES`` (their content is built with the docs, not
+    kept in the repository); return the pages that changed."""
     changed: list[Path] = []
     for name in DOC_PAGES:
         path = root / "docs" / name
         text = path.read_text("utf-8")
-        new = refreshed(text, root)
+        new = emptied(text)
         if new != text:
             path.write_text(new, "utf-8")
             changed.append(path)
@@ -394,14 +431,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     what.add_argument("--markdown", action="store_true", help="print the matrix as Markdown")
     what.add_argument("--json", action="store_true", help="print one JSON line per rule")
     what.add_argument(
-        "--update-docs",
+        "--clear-docs",
         action="store_true",
-        help="rewrite the generated blocks of docs/traceability.md and docs/spec.md",
+        help="empty the generated blocks of docs/traceability.md and docs/spec.md (the "
+        "documentation build fills them: docs/conf.py)",
     )
     args = parser.parse_args(argv)
-    if args.update_docs:
-        for path in update_docs():
-            print(f"updated {path.relative_to(ROOT)}")
+    if args.clear_docs:
+        for path in clear_docs():
+            print(f"cleared {path.relative_to(ROOT)}")
         return 0
     rows = build()
     if args.json:

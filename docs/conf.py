@@ -52,3 +52,21 @@ html_theme_options = {
     "description": "Seat allocation P 5 - P 19a, exactly, with a trace",
     "fixed_sidebar": True,
 }
+
+
+# The generated blocks of traceability.md and spec.md (the traceability matrix, the rule
+# catalogue) are kept empty in the repository and filled here, from the sources, as each page
+# is read: the built site always shows what the code says now, and no generated text is
+# committed.
+_GENERATED_PAGES = {"traceability", "spec"}
+
+
+def _fill_generated_blocks(app: object, docname: str, source: list[str]) -> None:
+    if docname in _GENERATED_PAGES:
+        from conformance.traceability import refreshed
+
+        source[0] = refreshed(source[0])
+
+
+def setup(app: object) -> None:
+    app.connect("source-read", _fill_generated_blocks)  # type: ignore[attr-defined]

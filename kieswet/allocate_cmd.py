@@ -218,12 +218,22 @@ def render_district(document: dict[str, Any]) -> str:
         for move in d["reassigned"]:
             out.append(f"  P 13: a seat of list {move['from']} passes to {move['to']}")
     for p in document["placements"]:
+        forfeit = (
+            f"; list {p['forfeited_from']} forfeits the seat last allocated to it"
+            if p.get("forfeited_from") is not None
+            else ""
+        )
         out.append(
             f"{p['article']}: {p['candidate']!r} (party {p['party']}, {p['votes']} votes) "
-            f"is elected on list {p['list']}, position {p['position']}"
+            f"is elected on list {p['list']}, position {p['position']}{forfeit}"
         )
     for d in document["double_elections"]:
         out.append(f"P 18: {d['candidate']!r} elected on lists {d['lists']} counts on {d['kept']}")
+    for t in document.get("transfers", []):
+        out.append(
+            f"P 13: every candidate of list {t['from_list']} is elected; its open seat passes "
+            f"to list {t['to_list']} (group {t['party']})"
+        )
     if document["elected"]:
         out.append("Elected (per list, in order of election):")
         for number, positions in document["elected"].items():

@@ -38,10 +38,28 @@ from kieswet.eml.counts import MESSAGE_LEVELS, read_list_names
 from kieswet.eml.directory import CountDirectory
 from kieswet.eml.schema import load_schema
 from kieswet.eml.write import Output, counts_output, write_all
+from kieswet.findings_files import (
+    DEVIATIONS_CSV,
+    FINDINGS_CSV,
+    FINDINGS_JSONL,
+    deviations_csv,
+    findings_csv,
+    findings_jsonl,
+    legend,
+)
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable, printable_lines
 from reference.totalise import Progress, totalise
-from spec.counts import CountInputs, Hierarchy, Level, Totals, preorder
+from spec.counts import (
+    CONTROL_PROTOCOLS,
+    CURRENT_PROTOCOL,
+    ControlProtocol,
+    CountInputs,
+    Hierarchy,
+    Level,
+    Totals,
+    preorder,
+)
 from spec.counts_codec import CountsDocument, parse_counts_input, totals_to_json
 
 EXIT_OK = 0
@@ -50,13 +68,14 @@ EXIT_INVALID = 2
 OUTPUT_NAME = "totals.json"
 MANIFEST_NAME = "totalise-manifest.json"
 """Written last when the input is a directory: the SHA-256 of every file of the run."""
-OWN_FILES = (OUTPUT_NAME, MANIFEST_NAME)
+OWN_FILES = (OUTPUT_NAME, MANIFEST_NAME, FINDINGS_CSV, FINDINGS_JSONL, DEVIATIONS_CSV)
 """Files of an earlier run, left out when the output directory is also the input."""
 FINDINGS_SHOWN = 40
 PROGRESS_FROM = 500
 """Show a progress bar for the totalisation only for hierarchies of at least this many units."""
 
 MESSAGE_OF_LEVEL: Mapping[Level, str] = {"GSB": "510b", "HSB": "510c", "CSB": "510d"}
+COUNT_INPUTS = ("510a", "510b", "510c", "510d")
 
 HELP = """\
 Total the counts of the lowest units (polling stations, or municipalities) up the chain to the
@@ -66,7 +85,12 @@ centraal stembureau, and check every count (see the documentation, "Totalisation
     E = the sum of the list totals (where E is stated); H = E + F + G; I and J explain D - H;
     a stated total of a higher unit = the sum of its units; every expected unit counted
     exactly once, no unknown units; a second data entry identical to the first;
-  warnings: blank or invalid >= 3% of H; |D - H| >= 2% of D and >= 15; no ballots at all.
+  warnings, with the thresholds of the Kiesraad's control protocol (--protocol, default
+    the current version): blank or invalid >= 3% of H; |D - H| >= 15 or >= 2% of H; no
+    ballots at all; and per entered unit (polling station): "geen verklaring" reported,
+    explanations that do not add up to |H - D| (not for units already recounted), a list
+    whose share deviates >= 50 points from the rest of the municipality, possibly swapped
+    candidates (>= 5x and >= 15 votes, municipality of >= 2 units).
 
 INPUT is either
   a kieswet/counts-input@1 JSON document: the hierarchy of units, the counts, and optionally
@@ -76,15 +100,24 @@ INPUT is either
     with their polling stations) or 510c (districts with their municipalities).
     Municipalities are grouped into districts by their ContestIdentifier (the kieskring
     number), or by the election tree of --definition, which also names every municipality
-    (or district) that must be there. Every file is read hardened (no DTD, no entities, a
-    size limit); a bad file stops the run with one line naming file, line, element and
-    reason. Every entry of the directory must be an EML file (*.xml, any case), or be
-    left out with --exclude GLOB: anything else stops the run, naming it.
+    (or district) that must be there. A corrigendum (kr:Phase "corrigendum" with kr:Initial...
+    values) is applied as a correction of the units it corrects, traced in totals.json;
+    510q/r/s are refused. Every file is read hardened (no DTD, no entities, a size limit)
+    and, with --eml-schemas, validated against the XSD; a bad file stops the run with one
+    line naming file, line, element and reason. Every entry of the directory must be an
+    EML file (*.xml, any case), or be left out with --exclude GLOB: anything else stops
+    the run, naming it.
 
 Outputs in --out DIR, each written to a temporary file and renamed into place only when all
 are complete (a failure leaves no partial file and changes no file):
   totals.json   (kieswet/totals@1) every total, every finding, the corrections trace; from a
                 directory it holds the computed totals (the units' counts are the input);
+  findings.csv, findings.jsonl
+                every finding, one per line (unit, check, severity, field, figures,
+                explanation), to import for follow-up;
+  list-deviations.csv
+                per polling station and list: its share minus its share in the rest of
+                the municipality, in percentage points;
   EML 510b/c/d  from a directory, and only if accepted: a 510 for every total computed here
                 (510b per municipality from 510a files, 510c per district, 510d for the
                 centraal stembureau), each with its units, validated against the schemas
@@ -92,11 +125,14 @@ are complete (a failure leaves no partial file and changes no file):
   totalise-manifest.json  from a directory: the SHA-256 of every file of the run,
                 written last (the old one removed first): one complete set, never a mix.
 The output directory is locked while a run writes into it; a second run is refused.
-A summary (totals per unit, votes per list, findings) is printed.
+A summary (totals per unit, votes per list, findings, and the polling stations with findings
+and the checks each failed, with a legend) is printed.
 
 Exit status:
   0  accepted (warnings possible); every output written
-  1  blocking errors found; totals.json is still written, with status "blocked" (no EML)
+  1  blocking errors found (e.g. a stated total that is not the sum of its units: every
+     differing field is a finding); totals.json (status "blocked") and the findings files
+     are still written, no EML
   2  invalid input (file, line, element and reason are printed), a locked output directory,
      or an output that cannot be written; nothing is written
   130  interrupted (Ctrl-C): the outputs of one run, never a mix (see the manifest)
@@ -137,7 +173,15 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--eml-schemas",
         metavar="DIR",
-        help="validate the 510s written against the EML_NL XSD schemas in DIR (xsd-v1.2.2)",
+        help="validate every 510 read and written against the EML_NL XSD schemas in DIR "
+        "(xsd-v1.2.2)",
+    )
+    parser.add_argument(
+        "--protocol",
+        choices=sorted(CONTROL_PROTOCOLS),
+        default=CURRENT_PROTOCOL,
+        help="the version of the Kiesraad's control protocol whose thresholds the warnings "
+        f"use (default: {CURRENT_PROTOCOL})",
     )
     parser.add_argument(
         "--exclude",
@@ -199,6 +243,7 @@ def run(args: argparse.Namespace) -> int:
         loaded.inputs,
         Path(args.out),
         show_progress=show and len(loaded.hierarchy.units) >= PROGRESS_FROM,
+        protocol=CONTROL_PROTOCOLS[args.protocol],
     )
 
 
@@ -225,13 +270,18 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
         if args.eml_schemas:
             load_schema(args.eml_schemas, "510d")  # a bad schema directory fails first
         with _progress(show, "reading") as advance:
+            # Sums are checked by totalisation (every differing field a finding, exit 1).
             read = read_count_directory(
                 args.input,
                 limits=limits,
                 lists=lists,
+                check_sums=False,
                 progress=advance,
                 exclude=(*args.exclude, *OWN_FILES),
             )
+        if args.eml_schemas:
+            for file in read.files:
+                validate(file.header.path, args.eml_schemas, COUNT_INPUTS, limits)
         election = read.files[0].header.election
         for path, other in (
             (args.candidates, lists.election if lists else None),
@@ -256,12 +306,19 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
     output = EmlOutput(
         election, _created(read), names, _contests(read, hierarchy), args.eml_schemas
     )
+    inputs = CountInputs(
+        read.counts(),
+        corrections=read.corrections(),
+        explanations=read.explanations(),
+        recounted=read.recounted(),
+    )
     return totalise_and_report(
         hierarchy,
-        CountInputs(read.counts()),
+        inputs,
         Path(args.out),
         show_progress=show,
         eml=output,
+        protocol=CONTROL_PROTOCOLS[args.protocol],
     )
 
 
@@ -367,6 +424,7 @@ def totalise_and_report(
     show_progress: bool = False,
     console: Console | None = None,
     eml: EmlOutput | None = None,
+    protocol: ControlProtocol = CONTROL_PROTOCOLS[CURRENT_PROTOCOL],
 ) -> int:
     """Totalise, print the summary, write the outputs (all or none); the exit status.
 
@@ -376,7 +434,7 @@ def totalise_and_report(
     totals only, and an accepted result also gives the 510s of :func:`_eml_outputs`.
     """
     with _progress(show_progress, "totalising") as progress:
-        totals = totalise(hierarchy, inputs, progress)
+        totals = totalise(hierarchy, inputs, progress, protocol)
     shown = totals
     if eml is not None:
         computed = {u: c for u, c in totals.counts.items() if hierarchy.units[u].children}
@@ -389,6 +447,9 @@ def totalise_and_report(
             if eml is not None and totals.accepted:
                 outputs = _eml_outputs(hierarchy, inputs, totals, out_dir, eml)
             outputs.append((target, _json_chunks(totals_to_json(shown)), None))
+            outputs.append((out_dir / FINDINGS_CSV, findings_csv(totals.findings), None))
+            outputs.append((out_dir / FINDINGS_JSONL, findings_jsonl(totals.findings), None))
+            outputs.append((out_dir / DEVIATIONS_CSV, deviations_csv(hierarchy, totals), None))
             manifest = None if eml is None else out_dir / MANIFEST_NAME
             with _progress(show_progress and len(outputs) > 1, "writing") as advance:
                 counter = None if advance is None else _counter(advance, outputs)
@@ -399,6 +460,7 @@ def totalise_and_report(
         return _fail(f"cannot write {target}: {exc.strerror or exc}")
     out = console or Console(highlight=False, markup=False, emoji=False)
     render_summary(out, hierarchy, totals)
+    render_flagged(out, hierarchy, totals, protocol)
     status = "accepted" if totals.accepted else "blocked"
     for path in written:
         out.print(f"Written: {path}" + (f" (status {status})" if path == target else ""))
@@ -530,3 +592,41 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
         if len(totals.findings) > FINDINGS_SHOWN:
             rest = len(totals.findings) - FINDINGS_SHOWN
             console.print(f"... and {rest} more findings in {OUTPUT_NAME}")
+
+
+FLAGGED_SHOWN = 200
+"""The summary lists at most this many flagged units (all of them are in the findings files)."""
+
+
+def render_flagged(
+    console: Console, hierarchy: Hierarchy, totals: Totals, protocol: ControlProtocol
+) -> None:
+    """The entered units (polling stations) with findings, the checks each failed, and a
+    legend of those checks with the thresholds of ``protocol``."""
+    failed: dict[str, list[str]] = {}
+    for f in totals.findings:
+        unit = hierarchy.units.get(f.unit_id)
+        if unit is not None and not unit.children:
+            codes = failed.setdefault(f.unit_id, [])
+            if f.code not in codes:
+                codes.append(f.code)
+    if not failed:
+        return
+    table = Table(title=f"Units with findings (control protocol {protocol.version})")
+    for header in ("unit", "name", "checks"):
+        table.add_column(header)
+    order = [uid for uid in preorder(hierarchy) if uid in failed]
+    for uid in order[:FLAGGED_SHOWN]:
+        table.add_row(uid, hierarchy.units[uid].name, ", ".join(failed[uid]))
+    console.print(table)
+    if len(order) > FLAGGED_SHOWN:
+        rest = len(order) - FLAGGED_SHOWN
+        console.print(f"... and {rest} more units with findings in {FINDINGS_CSV}")
+    meanings = legend(protocol)
+    used = sorted({code for codes in failed.values() for code in codes})
+    key = Table(title="Legend")
+    key.add_column("check")
+    key.add_column("meaning")
+    for code in used:
+        key.add_row(code, meanings.get(code, ""))
+    console.print(key)

@@ -56,8 +56,12 @@ def allocate(election: Election) -> Result:
             if lst.candidates is None:
                 continue
             if standing.seats[index] == 0:
-                # No seat, so no one to elect and no vacancy to rank for (P 19).
                 elected[lst.number] = on_preference[lst.number] = ()
+                # P 19 lid 5: with fewer than 19 seats every list is ranked, also one without a
+                # seat; otherwise a list without elected candidates is not (U 15 lid 2 reads
+                # lid 5 without that exception for the Eerste Kamer).
+                if election.seats < 19 and election.kind != "EK":
+                    ranking[lst.number] = nominate(election, lst, 0, threshold, lots).ranking
                 continue
             nomination = nominate(election, lst, standing.seats[index], threshold, lots)
             elected[lst.number] = nomination.elected

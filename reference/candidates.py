@@ -16,8 +16,9 @@ def preference_share(election: Election) -> Fraction:
     """P 15: the voorkeurdrempel as a share of the kiesdeler.
 
     25%; 50% for a gemeenteraad (and an eilandsraad, which follows the gemeenteraad rules) of
-    fewer than 19 seats (P 15 lid 2); 10% for the European Parliament (Q 3); the whole kiesdeler
-    for the Eerste Kamer (the Kiesraad's practice in 2023).
+    fewer than 19 seats (P 15 lid 2); 10% for the European Parliament (Y 23a reads "10% van de
+    kiesdeler" for "25% van de kiesdeler" in P 15 and P 19 lid 2); the whole kiesdeler for the
+    Eerste Kamer (U 15 lid 3, where a candidate needs at least the kiesdeler: ``nominate``).
     """
     if election.kind == "EP":
         return Fraction(1, 10)
@@ -97,7 +98,10 @@ def nominate(
     candidates = lst.candidates or ()
     living = [c for c in candidates if not c.deceased]
     num, den = threshold.numerator, threshold.denominator
-    above = [c for c in living if c.votes * den > num]
+    if election.kind == "EK":  # U 15 lid 3: "groter dan of gelijk aan de kiesdeler"
+        above = [c for c in living if c.votes * den >= num]
+    else:  # P 15 lid 1: "groter dan"
+        above = [c for c in living if c.votes * den > num]
     ordered, used_lot = _order_above_threshold(
         above, seats, lst.number, election.profile.candidate_lot_always, lots
     )

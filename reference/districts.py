@@ -24,14 +24,15 @@ Eerste Kamer: every vote weighs its district's stemwaarde (U 2), see ``spec.dist
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
 from reference.allocate import allocate
 from reference.candidates import nominate, preference_share
-from reference.groups import Member, distribute
+from reference.groups import Member, SeatOrder, distribute, distribute_in_order
 from reference.lots import LotBox, LotMismatch, LotNeeded
+from reference.structure import resolve_structure
 from spec.districts import (
     NATIONAL_LOT_KINDS,
     Combination,
@@ -42,11 +43,12 @@ from spec.districts import (
     DistrictNeedsLot,
     DistrictResult,
     DoubleElection,
+    ListCandidate,
     Party,
     Placement,
     Structure,
+    Transfer,
     Unit,
-    resolve,
 )
 from spec.districts_codec import parse_district_election
 from spec.model import (
@@ -54,6 +56,7 @@ from spec.model import (
     Election,
     ElectionList,
     InputError,
+    LotQuestion,
     NeedsLot,
     PreferenceStep,
     Rejected,
@@ -80,7 +83,7 @@ def combination_checks(
         combinations=(),
         lots=tuple(lot for lot in election.lots if lot.kind in NATIONAL_LOT_KINDS),
     )
-    test = allocate(replace(resolve(alone).national_election(alone), lots=()))
+    test = allocate(replace(resolve_structure(alone).national_election(alone), lots=()))
     if not isinstance(test, Completed):
         return _rejected(
             "combinations",
@@ -101,12 +104,9 @@ def combination_checks(
     return replace(election, combinations=tuple(kept_combinations)), tuple(checks)
 
 
-def _best_list(party_units: list[Unit], key: str) -> Unit:
+def _best_list(units: Sequence[Unit], key: str) -> Unit:
     """P 16 lid 1, P 18 lid 1: the list with the most votes for ``key``; equal: lowest district."""
-    return max(
-        party_units,
-        key=lambda u: (_votes_on(u, key), -u.district),
-    )
+    return max(units, key=lambda u: (_votes_on(u, key), -u.district))
 
 
 def _votes_on(unit: Unit, key: str) -> int:
@@ -117,47 +117,138 @@ def _position(unit: Unit, key: str) -> int:
     return next(c.number for c in unit.candidates or () if c.key == key)
 
 
-class _GroupNomination:
-    """P 16 – P 18 for one lijstengroep whose P 15 preference-elected are known."""
+class _Rounds:
+    """One of a group's seat sequences (``SeatOrder.back`` or ``.forward``), walked once.
+
+    ``take`` gives the next list of the sequence that ``fits``; lists of the current round that
+    do not fit are passed over for good (what fits only shrinks while the candidates are
+    assigned). Where two or more lists of one round fit, the law gives no order between them:
+    the lot decides (kind ``group_seat``, ``list`` = the group).
+    """
 
     def __init__(
-        self, party: Party, units: list[Unit], seats: dict[int, int], last: list[int]
+        self, rounds: tuple[tuple[int, ...], ...], party: int, article: str, lots: LotBox
+    ) -> None:
+        self._rounds = rounds
+        self._next = 0
+        self._current: list[int] = []
+        self._party = party
+        self._article = article
+        self._lots = lots
+
+    def take(self, fits: Callable[[int], bool], why: str) -> int | None:
+        while True:
+            if not self._current:
+                if self._next == len(self._rounds):
+                    return None
+                self._current = list(self._rounds[self._next])
+                self._next += 1
+            eligible = [n for n in self._current if fits(n)]
+            if not eligible:
+                self._current = []
+                continue
+            chosen = eligible[0]
+            if len(eligible) > 1:
+                chosen = self._lots.draw(
+                    LotQuestion(
+                        kind="group_seat",
+                        options=tuple(sorted(eligible)),
+                        article=self._article,
+                        description=(
+                            f"group {self._party}: {why}; lists "
+                            f"{', '.join(map(str, sorted(eligible)))} received their seats "
+                            "together, so the law gives no order between them"
+                        ),
+                        list=self._party,
+                    )
+                )
+            self._current.remove(chosen)
+            return chosen
+
+
+class _GroupNomination:
+    """P 16 – P 18 for one lijstengroep whose P 15 preference-elected are known.
+
+    ``seats`` (the group's lists' seats after P 12 / P 13) is updated in place when P 16 lid 2
+    or P 13 moves a seat; ``free`` counts each list's seats not yet given to a candidate.
+    """
+
+    def __init__(
+        self,
+        party: Party,
+        units: list[Unit],
+        seats: dict[int, int],
+        order: SeatOrder,
+        lots: LotBox,
     ) -> None:
         self.party = party
         self.units = units
         self.seats = seats
-        self.last = last  # units in the order they received P 12 / P 13 seats after full seats
+        self.free = {u.number: seats[u.number] for u in units}
+        self.back = _Rounds(order.back, party.number, "P 16 lid 2", lots)
+        self.forward = _Rounds(order.forward, party.number, "P 13", lots)
+        self.elected_keys: set[str] = set()
         self.placed: dict[int, list[int]] = {u.number: [] for u in units}
+        self.in_list_order: dict[int, list[int]] = {u.number: [] for u in units}
         self.placements: list[Placement] = []
         self.doubles: list[DoubleElection] = []
+        self.transfers: list[Transfer] = []
         self.warnings: list[str] = []
 
-    def free(self, unit: Unit) -> int:
-        return self.seats[unit.number] - len(self.placed[unit.number])
+    def place_all(self, keys: Sequence[str], summed: dict[str, int]) -> None:
+        """P 16 for the preference-elected ``keys`` in order of election, a round of equal
+        summed votes at a time (those are elected together, P 15 lid 1)."""
+        start = 0
+        while start < len(keys):
+            end = start
+            while end < len(keys) and summed[keys[end]] == summed[keys[start]]:
+                end += 1
+            self._place_round(list(keys[start:end]))
+            start = end
 
-    def place(self, number: int) -> None:
-        """P 16: place the preference-elected candidate ``number`` of the group on one list."""
-        key = self.party.keys[number - 1]
-        stands = [u for u in self.units if _votes_on(u, key) >= 0]
-        with_seat = [u for u in stands if self.free(u) > 0]
-        forfeited: int | None = None
-        if with_seat:
-            unit = _best_list(with_seat, key)
-            article = "P 16 lid 1"
-        else:
-            unit = _best_list(stands, key)
-            article = "P 16 lid 2"
-            donors = [n for n in reversed(self.last) if n != unit.number]
-            donors += [u.number for u in reversed(self.units) if u.number != unit.number]
-            by_number = {u.number: u for u in self.units}
-            forfeited = next(n for n in donors if self.free(by_number[n]) > 0)
-            self.seats[forfeited] -= 1
+    def _place_round(self, waiting: list[str]) -> None:
+        """P 16 lid 1: each candidate on the list with the most votes for them (equal: lowest
+        district) among their lists with a seat left; candidates competing for a list's last
+        seats in list order, the others try their next list. P 16 lid 2: a candidate none of
+        whose lists has a seat left sits on the list with the most votes for them, and the seat
+        last allocated under P 12 / P 13 to a list of the group that still has one is forfeited
+        (each next one further back in that order)."""
+        while True:
+            prefer: dict[str, Unit] = {}
+            for key in waiting:
+                open_ = [u for u in self.units if _votes_on(u, key) >= 0 and self.free[u.number]]
+                if open_:
+                    prefer[key] = _best_list(open_, key)
+            if not prefer:
+                break
+            for unit in self.units:
+                wanting = sorted(
+                    (k for k in waiting if prefer.get(k) is unit), key=lambda k: _position(unit, k)
+                )
+                for key in wanting[: self.free[unit.number]]:
+                    self.free[unit.number] -= 1
+                    self._record(unit, key, "P 16 lid 1", None)
+                    waiting.remove(key)
+        for key in waiting:
+            unit = _best_list([u for u in self.units if _votes_on(u, key) >= 0], key)
+            donor = self.back.take(
+                lambda n: self.free[n] > 0,
+                f"P 16 lid 2 takes a seat for candidate {key!r} placed on list {unit.number}",
+            )
+            if donor is None:  # not reachable: every list with a free seat is in the sequence
+                donor = next(u.number for u in self.units if self.free[u.number] > 0)
+            self.free[donor] -= 1
+            self.seats[donor] -= 1
             self.seats[unit.number] += 1
+            self._record(unit, key, "P 16 lid 2", donor)
+
+    def _record(self, unit: Unit, key: str, article: str, forfeited: int | None) -> None:
+        self.elected_keys.add(key)
         self.placed[unit.number].append(_position(unit, key))
         self.placements.append(
             Placement(
                 self.party.number,
-                number,
+                self.party.keys.index(key) + 1,
                 key,
                 unit.number,
                 _position(unit, key),
@@ -167,53 +258,81 @@ class _GroupNomination:
             )
         )
 
-    def fill(self) -> dict[int, list[int]]:
-        """P 17 with P 18: each list's remaining seats in list order; a candidate picked by
-        several lists counts on the one with most votes for them (equal: lowest district),
-        the others take their next candidate; repeated until no candidate is picked twice."""
-        fixed: dict[int, list[int]] = {u.number: [] for u in self.units}
-        elected_keys: set[str] = set()
-        for unit in self.units:
-            for position in self.placed[unit.number]:
-                elected_keys.add(next(c.key for c in unit.candidates or () if c.number == position))
-        while True:
-            picks: dict[int, list[str]] = {}
-            for unit in self.units:
-                need = self.free(unit) - len(fixed[unit.number])
-                living = [
-                    c.key
-                    for c in unit.candidates or ()
-                    if not c.deceased and c.key not in elected_keys
-                ]
-                picks[unit.number] = living[: max(0, need)]
+    def fill(self) -> None:
+        """P 17, P 18: each list's free seats go to its candidates not yet elected, in list
+        order; a candidate so elected on several lists counts on the one with the most votes for
+        them (equal: lowest district, lid 1), the others take their next not yet elected
+        candidate (lid 2), repeated until every seat has a candidate (lid 3). A list whose
+        candidates are all elected passes its free seat on (P 13, ``Transfer``)."""
+        unelected = {
+            u.number: [
+                c for c in u.candidates or () if not c.deceased and c.key not in self.elected_keys
+            ]
+            for u in self.units
+        }
+        stuck: set[int] = set()
+        while any(self.free[n] > 0 for n in self.free if n not in stuck):
+            self._pass_on(unelected, stuck)
             picked_by: dict[str, list[Unit]] = {}
             for unit in self.units:
-                for key in picks[unit.number]:
-                    picked_by.setdefault(key, []).append(unit)
-            doubles = {k: us for k, us in picked_by.items() if len(us) > 1}
-            if not doubles:
+                for c in unelected[unit.number][: self.free[unit.number]]:
+                    picked_by.setdefault(c.key, []).append(unit)
+            if not picked_by:
                 break
-            for key, units in doubles.items():
+            for key, units in picked_by.items():
                 kept = _best_list(units, key)
-                fixed[kept.number].append(_position(kept, key))
-                elected_keys.add(key)
-                self.doubles.append(
-                    DoubleElection(
-                        self.party.number, key, tuple(u.number for u in units), kept.number
+                self.free[kept.number] -= 1
+                self.in_list_order[kept.number].append(_position(kept, key))
+                self.elected_keys.add(key)
+                if len(units) > 1:
+                    self.doubles.append(
+                        DoubleElection(
+                            self.party.number, key, tuple(u.number for u in units), kept.number
+                        )
                     )
-                )
-        out: dict[int, list[int]] = {}
+            for number, rest in unelected.items():
+                unelected[number] = [c for c in rest if c.key not in self.elected_keys]
         for unit in self.units:
-            chosen = set(fixed[unit.number]) | {_position(unit, k) for k in picks[unit.number]}
-            in_order = [c.number for c in unit.candidates or () if c.number in chosen]
-            out[unit.number] = in_order
-            short = self.free(unit) - len(in_order)
-            if short > 0:
+            if self.free[unit.number] > 0:
                 self.warnings.append(
                     f"P 17 / P 18: list {unit.number} of group {self.party.number} has "
-                    f"{short} seat(s) left without a candidate"
+                    f"{self.free[unit.number]} seat(s) left without a candidate"
                 )
-        return out
+
+    def _pass_on(self, unelected: dict[int, list[ListCandidate]], stuck: set[int]) -> None:
+        """P 13 lid 1 (with P 18 lid 3): a list with a free seat and no candidate left gives it
+        to the next list in the continued application of P 12 / P 13 that has a candidate
+        more than it has free seats; lists with such a seat are taken in district order."""
+        by_district = sorted(self.units, key=lambda u: (u.district, u.number))
+        while True:
+            short = next(
+                (
+                    u.number
+                    for u in by_district
+                    if self.free[u.number] > 0
+                    and not unelected[u.number]
+                    and u.number not in stuck
+                ),
+                None,
+            )
+            if short is None:
+                return
+            receiver = self.forward.take(
+                lambda n: self.free[n] < len(unelected[n]),
+                f"P 13 passes on a seat of list {short}, whose candidates are all elected",
+            )
+            if receiver is None:
+                stuck.add(short)
+                continue
+            self.free[short] -= 1
+            self.seats[short] -= 1
+            self.free[receiver] += 1
+            self.seats[receiver] += 1
+            self.transfers.append(Transfer(self.party.number, short, receiver))
+
+    def elected(self, unit: Unit) -> tuple[int, ...]:
+        placed = self.placed[unit.number]
+        return tuple(placed) + tuple(sorted(self.in_list_order[unit.number]))
 
 
 class _Out:
@@ -227,11 +346,17 @@ class _Out:
         self.preference: list[PreferenceStep] = []
         self.placements: list[Placement] = []
         self.doubles: list[DoubleElection] = []
+        self.transfers: list[Transfer] = []
         self.warnings: list[str] = []
 
 
 def unit_ranking(
-    unit: Unit, party: Party, elected_in_order: Sequence[str], threshold: Fraction
+    unit: Unit,
+    party: Party,
+    elected_in_order: Sequence[str],
+    threshold: Fraction,
+    own_list_votes: bool = False,
+    election_kind: str = "TK",
 ) -> tuple[int, ...]:
     """P 19 for one list (``unit``) of ``party``: the positions on it in order for later
     vacancies.
@@ -240,7 +365,8 @@ def unit_ranking(
     (``elected_in_order``: their keys in order of election, P 15), in that order; then its
     other living candidates whose votes summed over the party's lists ("de gezamenlijke
     lijsten", as P 15 counts them) are strictly above ``threshold``, by those votes descending
-    (equal votes: the unit's list order); then its remaining living candidates in list order.
+    (equal votes: the unit's list order; profile ``p19-own-list-votes``: by the votes on this
+    list itself); then its remaining living candidates in list order.
     Deceased candidates are never ranked (P 19a). A candidate elected on another list of the
     group is still ranked here: they are a candidate of this list too. For a party of one list
     this is the single-contest ranking (``Nomination.ranking``); for a lijstengroep it is the
@@ -253,9 +379,15 @@ def unit_ranking(
     first = [position[key] for key in elected_in_order if key in position]
     chosen = set(elected_in_order)
     num, den = threshold.numerator, threshold.denominator
+    order_by = {c.key: c.votes for c in living} if own_list_votes else summed
+    ek = election_kind == "EK"
+
+    def reaches(votes: int, num: int, den: int) -> bool:  # U 15 lid 3 for the Eerste Kamer
+        return votes * den >= num if ek else votes * den > num
+
     above = sorted(  # stable: list order within equal votes
-        (c for c in living if c.key not in chosen and summed[c.key] * den > num),
-        key=lambda c: -summed[c.key],
+        (c for c in living if c.key not in chosen and reaches(summed[c.key], num, den)),
+        key=lambda c: -order_by[c.key],
     )
     ranked = first + [c.number for c in above]
     skip = set(ranked)
@@ -267,7 +399,7 @@ def _nominate_party(
     party: Party,
     party_seats: int,
     unit_seats: dict[int, int],
-    last: list[int],
+    order: SeatOrder | None,
     national: Election,
     lots: LotBox,
     out: _Out,
@@ -278,11 +410,12 @@ def _nominate_party(
     party's candidates, with votes summed over all its lists, are elected in order of votes as
     far as the party (the lijstengroep, or the list in no group) has seats. A party of one list
     (or one stel) then elects in list order (P 17) as a single contest does; a group places
-    each preference-elected candidate (P 16) and fills each list (P 17, P 18).
+    each preference-elected candidate (P 16) and fills each list (P 17, P 18), seats passing
+    within the group where P 16 lid 2 or P 13 says so.
 
-    P 19: each of the party's lists that holds a seat gets its ranking for later vacancies: a
-    party of one list the single contest's (``Nomination.ranking``), a group's lists
-    ``unit_ranking`` (after P 16 lid 2, which may move a seat).
+    P 19: a party of one list gets the single contest's ranking (``Nomination.ranking``); every
+    list of a group with seats gets ``unit_ranking`` (P 19 lid 5: a list of a lijstengroep with
+    seats is ranked even when it has no elected candidate).
     """
     derived = ElectionList(party.number, party.name, party.votes, party.candidates)
     threshold = out.quota * preference_share(national)
@@ -294,25 +427,45 @@ def _nominate_party(
         out.ranking[only] = nomination.ranking
         out.preference.append(nomination.step)
         return
+    assert order is not None  # a group with seats has its P 12 distribution
     units = [structure.units[n] for n in party.units]
-    group = _GroupNomination(party, units, unit_seats, last)
-    for number in nomination.elected_on_preference:
-        group.place(number)
-    rest = group.fill()
-    for unit in units:
-        placed = group.placed[unit.number]
-        out.on_preference[unit.number] = tuple(placed)
-        out.elected[unit.number] = tuple(placed) + tuple(
-            n for n in rest[unit.number] if n not in placed
-        )
+    group = _GroupNomination(party, units, unit_seats, order, lots)
+    summed = {key: c.votes for key, c in zip(party.keys, party.candidates or (), strict=True)}
     in_order = [party.keys[n - 1] for n in nomination.elected_on_preference]
+    group.place_all(in_order, summed)
+    group.fill()
     for unit in units:
-        if unit_seats[unit.number] > 0:
-            out.ranking[unit.number] = unit_ranking(unit, party, in_order, threshold)
+        out.on_preference[unit.number] = tuple(group.placed[unit.number])
+        out.elected[unit.number] = group.elected(unit)
+        out.ranking[unit.number] = unit_ranking(
+            unit, party, in_order, threshold, national.profile.p19_own_list_votes, national.kind
+        )
     out.preference.append(replace(nomination.step, elected_in_list_order=()))
     out.placements.extend(group.placements)
     out.doubles.extend(group.doubles)
+    out.transfers.extend(group.transfers)
     out.warnings.extend(group.warnings)
+
+
+def _rank_seatless(
+    structure: Structure, party: Party, national: Election, quota: Fraction, out: _Out
+) -> None:
+    """P 19 lid 5: in an election of fewer than 19 seats, a party without seats is ranked too
+    (nobody is elected: its candidates above the voorkeurdrempel by votes, then the rest)."""
+    threshold = quota * preference_share(national)
+    if not party.is_group:
+        derived = ElectionList(party.number, party.name, party.votes, party.candidates)
+        out.ranking[party.units[0]] = nominate(national, derived, 0, threshold, LotBox(())).ranking
+        return
+    for number in party.units:
+        out.ranking[number] = unit_ranking(
+            structure.units[number],
+            party,
+            (),
+            threshold,
+            national.profile.p19_own_list_votes,
+            national.kind,
+        )
 
 
 def allocate_districts(election: DistrictElection) -> DistrictResult:
@@ -332,7 +485,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
     if isinstance(checked, Rejected):
         return checked
     election, checks = checked
-    structure = resolve(election)
+    structure = resolve_structure(election)
     national_election = structure.national_election(election)
     national_index = [i for i, lot in enumerate(election.lots) if lot.kind in NATIONAL_LOT_KINDS]
     other_index = [i for i, lot in enumerate(election.lots) if lot.kind not in NATIONAL_LOT_KINDS]
@@ -368,7 +521,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             distributions.append(done)
             party_seats.update((row.member, row.seats) for row in done.rows)
         stage = "group"
-        last: dict[int, list[int]] = {}
+        orders: dict[int, SeatOrder] = {}
         for party in structure.parties.values():
             seats = party_seats[party.number]
             if not party.is_group:
@@ -378,7 +531,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
                 unit_seats.update((u, 0) for u in party.units)
                 continue
             units = [structure.units[u] for u in party.units]
-            done = distribute(
+            done, orders[party.number] = distribute_in_order(
                 "group",
                 party.number,
                 seats,
@@ -387,7 +540,6 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             )
             distributions.append(done)
             unit_seats.update((row.member, row.seats) for row in done.rows)
-            last[party.number] = list(done.remainder_order)
         stage = "candidates"
         for party in structure.parties.values():
             if party.candidates is None:
@@ -395,13 +547,15 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             if party_seats[party.number] == 0:
                 for u in party.units:
                     out.elected[u] = out.on_preference[u] = ()
+                if election.seats < 19:
+                    _rank_seatless(structure, party, national_election, national.quota, out)
                 continue
             _nominate_party(
                 structure,
                 party,
                 party_seats[party.number],
                 unit_seats,
-                last.get(party.number, []),
+                orders.get(party.number),
                 national_election,
                 lots,
                 out,
@@ -432,6 +586,7 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
         doubles=tuple(out.doubles),
         combination_checks=checks,
         warnings=(*national.warnings, *out.warnings),
+        transfers=tuple(out.transfers),
     )
 
 

@@ -55,6 +55,60 @@ def distribute(
     average to members that can take a seat (P 13 lid 2). A decisive tie asks for a lot of kind
     ``group_seat`` / ``combination_seat`` naming ``owner``. Seats no member can take stay empty.
     """
+    return distribute_in_order(kind, owner, seats, members, lots)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatOrder:
+    """The order in which a group's seats were allocated, and would be allocated further.
+
+    ``back`` (for P 16 lid 2: "de zetel die met toepassing van artikel P 12 of P 13 het laatst
+    was toegewezen"): the rounds after the full seats, the last allocated first, then the lists
+    that received full seats (P 12 lid 4 gives those all at once: no order among them). A round
+    is the lists that received a seat at one value (equal remainders or averages allocated
+    together; a seat decided by lot is a round of its own).
+
+    ``forward`` (for P 13 when a list of the group has a seat but no candidate left to take it):
+    the rounds of continued application beyond the group's seats: largest remainders for the
+    lists that had none (P 13 lid 1, "voortgezette toepassing"), then greatest averages (P 13
+    lid 2), each list up to its number of candidates.
+    """
+
+    back: tuple[tuple[int, ...], ...]
+    forward: tuple[tuple[int, ...], ...]
+
+
+def _next_round(
+    members: Sequence[Member],
+    remainders: Sequence[int],
+    held: Sequence[int],
+    had_remainder: Sequence[bool],
+) -> tuple[str, list[int], tuple[int, int]] | None:
+    """The next seat's method, the members tied for it and the value (``None``: no member can
+    take a seat). Largest remainder among members that had none, else greatest average."""
+    open_ = [i for i, m in enumerate(members) if m.limit is None or held[i] < m.limit]
+    fresh = [i for i in open_ if not had_remainder[i]]
+    if fresh:
+        method = LARGEST_REMAINDER
+        values = {i: (remainders[i], 1) for i in fresh}
+    elif open_:
+        method = GREATEST_AVERAGE
+        values = {i: (members[i].votes, held[i] + 1) for i in open_}
+    else:
+        return None
+    best = max(values.values(), key=lambda v: Fraction(*v))
+    tied = [i for i, v in values.items() if v[0] * best[1] == best[0] * v[1]]
+    return method, tied, best
+
+
+def distribute_in_order(
+    kind: DistributionKind,
+    owner: int,
+    seats: int,
+    members: Sequence[Member],
+    lots: LotBox,
+) -> tuple[Distribution, SeatOrder]:
+    """``distribute``, with the order of the seats for P 16 lid 2 and P 13 (``SeatOrder``)."""
     article = "P 12, P 13" if kind == "group" else "P 11 (pre-2017-12), P 13"
     lot_kind: LotKind = "group_seat" if kind == "group" else "combination_seat"
     total = sum(m.votes for m in members)
@@ -66,27 +120,21 @@ def distribute(
     ]
     had_remainder = [False] * len(members)
     order: list[int] = []
+    rounds: list[list[int]] = []
+    round_key: tuple[str, tuple[int, int]] | None = None
     lot_seats: list[int] = []
     reassigned: list[Reassignment] = []
     to_assign = seats - sum(held)
     unfilled = 0
     for step in range(to_assign):
         left = to_assign - step
-        open_ = [i for i, m in enumerate(members) if m.limit is None or held[i] < m.limit]
-        fresh = [i for i in open_ if not had_remainder[i]]
-        if fresh:
-            method = LARGEST_REMAINDER
-            values = {i: (remainders[i], 1) for i in fresh}
-        elif open_:
-            method = GREATEST_AVERAGE
-            values = {i: (members[i].votes, held[i] + 1) for i in open_}
-        else:
+        found = _next_round(members, remainders, held, had_remainder)
+        if found is None:
             unfilled = left
             first = max(0, step - (to_assign - len(surplus_from)))
             reassigned.extend(Reassignment(n, None, "unfilled") for n in surplus_from[first:])
             break
-        best = max(values.values(), key=lambda v: Fraction(*v))
-        tied = [i for i, v in values.items() if v[0] * best[1] == best[0] * v[1]]
+        method, tied, best = found
         if len(tied) > left:
             options = tuple(members[i].number for i in tied)
             value = Fraction(best[0], best[1] * (seats if method == LARGEST_REMAINDER else 1))
@@ -106,8 +154,15 @@ def distribute(
             )
             winner = next(i for i in tied if members[i].number == drawn)
             lot_seats.append(len(order) + 1)
+            rounds.append([members[winner].number])
+            round_key = None
         else:
             winner = tied[0]
+            if round_key == (method, best) and rounds:
+                rounds[-1].append(members[winner].number)
+            else:
+                rounds.append([members[winner].number])
+            round_key = (method, best)
         held[winner] += 1
         if method == LARGEST_REMAINDER:
             had_remainder[winner] = True
@@ -119,7 +174,7 @@ def distribute(
         DistributionRow(m.number, m.votes, f, Fraction(r, seats) if seats else Fraction(0), h)
         for m, f, r, h in zip(members, full, remainders, held, strict=True)
     )
-    return Distribution(
+    distribution = Distribution(
         kind=kind,
         owner=owner,
         article=article,
@@ -132,3 +187,21 @@ def distribute(
         reassigned=tuple(reassigned),
         unfilled=unfilled,
     )
+    full_round = tuple(
+        sorted(
+            m.number
+            for m, f in zip(members, full, strict=True)
+            if (f if m.limit is None else min(f, m.limit)) > 0
+        )
+    )
+    back = tuple(tuple(sorted(r)) for r in reversed(rounds))
+    back += (full_round,) if full_round else ()
+    forward: list[tuple[int, ...]] = []
+    if all(m.limit is not None for m in members):
+        while (found := _next_round(members, remainders, held, had_remainder)) is not None:
+            method, tied, _ = found
+            for i in tied:  # every list at this value takes a seat in the same round
+                held[i] += 1
+                had_remainder[i] = had_remainder[i] or method == LARGEST_REMAINDER
+            forward.append(tuple(sorted(members[i].number for i in tied)))
+    return distribution, SeatOrder(back, tuple(forward))

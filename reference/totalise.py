@@ -19,10 +19,15 @@ errors (any error blocks the result)
     stated), ``TOT-H-is-E+F+G``, ``TOT-I-J-difference``, and ``TOT-sum-identity`` (a total
     stated for a higher unit, e.g. the municipal total in a 510b, differs from the sum of its
     units);
-warnings (reported, never blocking), on every count, entered or totalled
+warnings (never blocking; the current control protocol's numbers), on every count
     ``TOT-warning-blank`` (H > 0 and 100 × F ≥ 3 × H), ``TOT-warning-invalid``
-    (H > 0 and 100 × G ≥ 3 × H), ``TOT-warning-difference`` (100 × abs(D − H) ≥ 2 × D and
-    abs(D − H) ≥ 15), ``TOT-warning-no-votes`` (H = 0).
+    (H > 0 and 100 × G ≥ 3 × H), ``TOT-warning-difference`` (abs(D − H) ≥ 15, or H > 0 and
+    100 × abs(D − H) ≥ 2 × H), ``TOT-warning-no-votes`` (H = 0);
+control protocol checks (warnings) on the entered units, see ``reference.control_protocol``
+    ``CP-no-explanation``, ``CP-explanations-sum``, ``CP-list-deviation``,
+    ``CP-swapped-candidates``.
+
+Eligible voters are not a sum identity: a total keeps those its stated count gives.
 
 The identity checks run on the counts as entered (after double entry and corrections); sums
 of counts that satisfy them satisfy them too, so the totals need no second check. At a
@@ -36,11 +41,20 @@ All arithmetic is on integers.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from operator import add
 
+from reference.control_protocol import (
+    explanation_findings,
+    list_deviation_findings,
+    swapped_candidate_findings,
+)
 from spec.counts import (
+    CONTROL_PROTOCOLS,
+    CURRENT_PROTOCOL,
     AdmittedVoters,
     CheckSeverity,
+    ControlProtocol,
     Correction,
     CorrectionRecord,
     Count,
@@ -55,10 +69,7 @@ from spec.counts import (
 )
 from spec.model import Candidate, Election, ElectionKind, ElectionList, LawVersion, Profile
 
-BLANK_PERCENT = 3
-INVALID_PERCENT = 3
-DIFFERENCE_PERCENT = 2
-DIFFERENCE_MINIMUM = 15
+CURRENT = CONTROL_PROTOCOLS[CURRENT_PROTOCOL]
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while units are totalled and checked."""
@@ -214,10 +225,11 @@ def _difference_findings(count: Count) -> list[CountFinding]:
     return found
 
 
-def warning_findings(count: Count) -> list[CountFinding]:
-    """The warnings of §6 on one count; every boundary is inclusive, in integers:
-    blank: H > 0 and 100 × F ≥ 3 × H; invalid: H > 0 and 100 × G ≥ 3 × H;
-    difference: 100 × abs(D − H) ≥ 2 × D and abs(D − H) ≥ 15; no votes: H = 0."""
+def warning_findings(count: Count, protocol: ControlProtocol = CURRENT) -> list[CountFinding]:
+    """The warnings on one count, with the thresholds of a control protocol version (every
+    boundary inclusive, in integers): blank: H > 0 and 100 × F ≥ 3 × H; invalid: H > 0 and
+    100 × G ≥ 3 × H; difference: abs(D − H) ≥ 15, or H > 0 and 100 × abs(D − H) ≥ 2 × H;
+    no votes: H = 0 (the numbers of the current version)."""
     found: list[CountFinding] = []
     uid, d, h = count.unit_id, count.admitted.total, count.total_counted
     if h == 0:
@@ -232,8 +244,8 @@ def warning_findings(count: Count) -> list[CountFinding]:
         )
     else:
         for code, field, word, value, percent in (
-            ("TOT-warning-blank", "blank", "blank", count.blank, BLANK_PERCENT),
-            ("TOT-warning-invalid", "invalid", "invalid", count.invalid, INVALID_PERCENT),
+            ("TOT-warning-blank", "blank", "blank", count.blank, protocol.blank_percent),
+            ("TOT-warning-invalid", "invalid", "invalid", count.invalid, protocol.invalid_percent),
         ):
             if 100 * value >= percent * h:
                 found.append(
@@ -247,17 +259,56 @@ def warning_findings(count: Count) -> list[CountFinding]:
                     )
                 )
     diff = abs(d - h)
-    if 100 * diff >= DIFFERENCE_PERCENT * d and diff >= DIFFERENCE_MINIMUM:
+    minimum, percent = protocol.difference_minimum, protocol.difference_percent
+    by_number = diff >= minimum
+    by_share = h > 0 and 100 * diff >= percent * h
+    if by_number or by_share:
+        reasons = []
+        if by_number:
+            reasons.append(f"at least {minimum}")
+        if by_share:
+            reasons.append(f"{percent}% or more of H (100 × {diff} ≥ {percent} × {h})")
         found.append(
-            _finding(
+            CountFinding(
                 "warning",
                 "TOT-warning-difference",
                 uid,
                 "total_counted",
-                f"|D − H| = |{d} − {h}| = {diff} is {DIFFERENCE_PERCENT}% or more of D "
-                f"(100 × {diff} ≥ {DIFFERENCE_PERCENT} × {d}) and at least {DIFFERENCE_MINIMUM}",
+                f"|D − H| = |{d} − {h}| = {diff} is " + " and ".join(reasons),
+                (("D", d), ("H", h), ("difference", h - d)),
             )
         )
+    return found
+
+
+def protocol_findings(
+    hierarchy: Hierarchy,
+    inputs: CountInputs,
+    entered: Mapping[str, Count],
+    final: Mapping[str, Count],
+    protocol: ControlProtocol,
+) -> list[CountFinding]:
+    """The per-unit checks of the control protocol (``reference.control_protocol``) on the
+    entered counts: the explanation checks where explanations are stated (not for units
+    already recounted), the list and candidate checks of each lowest unit against the rest
+    of its parent."""
+    found: list[CountFinding] = []
+    for uid in preorder(hierarchy):
+        count = entered.get(uid)
+        if count is None:
+            continue
+        stated = inputs.explanations.get(uid)
+        if stated is not None and uid not in inputs.recounted:
+            found.extend(explanation_findings(count, stated))
+        unit = hierarchy.units[uid]
+        if unit.children or unit.parent is None or unit.parent not in final:
+            continue
+        parent = final[unit.parent]
+        units_of_parent = len(hierarchy.units[unit.parent].children)
+        if units_of_parent > 1:
+            found.extend(list_deviation_findings(count, parent, protocol))
+        if units_of_parent >= protocol.swap_minimum_units:
+            found.extend(swapped_candidate_findings(count, parent, protocol))
     return found
 
 
@@ -357,23 +408,22 @@ def _same_total(stated: Count, computed: Count) -> bool:
         and (stated.more_counted, stated.fewer_counted)
         == (computed.more_counted, computed.fewer_counted)
         and stated.reported_votes_on_lists in (None, computed.votes_on_lists)
-        and (
-            None in (stated.eligible_voters, computed.eligible_voters)
-            or stated.eligible_voters == computed.eligible_voters
-        )
     )
 
 
 def _sum_differences(stated: Count, computed: Count) -> list[FieldDifference]:
     """Fields where a stated total differs from the computed sum; a list or candidate absent
-    from one side counts as 0 there; E only where stated (against the computed Σ E.n), and
-    eligible voters only where both sides have them (every unit stated them)."""
+    from one side counts as 0 there; E only where stated (against the computed Σ E.n).
+    Eligible voters (EML ``Cast``) are not compared: a total's is the body's own number of
+    kiesgerechtigden, not the sum of its units' (see ``totalise``)."""
     a, b = count_fields(stated), count_fields(computed)
     b["votes_on_lists"] = computed.votes_on_lists
     differences = []
     for key in list(a) + [key for key in b if key not in a]:
         first, second = a.get(key), b.get(key)
-        if key in ("votes_on_lists", "eligible_voters"):
+        if key == "eligible_voters":
+            continue
+        if key == "votes_on_lists":
             if first is None or second is None:
                 continue
         elif key.startswith("lists["):
@@ -521,7 +571,12 @@ def _apply_corrections(
     return records
 
 
-def totalise(hierarchy: Hierarchy, inputs: CountInputs, progress: Progress | None = None) -> Totals:
+def totalise(
+    hierarchy: Hierarchy,
+    inputs: CountInputs,
+    progress: Progress | None = None,
+    protocol: ControlProtocol = CURRENT,
+) -> Totals:
     """Total the counts up the hierarchy and check them (DOMAIN.md §6).
 
     ``hierarchy`` must be sound (``spec.counts.hierarchy_problems`` is empty; the codec
@@ -539,7 +594,11 @@ def totalise(hierarchy: Hierarchy, inputs: CountInputs, progress: Progress | Non
     for done, uid in enumerate(reversed(order), start=1):
         unit = hierarchy.units[uid]
         if unit.children:
-            final[uid] = sum_counts(unit, [final[c] for c in unit.children if c in final])
+            total = sum_counts(unit, [final[c] for c in unit.children if c in final])
+            stated_total = entered.get(uid)
+            if stated_total is not None and stated_total.eligible_voters is not None:
+                total = replace(total, eligible_voters=stated_total.eligible_voters)
+            final[uid] = total
         elif uid in entered:
             final[uid] = entered[uid]
         if progress is not None:
@@ -573,7 +632,8 @@ def totalise(hierarchy: Hierarchy, inputs: CountInputs, progress: Progress | Non
                         )
                     )
         if uid in final:
-            findings.extend(warning_findings(final[uid]))
+            findings.extend(warning_findings(final[uid], protocol))
+    findings.extend(protocol_findings(hierarchy, inputs, entered, final, protocol))
     counts = {uid: final[uid] for uid in order if uid in final}
     return Totals(hierarchy.root, counts, tuple(findings), tuple(records))
 

@@ -14,7 +14,7 @@ The letters are those of the proces-verbaal:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 Level: TypeAlias = Literal["SB", "GSB", "HSB", "CSB"]
@@ -111,6 +111,9 @@ class CountFinding:
     unit_id: str
     field: str
     message: str
+    figures: tuple[tuple[str, int | str], ...] = ()
+    """The numbers the finding rests on, by name (e.g. ``("D", 750), ("H", 735)``), for a
+    findings file that a follow-up team imports; may be empty."""
 
 
 # --------------------------------------------------------------------------- totalisation
@@ -148,6 +151,13 @@ class CountInputs:
     counts: tuple[Count, ...]
     second_entries: tuple[Count, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    explanations: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Unit id → the explanations its proces-verbaal gives for a difference between D and H
+    (EML ``UncountedVotes`` reason code → number, e.g. ``{"geen verklaring": 2}``). Only
+    units that state explanations are judged by the control protocol's explanation checks."""
+    recounted: frozenset[str] = frozenset()
+    """Units whose ballots were already recounted (or whose unexplained difference was already
+    investigated): the control protocol's explanation checks leave them out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +201,88 @@ class Totals:
     @property
     def accepted(self) -> bool:
         return not any(finding.severity == "error" for finding in self.findings)
+
+
+# --------------------------------------------------------------------------- control protocol
+
+MORE_EXPLANATIONS: tuple[str, ...] = (
+    "te veel uitgereikte stembiljetten",
+    "te veel briefstembiljetten",
+    "geen verklaring",
+    "andere verklaring",
+)
+"""Explanations (EML ``UncountedVotes`` reason codes) of more ballots than admitted voters
+(H > D): too many ballots handed out, too many postal ballots, no explanation, another one."""
+
+FEWER_EXPLANATIONS: tuple[str, ...] = (
+    "meegenomen stembiljetten",
+    "te weinig uitgereikte stembiljetten",
+    "geen briefstembiljetten",
+    "kwijtgeraakte stembiljetten",
+    "geen verklaring",
+    "andere verklaring",
+)
+"""Explanations of fewer ballots than admitted voters (H < D): ballots taken away, too few
+handed out, no postal ballots, ballots lost, no explanation, another one."""
+
+NO_EXPLANATION = "geen verklaring"
+
+
+@dataclass(frozen=True, slots=True)
+class ControlProtocol:
+    """The thresholds of one version of the Kiesraad's *controleprotocol* (the checks of part A
+    that a centraal stembureau makes on each municipality's results per polling station).
+
+    They are not law: the protocol changes between elections. Every percentage is a whole
+    number and every boundary is inclusive; the shares are compared in exact arithmetic.
+
+    * blank / invalid: 100 × F (G) ≥ ``blank_percent`` (``invalid_percent``) × H, H > 0;
+    * difference: abs(D − H) ≥ ``difference_minimum`` **or** (H > 0 and 100 × abs(D − H) ≥
+      ``difference_percent`` × H);
+    * list deviation: a list's share of E at a unit and its share of E in the rest of the
+      parent unit differ by ≥ ``list_deviation_points`` percentage points;
+    * swapped candidates: at a unit, one candidate received ≥ ``swap_minimum_votes`` and ≥
+      ``swap_factor`` × the votes expected from the rest of the parent unit (or any, when 0
+      were expected), another of the same list was expected ≥ ``swap_minimum_votes`` and
+      received ≤ 1 / ``swap_factor`` of that; only where the parent has at least
+      ``swap_minimum_units`` units.
+    """
+
+    version: str
+    source: str
+    blank_percent: int = 3
+    invalid_percent: int = 3
+    difference_percent: int = 2
+    difference_minimum: int = 15
+    list_deviation_points: int = 50
+    swap_factor: int = 5
+    swap_minimum_votes: int = 15
+    swap_minimum_units: int = 2
+
+
+TOETSINGSKADER_2024 = (
+    "Kiesraad, Toetsingskader voor controles verkiezingsuitslagen op stembureauniveau "
+    "(15 February 2024), https://www.kiesraad.nl/binaries/kiesraad/documenten/publicaties/"
+    "2024/02/15/toetsingskader-voor-controles-verkiezingsuitslagen-op-stembureauniveau/"
+    "CBS+Onderzoek+Toetsingskader+voor+controles+verkiezingsuitslagen+op+stembureauniveau.pdf"
+)
+
+CONTROL_PROTOCOLS: Mapping[str, ControlProtocol] = {
+    "2024-02": ControlProtocol(
+        "2024-02",
+        TOETSINGSKADER_2024 + "; as applied by the Kiesraad's HCP from 27 February 2024",
+        swap_factor=10,
+        swap_minimum_votes=20,
+    ),
+    "TK2025": ControlProtocol(
+        "TK2025",
+        TOETSINGSKADER_2024 + "; swapped candidates ≥ 5× and ≥ 15 votes since the Tweede "
+        "Kamer election of 29 October 2025 (HCP, 14 August 2025)",
+    ),
+}
+"""The control protocol versions by name; ``CURRENT_PROTOCOL`` is the default."""
+
+CURRENT_PROTOCOL = "TK2025"
 
 
 LEVEL_RANK: Mapping[Level, int] = {level: rank for rank, level in enumerate(LEVELS)}

@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from spec.counts import (
+    FEWER_EXPLANATIONS,
     LEVELS,
+    MORE_EXPLANATIONS,
     AdmittedVoters,
     CheckSeverity,
     Correction,
@@ -55,7 +57,18 @@ TOTALS_FORMAT = "kieswet/totals@1"
 
 _KINDS: tuple[CorrectionKind, ...] = ("corrigendum", "recount")
 _SEVERITIES: tuple[CheckSeverity, ...] = ("error", "warning")
-_TOP_KEYS = frozenset({"format", "source", "hierarchy", "counts", "second_entries", "corrections"})
+_TOP_KEYS = frozenset(
+    {
+        "format",
+        "source",
+        "hierarchy",
+        "counts",
+        "second_entries",
+        "corrections",
+        "explanations",
+        "recounted",
+    }
+)
 _HIERARCHY_KEYS = frozenset({"root", "units"})
 _UNIT_KEYS = frozenset({"unit_id", "name", "level", "children"})
 _COUNT_KEYS = frozenset(
@@ -329,13 +342,46 @@ def parse_counts_input(data: object) -> CountsDocument | Rejected:
     counts = _parse_count_array(reader.required(top, "counts", ""), "counts", reader)
     seconds = _parse_count_array(top.get("second_entries", []), "second_entries", reader)
     corrections = _parse_corrections(top.get("corrections", []), reader)
+    explanations = _parse_explanations(top.get("explanations", {}), reader)
+    recounted = reader.array(top.get("recounted", []), "recounted") or []
+    ids = [reader.text(uid, f"recounted[{i}]", empty=False) for i, uid in enumerate(recounted)]
     if reader.errors or hierarchy is None:
         return Rejected(tuple(reader.errors))
     return CountsDocument(
         hierarchy,
-        CountInputs(tuple(counts), tuple(seconds), tuple(corrections)),
+        CountInputs(
+            tuple(counts),
+            tuple(seconds),
+            tuple(corrections),
+            explanations,
+            frozenset(uid for uid in ids if uid is not None),
+        ),
         source,
     )
+
+
+def _parse_explanations(data: object, reader: _Reader) -> dict[str, dict[str, int]]:
+    """``explanations``: unit id → explanation reason code → a whole number."""
+    if not isinstance(data, dict):
+        reader.add("explanations", "not_an_object", "explanations must be an object")
+        return {}
+    known = set(MORE_EXPLANATIONS) | set(FEWER_EXPLANATIONS)
+    out: dict[str, dict[str, int]] = {}
+    for uid, stated in data.items():
+        field = f"explanations.{uid}"
+        if not isinstance(stated, dict):
+            reader.add(field, "not_an_object", f"{field} must be an object")
+            continue
+        own: dict[str, int] = {}
+        for code, value in stated.items():
+            if code not in known:
+                reader.add(f"{field}.{code}", "unknown_code", f"unknown explanation {code!r}")
+                continue
+            number = reader.count_number(value, f"{field}.{code}")
+            if number is not None:
+                own[code] = number
+        out[uid] = own
+    return out
 
 
 def _parse_count_array(data: object, where: str, reader: _Reader) -> list[Count]:
@@ -429,6 +475,10 @@ def counts_input_to_json(document: CountsDocument) -> dict[str, Any]:
             }
             for c in inputs.corrections
         ]
+    if inputs.explanations:
+        doc["explanations"] = {uid: dict(e) for uid, e in inputs.explanations.items()}
+    if inputs.recounted:
+        doc["recounted"] = sorted(inputs.recounted)
     return doc
 
 

@@ -452,6 +452,20 @@ class DoubleElection:
 
 
 @dataclass(frozen=True, slots=True)
+class Transfer:
+    """P 13 lid 1 read with P 18 lid 3, during P 17 / P 18: a seat of ``from_list`` (a list of
+    lijstengroep ``party``) that none of its candidates can take any more, because every one of
+    them is elected already (on this or another list of the group), passes to ``to_list``: the
+    next list in the continued application of P 12 lid 5 / P 13 that still has a candidate
+    for it. P 18 lid 3: the procedure repeats "totdat alle aan de lijsten toegewezen zetels aan
+    kandidaten zijn toegewezen"."""
+
+    party: int
+    from_list: int
+    to_list: int
+
+
+@dataclass(frozen=True, slots=True)
 class CombinationCheck:
     """Old P 4 lid 2 (``pre-2017-12``): a member of a combination counts only if it would have
     won a seat on its own; a combination counts only with at least two such members."""
@@ -485,6 +499,7 @@ class DistrictCompleted:
     doubles: tuple[DoubleElection, ...]
     combination_checks: tuple[CombinationCheck, ...]
     warnings: tuple[str, ...]
+    transfers: tuple[Transfer, ...] = ()
     status: Literal["completed"] = "completed"
 
 

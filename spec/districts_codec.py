@@ -724,6 +724,10 @@ def completed_to_json(result: DistrictCompleted) -> dict[str, Any]:
             }
             for d in result.doubles
         ],
+        "transfers": [
+            {"article": "P 13", "party": t.party, "from_list": t.from_list, "to_list": t.to_list}
+            for t in result.transfers
+        ],
         "warnings": list(result.warnings),
     }
 

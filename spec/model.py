@@ -43,10 +43,17 @@ class Profile:
     ordered by lot whenever they tie (P 15 lid 1 "zo nodig het lot", read strictly: the order of
     election matters for P 19). Default: a lot only where the tie is decisive for who is elected;
     otherwise tied candidates keep list order.
+
+    ``p19_own_list_votes``: P 19 lid 2 for a list of a lijstengroep ranks the candidates above
+    the voorkeurdrempel "in de volgorde van de aantallen op hen uitgebrachte stemmen" read as
+    the votes on that list itself. Default: the votes summed over the group's lists, the count
+    the same sentence tests against the threshold ("op de gezamenlijke lijsten waarop zij
+    voorkomen") and P 15 lid 1 orders by.
     """
 
     p9_seat_counts_as_residual: bool = False
     candidate_lot_always: bool = False
+    p19_own_list_votes: bool = False
 
     @property
     def name(self) -> str:
@@ -57,6 +64,7 @@ class Profile:
 PROFILE_SWITCHES: Mapping[str, str] = {
     "p9-counts-as-residual": "p9_seat_counts_as_residual",
     "candidate-lot-always": "candidate_lot_always",
+    "p19-own-list-votes": "p19_own_list_votes",
 }
 """Switch name (as written in an input's ``profile``) → ``Profile`` field.
 A profile is ``default`` or switch names joined by ``+``, e.g. ``p9-counts-as-residual``."""

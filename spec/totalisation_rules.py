@@ -20,21 +20,56 @@ The conditions, on integers:
 * ``TOT-H-is-E+F+G``: H = E + F + G;
 * ``TOT-I-J-difference``: at a polling station I = max(H − D, 0) and J = max(D − H, 0); at a
   higher unit (its I and J are sums over its polling stations) I − J = H − D;
-* ``TOT-warning-blank`` / ``-invalid``: H > 0 and 100 × F (resp. G) ≥ 3 × H;
-* ``TOT-warning-difference``: 100 × abs(D − H) ≥ 2 × D and abs(D − H) ≥ 15;
-* ``TOT-warning-no-votes``: H = 0.
+* ``TOT-warning-blank`` / ``-invalid``: H > 0 and F / H (resp. G / H) ≥ 3%;
+* ``TOT-warning-difference``: abs(D − H) ≥ 15, or H > 0 and abs(D − H) / H ≥ 2%;
+* ``TOT-warning-no-votes``: H = 0;
+
+and the per-unit checks of the Kiesraad's control protocol (``spec.counts.ControlProtocol``;
+the thresholds above are those of its current version, ``CURRENT_PROTOCOL``), on the units
+whose counts are entered:
+
+* ``CP-no-explanation``: the unit states "geen verklaring" for a number above 0;
+* ``CP-explanations-sum``: H ≠ D and the explanations stated for that direction
+  (``MORE_EXPLANATIONS`` when H > D, ``FEWER_EXPLANATIONS`` when H < D) do not add up to
+  abs(H − D). Both only for units that state explanations and were not already recounted;
+* ``CP-list-deviation``: a list's share of E at the unit and in the rest of its parent
+  (the parent's other units) differ by 50 percentage points or more (not when the parent
+  has no other unit);
+* ``CP-swapped-candidates``: a candidate far above, and another of the same list far below,
+  the votes expected from the rest of the parent (≥ 5× and ≥ 15 votes), the parent having at
+  least 2 units.
+
+Every share is a ``Fraction``; a share of a total 0 is 0.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from fractions import Fraction
 
-from spec.counts import Count, CountInputs, FieldDifference, Hierarchy, Totals
+from spec.counts import (
+    CONTROL_PROTOCOLS,
+    CURRENT_PROTOCOL,
+    FEWER_EXPLANATIONS,
+    MORE_EXPLANATIONS,
+    NO_EXPLANATION,
+    ControlProtocol,
+    Count,
+    CountInputs,
+    FieldDifference,
+    Hierarchy,
+    Totals,
+)
 from spec.rules import Violation
 
 MODELS = "models N 10-1, Na 31-2, O 3, P 22-1"
 CHECKS = "Kiesraad checks of a proces-verbaal (DOMAIN.md §6)"
+CP = (
+    "Kiesraad controleprotocol (part A, centraal stembureau), versions 2024-02 and TK2025 "
+    "(spec.counts.CONTROL_PROTOCOLS): Toetsingskader voor controles verkiezingsuitslagen op "
+    "stembureauniveau, February 2024"
+)
 
 
 # =========================================================================== predicates on a count
@@ -68,20 +103,95 @@ def difference_explained(c: Count) -> bool:
     return c.more_counted - c.fewer_counted == h - d
 
 
-def blank_warning(c: Count) -> bool:
-    return c.total_counted > 0 and 100 * c.blank >= 3 * c.total_counted
+def share(part: int, whole: int) -> Fraction:
+    """``part / whole`` exactly; 0 for a whole of 0 (as the Kiesraad's HCP does)."""
+    return Fraction(part, whole) if whole else Fraction(0)
 
 
-def invalid_warning(c: Count) -> bool:
-    return c.total_counted > 0 and 100 * c.invalid >= 3 * c.total_counted
+def blank_warning(c: Count, p: ControlProtocol = CONTROL_PROTOCOLS[CURRENT_PROTOCOL]) -> bool:
+    return c.total_counted > 0 and share(c.blank, c.total_counted) >= Fraction(p.blank_percent, 100)
 
 
-def difference_warning(c: Count) -> bool:
+def invalid_warning(c: Count, p: ControlProtocol = CONTROL_PROTOCOLS[CURRENT_PROTOCOL]) -> bool:
+    return c.total_counted > 0 and share(c.invalid, c.total_counted) >= Fraction(
+        p.invalid_percent, 100
+    )
+
+
+def difference_warning(c: Count, p: ControlProtocol = CONTROL_PROTOCOLS[CURRENT_PROTOCOL]) -> bool:
     gap = abs(c.admitted.total - c.total_counted)
-    return 100 * gap >= 2 * c.admitted.total and gap >= 15
+    if gap >= p.difference_minimum:
+        return True
+    return c.total_counted > 0 and share(gap, c.total_counted) >= Fraction(
+        p.difference_percent, 100
+    )
 
 
-def no_votes_warning(c: Count) -> bool:
+def states_no_explanation(explanations: Mapping[str, int]) -> bool:
+    return explanations.get(NO_EXPLANATION, 0) > 0
+
+
+def explanations_fall_short(c: Count, explanations: Mapping[str, int]) -> bool:
+    """H ≠ D and the explanations for that direction do not add up to abs(H − D)."""
+    h, d = c.total_counted, c.admitted.total
+    if h == d:
+        return False
+    codes = MORE_EXPLANATIONS if h > d else FEWER_EXPLANATIONS
+    return sum(explanations.get(code, 0) for code in codes) != abs(h - d)
+
+
+def _list_votes(counts: Iterable[Count]) -> dict[int, int]:
+    votes: dict[int, int] = {}
+    for c in counts:
+        for lst in c.lists:
+            votes[lst.list_number] = votes.get(lst.list_number, 0) + lst.total
+    return votes
+
+
+def _candidate_votes(counts: Iterable[Count]) -> dict[tuple[int, int], int]:
+    votes: dict[tuple[int, int], int] = {}
+    for c in counts:
+        for lst in c.lists:
+            for k, v in lst.candidates.items():
+                votes[(lst.list_number, k)] = votes.get((lst.list_number, k), 0) + v
+    return votes
+
+
+def deviating_lists(c: Count, rest: Sequence[Count], p: ControlProtocol) -> list[int]:
+    """The lists of ``c`` whose share of E there and in ``rest`` differ by at least the
+    protocol's percentage points (a share of a total 0 is 0)."""
+    here, there = _list_votes([c]), _list_votes(rest)
+    e_here, e_there = sum(here.values()), sum(there.values())
+    limit = Fraction(p.list_deviation_points, 100)
+    return sorted(
+        n for n in here if abs(share(here[n], e_here) - share(there.get(n, 0), e_there)) >= limit
+    )
+
+
+def swapped_lists(c: Count, rest: Sequence[Count], p: ControlProtocol) -> list[int]:
+    """Lists of ``c`` with a candidate far above and another far below the votes expected
+    from ``rest`` (among the candidates ``c`` lists): expected = the candidate's share of the
+    list in ``rest`` × the list's votes at ``c``."""
+    lists_here, lists_there = _list_votes([c]), _list_votes(rest)
+    got, there = _candidate_votes([c]), _candidate_votes(rest)
+    floor, factor = p.swap_minimum_votes, p.swap_factor
+    found = []
+    for number in sorted(lists_here):
+        keys = {k for k in got if k[0] == number}
+        above = below = False
+        for key in keys:
+            received = got.get(key, 0)
+            expected = share(there.get(key, 0), lists_there.get(number, 0)) * lists_here[number]
+            if received >= floor and (expected == 0 or received >= factor * expected):
+                above = True
+            elif expected >= floor and factor * received <= expected:
+                below = True
+        if above and below:
+            found.append(number)
+    return found
+
+
+def no_votes_warning(c: Count, p: ControlProtocol | None = None) -> bool:
     return c.total_counted == 0
 
 
@@ -131,17 +241,26 @@ def differing(first: Mapping[str, int | None], second: Mapping[str, int | None])
 
 def sum_mismatches(stated: Count, parts: Sequence[Count]) -> list[str]:
     """Fields where ``stated`` is not the sum of ``parts`` (a number absent on one side is 0
-    there; E, where stated, must be the sum of the list totals; eligible voters are compared
-    only where the stated count and every part state them)."""
+    there; E, where stated, must be the sum of the list totals; eligible voters are not a
+    sum, see ``eligible_of_total``)."""
     expected, got = sum_of(parts), summable(stated)
     wrong = [k for k in set(expected) | set(got) if expected.get(k, 0) != got.get(k, 0)]
     if not e_is_list_sum(stated):
         wrong.append("votes_on_lists")
-    eligible = [part.eligible_voters for part in parts]
-    known = stated.eligible_voters is not None and parts and None not in eligible
-    if known and stated.eligible_voters != sum(e for e in eligible if e is not None):
-        wrong.append("eligible_voters")
     return sorted(wrong)
+
+
+def eligible_of_total(stated: Count | None, parts: Sequence[Count]) -> int | None:
+    """A higher unit's eligible voters (EML ``Cast``): those its stated total gives, else the
+    sum over its units when every unit states them. They are not a sum identity: in EML_NL
+    the ``Cast`` of a total is the body's own number of kiesgerechtigden, a polling station's
+    may be 0 where it is not known (Abacus issue 2140)."""
+    if stated is not None and stated.eligible_voters is not None:
+        return stated.eligible_voters
+    eligible = [part.eligible_voters for part in parts]
+    if not parts or None in eligible:
+        return None
+    return sum(e for e in eligible if e is not None)
 
 
 # =========================================================================== expected findings
@@ -231,6 +350,7 @@ class Case:
     inputs: CountInputs
     totals: Totals
     expected: Expected
+    protocol: ControlProtocol = field(default=CONTROL_PROTOCOLS[CURRENT_PROTOCOL])
 
     def reported(self, code: str, severity: str) -> set[str]:
         return {
@@ -276,10 +396,54 @@ def _identity(
 
 
 def _warning(
-    code: str, fires: Callable[[Count], bool], what: str
+    code: str, fires: Callable[[Count, ControlProtocol], bool], what: str
 ) -> Callable[[Case], Iterable[str]]:
     def check(case: Case) -> Iterable[str]:
-        must = {uid for uid, c in case.totals.counts.items() if fires(c)}
+        must = {uid for uid, c in case.totals.counts.items() if fires(c, case.protocol)}
+        return _compare(code, "warning", must, case, what)
+
+    return check
+
+
+def _explanation_check(
+    code: str, fires: Callable[[Count, Mapping[str, int]], bool], what: str
+) -> Callable[[Case], Iterable[str]]:
+    """A check on the explanations of the units that state them and were not recounted."""
+
+    def check(case: Case) -> Iterable[str]:
+        stated = case.inputs.explanations
+        must = {
+            uid
+            for uid, c in case.expected.effective.items()
+            if uid in stated and uid not in case.inputs.recounted and fires(c, stated[uid])
+        }
+        return _compare(code, "warning", must, case, what)
+
+    return check
+
+
+def _against_rest(
+    code: str,
+    fires: Callable[[Count, Sequence[Count], ControlProtocol], list[int]],
+    what: str,
+    minimum_units: Callable[[ControlProtocol], int],
+) -> Callable[[Case], Iterable[str]]:
+    """A check of each entered lowest unit against the rest of its parent: the effective
+    counts of the parent's other units."""
+
+    def check(case: Case) -> Iterable[str]:
+        units, effective = case.hierarchy.units, case.expected.effective
+        must = set()
+        for uid, c in effective.items():
+            unit = units[uid]
+            if unit.children or unit.parent is None:
+                continue
+            siblings = units[unit.parent].children
+            if len(siblings) < minimum_units(case.protocol):
+                continue
+            rest = [effective[s] for s in siblings if s != uid and s in effective]
+            if fires(c, rest, case.protocol):
+                must.add(uid)
         return _compare(code, "warning", must, case, what)
 
     return check
@@ -308,6 +472,13 @@ def _sums(case: Case) -> Iterator[str]:
         stated = case.expected.effective.get(uid)
         if stated is not None and sum_mismatches(stated, parts):
             stated_wrong.add(uid)
+        if uid in counts and len(parts) == len(unit.children):
+            want = eligible_of_total(stated, parts)
+            if counts[uid].eligible_voters != want:
+                yield (
+                    f"unit {uid!r}: eligible voters {counts[uid].eligible_voters}, expected "
+                    f"{want} (the stated total's, else the sum when every unit states them)"
+                )
     yield from _compare(
         "TOT-sum-identity",
         "error",
@@ -443,21 +614,66 @@ RULES: tuple[TotalisationRule, ...] = (
     ),
     TotalisationRule(
         "TOT-warning-blank",
-        CHECKS,
-        "Warn when blank ballots are 3% or more of H (H > 0, 100 × F ≥ 3 × H).",
+        CP,
+        "Warn when blank ballots are the protocol's percentage (3%) or more of H (H > 0).",
         _warning("TOT-warning-blank", blank_warning, "blank is 3% or more of H"),
     ),
     TotalisationRule(
         "TOT-warning-invalid",
-        CHECKS,
-        "Warn when invalid ballots are 3% or more of H (H > 0, 100 × G ≥ 3 × H).",
+        CP,
+        "Warn when invalid ballots are the protocol's percentage (3%) or more of H (H > 0).",
         _warning("TOT-warning-invalid", invalid_warning, "invalid is 3% or more of H"),
     ),
     TotalisationRule(
         "TOT-warning-difference",
-        CHECKS,
-        "Warn when 100 × |D − H| ≥ 2 × D and |D − H| ≥ 15.",
-        _warning("TOT-warning-difference", difference_warning, "|D − H| is 2% or more and ≥ 15"),
+        CP,
+        "Warn when |D − H| ≥ 15, or H > 0 and |D − H| ≥ 2% of H (the protocol's numbers).",
+        _warning("TOT-warning-difference", difference_warning, "|D − H| is ≥ 15 or ≥ 2% of H"),
+    ),
+    TotalisationRule(
+        "CP-no-explanation",
+        CP,
+        "Report a unit (that states explanations and was not recounted) whose proces-verbaal "
+        "counts ballots with no explanation for the difference between D and H.",
+        _explanation_check(
+            "CP-no-explanation", lambda c, e: states_no_explanation(e), "'geen verklaring' > 0"
+        ),
+    ),
+    TotalisationRule(
+        "CP-explanations-sum",
+        CP,
+        "Report a unit (that states explanations and was not recounted) where H ≠ D and the "
+        "explanations for that direction do not add up to |H − D|.",
+        _explanation_check(
+            "CP-explanations-sum",
+            explanations_fall_short,
+            "the explanations do not add up to |H − D|",
+        ),
+    ),
+    TotalisationRule(
+        "CP-list-deviation",
+        CP,
+        "Report a lowest unit where a list's share of E deviates by 50 percentage points or "
+        "more from its share in the rest of the parent unit.",
+        _against_rest(
+            "CP-list-deviation",
+            deviating_lists,
+            "a list's share deviates ≥ 50 points from the rest of its parent",
+            lambda p: 2,
+        ),
+    ),
+    TotalisationRule(
+        "CP-swapped-candidates",
+        CP,
+        "Report a lowest unit with a candidate far above and another of the same list far "
+        "below the votes expected from the rest of the parent (≥ 5× and ≥ 15 votes; the "
+        "parent has at least 2 units).",
+        _against_rest(
+            "CP-swapped-candidates",
+            swapped_lists,
+            "two candidates of a list may have been swapped",
+            lambda p: p.swap_minimum_units,
+        ),
     ),
     TotalisationRule(
         "TOT-warning-no-votes",
@@ -468,13 +684,19 @@ RULES: tuple[TotalisationRule, ...] = (
 )
 
 
-def check_totals(hierarchy: Hierarchy, inputs: CountInputs, totals: Totals) -> list[Violation]:
-    """The rules ``totals`` violates for ``inputs`` in ``hierarchy``; empty if it is correct.
+def check_totals(
+    hierarchy: Hierarchy,
+    inputs: CountInputs,
+    totals: Totals,
+    protocol: ControlProtocol = CONTROL_PROTOCOLS[CURRENT_PROTOCOL],
+) -> list[Violation]:
+    """The rules ``totals`` violates for ``inputs`` in ``hierarchy`` under the control
+    protocol version ``protocol``; empty if it is correct.
 
     ``hierarchy`` must be sound (``spec.counts.hierarchy_problems``). The violations come in
     the order of ``RULES``.
     """
-    case = Case(hierarchy, inputs, totals, expected_from(hierarchy, inputs))
+    case = Case(hierarchy, inputs, totals, expected_from(hierarchy, inputs), protocol)
     violations: list[Violation] = []
     for rule in RULES:
         violations.extend(rule.run(case))

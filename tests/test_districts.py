@@ -156,14 +156,17 @@ def test_p19_candidate_elected_on_another_list_is_still_ranked() -> None:
     assert document["ranking"] == {"11": [1, 2, 3, 4, 5, 6], "12": [2, 1, 3, 4, 5, 6]}
 
 
-def test_p19_no_ranking_for_a_list_without_a_seat() -> None:
-    """P 19: a list without a seat has no vacancy to rank for. Kiesdeler 2000/20 = 100,
+def test_p19_lid5_ranks_a_seatless_list_of_a_group_with_seats() -> None:
+    """P 19 lid 5 leaves the ranking out only for a list "waarop geen kandidaten gekozen zijn
+    verklaard en die niet deel uitmaken van een ... lijstengroep waaraan één of meer zetels zijn
+    toegekend": list 12 has no seat but its group does, so it is ranked. Kiesdeler 2000/20 = 100,
     voorkeurdrempel 25. Group 1: list 11 (A 130, B 30, C 0: 160) and list 12 (D 20, E 0,
     B 20: 40); list 2: 1800 (list-level). Group 1: 2 full seats; P 12: groepskiesdeler 100,
     list 11: 1 full (remainder 60), list 12: 0 full (remainder 40): the remainder seat → list
     11, which holds both. P 15: A 130 and B 30 + 20 = 50 are elected on preference; P 16: A
-    and B (30 > 20) on list 11. Ranking list 11: A (1), B (2), C (3); list 12: none, though
-    D has 20 votes. Rule: P19-group-ranking."""
+    and B (30 > 20) on list 11. Ranking list 11: A (1), B (2), C (3); list 12: B (3, elected
+    on preference in the group, P 19 lid 1), then D (1) and E (2) in list order (D's 20 votes
+    are not above 25). Rule: P19-group-ranking."""
     election, document = _completed(
         district_doc(
             "PS",
@@ -178,7 +181,7 @@ def test_p19_no_ranking_for_a_list_without_a_seat() -> None:
         )
     )
     assert document["seats"] == {"11": 2, "12": 0, "2": 18}
-    assert document["ranking"] == {"11": [1, 2, 3]}
+    assert document["ranking"] == {"11": [1, 2, 3], "12": [3, 1, 2]}
     assert check_districts(election, document) == []
 
 
@@ -341,8 +344,10 @@ def test_p19_unit_formula_is_the_single_contest_ranking_for_one_list_parties() -
                 continue
             unit = structure.units[party.units[0]]
             if result.seats[unit.number] == 0:
-                assert unit.number not in result.ranking
-                continue
+                # P 19 lid 5: without a seat, ranked only in an election of fewer than 19 seats
+                assert (unit.number in result.ranking) == (election.seats < 19)
+                if election.seats >= 19:
+                    continue
             key = {c.number: c.key for c in unit.candidates or ()}
             in_order = [key[n] for n in result.elected_on_preference[unit.number]]
             assert unit_ranking(unit, party, in_order, threshold) == result.ranking[unit.number]

@@ -417,9 +417,11 @@ def _preference_document() -> dict[str, Any]:
     return _ek(lists, _bodies_2023())
 
 
-def test_ek_preference_needs_more_than_the_whole_kiesdeler() -> None:
-    """The Eerste Kamer's voorkeurdrempel is the whole kiesdeler (the Kiesraad's practice in
-    2023, DOMAIN.md §4), compared with the candidate's weighted votes (U 3).
+def test_ek_preference_needs_at_least_the_whole_kiesdeler() -> None:
+    """The Eerste Kamer's voorkeurdrempel is the whole kiesdeler: U 15 lid 3 elects "de
+    kandidaten die ... een aantal stemmen hebben verkregen dat groter is dan of gelijk is aan de
+    kiesdeler", compared with the candidate's weighted votes (U 3). (Vector "EK: preference
+    threshold is the whole kiesdeler" has a candidate with exactly the kiesdeler.)
 
     All 616 members vote (total 178 970, kiesdeler 2 386 4/15). List 1: candidates 4 / 2 386 /
     2 387 = 4 777 → 2 full seats (2 × 2 386 4/15 = 4 772 8/15). List 2: 178 970 − 4 777 =

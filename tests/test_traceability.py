@@ -95,27 +95,26 @@ def test_vectors_count_by_rule_id_or_article(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("page", traceability.DOC_PAGES)
-def test_docs_page_is_current(page: str) -> None:
+def test_pages_keep_their_generated_blocks_empty(page: str) -> None:
+    """The blocks are filled by the documentation build (docs/conf.py), never committed."""
     text = (ROOT / "docs" / page).read_text("utf-8")
-    assert traceability.blocks(text), f"docs/{page} has no generated block"
-    fresh = traceability.refreshed(text)
-    if fresh != text:  # no `assert a == b`: pytest's diff of two long pages can take minutes
-        old_lines, new_lines = text.splitlines(), fresh.splitlines()
-        line = next(
-            (i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b),
-            min(len(old_lines), len(new_lines)),
-        )
-        pytest.fail(
-            f"docs/{page} is out of date from line {line + 1}: "
-            "run python -m conformance.traceability --update-docs",
-            pytrace=False,
-        )
+    found = traceability.blocks(text)
+    assert found, f"docs/{page} has no generated block"
+    assert all(body == "" for body in found.values()), (
+        f"docs/{page} holds generated text: run python -m conformance.traceability --clear-docs"
+    )
 
 
-def test_catalogue_lists_every_rule_once() -> None:
-    text = (ROOT / "docs" / "spec.md").read_text("utf-8")
+def test_the_built_catalogue_lists_every_rule_once() -> None:
+    text = traceability.refreshed((ROOT / "docs" / "spec.md").read_text("utf-8"))
     for rule in RULES:
         assert text.count(f"### {rule.id}\n") == 1, rule.id
+
+
+def test_the_built_matrix_has_a_row_per_rule() -> None:
+    text = traceability.refreshed((ROOT / "docs" / "traceability.md").read_text("utf-8"))
+    for rule in RULES:
+        assert f"| `{rule.id}` |" in text, rule.id
 
 
 def test_cli_prints_the_matrix(capsys: pytest.CaptureFixture[str]) -> None:

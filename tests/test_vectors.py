@@ -199,7 +199,7 @@ def test_removed_tests_retire_their_ids_for_good(tmp_path: Path) -> None:
     summary = build(tmp_path / "suite", ids, DEFAULT_REAL)
     after = _load(ids)
     assert summary.retired_ids == 1 and summary.new_ids == 1
-    assert after["retired"] == [registry["next_id"] - 1]
+    assert after["retired"] == [*registry.get("retired", []), registry["next_id"] - 1]
     assert after["ids"][gone] == registry["next_id"]
     assert after["ids"][gone] != gone_id
     assert after["next_id"] == registry["next_id"] + 1

@@ -326,6 +326,77 @@ _RANKING = district_doc(
     groups=[{"number": 1, "members": [11, 12]}],
 )
 
+_PAD = (("C1", 24), ("C2", 24), ("C3", 24), ("C4", 24), ("C5", 24), ("C6", 24), ("C7", 24))
+
+# Class A (P 13 with P 18 lid 3): list 12's only candidates are elected on list 11.
+_LIST_RUNS_OUT = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 50), ("X", 13), *_PAD, ("C8", 9)]),
+        cand_list(12, 2, [("P", 49), ("X", 11)]),
+        lst(2, 1, 1700, 30),
+    ],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+# Class B (P 18 lid 2): the refill takes only candidates not yet elected.
+_REFILL = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(
+            11,
+            1,
+            [("X", 11), ("Y", 1), ("Z", 0), *((f"A{i}", 24) for i in range(1, 8)), ("A8", 20)],
+        ),
+        cand_list(
+            12,
+            2,
+            [
+                ("X", 10),
+                ("W", 0),
+                ("Y", 5),
+                ("V", 0),
+                *((f"B{i}", 24) for i in range(1, 8)),
+                ("B8", 17),
+            ],
+        ),
+        lst(2, 1, 1600, 30),
+    ],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+# Class C (P 16 lid 2 twice): the second forfeited seat is found further back.
+_FORFEIT_TWICE = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(
+            11, 1, [("A", 60), ("B", 50), ("Q", 40), ("D", 30), ("E1", 24), ("E2", 24), ("E3", 22)]
+        ),
+        cand_list(12, 2, [*((f"F{i}", 23) for i in range(1, 9)), ("F9", 6)]),
+        cand_list(13, 3, [*((f"G{i}", 24) for i in range(1, 7)), ("G7", 16)]),
+        lst(2, 1, 1400, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
+# Class D (P 16 lid 2 among full seats): no order between lists 12 and 13, the lot decides.
+_FORFEIT_FULL = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("A", 60), ("B", 50), ("Q", 40), ("E1", 24), ("E2", 24), ("E3", 2)]),
+        cand_list(12, 2, [*((f"F{i}", 24) for i in range(1, 9)), ("F9", 8)]),
+        cand_list(13, 3, [*((f"G{i}", 24) for i in range(1, 9)), ("G9", 8)]),
+        lst(2, 1, 1400, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
 _COMBINATION_TIE = district_doc(
     "PS",
     20,
@@ -525,6 +596,135 @@ CASES: tuple[DistrictCase, ...] = (
         ranking={11: tuple(range(1, 11)), 12: tuple(range(1, 11))},
     ),
     DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 "
+        "(district 1: P 50, X 13, C1-C7 24 each, C8 9; 240 votes) and list 12 (district 2: P "
+        "49, X 11; 60 votes); list 2: 1700. Full seats: group 3, list 2 17. P 12: "
+        "groepskiesdeler 300/3 = 100; list 11: 2 full (remainder 40), list 12: 0 full "
+        "(remainder 60): the remainder seat → list 12. P 15, summed: P 99 > 25 is elected on "
+        "preference; X 13 + 11 = 24 and the C's 24 are not above 25. P 16 lid 1: P has 50 on "
+        "list 11, 49 on list 12 → list 11 (a seat left). P 17: list 11 takes X (2), list 12 "
+        "takes X (2, its only candidate not yet elected). P 18 lid 1: X has 13 on list 11, 11 on "
+        "list 12 → list 11. List 12 still has its seat and no candidate left ('meer zetels ... "
+        "dan er kandidaten zijn', P 13 lid 1 with P 18 lid 3: 'totdat alle aan de lijsten "
+        "toegewezen zetels aan kandidaten zijn toegewezen'): the seat passes by continued "
+        "application of P 12 to the next list with a candidate left: list 11 (remainder 40, no "
+        "remainder seat yet), which takes C1 (3). Seats 11: 3, 12: 0. P 19: list 11: P (1), "
+        "nobody else above 25, then 2-10 in list order; list 12 has no elected candidate but "
+        "belongs to a group with seats, so it is ranked (P 19 lid 5): P (1), X (2). Leaving "
+        "the seat empty is wrong.",
+        _LIST_RUNS_OUT,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P16-P18-group-candidates", "P12-seat-sum", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 3, 12: 0, 2: 17},
+        elected={11: (1, 2, 3), 12: ()},
+        ranking={11: tuple(range(1, 11)), 12: (1, 2)},
+    ),
+    DistrictCase(
+        "P 18 lid 2: the refill takes candidates not yet elected",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25 (nobody is above it: X "
+        "11 + 10 = 21, Y 1 + 5 = 6, the A's and B's at most 24). Group 1: list 11 (district "
+        "1: X, Y, Z, A1-A8; 200 votes) and list 12 (district 2: X, W, Y, V, B1-B8; 200 "
+        "votes); list 2: 1600. Full seats: group 4, list 2 16. P 12: lists 11 and 12 2 seats "
+        "each. P 17: list 11 takes X (1) and Y (2); list 12 takes X (1) and W (2). P 18 lid 1: "
+        "X has 11 on list 11, 10 on list 12 → list 11; Y was chosen by list 11 alone. P 18 lid "
+        "2: list 12's open seat goes to 'de nog niet gekozen kandidaten van de desbetreffende "
+        "lijst': Y (3) is elected already (on list 11), so V (4). Elected 11: X, Y (1, 2); "
+        "12: W, V (2, 4). Refilling with Y (who has 5 votes on list 12, more than on list 11) "
+        "and then moving Y to list 12 is wrong.",
+        _REFILL,
+        ("P 17", "P 18"),
+        ("P16-P18-group-candidates", "P18-elected-once"),
+        ("candidates",),
+        party_seats={1: 4, 2: 16},
+        seats={11: 2, 12: 2, 2: 16},
+        elected={11: (1, 2), 12: (2, 4)},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited twice",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 (A 60, "
+        "B 50, Q 40, D 30, E1 24, E2 24, E3 22; 250 votes), list 12 (F1-F8 23, F9 6; 190), "
+        "list 13 (G1-G6 24, G7 16; 160); list 2: 1400. Full seats: group 6, list 2 14. P 12: "
+        "groepskiesdeler 600/6 = 100; list 11: 2 full (remainder 50), list 12: 1 (90), list "
+        "13: 1 (60); 2 remainder seats: list 12 (90), then list 13 (60): 2 seats each. P 15: "
+        "A 60, B 50, Q 40, D 30 are above 25 and elected on preference, in that order. P 16 "
+        "lid 1: A and B take list 11's two seats. Q and D stand only on list 11, which has no "
+        "seat left: P 16 lid 2 seats them there and forfeits 'de zetel die met toepassing van "
+        "artikel P 12 of P 13 het laatst was toegewezen': for Q the last remainder seat, list "
+        "13's; for D the last seat allocated before it, list 12's remainder seat (list 13's "
+        "full seat was allocated earlier). Seats 11: 4, 12: 1, 13: 1. P 17: list 12 F1 (1), "
+        "list 13 G1 (1). Taking list 13's seat again for D is wrong.",
+        _FORFEIT_TWICE,
+        ("P 12", "P 15", "P 16 lid 2", "P 17"),
+        ("P16-P18-group-candidates", "P12-seat-sum"),
+        ("candidates",),
+        party_seats={1: 6, 2: 14},
+        seats={11: 4, 12: 1, 13: 1, 2: 14},
+        elected={11: (1, 2, 3, 4), 12: (1,), 13: (1,)},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 (A 60, "
+        "B 50, Q 40, E1 24, E2 24, E3 2; 200 votes), lists 12 and 13 (200 each, nobody above "
+        "24); list 2: 1400. Full seats: group 6, list 2 14. P 12: groepskiesdeler 600/6 = 100; "
+        "2 full seats each, no remainder seat. P 15: A, B, Q elected on preference. P 16: A "
+        "and B take list 11's seats; Q stands only on list 11: P 16 lid 2 forfeits the seat "
+        "last allocated under P 12, but all six are full seats (P 12 lid 4), allocated "
+        "together: lists 12 and 13 both still hold one free, and the law gives no order "
+        "between them. The lot decides (kind group_seat, list = the group); taking the last "
+        "list of the group has no basis in the text.",
+        _FORFEIT_FULL,
+        ("P 12 lid 4", "P 16 lid 2"),
+        ("P16-P18-group-candidates",),
+        ("candidates", "tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "The same with the lot drawn for list 12: list 12 forfeits a seat. Seats 11: 3 (A, B, "
+        "Q), 12: 1 (F1), 13: 2 (G1, G2).",
+        {
+            **_FORFEIT_FULL,
+            "lots": [{"kind": "group_seat", "options": [12, 13], "drawn": 12, "list": 1}],
+        },
+        ("P 12 lid 4", "P 16 lid 2"),
+        ("P16-P18-group-candidates", "P12-seat-sum"),
+        ("candidates", "tie", "lot"),
+        party_seats={1: 6, 2: 14},
+        seats={11: 3, 12: 1, 13: 2, 2: 14},
+        elected={11: (1, 2, 3), 12: (1,), 13: (1, 2)},
+    ),
+    DistrictCase(
+        "P 19 lid 5: which lists are ranked",
+        "PS with 9 seats (fewer than 19), 900 votes, kiesdeler 100, voorkeurdrempel 25. List 1 "
+        "(a1 300, a2 50, a3-a5 0: 350), list 2 (500, list-level), list 3 (c1 10, c2 40: 50). "
+        "Full seats 3 / 5 / 0; 1 residual seat (P 8): remainders 50 / 0 / 50, list 3 is below "
+        "75 (75% of 100) → list 1: seats 4 / 5 / 0. P 15: a1 300 and a2 50 elected on "
+        "preference, then a3, a4 in list order. P 19 lid 5: 'Behoudens ten aanzien van de "
+        "verkiezing van ... [met] minder dan negentien [zetels], blijft de rangschikking "
+        "achterwege ...': with 9 seats list 3 is ranked although nobody on it is elected: c2 "
+        "(40 > 25) first, then c1: 2, 1. List 1: 1, 2, 3, 4, 5.",
+        district_doc(
+            "PS",
+            9,
+            [
+                cand_list(1, 1, [("a1", 300), ("a2", 50), ("a3", 0), ("a4", 0), ("a5", 0)]),
+                lst(2, 1, 500, 10),
+                cand_list(3, 1, [("c1", 10), ("c2", 40)]),
+            ],
+            districts=1,
+        ),
+        ("P 8", "P 15", "P 19 lid 5"),
+        ("P19-group-ranking",),
+        ("candidates",),
+        party_seats={1: 4, 2: 5, 3: 0},
+        seats={1: 4, 2: 5, 3: 0},
+        elected={1: (1, 2, 3, 4), 3: ()},
+        ranking={1: (1, 2, 3, 4, 5), 3: (2, 1)},
+    ),
+    DistrictCase(
         "lijstencombinaties (pre-2017-12)",
         "PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12: lists 1: 1000, 2: 550, "
         "3: 450, lists 2 and 3 combined (9). Old P 4 lid 2 test without the combination: 1: "
@@ -722,6 +922,21 @@ TOPICS: dict[str, Topic] = {
             "candidate elected on preference on one list.",
             "P 18 candidate elected on two lists": "A candidate elected in list order on two "
             "lists of a group counts on one of them; the other list takes its next candidate.",
+            "P 13 and P 18 lid 3: a list whose candidates are all elected": "A seat of a list "
+            "of a group that none of its candidates can take (all elected on this or another "
+            "list of the group) passes on within the group by continued application of P 12 / "
+            "P 13; it is not left empty.",
+            "P 18 lid 2: the refill takes candidates not yet elected": "After P 18 lid 1, a "
+            "list's open seats go to its candidates not yet elected, never to one elected on "
+            "another list of the group.",
+            "P 16 lid 2: a seat forfeited twice": "Each next P 16 lid 2 placement forfeits the "
+            "seat allocated before the previous one (walking back through the P 12 / P 13 "
+            "order), not the last one again.",
+            "P 19 lid 5: which lists are ranked": "With fewer than 19 seats every list is "
+            "ranked, also one without an elected candidate.",
+            "P 16 lid 2: a seat forfeited among full seats": "Where the seat to forfeit is a "
+            "full seat (P 12 lid 4 allocates those together), the lists holding one are in no "
+            "order: the lot.",
             "P 19 ranking in a lijstengroep": "The ranking for later vacancies of each list of "
             "a group (the project's reading of P 19): its candidates elected on preference in "
             "the group in order of election, then its others above the voorkeurdrempel by "

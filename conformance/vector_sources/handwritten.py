@@ -1187,16 +1187,18 @@ CASES: tuple[Case, ...] = (
     Case(
         "eerste-kamer",
         "EK: preference threshold is the whole kiesdeler",
-        "EK 75, list 1 50 / 100 / 101 = 251, list 2 7249 (weighted votes); total 7500, kiesdeler "
-        "100. Full 2 (rem 51) / 72 (rem 49); 1 residual: 251/3 = 83 2/3 < 7249/73 = 99 22/73 → "
-        "list 2. Threshold = the kiesdeler, 100: candidate 3 (101) elected on preference, "
-        "candidate 2 (exactly 100) not; then candidate 1 in list order: 3, 1. (25%: 3, 2.)",
-        doc("EK", 75, [[50, 100, 101], 7249]),
-        ("P 15 lid 1", "P 17"),
+        "EK 75, list 1 49 / 100 / 101 = 250, list 2 7250 (weighted votes); total 7500, kiesdeler "
+        "100. Full 2 (rem 50) / 72 (rem 50); 1 residual: 250/3 = 83 1/3 < 7250/73 = 99 23/73 → "
+        "list 2. U 15 lid 3: elected in order of votes are the candidates with 'een aantal "
+        "stemmen ... dat groter is dan of gelijk is aan de kiesdeler': candidate 3 (101) and "
+        "candidate 2 (exactly 100, equality included), for the list's 2 seats: 3, 2; candidate 1 "
+        "(49) is not. (P 15 lid 1's strict 'groter dan' would elect 3, then 1 in list order.)",
+        doc("EK", 75, [[49, 100, 101], 7250]),
+        ("U 15 lid 3", "P 15 lid 1", "P 17"),
         ("P15-threshold", "P15-threshold-strict", "P15-preference-order", "P17-list-order"),
         flags=("boundary",),
         seats=(2, 73),
         full_seats=(2, 72),
-        elected={1: (3, 1)},
+        elected={1: (3, 2)},
     ),
 )

@@ -63,6 +63,9 @@ holds one polling station's count, as a TotalVotes (the unit is then the file's
 ``AuthorityIdentifier``) or as one ReportingUnitVotes."""
 
 COUNT_MESSAGES = frozenset(MESSAGE_LEVELS)
+UNDOCUMENTED = frozenset({"510q", "510r", "510s"})
+"""Message types the 510 schema allows (``510[a-dqrs]``) whose content EML_NL does not
+document; refused with that reason."""
 
 # UncountedVotes reason codes that are fields of Count.
 POLL_CARDS = "geldige stempassen"
@@ -96,6 +99,26 @@ _REJECTED = eml("RejectedVotes")
 _UNCOUNTED = eml("UncountedVotes")
 _RU_IDENTIFIER = eml("ReportingUnitIdentifier")
 _INVESTIGATIONS = kr("ReportingUnitInvestigations")
+_PHASE = kr("Phase")
+_INITIAL_VALID_VOTES = kr("InitialValidVotes")
+_INITIAL_CAST = kr("InitialCast")
+_INITIAL_TOTAL_COUNTED = kr("InitialTotalCounted")
+_INITIAL_REJECTED = kr("InitialRejectedVotes")
+_INITIAL_UNCOUNTED = kr("InitialUncountedVotes")
+REJECTED_CODES = frozenset({"blanco", "ongeldig"})
+INITIAL_FIELDS = {
+    "blanco": "blank",
+    "ongeldig": "invalid",
+    POLL_CARDS: "admitted.poll_cards",
+    PROXY_CERTIFICATES: "admitted.proxy_certificates",
+    VOTER_CARDS: "admitted.voter_cards",
+    ADMITTED: "admitted.total",
+    MORE_COUNTED: "more_counted",
+    FEWER_COUNTED: "fewer_counted",
+}
+"""Reason code of a ``kr:InitialRejectedVotes`` / ``kr:InitialUncountedVotes`` → the field of
+``spec.counts.Count`` whose value before correction it gives."""
+_INVESTIGATION = kr("Investigation")
 _TOTAL_VOTES = eml("TotalVotes")
 _RU_VOTES = eml("ReportingUnitVotes")
 _CONTEST = eml("Contest")
@@ -116,6 +139,10 @@ class ContestCounts:
     total: Count | None
     units: tuple[Count, ...]
     explanations: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    investigations: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Unit id → the ``kr:ReportingUnitInvestigations`` reason codes it states true."""
+    initial: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """In a corrigendum: unit id → field → its value before the correction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +155,7 @@ class CountHeader:
     authority_id: str  # ManagingAuthority/AuthorityIdentifier/@Id: 0042, HSB1, CSB, ...
     authority_name: str
     creation_date_time: str  # kr:CreationDateTime ('' if absent)
+    phase: str = ""  # kr:Phase PhaseCode: 'eerste zitting', 'corrigendum' ('' if absent)
 
     @property
     def total_level(self) -> Level:
@@ -163,6 +191,53 @@ class CountItem:
     is_total: bool
     count: Count
     explanations: Mapping[str, int]
+    investigations: frozenset[str] = frozenset()
+    """The ``kr:ReportingUnitInvestigations`` reason codes stated true."""
+    initial: Mapping[str, int] = field(default_factory=dict)
+    """In a corrigendum: field path (as ``reference.totalise.count_fields``) → its value
+    before the correction, for the fields corrected (``kr:Initial…``)."""
+
+
+INVESTIGATION_CODES = (
+    "onderzocht vanwege onverklaard verschil",
+    "onderzocht vanwege andere fout",
+    "uitslag gecorrigeerd",
+    "toegelaten kiezers opnieuw vastgesteld",
+    "onderzocht vanwege andere reden",
+    "stembiljetten deels herteld",
+)
+"""The ``kr:Investigation`` reason codes of the EML_NL extensions (the first three for a
+decentral count, the last three for a central one)."""
+
+PHASES = ("eerste zitting", "corrigendum")
+"""The ``kr:Phase`` codes of EML_NL (after v1.2.2): a first count, or a corrigendum."""
+
+RECOUNT_CODES = frozenset(
+    {"onderzocht vanwege onverklaard verschil", "stembiljetten deels herteld"}
+)
+"""Investigations after which a polling station's difference counts as already looked into
+(its ballots recounted): the control protocol's explanation checks leave it out."""
+
+
+def _investigations(path: Path, element: etree._Element) -> frozenset[str]:
+    """The reason codes of the ``kr:Investigation`` children of ``element`` stated true."""
+    found: set[str] = set()
+    seen: set[str] = set()
+    for child in element:
+        if child.tag != _INVESTIGATION or len(child):
+            raise _error(path, child, "a kr:ReportingUnitInvestigations holds kr:Investigation")
+        code = required_attribute(path, child, "ReasonCode")
+        if code not in INVESTIGATION_CODES:
+            raise _error(path, child, f"unknown ReasonCode {code!r}")
+        if code in seen:
+            raise _error(path, child, f"ReasonCode {code!r} occurs twice")
+        seen.add(code)
+        value = (child.text or "").strip()
+        if value not in ("true", "false", "1", "0"):
+            raise _error(path, child, f"{value!r} is not a boolean (true, false, 1, 0)")
+        if value in ("true", "1"):
+            found.add(code)
+    return frozenset(found)
 
 
 def _error(path: Path, element: etree._Element, reason: str) -> EmlError:
@@ -318,6 +393,7 @@ class _Group:
         self.check_sums = check_sums
         self.runs = runs
         self.used: set[int] = set()
+        self.initial: dict[str, int] = {}
         # The candidate ids of the previous group, and what they were read as: consecutive
         # polling stations have the same lists and candidates, so these are checked once.
         self._last_ids: Texts = []
@@ -485,21 +561,36 @@ class _Group:
             if child.tag != _SELECTION:
                 break
             count += 1
-            if len(child) != 2 or child[1].tag != _VALID_VOTES:
+            before: int | None = None
+            if len(child) == 3 and child[1].tag == _INITIAL_VALID_VOTES:
+                before = whole_number(path, child[1])
+            elif len(child) != 2:
+                raise _error(
+                    path,
+                    child,
+                    "a Selection holds a Candidate or an AffiliationIdentifier, then ValidVotes "
+                    "(in a corrigendum, kr:InitialValidVotes before it)",
+                )
+            if child[-1].tag != _VALID_VOTES:
                 raise _error(
                     path,
                     child,
                     "a Selection holds a Candidate or an AffiliationIdentifier, then ValidVotes",
                 )
             what = child[0]
-            votes = whole_number(path, child[1])
+            votes = whole_number(path, child[-1])
             if what.tag == _CANDIDATE:
                 ident = what.find(_CANDIDATE_ID)
                 if ident is None:
                     raise _error(path, what, "required element <CandidateIdentifier> is missing")
                 collect.add_candidate(child, ident, votes)
+                if before is not None:
+                    key = f"lists[{collect.number}].candidates[{int(ident.get('Id') or 0)}]"
+                    self._before(child[1], key, before)
             elif what.tag == _AFFILIATION:
                 collect.start_list(what, votes)
+                if before is not None:
+                    self._before(child[1], f"lists[{collect.number}].total", before)
             else:
                 raise _error(
                     path,
@@ -509,10 +600,20 @@ class _Group:
                 )
         return count
 
+    def _before(self, element: etree._Element, field: str, value: int) -> None:
+        """Record a value before correction (a ``kr:Initial…`` element) of ``field``."""
+        if field in self.initial:
+            raise _error(self.path, element, f"a second value before correction of {field}")
+        self.initial[field] = value
+
     def read(
         self, element: etree._Element, unit_id: str, name: str, level: Level, skip: int
-    ) -> tuple[Count, dict[str, int]]:
+    ) -> tuple[Count, dict[str, int], frozenset[str]]:
+        """The count of a vote group, its explanations and the investigations stated true;
+        the values before correction (``kr:Initial…``) are left in ``self.initial``."""
         path = self.path
+        self.initial = {}
+        investigated: frozenset[str] = frozenset()
         fast = None
         if self.runs is not None and len(element) > skip and element[skip].tag == lexical.MARKER:
             fast = self._from_run(element[skip]), 1
@@ -566,7 +667,19 @@ class _Group:
                     raise _error(path, child, f"ReasonCode {code!r} occurs twice")
                 target[code] = whole_number(path, child)
             elif tag == _INVESTIGATIONS and element.tag == _RU_VOTES:
-                continue
+                investigated = _investigations(path, child)
+            elif tag == _INITIAL_CAST:
+                self._before(child, "eligible_voters", whole_number(path, child))
+            elif tag == _INITIAL_TOTAL_COUNTED:
+                self._before(child, "votes_on_lists", whole_number(path, child))
+            elif tag in (_INITIAL_REJECTED, _INITIAL_UNCOUNTED):
+                code = required_attribute(path, child, "ReasonCode")
+                field = INITIAL_FIELDS.get(code)
+                if field is None and code in EXPLANATION_CODES:
+                    field = f"explanations.{code}"
+                if field is None or (tag == _INITIAL_REJECTED) != (code in REJECTED_CODES):
+                    raise _error(path, child, f"unknown ReasonCode {code!r}")
+                self._before(child, field, whole_number(path, child))
             else:
                 raise _error(path, child, f"unexpected element in <{_local(element.tag)}>")
         if cast is None or counted is None:
@@ -606,7 +719,7 @@ class _Group:
             eligible_voters=cast,
             reported_votes_on_lists=counted,
         )
-        return count, uncounted
+        return count, uncounted, investigated
 
 
 def _local(tag: object) -> str:
@@ -642,7 +755,6 @@ def _fields(count: Count) -> dict[str, int]:
         "F (blanco)": count.blank,
         "G (ongeldig)": count.invalid,
         "TotalCounted": count.reported_votes_on_lists or 0,
-        "Cast": count.eligible_voters or 0,
     }
 
 
@@ -730,6 +842,7 @@ def _iter_counts(
     tags = [
         _AUTHORITY_ID,
         _CREATED,
+        _PHASE,
         _ELECTION_ID,
         _CONTEST_ID,
         _TOTAL_VOTES,
@@ -737,7 +850,7 @@ def _iter_counts(
         _CONTEST,
     ]
     message_id = ""
-    authority_id = authority_name = created = ""
+    authority_id = authority_name = created = phase = ""
     header: CountHeader | None = None
     contest_id: str | None = None
     total: Count | None = None
@@ -747,10 +860,17 @@ def _iter_counts(
     seen: set[str] = set()
     contest_index = 0
     counted_any = False
-    for event, element in iter_elements(path, tags, COUNT_MESSAGES, source=source):
+    for event, element in iter_elements(path, tags, COUNT_MESSAGES | UNDOCUMENTED, source=source):
         tag = element.tag
         if event == "start":
             message_id = element.get("Id") or ""
+            if message_id in UNDOCUMENTED:
+                raise _error(
+                    path,
+                    element,
+                    f"an EML {message_id}: the 510 schema allows it, but EML_NL does not say "
+                    "what it holds (only 510a - 510d are read)",
+                )
             continue
         if tag in (_RU_VOTES, _TOTAL_VOTES):
             if header is None:
@@ -765,7 +885,9 @@ def _iter_counts(
                     )
                 total_element = element
                 unit_id = authority_id or "CSB"
-                count, explanations = group.read(element, unit_id, authority_name, total_level, 0)
+                count, explanations, investigated = group.read(
+                    element, unit_id, authority_name, total_level, 0
+                )
                 total = count
             else:
                 if message_id == "510a" and (total is not None or unit_count):
@@ -779,7 +901,9 @@ def _iter_counts(
                 if ident is None or len(element) == 0 or element[0] is not ident:
                     raise _error(path, element, "the first child must be <ReportingUnitIdentifier>")
                 unit_id = required_attribute(path, ident, "Id")
-                count, explanations = group.read(element, unit_id, text(ident), unit_level, 1)
+                count, explanations, investigated = group.read(
+                    element, unit_id, text(ident), unit_level, 1
+                )
                 unit_count += 1
                 if check_sums and total is not None:
                     sums.add(count)
@@ -788,7 +912,23 @@ def _iter_counts(
                     raise _error(path, element, f"reporting unit {unit_id!r} occurs twice")
                 seen.add(unit_id)
             counted_any = True
-            yield CountItem(contest_index, contest_id, tag == _TOTAL_VOTES, count, explanations)
+            initial = dict(group.initial)
+            if initial and header.phase != "corrigendum":
+                raise _error(
+                    path,
+                    element,
+                    f"values before correction (kr:Initial…) for {unit_id}, but the file is not "
+                    'a corrigendum (kr:Phase PhaseCode="corrigendum")',
+                )
+            yield CountItem(
+                contest_index,
+                contest_id,
+                tag == _TOTAL_VOTES,
+                count,
+                explanations,
+                investigated,
+                initial,
+            )
             if tag == _RU_VOTES:
                 element.clear(keep_tail=False)
                 parent = element.getparent()
@@ -814,6 +954,10 @@ def _iter_counts(
             authority_name = text(element)
         elif tag == _CREATED:
             created = text(element)
+        elif tag == _PHASE:
+            phase = required_attribute(path, element, "PhaseCode")
+            if phase not in PHASES:
+                raise _error(path, element, f"unknown PhaseCode {phase!r} ({', '.join(PHASES)})")
         elif tag == _ELECTION_ID:
             header = CountHeader(
                 path=str(path),
@@ -822,6 +966,7 @@ def _iter_counts(
                 authority_id=authority_id,
                 authority_name=authority_name,
                 creation_date_time=created,
+                phase=phase,
             )
             if on_header is not None:
                 on_header(header)
@@ -866,6 +1011,8 @@ def read_counts(
     units: dict[int, list[Count]] = {}
     ids: dict[int, str] = {}
     explanations: dict[int, dict[str, Mapping[str, int]]] = {}
+    investigations: dict[int, dict[str, frozenset[str]]] = {}
+    initial: dict[int, dict[str, Mapping[str, int]]] = {}
     for item in iter_counts(
         path, limits=limits, lists=lists, check_sums=check_sums, on_header=headers.append
     ):
@@ -878,8 +1025,19 @@ def read_counts(
             units[index].append(item.count)
         if item.explanations:
             explanations.setdefault(index, {})[item.count.unit_id] = dict(item.explanations)
+        if item.investigations:
+            investigations.setdefault(index, {})[item.count.unit_id] = item.investigations
+        if item.initial:
+            initial.setdefault(index, {})[item.count.unit_id] = item.initial
     contests = tuple(
-        ContestCounts(ids[i], totals.get(i), tuple(units[i]), explanations.get(i, {}))
+        ContestCounts(
+            ids[i],
+            totals.get(i),
+            tuple(units[i]),
+            explanations.get(i, {}),
+            investigations.get(i, {}),
+            initial.get(i, {}),
+        )
         for i in sorted(ids)
     )
     return CountFile(headers[0], contests)

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kieswet.eml.candidates import CandidateLists
-from kieswet.eml.counts import CountFile, KnownLists, read_counts
+from kieswet.eml.counts import RECOUNT_CODES, CountFile, KnownLists, read_counts
 from kieswet.eml.definition import ElectionDefinition, Region
 from kieswet.eml.errors import EmlError
 from kieswet.eml.names import eml
 from kieswet.eml.secure import DEFAULT_LIMITS, Limits
-from spec.counts import Count, Hierarchy, Level, Unit
+from spec.counts import AdmittedVoters, Correction, Count, Hierarchy, Level, ListCount, Unit
 
 ROOT_ID = "CSB"
 ROOT_NAME = "centraal stembureau"
@@ -42,13 +42,29 @@ class CountDirectory:
     files: tuple[CountFile, ...]
 
     def counts(self) -> tuple[Count, ...]:
-        """Every count in the files: each file's totals, then its units, file by file."""
+        """Every count in the files: each file's totals, then its units, file by file. A count
+        a corrigendum corrected is given as it was *before* the correction (its
+        ``kr:Initial…`` values); :meth:`corrections` gives the corrections."""
         out: list[Count] = []
         for file in self.files:
             for contest in file.contests:
-                if contest.total is not None:
-                    out.append(contest.total)
-                out.extend(contest.units)
+                for count in (contest.total, *contest.units):
+                    if count is not None:
+                        initial = contest.initial.get(count.unit_id)
+                        out.append(before_correction(count, initial) if initial else count)
+        return tuple(out)
+
+    def corrections(self) -> tuple[Correction, ...]:
+        """The corrections of the corrigenda (files with ``kr:Phase PhaseCode="corrigendum"``):
+        for every count with values before correction, its count as the file states it,
+        with the file named as the reason."""
+        out: list[Correction] = []
+        for file in self.files:
+            for contest in file.contests:
+                for count in (contest.total, *contest.units):
+                    if count is not None and contest.initial.get(count.unit_id):
+                        reason = f"corrigendum {file.header.path}"
+                        out.append(Correction(count.unit_id, "corrigendum", count, reason))
         return tuple(out)
 
     def units(self) -> tuple[Count, ...]:
@@ -58,6 +74,28 @@ class CountDirectory:
     def totals(self) -> tuple[Count, ...]:
         """Only the ``TotalVotes`` counts (e.g. the municipal totals of 510b files)."""
         return tuple(total for file in self.files for total in file.totals)
+
+    def explanations(self) -> dict[str, Mapping[str, int]]:
+        """Unit id → the explanations of a difference between D and H it states (EML
+        ``UncountedVotes`` reason codes other than A, B, C, D, I and J); units that state
+        none are absent."""
+        return {
+            uid: stated
+            for file in self.files
+            for contest in file.contests
+            for uid, stated in contest.explanations.items()
+        }
+
+    def recounted(self) -> frozenset[str]:
+        """The units whose ``kr:ReportingUnitInvestigations`` say their ballots were recounted
+        or their unexplained difference investigated (``RECOUNT_CODES``)."""
+        return frozenset(
+            uid
+            for file in self.files
+            for contest in file.contests
+            for uid, codes in contest.investigations.items()
+            if codes & RECOUNT_CODES
+        )
 
     def file_of(self) -> Mapping[str, str]:
         """Unit id → the file it is in."""
@@ -163,6 +201,51 @@ def directory_files(
     if not paths:
         raise EmlError(directory, f"no file matching {pattern!r}")
     return paths
+
+
+def before_correction(count: Count, initial: Mapping[str, int]) -> Count:
+    """``count`` with the values it had before a corrigendum: ``initial`` maps a field path
+    (``blank``, ``admitted.total``, ``lists[3].candidates[12]``, ...) to its old value; H is
+    made again from the old E (TotalCounted), F and G. Explanation codes are not part of a
+    count and are left out."""
+    a = count.admitted
+
+    def old(field: str, new: int) -> int:
+        return initial.get(field, new)
+
+    lists = tuple(
+        ListCount(
+            lst.list_number,
+            old(f"lists[{lst.list_number}].total", lst.total),
+            {
+                k: old(f"lists[{lst.list_number}].candidates[{k}]", v)
+                for k, v in lst.candidates.items()
+            },
+        )
+        for lst in count.lists
+    )
+    stated = count.reported_votes_on_lists
+    e = initial.get("votes_on_lists", stated)
+    blank, invalid = old("blank", count.blank), old("invalid", count.invalid)
+    counted = (e if e is not None else sum(lst.total for lst in lists)) + blank + invalid
+    eligible = count.eligible_voters
+    return dataclasses.replace(
+        count,
+        admitted=AdmittedVoters(
+            old("admitted.poll_cards", a.poll_cards),
+            old("admitted.proxy_certificates", a.proxy_certificates),
+            old("admitted.voter_cards", a.voter_cards),
+            old("admitted.total", a.total),
+        ),
+        lists=lists,
+        blank=blank,
+        invalid=invalid,
+        total_counted=counted,
+        more_counted=old("more_counted", count.more_counted),
+        fewer_counted=old("fewer_counted", count.fewer_counted),
+        eligible_voters=initial.get("eligible_voters", eligible),
+        reported_votes_on_lists=e,
+    )
 
 
 def _size(path: Path) -> int:

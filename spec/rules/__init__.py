@@ -39,6 +39,7 @@ from spec.rules import (
     consistency,
     eerste_kamer,
     exhaustion,
+    group_candidates,
     groups,
     lots,
     majority,
@@ -61,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     *exhaustion.RULES,
     *candidates.RULES,
     *groups.RULES,
+    *group_candidates.RULES,
 )
 """Every rule, in the order ``spec.check.check`` runs them."""
 

@@ -3,7 +3,7 @@
 Kieswet (BWBR0004627), consolidated text of 2026-01-01. The functions under "the law's predicates"
 state the quantities the articles define and that several rules share: the kiesdeler (P 5), the
 full seats (P 6), the full-kiesdeler threshold for residual seats (P 7 lid 2, and bill 36 641), the
-75% threshold for remainder seats (P 8 lid 2) and the voorkeurdrempel (P 15 lid 1-2; Q 3 for the
+75% threshold for remainder seats (P 8 lid 2) and the voorkeurdrempel (P 15 lid 1-2; Y 23a for the
 European Parliament). The Dutch *kiesdeler* is ``quota``; a list's *stemcijfer* is its ``votes``.
 """
 
@@ -103,6 +103,12 @@ def whole_part(value: Fraction) -> int:
     (``v > t`` iff ``v > floor(t)`` for whole ``v``), so votes are compared with a threshold as
     whole numbers."""
     return value.numerator // value.denominator
+
+
+def reaches_threshold(votes: int, threshold: Fraction, kind: str) -> bool:
+    """P 15 lid 1: "een aantal stemmen ... groter dan" the voorkeurdrempel; for the Eerste Kamer
+    U 15 lid 3: "groter dan of gelijk aan de kiesdeler"."""
+    return votes >= threshold if kind == "EK" else votes > threshold
 
 
 def preference_share(election: Election) -> Fraction:

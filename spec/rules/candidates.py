@@ -2,14 +2,16 @@
 
 Kieswet (BWBR0004627), consolidated text of 2026-01-01. P 15: the candidates whose preference votes
 exceed the voorkeurdrempel (25% of the kiesdeler; 50% for a gemeenteraad of fewer than 19 seats;
-10% for the European Parliament, Q 3) are elected first, in order of their votes, as far as the
-list has seats. P 17: the rest of the list's seats go in list order. P 19: the ranking for later
-vacancies. P 19a: a deceased candidate is passed over.
+10% for the European Parliament, Y 23a; at least the kiesdeler for the Eerste Kamer, U 15 lid 3)
+are elected first, in order of their votes, as far as the list has seats. P 17: the rest of the
+list's seats go in list order. P 19: the ranking for later vacancies (lid 5: which lists). P 19a:
+a deceased candidate is passed over.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 from itertools import islice
 
 from spec.model import ElectionList
@@ -63,6 +65,9 @@ def _p15_threshold(ctx: Context) -> Iterator[str]:
 
 def _p15_strict(ctx: Context) -> Iterator[str]:
     t = ctx.threshold()
+    if ctx.election.kind == "EK":
+        yield from _u15_at_least(ctx, t)
+        return
     most = whole_part(t)  # votes <= t iff votes <= its whole part
     for lst, _, _ in ctx.candidate_lists:
         by_number = ctx.candidate_index[lst.number]
@@ -74,6 +79,21 @@ def _p15_strict(ctx: Context) -> Iterator[str]:
                     f"list {lst.number}: candidate {n} is elected on preference votes with "
                     f"{c.votes}, {relation} the voorkeurdrempel {show(t)}; more than the "
                     "threshold is required"
+                )
+
+
+def _u15_at_least(ctx: Context, t: Fraction) -> Iterator[str]:
+    """U 15 lid 3 (Eerste Kamer): elected on preference with votes "groter dan of gelijk aan
+    de kiesdeler": exactly the kiesdeler is enough."""
+    for lst, _, _ in ctx.candidate_lists:
+        by_number = ctx.candidate_index[lst.number]
+        for n in ctx.claimed_preference[lst.number]:
+            c = by_number.get(n)
+            if c is not None and c.votes < t:
+                yield (
+                    f"list {lst.number}: candidate {n} is elected on preference votes with "
+                    f"{c.votes}, below the kiesdeler {show(t)}; U 15 lid 3 requires at least "
+                    "the kiesdeler"
                 )
 
 
@@ -144,9 +164,18 @@ def _p19_ranking(ctx: Context) -> Iterator[str]:
     ranking = ctx.result.ranking
     if ranking is None:
         return
-    for lst, seats, _ in ctx.candidate_lists:
-        if seats == 0:
-            continue  # no seat, so no vacancy to rank for
+    # P 19 lid 5: with fewer than 19 seats every list is ranked; otherwise "blijft de
+    # rangschikking achterwege" for a list without elected candidates (U 15 lid 2 reads lid 5
+    # without that exception for the Eerste Kamer).
+    small = ctx.election.seats < 19 and ctx.election.kind != "EK"
+    for lst, _, elected in ctx.candidate_lists:
+        if not elected and not small:
+            if lst.number in ranking:
+                yield (
+                    f"list {lst.number} has no elected candidate: its ranking is left out "
+                    "(P 19 lid 5), the result ranks it"
+                )
+            continue
         order = [c.number for c in ctx.preference_orders.get(lst.number, [])]
         living = ctx.living[lst.number]
         rest = [n for n in living if n not in order] if order else living
@@ -192,7 +221,7 @@ def _known_candidates(ctx: Context) -> Iterator[str]:
 RULES: tuple[Rule, ...] = (
     Rule(
         "P15-threshold",
-        "P 15 lid 1-2, Q 3",
+        "P 15 lid 1-2, Y 23a, U 15 lid 3",
         "The voorkeurdrempel is 25% of the kiesdeler (50% for a gemeenteraad or eilandsraad of "
         "fewer than 19 seats, 10% for the European Parliament, 100% for the Eerste Kamer).",
         _p15_threshold,

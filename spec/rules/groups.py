@@ -30,7 +30,7 @@ from spec.districts import DistrictElection, Party, Structure, resolve
 from spec.exact import is_number_key, parse_mixed
 from spec.model import Election
 from spec.result_reader import ReadResult
-from spec.rules.base import Rule, join, preference_share, show
+from spec.rules.base import Rule, join, preference_share, reaches_threshold, show
 from spec.rules.replay import Context
 
 
@@ -229,6 +229,8 @@ def _remainder_rule(kind: str, lot_kind: str) -> Any:
 
 def _pending_lot(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[str]:
     """A ``needs_lot`` result at this stage asks about tied members of an existing owner."""
+    if ctx.document.get("stage") != kind:
+        return  # a group_seat lot of the candidate stage (P 16 lid 2, P 13): group_candidates
     lot = ctx.document.get("lot")
     if not isinstance(lot, dict) or lot.get("kind") != lot_kind:
         return
@@ -290,6 +292,12 @@ def _rows_held(ctx: DistrictContext) -> Iterator[str]:
             for number, change in ((p.get("list"), 1), (p.get("forfeited_from"), -1)):
                 if type(number) is int:
                     moved[number] = moved.get(number, 0) + change
+    transfers = ctx.document.get("transfers")
+    for t in transfers if isinstance(transfers, list) else []:
+        if isinstance(t, dict):
+            for number, change in ((t.get("to_list"), 1), (t.get("from_list"), -1)):
+                if type(number) is int:
+                    moved[number] = moved.get(number, 0) + change
     for kind, held in (("group", ctx.unit_seats), ("combination", ctx.party_seats)):
         for owner, _, _ in ctx.owners(kind):
             found = ctx.distribution(kind, owner)
@@ -301,7 +309,7 @@ def _rows_held(ctx: DistrictContext) -> Iterator[str]:
                     continue
                 change = moved.get(member, 0) if kind == "group" else 0
                 if held[member] != given + change:
-                    by_p16 = f", {change:+d} by P 16 lid 2" if change else ""
+                    by_p16 = f", {change:+d} by P 16 lid 2 and P 13" if change else ""
                     yield (
                         f"{kind} {owner}: list {member} holds {held[member]} seats, its "
                         f"distribution gives it {given}{by_p16}"
@@ -326,7 +334,7 @@ def _key_at(ctx: DistrictContext, unit: int, position: int) -> str | None:
     )
 
 
-def _candidate_parties(ctx: Context) -> Iterator[tuple[DistrictContext, Party, int]]:
+def candidate_parties(ctx: Context) -> Iterator[tuple[DistrictContext, Party, int]]:
     if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
         return
     for party in ctx.structure.parties.values():
@@ -335,7 +343,7 @@ def _candidate_parties(ctx: Context) -> Iterator[tuple[DistrictContext, Party, i
             yield ctx, party, seats
 
 
-def _elected_persons(
+def elected_persons(
     ctx: DistrictContext, party: Party, which: Mapping[int, tuple[int, ...]]
 ) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
@@ -348,15 +356,19 @@ def _elected_persons(
 
 
 def _p15_summed(ctx: Context) -> Iterator[str]:
-    for dctx, party, seats in _candidate_parties(ctx):
+    for dctx, party, seats in candidate_parties(ctx):
         threshold = dctx.quota * preference_share(dctx.election)
         votes = _persons(dctx, party)
         dead = _deceased(party)
         above = sorted(
-            (k for k, v in votes.items() if v > threshold and k not in dead),
+            (
+                k
+                for k, v in votes.items()
+                if reaches_threshold(v, threshold, dctx.election.kind) and k not in dead
+            ),
             key=lambda k: -votes[k],
         )
-        claimed = [k for k, _ in _elected_persons(dctx, party, dctx.on_preference)]
+        claimed = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
         for key in claimed:
             if votes.get(key, 0) <= threshold:
                 yield (
@@ -375,12 +387,12 @@ def _p15_summed(ctx: Context) -> Iterator[str]:
 
 
 def _p16_placement(ctx: Context) -> Iterator[str]:
-    for dctx, party, _ in _candidate_parties(ctx):
+    for dctx, party, _ in candidate_parties(ctx):
         if not party.is_group:
             continue
         units = {u: dctx.structure.units[u] for u in party.units}
         votes = _persons(dctx, party)
-        placed = _elected_persons(dctx, party, dctx.on_preference)
+        placed = elected_persons(dctx, party, dctx.on_preference)
         found = dctx.distribution("group", party.number)
         p12 = {
             r.get("member"): r.get("seats")
@@ -413,8 +425,8 @@ def _p16_placement(ctx: Context) -> Iterator[str]:
 
 
 def _p18_once(ctx: Context) -> Iterator[str]:
-    for dctx, party, _ in _candidate_parties(ctx):
-        persons = _elected_persons(dctx, party, dctx.elected)
+    for dctx, party, _ in candidate_parties(ctx):
+        persons = elected_persons(dctx, party, dctx.elected)
         seen: dict[str, int] = {}
         for key, unit in persons:
             if key in seen:
@@ -432,7 +444,7 @@ def _p18_once(ctx: Context) -> Iterator[str]:
                 yield f"list {u}: the candidates elected on preference do not come first"
                 continue
             rest = elected[len(pref) :]
-            pref_keys = {k for k, _ in _elected_persons(dctx, party, dctx.on_preference)}
+            pref_keys = {k for k, _ in elected_persons(dctx, party, dctx.on_preference)}
             eligible = [
                 c.number
                 for c in this.candidates or ()
@@ -448,7 +460,7 @@ def _p18_once(ctx: Context) -> Iterator[str]:
 
 
 def _p19_group_ranking(ctx: Context) -> Iterator[str]:
-    """P 19 per list with seats (a unit of a party with seats and candidate-level data):
+    """P 19 per list (a unit with candidate-level data) that P 19 lid 5 does not exempt:
     (a) its candidates whose person the result elects on preference anywhere in the party, by
     summed votes descending (equal votes in any order: a lot may have ordered them); (b) its
     other living candidates with summed votes above the voorkeurdrempel, by summed votes
@@ -456,21 +468,44 @@ def _p19_group_ranking(ctx: Context) -> Iterator[str]:
     order. Deceased candidates (P 19a) are not ranked."""
     if not isinstance(ctx, DistrictContext) or ctx.ranking is None:
         return  # the ranking is optional in a result
-    for dctx, party, _ in _candidate_parties(ctx):
+    if not ctx.district_completed:
+        return
+    small = ctx.district.seats < 19 and ctx.district.kind != "EK"  # U 15 lid 2: no exception
+    for party in ctx.structure.parties.values():
+        if party.candidates is None:
+            continue
+        dctx = ctx
         ranking = dctx.ranking or {}
         threshold = dctx.quota * preference_share(dctx.election)
         votes = _persons(dctx, party)
         dead = _deceased(party)
-        preferred = {k for k, _ in _elected_persons(dctx, party, dctx.on_preference)}
+        preferred = {k for k, _ in elected_persons(dctx, party, dctx.on_preference)}
+        own = dctx.election.profile.p19_own_list_votes
+        group_with_seats = party.is_group and ctx.party_seats.get(party.number, 0) > 0
         for u in party.units:
-            if dctx.unit_seats.get(u, 0) <= 0:
-                continue  # no seat, so no vacancy to rank for
+            if not (small or group_with_seats or dctx.elected.get(u)):
+                # P 19 lid 5: "blijft de rangschikking achterwege" for this list
+                if u in ranking:
+                    yield (
+                        f"list {u}: has no elected candidate and is in no lijstengroep with "
+                        "seats, so its ranking is left out (P 19 lid 5); the result ranks it"
+                    )
+                continue
             living = [c for c in dctx.structure.units[u].candidates or () if c.key not in dead]
             key_of = {c.number: c.key for c in living}
             first = [c for c in living if c.key in preferred]
+            # P 19 lid 2: above the threshold with the votes "op de gezamenlijke lijsten", in
+            # the order of "de aantallen op hen uitgebrachte stemmen": summed (default) or, in
+            # profile p19-own-list-votes, the votes on this list.
+            order_by = {c.key: c.votes for c in living} if own else votes
             above = sorted(
-                (c for c in living if c.key not in preferred and votes[c.key] > threshold),
-                key=lambda c: -votes[c.key],
+                (
+                    c
+                    for c in living
+                    if c.key not in preferred
+                    and reaches_threshold(votes[c.key], threshold, dctx.election.kind)
+                ),
+                key=lambda c: -order_by[c.key],
             )
             ranked = {c.number for c in first} | {c.number for c in above}
             rest = [c.number for c in living if c.number not in ranked]

@@ -630,7 +630,12 @@ class Context:
         seats = self.seats
         if seats is None:
             return orders, all_problems, decided
-        floor = whole_part(self.threshold())  # votes > threshold iff votes > floor
+        # P 15 lid 1: "groter dan" the threshold, i.e. at least its whole part + 1; for the
+        # Eerste Kamer U 15 lid 3: "groter dan of gelijk aan de kiesdeler", i.e. at least its
+        # ceiling.
+        t = self.threshold()
+        ek = self.election.kind == "EK"
+        lowest = -(-t.numerator // t.denominator) if ek else whole_part(t) + 1
         always = self.election.profile.candidate_lot_always
         lots_by_list: dict[int | None, list[Lot]] = {}
         for lot in self.lots_of("candidate"):
@@ -642,7 +647,7 @@ class Context:
             by_lot = decided.setdefault(lst.number, set())
             lots = lots_by_list.get(lst.number, [])
             used = 0
-            above = [c for c in lst.candidates if not c.deceased and c.votes > floor]
+            above = [c for c in lst.candidates if not c.deceased and c.votes >= lowest]
             above.sort(key=_VOTES, reverse=True)  # by votes; equal votes keep list order
             order: list[Candidate] = above
             if len(set(map(_VOTES, above))) < len(above):  # equal votes: a lot may decide

@@ -1,0 +1,454 @@
+"""The candidates of a lijstengroep: P 16, P 17, P 18, and P 13 when a list runs out.
+
+Kieswet (BWBR0004627); the text quoted is that of the consolidations of 2018 and 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01, hoofdstuk P, paragraaf 3). For a lijstengroep
+the seats go to persons list by list:
+
+* P 16 lid 1: a candidate elected on preference (P 15) "die op meer dan één lijst ... is
+  vermeld" counts as elected on the list "waarop het grootste aantal stemmen op hem is
+  uitgebracht; voor zover aan die lijst ... voldoende zetels zijn toegewezen"; equal votes: the
+  list of the lowest-numbered kieskring.
+* P 16 lid 2: if none of their lists has a seat left, "wordt aan hem niettemin een zetel
+  toegewezen op de lijst ... waarop hij het grootste aantal stemmen heeft verkregen, en vervalt
+  daartegenover de zetel die met toepassing van artikel P 12 of P 13 het laatst was toegewezen
+  aan een van de lijsten ... van de groep". Read here: the last-allocated seat that is still
+  free; a next application walks further back through that order. Full seats (P 12 lid 4) are
+  allocated together, so among the lists holding a free full seat the law gives no order: the
+  lot decides.
+* P 17: the seats left "worden aan de nog niet gekozen kandidaten van de desbetreffende lijsten
+  ... toegewezen in de volgorde van de lijst".
+* P 18 lid 1: a candidate so elected on several lists of the group counts on the list with the
+  most votes for them (equal: lowest kieskring); lid 2: the seats still open go "aan de nog niet
+  gekozen kandidaten van de desbetreffende lijst"; lid 3: repeated "totdat alle aan de lijsten
+  toegewezen zetels aan kandidaten zijn toegewezen".
+* P 13 lid 1: a list that would hold "meer zetels ... dan er kandidaten zijn" passes the seat
+  on "door voortgezette toepassing van dat artikel" (P 12 lid 5: largest remainders, for the
+  lists that had none) to another list of the group with candidates left; lid 2: then greatest
+  averages. Read with P 18 lid 3: when every candidate of a list with an open seat is elected
+  already, the seat passes on the same way (the previous Kiesraad software does the same).
+
+This module states those rules as a plain replay from the input: its own P 12 / P 13 order
+(``seat_order``), the persons the result elects on preference (judged by P15.2), and the lots
+supplied with the input. It never uses the engine. The rule ``P16-P18-group-candidates``
+compares the result with the replay and names the first article where it departs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from spec.districts import ListCandidate, Party, Unit
+from spec.exact import is_number_key
+from spec.model import Lot
+from spec.rules.base import Rule, preference_share, reaches_threshold
+from spec.rules.groups import DistrictContext, candidate_parties, elected_persons
+from spec.rules.replay import Context
+
+
+class LotUndecided(Exception):
+    """The law asks for a lot here and none was supplied for it."""
+
+    def __init__(self, article: str, options: tuple[int, ...], why: str) -> None:
+        super().__init__(why)
+        self.article = article
+        self.options = options
+        self.why = why
+
+
+class GroupLots:
+    """The supplied lots of kind ``group_seat`` for one group, in the order they were given."""
+
+    def __init__(self, lots: Sequence[Lot], party: int) -> None:
+        self._lots = [lot for lot in lots if lot.kind == "group_seat" and lot.list == party]
+        self._next = 0
+
+    def draw(self, article: str, options: tuple[int, ...], why: str) -> int:
+        if self._next < len(self._lots):
+            lot = self._lots[self._next]
+            if tuple(sorted(lot.options)) == options and lot.drawn in options:
+                self._next += 1
+                return lot.drawn
+        raise LotUndecided(article, options, why)
+
+
+# =========================================================================== P 12, P 13 order
+
+
+@dataclass
+class _Standing:
+    """Seats of each list of the group while P 12 / P 13 are applied, one round at a time."""
+
+    votes: Mapping[int, int]
+    remainder: Mapping[int, int]  # votes × seats − full seats × group votes (exact)
+    limit: Mapping[int, int]  # living candidates of the list
+    held: dict[int, int]
+    had_remainder_seat: set[int] = field(default_factory=set)
+
+    def next_round(self) -> tuple[list[int], bool] | None:
+        """The lists tied for the next seat (in number order) and whether it goes by remainder,
+        or ``None`` if no list can take one: the largest remainder among lists that have had no
+        remainder seat (P 12 lid 5, P 13 lid 1), else the greatest average (P 13 lid 2)."""
+        can_take = [n for n in sorted(self.held) if self.held[n] < self.limit[n]]
+        fresh = [n for n in can_take if n not in self.had_remainder_seat]
+        if fresh:
+            best = max(self.remainder[n] for n in fresh)
+            return [n for n in fresh if self.remainder[n] == best], True
+        if can_take:
+            top = max(Fraction(self.votes[n], self.held[n] + 1) for n in can_take)
+            return [n for n in can_take if Fraction(self.votes[n], self.held[n] + 1) == top], False
+        return None
+
+    def give(self, number: int, by_remainder: bool) -> None:
+        if by_remainder:
+            self.had_remainder_seat.add(number)
+        self.held[number] += 1
+
+
+@dataclass(frozen=True)
+class SeatOrder:
+    """``back``: the rounds of P 12 lid 5 / P 13 seats, last first, then the lists with full
+    seats (P 16 lid 2). ``forward``: the rounds of continued application (P 13 for a list whose
+    candidates are all elected). ``held``: each list's seats after P 12 / P 13."""
+
+    back: tuple[tuple[int, ...], ...]
+    forward: tuple[tuple[int, ...], ...]
+    held: Mapping[int, int]
+
+
+def seat_order(
+    votes: Mapping[int, int], seats: int, limit: Mapping[int, int], lots: GroupLots
+) -> SeatOrder:
+    """P 12 and P 13 for a group of ``seats`` seats, with the order in which seats were (and
+    would further be) allocated. Equal values competing for fewer seats: the lot (P 12 lid 5)."""
+    total = sum(votes.values())
+    full = {n: v * seats // total for n, v in votes.items()}
+    standing = _Standing(
+        votes,
+        {n: v * seats - full[n] * total for n, v in votes.items()},
+        limit,
+        {n: min(full[n], limit[n]) for n in votes},
+    )
+    given: list[tuple[int, ...]] = []
+    left = seats - sum(standing.held.values())
+    while left > 0 and (found := standing.next_round()) is not None:
+        tied, by_remainder = found
+        if len(tied) <= left:
+            for n in tied:
+                standing.give(n, by_remainder)
+            given.append(tuple(tied))
+            left -= len(tied)
+            continue
+        drawn = lots.draw(
+            "P 12 lid 5", tuple(tied), f"lists {tied} tie for {left} seat(s) of the group"
+        )
+        standing.give(drawn, by_remainder)
+        given.append((drawn,))
+        left -= 1
+    held = dict(standing.held)
+    forward: list[tuple[int, ...]] = []
+    while (found := standing.next_round()) is not None:
+        for n in found[0]:
+            standing.give(n, found[1])
+        forward.append(tuple(found[0]))
+    with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
+    back = (*reversed(given), *((with_full,) if with_full else ()))
+    return SeatOrder(tuple(back), tuple(forward), held)
+
+
+class _Walk:
+    """A walk through ``SeatOrder.back`` or ``.forward``: the next list that qualifies; within
+    a round of lists that qualify together, the lot (the law gives them no order)."""
+
+    def __init__(self, rounds: Sequence[tuple[int, ...]], article: str, lots: GroupLots) -> None:
+        self._rounds = list(rounds)
+        self._article = article
+        self._lots = lots
+        self._open: list[int] = []
+
+    def next(self, qualifies: Mapping[int, bool], why: str) -> int | None:
+        while True:
+            candidates = [n for n in self._open if qualifies[n]]
+            if candidates:
+                break
+            if not self._rounds:
+                return None
+            self._open = list(self._rounds.pop(0))
+        chosen = candidates[0]
+        if len(candidates) > 1:
+            chosen = self._lots.draw(self._article, tuple(candidates), why)
+        self._open.remove(chosen)
+        return chosen
+
+
+# =========================================================================== P 16 – P 18
+
+
+@dataclass
+class GroupOutcome:
+    """Who sits on which list of the group: ``on_preference`` (P 16, in order of placement),
+    ``elected`` (every person elected on the list), ``seats`` per list after P 16 lid 2 and
+    P 13, and how each moved seat moved."""
+
+    on_preference: dict[int, list[int]]
+    elected: dict[int, set[int]]
+    seats: dict[int, int]
+    forfeits: list[tuple[str, int, int]] = field(default_factory=list)  # person, to, from
+    transfers: list[tuple[int, int]] = field(default_factory=list)  # from, to
+
+
+def _votes(unit: Unit, person: str) -> int | None:
+    return next((c.votes for c in unit.candidates or () if c.key == person), None)
+
+
+def _most_votes(units: Sequence[Unit], person: str) -> Unit:
+    """P 16 lid 1, P 18 lid 1: the list with the most votes for ``person``; equal: the list
+    of the lowest-numbered kieskring."""
+    best = units[0]
+    for unit in units[1:]:
+        here, there = _votes(unit, person) or 0, _votes(best, person) or 0
+        if here > there or (here == there and unit.district < best.district):
+            best = unit
+    return best
+
+
+def _position(unit: Unit, person: str) -> int:
+    return next(c.number for c in unit.candidates or () if c.key == person)
+
+
+def elect_group(
+    party: Party,
+    lists: Sequence[Unit],
+    order: SeatOrder,
+    preferred: Sequence[str],
+    summed: Mapping[str, int],
+    lots: GroupLots,
+) -> GroupOutcome:
+    """P 16 – P 18 (with P 13) for one group: ``preferred`` are the persons elected on
+    preference (P 15), ``summed`` their votes over the group's lists."""
+    dead = {k for k, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased}
+    seats = dict(order.held)
+    free = dict(order.held)
+    outcome = GroupOutcome({u.number: [] for u in lists}, {u.number: set() for u in lists}, seats)
+    back = _Walk(order.back, "P 16 lid 2", lots)
+    elected: set[str] = set()
+
+    def sit(unit: Unit, person: str) -> None:
+        elected.add(person)
+        outcome.elected[unit.number].add(_position(unit, person))
+
+    # P 16, a round of equal votes at a time (P 15 elects them in order of votes).
+    by_votes = sorted(set(preferred), key=lambda p: -summed[p])
+    levels = sorted({summed[p] for p in by_votes}, reverse=True)
+    rounds = [[p for p in by_votes if summed[p] == level] for level in levels]
+    for waiting in rounds:
+        while True:
+            wish: dict[str, Unit] = {}
+            for person in waiting:
+                open_lists = [u for u in lists if _votes(u, person) is not None and free[u.number]]
+                if open_lists:
+                    wish[person] = _most_votes(open_lists, person)
+            if not wish:
+                break
+            for unit in lists:
+                wanting = sorted(
+                    (p for p in waiting if wish.get(p) is unit), key=lambda p: _position(unit, p)
+                )
+                for person in wanting[: free[unit.number]]:
+                    free[unit.number] -= 1
+                    sit(unit, person)
+                    outcome.on_preference[unit.number].append(_position(unit, person))
+                    waiting.remove(person)
+        for person in waiting:  # P 16 lid 2
+            unit = _most_votes([u for u in lists if _votes(u, person) is not None], person)
+            donor = back.next(
+                {n: free[n] > 0 for n in free},
+                f"P 16 lid 2: {person!r} sits on list {unit.number}; the seat to forfeit",
+            )
+            if donor is None:
+                continue  # cannot happen: P 15 elects no more persons than the group has seats
+            free[donor] -= 1
+            seats[donor] -= 1
+            seats[unit.number] += 1
+            sit(unit, person)
+            outcome.on_preference[unit.number].append(_position(unit, person))
+            outcome.forfeits.append((person, unit.number, donor))
+
+    # P 17, P 18 (and P 13 for a list whose candidates are all elected).
+    forward = _Walk(order.forward, "P 13", lots)
+
+    def not_yet_elected(unit: Unit) -> list[ListCandidate]:
+        return [c for c in unit.candidates or () if c.key not in dead and c.key not in elected]
+
+    by_district = sorted(lists, key=lambda u: (u.district, u.number))
+    given_up: set[int] = set()
+    while any(free[u.number] > 0 and u.number not in given_up for u in lists):
+        for unit in by_district:
+            while free[unit.number] > 0 and not not_yet_elected(unit):
+                room = {u.number: free[u.number] < len(not_yet_elected(u)) for u in lists}
+                to = forward.next(room, f"P 13: a seat of list {unit.number} passes on")
+                if to is None:
+                    given_up.add(unit.number)
+                    break
+                free[unit.number] -= 1
+                seats[unit.number] -= 1
+                free[to] += 1
+                seats[to] += 1
+                outcome.transfers.append((unit.number, to))
+        chosen_by: dict[str, list[Unit]] = {}
+        for unit in lists:
+            for c in not_yet_elected(unit)[: free[unit.number]]:
+                chosen_by.setdefault(c.key, []).append(unit)
+        if not chosen_by:
+            break
+        for person, units in chosen_by.items():
+            keep = _most_votes(units, person)
+            free[keep.number] -= 1
+            sit(keep, person)
+    return outcome
+
+
+def _judge(ctx: Context) -> Iterator[str]:
+    if isinstance(ctx, DistrictContext) and ctx.document.get("status") == "needs_lot":
+        yield from _judge_question(ctx)
+        return
+    for dctx, party, party_seats in candidate_parties(ctx):
+        if not party.is_group:
+            continue
+        lists = [dctx.structure.units[n] for n in party.units]
+        votes = {u.number: u.votes for u in lists}
+        limit = {u.number: u.seat_limit or 0 for u in lists}
+        summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
+        lots = GroupLots(dctx.district.lots, party.number)
+        preferred = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
+        try:
+            order = seat_order(votes, party_seats, limit, lots)
+            if any(order.held[n] != _row_seats(dctx, party.number, n) for n in votes):
+                continue  # P 12 itself differs: rule P12.2-largest-remainder says where
+            outcome = elect_group(party, lists, order, preferred, summed, lots)
+        except LotUndecided as undecided:
+            yield (
+                f"group {party.number}: {undecided.why}: lists {list(undecided.options)} "
+                f"qualify together and the law gives no order between them ({undecided.article}):"
+                " the lot decides; the result should ask for it (needs_lot), no lot is supplied"
+            )
+            continue
+        yield from _compare(dctx, party, lists, outcome)
+
+
+def _judge_question(ctx: DistrictContext) -> Iterator[str]:
+    """A ``needs_lot`` result of stage ``candidates`` with a ``group_seat`` question: the replay
+    of the group's candidates must stop at exactly that question (P 16 lid 2 or P 13)."""
+    lot = ctx.document.get("lot")
+    if ctx.document.get("stage") != "candidates" or not isinstance(lot, dict):
+        return
+    if lot.get("kind") != "group_seat":
+        return
+    party = ctx.structure.parties.get(lot.get("list"))  # type: ignore[arg-type]
+    if party is None or not party.is_group or party.candidates is None:
+        yield f"the lot question names group {lot.get('list')!r}, which has no candidates to seat"
+        return
+    so_far = _seats_so_far(ctx)
+    lists = [ctx.structure.units[n] for n in party.units]
+    seats = sum(so_far.get(u.number, 0) for u in lists)
+    summed = {k: c.votes for k, c in zip(party.keys, party.candidates, strict=True)}
+    dead = {k for k, c in zip(party.keys, party.candidates, strict=True) if c.deceased}
+    threshold = ctx.quota * preference_share(ctx.election)
+    above = sorted(
+        (
+            k
+            for k in party.keys
+            if k not in dead and reaches_threshold(summed[k], threshold, ctx.election.kind)
+        ),
+        key=lambda k: -summed[k],
+    )
+    if len(above) > seats and summed[above[seats - 1]] == summed[above[seats]]:
+        return  # P 15 itself needed a candidate lot first; its rules judge that
+    lots = GroupLots(ctx.district.lots, party.number)
+    votes = {u.number: u.votes for u in lists}
+    limit = {u.number: u.seat_limit or 0 for u in lists}
+    try:
+        order = seat_order(votes, seats, limit, lots)
+        elect_group(party, lists, order, above[:seats], summed, lots)
+    except LotUndecided as undecided:
+        if tuple(sorted(lot.get("options") or ())) != undecided.options:
+            yield (
+                f"group {party.number}: the lot needed is between lists "
+                f"{list(undecided.options)} ({undecided.article}: {undecided.why}); the result "
+                f"asks for a lot between {lot.get('options')!r}"
+            )
+        return
+    yield (
+        f"group {party.number}: no lot is needed to seat its candidates (P 16 lid 2, P 13 with "
+        "the supplied lots); the result asks for one"
+    )
+
+
+def _seats_so_far(ctx: DistrictContext) -> dict[int, int]:
+    raw = ctx.document.get("seats_so_far")
+    if not isinstance(raw, dict):
+        return {}
+    return {int(k): v for k, v in raw.items() if is_number_key(k) and type(v) is int}
+
+
+def _row_seats(ctx: DistrictContext, party: int, unit: int) -> int | None:
+    found = ctx.distribution("group", party)
+    for row in (found or {}).get("rows", []):
+        if isinstance(row, dict) and row.get("member") == unit:
+            seats = row.get("seats")
+            return seats if type(seats) is int else None
+    return None
+
+
+def _compare(
+    ctx: DistrictContext, party: Party, lists: Sequence[Unit], outcome: GroupOutcome
+) -> Iterator[str]:
+    for unit in lists:
+        n = unit.number
+        stated_pref = list(ctx.on_preference.get(n, ()))
+        if sorted(stated_pref) != sorted(outcome.on_preference[n]):
+            yield (
+                f"group {party.number}, list {n}: P 16 places the candidates elected on "
+                f"preference {sorted(outcome.on_preference[n])} on this list; the result "
+                f"places {sorted(stated_pref)}"
+            )
+            return
+    for unit in lists:
+        n = unit.number
+        if ctx.unit_seats.get(n) != outcome.seats[n]:
+            moves = [f"{p!r} on list {to} takes list {f}'s seat" for p, to, f in outcome.forfeits]
+            moves += [f"list {frm} passes a seat to list {to}" for frm, to in outcome.transfers]
+            yield (
+                f"group {party.number}, list {n}: holds {outcome.seats[n]} seat(s) after "
+                f"P 16 lid 2 and P 13 ({'; '.join(moves) or 'no seat moves'}); the result "
+                f"states {ctx.unit_seats.get(n)}"
+            )
+            return
+    for unit in lists:
+        n = unit.number
+        stated = set(ctx.elected.get(n, ()))
+        if stated != outcome.elected[n]:
+            yield (
+                f"group {party.number}, list {n}: P 17 and P 18 elect {sorted(outcome.elected[n])}"
+                " (each seat to the list's first candidate not yet elected, a candidate chosen by"
+                " several lists counting on the one with the most votes for them); the result "
+                f"elects {sorted(stated)}"
+            )
+            return
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "P16-P18-group-candidates",
+        "P 13, P 16, P 17, P 18",
+        "The seats of a lijstengroep go to persons list by list: a preference-elected candidate "
+        "to the list with the most votes for them that has a seat left (P 16 lid 1), else to "
+        "that list with the last-allocated free seat of the group forfeited, each next one "
+        "further back (lid 2; among free full seats the lot); the other seats to each list's "
+        "candidates not yet elected in list order, a candidate chosen by several lists counting "
+        "on the one with the most votes (P 17, P 18); a seat no candidate of its list can take "
+        "passes on by continued application of P 12 / P 13.",
+        _judge,
+    ),
+)
