@@ -323,7 +323,11 @@ def html_text(outcome: RunOutcome, context: RunContext) -> str:
 def _write_atomically(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        # an adapter may answer with a lone surrogate (valid JSON \ud800): it is written as
+        # that escape, which JSON readers read back as it was
+        with os.fdopen(
+            handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as stream:
             stream.write(text)
         os.replace(temporary, path)
     except BaseException:

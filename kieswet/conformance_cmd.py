@@ -35,6 +35,7 @@ from conformance.suite import (
     load_suite,
     select,
 )
+from kieswet.text import printable
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 
 EXIT_PASS = 0
@@ -270,15 +271,18 @@ def run(args: argparse.Namespace) -> int:
     tally = counts(outcome.records)
     if not outcome.complete:
         print(
-            f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
-            f"INTERRUPTED after {len(outcome.records)} of {len(vectors)} cases; the partial "
-            "reports (marked complete: false) are: " + ", ".join(str(p) for p in paths),
+            f"{printable(outcome.adapter.name)} {printable(outcome.adapter.version)} against "
+            f"suite {suite.version}: INTERRUPTED after {len(outcome.records)} of "
+            f"{len(vectors)} cases; the partial reports (marked complete: false) are: "
+            + ", ".join(str(p) for p in paths),
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
     print(
-        f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
-        f"{verdict_of(tally)}"
+        printable(
+            f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
+            f"{verdict_of(tally)}"
+        )
     )
     for row in verdicts(outcome.records):
         print(
@@ -288,9 +292,11 @@ def run(args: argparse.Namespace) -> int:
         )
     for record in outcome.records:
         if record.verdict.status in ("FAIL", "ERROR"):
-            print(
-                f"  {record.verdict.status} {record.vector.id} ({record.vector.file}): "
-                f"{record.verdict.message}"
+            print(  # the message may quote the adapter: shown escaped
+                printable(
+                    f"  {record.verdict.status} {record.vector.id} ({record.vector.file}): "
+                    f"{record.verdict.message}"
+                )
             )
     if outcome.events:
         print(f"  adapter restarts: {outcome.restarts}; see the reports for what happened")

@@ -510,11 +510,17 @@ def _json_chunks(document: Mapping[str, Any]) -> Iterator[bytes]:
             yield f"\n {json.dumps(key)}: [".encode()
             for position, item in enumerate(value):
                 comma = "," if position < len(value) - 1 else ""
-                yield f"\n  {json.dumps(item, ensure_ascii=False)}{comma}".encode()
+                yield _utf8(f"\n  {json.dumps(item, ensure_ascii=False)}{comma}")
             yield f"]{end}".encode()
         else:
-            yield f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}".encode()
+            yield _utf8(f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}")
     yield b"}\n"
+
+
+def _utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (JSON allows ``\\ud800`` in a name) becomes that
+    escape again, so the JSON written reads back as the input said."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 @contextmanager

@@ -565,6 +565,7 @@ def _cases(tmp_path: Path) -> dict[int, dict[str, Any]]:
         ("huge_number.py", "ERROR", "cannot be read as JSON"),
         ("long_line.py", "ERROR", "longer than"),
         ("deep_answer.py", "ERROR", "nested more than 100 levels"),
+        ("surrogate_message.py", "ERROR", "bad \ud800 \x1b[31m name"),
     ],
 )
 def test_a_bad_answer_costs_only_its_case(
@@ -830,3 +831,16 @@ def test_the_fast_path_decides_as_the_slow_one(text: str) -> None:
     else:
         assert expected is None, text
         assert document == slow
+
+
+def test_a_lone_surrogate_in_a_counts_name_is_written_back_as_it_was(tmp_path: Path) -> None:
+    document = json.loads((ROOT / "examples" / "counts" / "small-municipality.json").read_text())
+    document["counts"][0]["name"] = "SB 1 \ud800 \x1b[31m"
+    path = tmp_path / "counts.json"
+    path.write_text(json.dumps(document), "utf-8")  # ASCII JSON: the surrogate as \ud800
+    code, out, err = run_cli(["totalise", str(path), "--out", str(tmp_path / "out")])
+    no_traceback(out, err)
+    assert code in (0, 1)
+    totals = json.loads((tmp_path / "out" / "totals.json").read_text("utf-8"))
+    names = {c["unit_id"]: c["name"] for c in totals["counts"]}
+    assert names[document["counts"][0]["unit_id"]] == "SB 1 \ud800 \x1b[31m"
