@@ -635,7 +635,7 @@ def test_sigint_during_a_run_writes_a_partial_report_and_kills_the_adapter(
 # --------------------------------------------------------------------------- Hypothesis
 
 BOUNDED = settings(
-    max_examples=40,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -645,7 +645,8 @@ json_values = st.recursive(
     | st.booleans()
     | st.integers(min_value=-(10**20), max_value=10**20)
     | st.floats()
-    | st.text(max_size=10),
+    | st.text(max_size=10)
+    | st.sampled_from(["\ud800", "[/]", "[b]x", "\x1b[2J", "", "0312::SB1", "HSB1"]),
     lambda children: (
         st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
     ),
@@ -664,18 +665,39 @@ def _paths(document: object, prefix: tuple[str | int, ...] = ()) -> Iterator[tup
             yield from _paths(value, (*prefix, index))
 
 
-EXAMPLE_PATHS = list(_paths(example()))
+def _examples() -> list[Any]:
+    """One document of every JSON input format: a contest, counts, districts, Eerste Kamer."""
+    from conformance.suite import default_suite, load_suite
+
+    counts = json.loads((ROOT / "examples" / "counts" / "small-municipality.json").read_text())
+    vectors = load_suite(default_suite()).vectors
+    by_operation = {v.operation: v.input for v in reversed(vectors)}
+    return [
+        example(),
+        counts,
+        by_operation["allocate-districts"],
+        by_operation["allocate-eerste-kamer"],
+    ]
+
+
+EXAMPLES = _examples()
 
 
 @st.composite
 def mutated_examples(draw: st.DrawFn) -> bytes:
-    """The example with one field replaced by an arbitrary JSON value."""
-    document = example()
-    path = draw(st.sampled_from(EXAMPLE_PATHS))
-    target: Any = document
-    for step in path[:-1]:
-        target = target[step]
-    target[path[-1]] = draw(json_values)
+    """A document of one of the formats with one or two fields replaced by arbitrary JSON."""
+    import copy
+
+    document = copy.deepcopy(draw(st.sampled_from(EXAMPLES)))
+    for _ in range(draw(st.integers(1, 2))):
+        paths = list(_paths(document))
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        target: Any = document
+        for step in path[:-1]:
+            target = target[step]
+        target[path[-1]] = draw(json_values)
     return json.dumps(document).encode()
 
 
@@ -691,7 +713,7 @@ def _clean(argv: list[str]) -> int:
     no_traceback(out, err)
     assert code in (0, 1, 2, 3), (code, err)
     if code == 2:
-        assert err or "afgewezen" in out or '"rejected"' in out
+        assert err or "afgewezen" in out or "rejected" in out.lower()
     return code
 
 
