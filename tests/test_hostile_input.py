@@ -827,11 +827,13 @@ _scalar_texts = (
 )
 _json_texts = st.recursive(
     _scalar_texts,
-    lambda children: st.lists(children, max_size=4).map(lambda items: f"[{','.join(items)}]")
-    | st.lists(
-        st.tuples(st.sampled_from(["a", "b", "seats", "votes", "candidates"]), children),
-        max_size=4,
-    ).map(lambda pairs: "{" + ",".join(f"{json.dumps(k)}: {v}" for k, v in pairs) + "}"),
+    lambda children: (
+        st.lists(children, max_size=4).map(lambda items: f"[{','.join(items)}]")
+        | st.lists(
+            st.tuples(st.sampled_from(["a", "b", "seats", "votes", "candidates"]), children),
+            max_size=4,
+        ).map(lambda pairs: "{" + ",".join(f"{json.dumps(k)}: {v}" for k, v in pairs) + "}")
+    ),
     max_leaves=15,
 )
 
@@ -866,3 +868,36 @@ def test_a_lone_surrogate_in_a_counts_name_is_written_back_as_it_was(tmp_path: P
     totals = json.loads((tmp_path / "out" / "totals.json").read_text("utf-8"))
     names = {c["unit_id"]: c["name"] for c in totals["counts"]}
     assert names[document["counts"][0]["unit_id"]] == "SB 1 \ud800 \x1b[31m"
+
+
+def test_null_for_any_integer_of_any_format_is_refused(tmp_path: Path) -> None:
+    """Every integer field of a document of every format (the first items of each array),
+    set to null in turn: refused with exit 2, never read as absent."""
+    import copy
+
+    tried = 0
+    for index, document in enumerate(EXAMPLES):
+        for path in _paths(document):
+            changed = copy.deepcopy(document)
+            target: Any = changed
+            for step in path[:-1]:
+                target = target[step]
+            if type(target[path[-1]]) is not int:
+                continue
+            target[path[-1]] = None
+            file = tmp_path / "in.json"
+            file.write_text(json.dumps(changed), "utf-8")
+            command = (
+                ["totalise", str(file), "--out", str(tmp_path / "out")]
+                if index == 1
+                else [
+                    "allocate",
+                    str(file),
+                ]
+            )
+            code, out, err = run_cli(command)
+            no_traceback(out, err)
+            assert code == 2, (path, out, err)
+            assert not (tmp_path / "out").exists()
+            tried += 1
+    assert tried > 50
