@@ -734,12 +734,18 @@ def test_json_commands_give_a_result_or_a_clean_error(tmp_path: Path, data: byte
 @BOUNDED
 @given(data=st.binary(max_size=400) | json_values.map(lambda v: json.dumps(v).encode()))
 def test_eml_and_lots_give_a_result_or_a_clean_error(tmp_path: Path, data: bytes) -> None:
+    import shutil
+
     path = tmp_path / "in.eml.xml"
     path.write_bytes(data)
     out_dir = tmp_path / "out"
-    out_dir.mkdir(exist_ok=True)
+    shutil.rmtree(out_dir, ignore_errors=True)  # tmp_path is shared by the examples
+    out_dir.mkdir()
     base = ["result", str(DEFINITION), str(CANDIDATES)]
     assert _clean([*base, str(path), "--out", str(out_dir)]) == 2
+    assert _clean(["result", str(path), str(CANDIDATES), str(COUNT), "--out", str(out_dir)]) == 2
+    assert _clean(["result", str(DEFINITION), str(path), str(COUNT), "--out", str(out_dir)]) == 2
+    assert not any(out_dir.iterdir())
     _clean([*base, str(COUNT), "--out", str(out_dir), "--lots", str(path)])
     directory = tmp_path / "dir"
     directory.mkdir(exist_ok=True)
