@@ -21,7 +21,9 @@ import html
 import json
 import os
 import re
+import signal
 import tempfile
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -320,7 +322,8 @@ def html_text(outcome: RunOutcome, context: RunContext) -> str:
     return "\n".join(out)
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _stage(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path``; its path."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # an adapter may answer with a lone surrogate (valid JSON \ud800): it is written as
@@ -329,14 +332,16 @@ def _write_atomically(path: Path, text: str) -> None:
             handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
         ) as stream:
             stream.write(text)
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
 
 
 def write_reports(outcome: RunOutcome, context: RunContext, directory: Path) -> list[Path]:
-    """Write the three reports into ``directory`` (created if needed); their paths."""
+    """Write the three reports into ``directory`` (created if needed); their paths. All three
+    are written whole first, then renamed into place together (Ctrl-C waits for the renames),
+    so the directory never holds reports of two runs."""
     directory.mkdir(parents=True, exist_ok=True)
     texts = (
         jsonl_text(outcome, context),
@@ -344,6 +349,22 @@ def write_reports(outcome: RunOutcome, context: RunContext, directory: Path) -> 
         html_text(outcome, context),
     )
     paths = [directory / name for name in FILES]
-    for path, text in zip(paths, texts, strict=True):
-        _write_atomically(path, text)
+    staged: list[Path] = []
+    try:
+        for path, text in zip(paths, texts, strict=True):
+            staged.append(_stage(path, text))
+        caught: list[int] = []
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, lambda n, f: caught.append(n)) if main else None
+        try:
+            for temporary, path in zip(staged, paths, strict=True):
+                os.replace(temporary, path)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
+    finally:
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
     return paths
