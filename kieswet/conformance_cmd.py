@@ -184,7 +184,7 @@ def _positive_float(text: str) -> float:
 
 
 def _fail(message: str) -> int:
-    print(f"kieswet conformance run: {message}", file=sys.stderr)
+    print(printable(f"kieswet conformance run: {message}"), file=sys.stderr)
     return EXIT_USAGE
 
 
