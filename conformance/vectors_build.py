@@ -47,9 +47,11 @@ from conformance.suite import (
     ALLOCATE_OPERATION,
     DISTRICTS_OPERATION,
     EERSTE_KAMER_OPERATION,
+    RepeatedKey,
     SuiteError,
     has_candidates,
     read_json_file,
+    unique_keys,
 )
 from conformance.vector_sources import districts, eerste_kamer, generated, handwritten
 from reference.allocate import allocate
@@ -350,10 +352,18 @@ def _districts_real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
 
 def _read_fixture(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
     except (OSError, ValueError, RecursionError) as exc:
-        reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        reason = _reason(exc)
         raise SourceUnreadable(f"cannot read the published results {path}: {reason}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, RepeatedKey):
+        return f"the key {exc.args[0]!r} occurs twice in one object"
+    return str(exc)
 
 
 def _explicit(document: Mapping[str, Any], name: str, date: str | None) -> dict[str, Any]:
@@ -918,9 +928,9 @@ class Registry:
         if not path.exists():
             return cls({}, 1, [])
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
         except (OSError, ValueError, RecursionError) as exc:
-            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            reason = _reason(exc)
             raise SourceUnreadable(f"cannot read the id registry {path}: {reason}") from exc
         ok = (
             isinstance(data, dict)

@@ -907,3 +907,33 @@ def test_null_for_any_integer_of_any_format_is_refused(tmp_path: Path) -> None:
             assert not (tmp_path / "out").exists()
             tried += 1
     assert tried > 50
+
+
+def test_a_suite_file_that_repeats_a_key_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    suite = tmp_path / "suite"
+    shutil.copytree(SUITE, suite)
+    manifest = json.loads((suite / "manifest.json").read_text("utf-8"))
+    relpath = sorted(manifest["files"])[0]
+    text = (suite / relpath).read_text("utf-8")
+    (suite / relpath).write_text(text.replace('"format"', '"format": "x", "format"', 1), "utf-8")
+    manifest["files"][relpath] = hashlib.sha256((suite / relpath).read_bytes()).hexdigest()
+    (suite / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    code, out, err = run_cli(
+        [
+            "conformance",
+            "run",
+            "--adapter",
+            "x",
+            "--suite",
+            str(suite),
+            "--no-progress",
+            "--report-dir",
+            str(tmp_path / "report"),
+        ]
+    )
+    no_traceback(out, err)
+    assert code == 2
+    assert relpath in err and "repeats the key 'format'" in err
+    assert not (tmp_path / "report").exists()
