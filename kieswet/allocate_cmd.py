@@ -29,6 +29,7 @@ from spec.model import Completed, Election, InputError, NeedsLot, Rejected, Resu
 EXIT_OK = 0
 EXIT_REJECTED = 2
 EXIT_NEEDS_LOT = 3
+EXIT_INTERNAL = 70
 
 HELP = """\
 Allocate the seats of one election (P 5 - P 10) and nominate its candidates (P 15 - P 19a).
@@ -243,12 +244,21 @@ def render_district(document: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def batch_lines(lines: Iterable[str | bytes]) -> Iterator[str]:
+def batch_lines(lines: Iterable[str | bytes], faults: list[int] | None = None) -> Iterator[str]:
     """One result line per input line (empty lines are skipped). A line that cannot be read
     (not UTF-8, not JSON, too long) gives a rejected result naming its line number; the batch
-    goes on."""
+    goes on. So does a line on which kieswet itself fails (a bug): its record is rejected
+    with code ``internal_error``, and its number is added to ``faults``."""
     for number, line in enumerate(lines, 1):
-        yield from _batch_line(number, line)
+        try:
+            results = list(_batch_line(number, line))
+        except Exception as exc:  # a fault of ours costs this record, not the batch
+            if faults is not None:
+                faults.append(number)
+            message = f"line {number}: internal error, please report: {type(exc).__name__}"
+            results = [dumps_line(result_to_json(_rejected("$", "internal_error", message)))]
+            results[0] += "\n"
+        yield from results
 
 
 def _batch_line(number: int, line: str | bytes) -> Iterator[str]:
@@ -304,18 +314,32 @@ def _run_batch(source: IO[bytes], show_progress: bool, limit: int) -> int:
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
     lines = _bounded_lines(source, limit)
+    faults: list[int] = []
     if not show_progress:
-        out.writelines(batch_lines(lines))
-        return EXIT_OK
+        out.writelines(batch_lines(lines, faults))
+        return _batch_status(faults)
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.completed} elections"), TimeElapsedColumn())
     with Progress(*columns, transient=True, console=None) as progress:
         task = progress.add_task("allocate", total=None)
-        for line in batch_lines(lines):
+        for line in batch_lines(lines, faults):
             out.write(line)
             progress.advance(task)
-    return EXIT_OK
+    return _batch_status(faults)
+
+
+def _batch_status(faults: list[int]) -> int:
+    """0, or 70 after saying on which lines kieswet itself failed (their records say so)."""
+    if not faults:
+        return EXIT_OK
+    shown = ", ".join(map(str, faults[:10])) + (" ..." if len(faults) > 10 else "")
+    print(
+        f"kieswet allocate: internal error, please report: on line(s) {shown} "
+        "(their records are rejected with code internal_error; the others are answered)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def _source(args: argparse.Namespace) -> str | None:

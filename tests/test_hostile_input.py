@@ -937,3 +937,28 @@ def test_a_suite_file_that_repeats_a_key_is_refused(tmp_path: Path) -> None:
     assert code == 2
     assert relpath in err and "repeats the key 'format'" in err
     assert not (tmp_path / "report").exists()
+
+
+def test_a_fault_of_ours_on_one_batch_line_costs_only_that_record(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import kieswet.allocate_cmd as allocate_cmd
+
+    real = allocate_cmd.allocate_document
+
+    def broken_on_13_seats(data: Any) -> Any:
+        if data["election"]["seats"] == 13:
+            raise RuntimeError("a bug")
+        return real(data)
+
+    monkeypatch.setattr(allocate_cmd, "allocate_document", broken_on_13_seats)
+    bad = example()
+    bad["election"]["seats"] = 13
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(d) for d in (example(), bad, example())) + "\n", "utf-8")
+    code, out, err = run_cli(["allocate", "--batch", "--no-progress", str(path)])
+    assert code == 70
+    assert "Traceback" not in err and "line(s) 2" in err
+    results = [json.loads(line) for line in out.splitlines()]
+    assert [r["status"] for r in results] == ["completed", "rejected", "completed"]
+    assert results[1]["errors"][0]["code"] == "internal_error"
