@@ -230,6 +230,7 @@ def run(args: argparse.Namespace) -> int:
             ("--definition", args.definition),
             ("--candidates", args.candidates),
             ("--eml-schemas", args.eml_schemas),
+            ("--exclude", args.exclude),
         )
         if value
     ]
