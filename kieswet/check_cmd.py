@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-from kieswet.messages import why
+from kieswet.jsonfile import add_max_bytes, read_json
+from kieswet.text import printable
 from spec.check import FINAL_ONLY, STEP_BY_STEP, check, judgement
 from spec.codec import parse_election
 from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
@@ -69,24 +70,16 @@ def register(commands: Any) -> None:
         action="store_true",
         help="print each violation as a JSON line (rule_id, article, message)",
     )
+    add_max_bytes(parser)
     parser.set_defaults(run=run)
 
 
-def _load(path: str, what: str) -> tuple[object, str | None]:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read the {what} {path}: {why(exc)}"
-    except json.JSONDecodeError as exc:
-        return None, (
-            f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        )
-    except RecursionError:
-        return None, f"the {what} {path} is nested too deeply"
+def _load(path: str, what: str, max_bytes: int) -> tuple[object, str | None]:
+    data, problem = read_json(path, max_bytes)
+    return data, None if problem is None else f"the {what}: {problem}"
 
 
-def _from_eml(paths: list[str]) -> tuple[object, object] | str:
+def _from_eml(paths: list[str], max_bytes: int) -> tuple[object, object] | str:
     """The election and the 520's claim as JSON documents, or a message naming the fault."""
     from kieswet.eml import EmlError, Limits
     from kieswet.eml.result520 import claim_from_520
@@ -95,7 +88,9 @@ def _from_eml(paths: list[str]) -> tuple[object, object] | str:
 
     definition, candidates, count, result = paths
     try:
-        _, lists, _, election = read_election_files(definition, candidates, count, Limits())
+        _, lists, _, election = read_election_files(
+            definition, candidates, count, Limits(max_bytes=max_bytes)
+        )
         claim = claim_from_520(result, lists, election)
     except EmlError as exc:
         return str(exc)
@@ -107,19 +102,19 @@ def run(args: argparse.Namespace) -> int:
         if args.input is not None or args.result is not None:
             print("kieswet check: give INPUT and RESULT, or --eml, not both", file=sys.stderr)
             return EXIT_UNUSABLE
-        loaded = _from_eml(args.eml)
+        loaded = _from_eml(args.eml, args.max_bytes)
         if isinstance(loaded, str):
-            print(f"kieswet check: {loaded}", file=sys.stderr)
+            print(printable(f"kieswet check: {loaded}"), file=sys.stderr)
             return EXIT_UNUSABLE
         return _judge(args, *loaded, args.eml[0])
     if args.input is None or args.result is None:
         print("kieswet check: give INPUT and RESULT (or --eml 110A 230B 510D 520)", file=sys.stderr)
         return EXIT_UNUSABLE
-    input_data, problem = _load(args.input, "input")
+    input_data, problem = _load(args.input, "input", args.max_bytes)
     if problem is None:
-        result_data, problem = _load(args.result, "result")
+        result_data, problem = _load(args.result, "result", args.max_bytes)
     if problem is not None:
-        print(f"kieswet check: {problem}", file=sys.stderr)
+        print(printable(f"kieswet check: {problem}"), file=sys.stderr)
         return EXIT_UNUSABLE
     return _judge(args, input_data, result_data, args.input)
 
@@ -128,9 +123,11 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
     violations = _violations(input_data, result_data)
     if isinstance(violations, Rejected):
         kind = _KINDS.get(str(_format(input_data)), "election")
-        print(f"kieswet check: the input {source} is not a valid {kind}:", file=sys.stderr)
+        print(
+            printable(f"kieswet check: the input {source} is not a valid {kind}:"), file=sys.stderr
+        )
         for error in violations.errors:
-            print(f"  {error.field}: {error.message}", file=sys.stderr)
+            print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
     how = _DUTCH_JUDGEMENT[judgement(result_data)]
     for violation in violations:
@@ -141,10 +138,9 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
                     "article": violation.article,
                     "message": violation.message,
                 },
-                ensure_ascii=False,
             )
         else:
-            line = f"{violation.rule_id} ({violation.article}): {violation.message}"
+            line = printable(f"{violation.rule_id} ({violation.article}): {violation.message}")
         print(line)
     if not violations:
         if args.json:

@@ -26,6 +26,7 @@ from kieswet.eml.counts import CountFile
 from kieswet.hashcode import digest_file
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.render import new_table, render_result, table_text
+from kieswet.text import printable
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
 from spec.codec import election_to_json, parse_election
@@ -128,7 +129,7 @@ def build_election(
         )
     entries = lists.lists()
     try:
-        return election_from_totals(
+        election = election_from_totals(
             totals[0],
             kind,
             definition.seats,
@@ -137,13 +138,21 @@ def build_election(
         )
     except ValueError as exc:
         raise EmlError(count_path, str(exc), element="TotalVotes") from None
+    # the checks of every seat-allocation input (e.g. no votes at all: no kiesdeler, P 5)
+    checked = parse_election(election_to_json(election))
+    if isinstance(checked, Rejected):
+        faults = "; ".join(f"{e.field}: {e.message}" for e in checked.errors)
+        raise EmlError(
+            count_path, f"cannot allocate seats from this count: {faults}", element="TotalVotes"
+        )
+    return election
 
 
-def with_drawn_lots(election: Election, path: str) -> Election | str:
+def with_drawn_lots(election: Election, path: str, max_bytes: int | None = None) -> Election | str:
     """``election`` with the lots drawn in the JSON file ``path`` (the ``lots`` array of the
     seat-allocation input, or an object with one), checked as the seat-allocation input
     checks them; or a message naming the file and every fault."""
-    data, problem = read_json(path)
+    data, problem = read_json(path, max_bytes)
     if problem is not None:
         return problem
     lots = data.get("lots") if isinstance(data, dict) else data
@@ -195,8 +204,8 @@ def _elected_table(items: list[ElectedList]) -> str:
             table.add_row(
                 str(item.entry.number),
                 str(c.number),
-                c.display_name,
-                c.locality,
+                printable(c.display_name),
+                printable(c.locality),
                 str(elected.votes),
                 how,
             )
@@ -247,10 +256,10 @@ def run(args: argparse.Namespace) -> int:
             args.definition, args.candidates, args.count, limits, args.eml_schemas
         )
     except EmlError as exc:
-        print(f"kieswet result: {exc}", file=sys.stderr)
+        print(printable(f"kieswet result: {exc}"), file=sys.stderr)
         return EXIT_INVALID
     if args.lots:
-        with_lots = with_drawn_lots(election, args.lots)
+        with_lots = with_drawn_lots(election, args.lots, args.max_bytes)
         if isinstance(with_lots, str):
             print(f"kieswet result: {with_lots}", file=sys.stderr)
             return EXIT_INVALID
@@ -294,7 +303,7 @@ def run(args: argparse.Namespace) -> int:
             raise EmlError(args.out, "the output directory does not exist")
         write_result(target, header, count.contests[0].contest_id, items, check)
     except EmlError as exc:
-        print(f"kieswet result: {exc}", file=sys.stderr)
+        print(printable(f"kieswet result: {exc}"), file=sys.stderr)
         return EXIT_INVALID
     print(f"520 geschreven: {target}")
     print(f"hashcode: {digest_file(target)}")
