@@ -551,6 +551,11 @@ def _main(args: argparse.Namespace) -> int:
                 future.result()
     selected = [done[m.id] for m in mutants if m.id in done]
     (args.out / f"{args.target}-survivors.txt").write_text(survivors_text(selected), "utf-8")
+    survivors = [r for r in selected if r.outcome == SURVIVED]
+    if survivors:
+        print(f"surviving mutants ({len(survivors)}; diffs in the survivors file):")
+        for result in sorted(survivors, key=lambda r: (r.module, r.line, r.id)):
+            print(f"  {result.id}  line {result.line}")
     print(summary(args.target, selected))
     seconds = [r.seconds for r in selected]
     if seconds:
