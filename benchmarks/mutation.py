@@ -140,14 +140,17 @@ def reached_modules(target: str) -> list[str]:
         + "".join(f"import {name}\n" for name in REACH_IMPORTS[target])
         + "print('\\n'.join(sorted(sys.modules)))"
     )
-    out = subprocess.run(
+    run = subprocess.run(
         [sys.executable, "-P", "-c", code],
         env=_env(None),
         cwd=tempfile.gettempdir(),
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout
+    )
+    if run.returncode != 0:
+        last = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        raise UsageError(f"cannot import the {target} side ({last}); is kieswet installed?")
+    out = run.stdout
     modules = []
     for name in out.split():
         if name.startswith(f"{target}."):
