@@ -1,0 +1,114 @@
+"""benchmarks/mutation.py, the mutation testing of reference/ and spec/ by the vectors alone.
+
+The full runs take many minutes and are not part of the tests; these check the machinery on a
+few mutants whose fate follows from the code: the classification of a run, the isolation of the
+mutated side, and one mutant of each side run end to end through the shipped vectors.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "benchmarks" / "mutation.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("kieswet_mutation_tool", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load()
+NO_COSMIC_RAY = "Cosmic Ray is not installed (pip install .[mutation])"
+BASELINE = {"a.json#1": "PASS", "a.json#2": "PASS", "b.json#3": "SKIPPED"}
+
+
+def test_a_reference_mutant_is_killed_only_by_a_fail() -> None:
+    assert tool.classify("reference", BASELINE, "ok", dict(BASELINE)) == ("survived", 0, "")
+    killed = tool.classify("reference", BASELINE, "ok", {**BASELINE, "a.json#2": "FAIL"})
+    assert killed[:2] == ("killed", 1)
+    # a case turned ERROR (the mutated adapter crashed or was too slow) is not a kill
+    assert tool.classify("reference", BASELINE, "ok", {**BASELINE, "a.json#1": "ERROR"})[0] == (
+        "crash"
+    )
+    assert tool.classify("reference", BASELINE, "timeout", {"": "too long"})[0] == "timeout"
+    assert tool.classify("reference", BASELINE, "crash", {"": "exit 2"})[0] == "crash"
+
+
+def test_a_spec_mutant_is_killed_by_any_change_of_verdict() -> None:
+    # negative vectors: the unmutated judge FAILs a wrong answer; a mutant that PASSes it is
+    # killed as surely as one that FAILs a right answer
+    baseline = {"n.json#1": "FAIL", "a.json#2": "PASS"}
+    assert (
+        tool.classify("spec", baseline, "ok", {"n.json#1": "PASS", "a.json#2": "PASS"})[0]
+        == "killed"
+    )
+    assert (
+        tool.classify("spec", baseline, "ok", {"n.json#1": "FAIL", "a.json#2": "FAIL"})[0]
+        == "killed"
+    )
+    assert tool.classify("spec", baseline, "ok", dict(baseline))[0] == "survived"
+    assert (
+        tool.classify("spec", baseline, "ok", {"n.json#1": "ERROR", "a.json#2": "PASS"})[0]
+        == "crash"
+    )
+
+
+def test_mutant_ids_name_one_mutation_of_the_module() -> None:
+    pytest.importorskip("cosmic_ray", reason=NO_COSMIC_RAY)
+    mutant = tool.parse_id("reference/lots.py:core/NumberReplacer:0")
+    source = tool.mutated_source(mutant)
+    original = (ROOT / "reference" / "lots.py").read_text("utf-8")
+    changed = [
+        (a, b) for a, b in zip(original.splitlines(), source.splitlines(), strict=True) if a != b
+    ]
+    assert len(changed) == 1 and changed[0][0].strip().startswith("self.used = 0")
+    with pytest.raises(tool.UsageError):
+        tool.parse_id("reference/lots.py:core/NumberReplacer:999")
+
+
+def test_the_mutated_copy_comes_first_on_its_side_only(tmp_path: Path) -> None:
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / "__init__.py").write_text("")
+    code = "import reference; print(reference.__file__)"
+    run = [sys.executable, "-P", "-c", code]
+    mutated = subprocess.run(run, env=tool._env(tmp_path), capture_output=True, text=True)
+    intact = subprocess.run(run, env=tool._env(None), capture_output=True, text=True, cwd=tmp_path)
+    assert Path(mutated.stdout.strip()).parent == tmp_path / "reference"
+    assert Path(intact.stdout.strip()).parent != tmp_path / "reference"
+
+
+@pytest.mark.parametrize(
+    ("mutant", "outcome"),
+    [
+        # LotBox.used is the index of the next supplied lot (reference/lots.py); starting it
+        # at 1 instead of 0 skips the first lot, so a vector that supplies exactly one lot
+        # asks for another (needs_lot) where a completed allocation is expected: a FAIL
+        ("reference/lots.py:core/NumberReplacer:0", "killed"),
+        # P 5 in the judge (spec/rules/quota.py): `result.quota != kiesdeler` becomes `==`,
+        # so every answer stating the right kiesdeler violates P5-quota; the expected
+        # answers state it, so vectors the unmutated judge PASSes now FAIL
+        ("spec/rules/quota.py:core/ReplaceComparisonOperator_NotEq_Eq:0", "killed"),
+    ],
+)
+def test_one_mutant_end_to_end(tmp_path: Path, mutant: str, outcome: str) -> None:
+    pytest.importorskip("cosmic_ray", reason=NO_COSMIC_RAY)
+    target = mutant.split("/")[0]
+    # the district vectors only (36 cases), to keep it quick
+    quick = ["--runner-arg=--operation", "--runner-arg=allocate-districts"]
+    code = tool.main([target, "--mutant", mutant, "--jobs", "1", "--out", str(tmp_path), *quick])
+    assert code == 0
+    (line,) = (tmp_path / f"{target}.jsonl").read_text("utf-8").splitlines()
+    result = json.loads(line)
+    assert result["id"] == mutant and result["outcome"] == outcome, result
