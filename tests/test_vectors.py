@@ -368,7 +368,13 @@ def test_roermond_without_its_lot_asks_for_it_and_with_it_completes() -> None:
         if rel == "allocate/real-candidate-cases.json" and t["comment"].startswith("GR2026")
     ]
     assert [t["expected"]["status"] for t in roermond] == ["needs_lot", "completed"]
-    assert roermond[0]["expected"]["lot"] == {"kind": "residual_seat", "options": [3, 9]}
+    assert roermond[0]["expected"]["lot"] == {
+        "kind": "residual_seat", "options": [3, 9], "value": "617"
+    }  # fmt: skip
+    # before the lot: the published seats less the one the lot gave list 9
+    assert roermond[0]["expected"]["seats_so_far"] == {
+        "1": 13, "2": 7, "3": 2, "4": 4, "5": 1, "6": 3, "7": 2, "8": 0, "9": 0
+    }  # fmt: skip
     assert roermond[1]["expected"]["seats"] == {
         "1": 13, "2": 7, "3": 2, "4": 4, "5": 1, "6": 3, "7": 2, "8": 0, "9": 1
     }
