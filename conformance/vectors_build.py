@@ -49,7 +49,7 @@ from conformance.suite import (
     has_candidates,
     read_json_file,
 )
-from conformance.vector_sources import districts, eerste_kamer, generated, handwritten
+from conformance.vector_sources import districts, eerste_kamer, generated, handwritten, negative
 from reference.allocate import allocate
 from reference.districts import allocate_districts
 from reference.eerste_kamer import eerste_kamer_election
@@ -119,6 +119,9 @@ NOTES: dict[str, str] = {
     "generated": "generated from a fixed seed; expected results from the reference engine, "
     "each checked by spec.check",
     "handwritten": "written by hand; the comment gives the hand computation",
+    "invalid": "a negative vector: result is a WRONG answer to the input, which every judge "
+    "must reject, naming the rules listed (expected is the right answer, as in the positive "
+    "vector base)",
 }
 
 RULE_IDS = frozenset(rule.id for rule in RULES)
@@ -1024,9 +1027,16 @@ def render(
         if test.group not in by_path[test.file].groups:
             raise BuildError(f"{test.label}: group {test.group!r} is not declared for the file")
     expected = [_evaluate(test, by_path[test.file]) for test in tests]
-    ids = registry.assign(test.key for spec in specs for test in tests if test.file == spec.path)
+    wrongs = negatives(specs, tests, expected)
+    ids = registry.assign(
+        [test.key for spec in specs for test in tests if test.file == spec.path]
+        + [w.key for w in wrongs]
+    )
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
+    for relpath, data, count in render_negatives(wrongs, ids):
+        files[relpath] = data
+        counts[relpath] = count
     for spec in specs:
         mine = [(t, e) for t, e in zip(tests, expected, strict=True) if t.file == spec.path]
         if not mine:
@@ -1068,6 +1078,161 @@ def render(
         files[spec.path] = dumps(document)
         counts[spec.path] = len(mine)
     return files, counts
+
+
+# --------------------------------------------------------------------------- negative vectors
+
+NEGATIVE_FILE = "invalid-answers.json"
+NEGATIVE_SOURCE = (
+    "negative vectors: conformance/vector_sources/negative.py (each a wrong answer to a "
+    "positive vector of this suite, changed in one way for the stated reason; the build "
+    "checks that the executable specification rejects it naming the listed rules)"
+)
+
+
+@dataclass
+class NegativeTest:
+    """A wrong answer to the input of a positive test, with the rules it must violate."""
+
+    base: Pending
+    expected: Mapping[str, Any]
+    wrong: negative.Wrong
+    rules: list[str]
+
+    @property
+    def file(self) -> str:
+        return f"{self.base.file.split('/', 1)[0]}/{NEGATIVE_FILE}"
+
+    @property
+    def key(self) -> str:
+        both = canonical_input({"input": self.base.input, "result": self.wrong.result})
+        return f"{self.file} {sha256(both.encode('utf-8'))}"
+
+
+def _negative_base(test: Pending, spec: FileSpec) -> bool:
+    """Whether ``test`` is a base for negative vectors: law ``current``, profile ``default``,
+    a valid input, written by hand, generated, or a published candidate-level case (the
+    contests of the published seat totals would only repeat the same perturbations)."""
+    return (
+        spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION)
+        and spec.law == "current"
+        and spec.profile == "default"
+        and "header_mismatch" not in test.flags
+        and "real_split" not in test.flags
+        and ("real" not in test.flags or "candidates" in test.flags)
+    )
+
+
+def _allocator(document: Mapping[str, Any]) -> dict[str, Any]:
+    parsed = parse_election(document)
+    return result_to_json(parsed if isinstance(parsed, Rejected) else allocate(parsed))
+
+
+def negatives(
+    specs: Sequence[FileSpec], tests: Sequence[Pending], expected: Sequence[Mapping[str, Any]]
+) -> list[NegativeTest]:
+    """The negative vectors of the suite, each checked: our judge rejects the wrong answer
+    naming every rule of ``Wrong.rules`` (or, for a ``family``, at least one; the vector lists
+    those named). Raises ``BuildError`` when a wrong answer is accepted."""
+    by_path = {spec.path: spec for spec in specs}
+    out: list[NegativeTest] = []
+    seen: set[str] = set()
+    for test, want in zip(tests, expected, strict=True):
+        spec = by_path[test.file]
+        if want["status"] == "rejected" or not _negative_base(test, spec):
+            continue
+        if spec.operation == DISTRICTS_OPERATION:
+            district = parse_district_election(test.input)
+            assert isinstance(district, DistrictElection)
+            result = district_result_to_json(allocate_districts(district))
+            wrongs = negative.district_wrongs(test.input, result)
+            election: Election | DistrictElection = district
+        else:
+            contest = parse_election(test.input)
+            assert isinstance(contest, Election)
+            result = result_to_json(allocate(contest))
+            wrongs = negative.allocate_wrongs(test.input, result, _allocator)
+            election = contest
+        for wrong in wrongs:
+            found = (
+                check_districts(election, wrong.result)
+                if isinstance(election, DistrictElection)
+                else check(election, wrong.result)
+            )
+            named = {v.rule_id for v in found}
+            if wrong.rules:
+                missing = sorted(set(wrong.rules) - named)
+                if missing:
+                    raise BuildError(
+                        f"{test.label}: the wrong answer ({wrong.kind.name}: {wrong.change}) is "
+                        f"not found to violate {missing}; the judge names {sorted(named)}"
+                    )
+                rules = list(wrong.rules)
+            else:
+                rules = sorted(named & wrong.family)
+                if not rules:
+                    raise BuildError(
+                        f"{test.label}: the wrong answer ({wrong.kind.name}: {wrong.change}) "
+                        f"violates none of {sorted(wrong.family)}; the judge names "
+                        f"{sorted(named)}"
+                    )
+            item = NegativeTest(test, want, wrong, rules)
+            if item.key not in seen:  # two bases may give the same wrong answer
+                seen.add(item.key)
+                out.append(item)
+    return out
+
+
+def render_negatives(
+    wrongs: Sequence[NegativeTest], ids: Mapping[str, int]
+) -> list[tuple[str, bytes, int]]:
+    """The negative vector files (one per operation): groups flagged ``invalid``, one per kind
+    of wrong answer, each test with the input, the right ``expected`` answer (so a runner that
+    does not know negative vectors runs them as ordinary tests), the wrong ``result``, the
+    rules it must violate, and the id of its positive vector (``base``)."""
+    articles = {rule.id: rule.article for rule in RULES}
+    out = []
+    for relpath in sorted({w.file for w in wrongs}):
+        mine = [w for w in wrongs if w.file == relpath]
+        flags_used: set[str] = set()
+        groups = []
+        for kind in negative.KINDS:
+            in_group = [w for w in mine if w.wrong.kind == kind]
+            if not in_group:
+                continue
+            tests = []
+            for w in in_group:
+                flags = sorted({"invalid"} | (w.base.flags - {"needs_lot", "lot"}))
+                flags_used.update(flags)
+                base_id = ids[w.base.key]
+                tests.append(
+                    {
+                        "id": ids[w.key],
+                        "base": base_id,
+                        "comment": f"Wrong answer to vector {base_id}: {w.wrong.change}.",
+                        "flags": flags,
+                        "articles": sorted({articles[r] for r in w.rules}),
+                        "rules": w.rules,
+                        "input": sorted_keys(w.base.input),
+                        "expected": sorted_keys(w.expected),
+                        "result": sorted_keys(w.wrong.result),
+                    }
+                )
+            groups.append(
+                {"name": kind.name, "comment": kind.reason, "invalid": True, "tests": tests}
+            )
+        document = {
+            "format": FORMAT,
+            "suite_version": SUITE_VERSION,
+            "operation": relpath.split("/", 1)[0],
+            "law": "current",
+            "profile": "default",
+            "source": NEGATIVE_SOURCE,
+            "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},
+            "groups": groups,
+        }
+        out.append((relpath, dumps(document), len(mine)))
+    return out
 
 
 def manifest_bytes(files: Mapping[str, bytes]) -> bytes:

@@ -47,16 +47,20 @@ def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _tests() -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
-    """(relative path, file header, test) for every test of the shipped suite."""
+def _tests(invalid: bool = False) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """(relative path, file header, test) for every test of the shipped suite: the ordinary
+    tests, or (``invalid``) the negative vectors."""
     for path in _files():
         data = _load(path)
         for group in data["groups"]:
+            if group.get("invalid", False) != invalid:
+                continue
             for test in group["tests"]:
                 yield path.relative_to(DEFAULT_SUITE).as_posix(), data, test
 
 
 ALL_TESTS = list(_tests())
+NEGATIVE_TESTS = list(_tests(invalid=True))
 
 
 def _copy_suite(tmp_path: Path) -> Path:
@@ -98,7 +102,7 @@ def test_a_few_hundred_generated_and_every_real_contest() -> None:
 
 
 def test_ids_are_unique_across_the_suite_and_match_the_registry() -> None:
-    ids = [test["id"] for _, _, test in ALL_TESTS]
+    ids = [test["id"] for _, _, test in ALL_TESTS + NEGATIVE_TESTS]
     assert len(ids) == len(set(ids))
     registry = _load(DEFAULT_IDS)
     assert sorted(registry["ids"].values()) == sorted(ids)
