@@ -11,7 +11,9 @@ everything fails ``kieswet vectors check-judge``, one that answers rightly passe
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -22,7 +24,7 @@ import pytest
 import spec.check
 import spec.district_check
 from conformance.negative import check_judge, spec_judge
-from conformance.suite import default_suite, load_negative, load_suite
+from conformance.suite import SuiteError, default_suite, load_negative, load_suite
 from conformance.vector_sources import negative
 from kieswet.cli import main
 
@@ -73,7 +75,8 @@ def test_each_wrong_answer_belongs_to_its_base_vector() -> None:
 
 def test_the_wrong_answers_are_what_their_kind_says() -> None:
     for n in _by_kind(negative.SEAT_MOVE):
-        want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+        field = "party_seats" if n.vector.operation == "allocate-districts" else "seats"
+        want, got = _seats(n.vector.expected[field]), _seats(n.result[field])
         assert sum(want.values()) == sum(got.values())
         assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1, 1]
     for n in _by_kind(negative.SILENT_LOT):
@@ -101,6 +104,14 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         elected = {(k, c) for k, cs in n.result["elected"].items() for c in cs}
         assert dead & elected
         assert n.vector.rules == ("P19a-deceased",)
+    for n in _by_kind(negative.P15_IGNORED):
+        want, got = n.vector.expected["elected"], n.result["elected"]
+        (changed,) = [k for k in want if want[k] != got.get(k)]
+        (lst,) = [x for x in n.vector.input["lists"] if str(x["number"]) == changed]
+        living = [c["number"] for c in lst["candidates"] if not c.get("deceased")]
+        assert got[changed] == living[: len(want[changed])]  # plain list order
+        assert n.vector.expected["elected_on_preference"][changed]
+        assert n.vector.rules == ("P15-preference-order",)
     for n in _by_kind(negative.P9_MISSING):
         # P 9: more than half of the votes, not more than half of the seats in the answer
         votes = {str(lst["number"]): lst["votes"] for lst in n.vector.input["lists"]}
@@ -143,6 +154,9 @@ def test_our_judge_rejects_every_wrong_answer_naming_its_rules() -> None:
         ("P19a-deceased", negative.DECEASED_ELECTED),
         ("P18-elected-once", negative.REFILL_ELECTED_ELSEWHERE),
         ("LOT-decisive", negative.FAKE_LOT),
+        ("P15-preference-order", negative.P15_IGNORED),
+        ("P10-exhaustion", negative.P10_IGNORED),
+        ("P16-P18-group-candidates", negative.GROUP_SEAT_EMPTY),
     ],
 )
 def test_a_judge_with_the_rule_switched_off_lets_wrong_answers_through(
@@ -247,3 +261,39 @@ def test_the_requests_are_json_lines_with_the_documented_fields(tmp_path: Path) 
         str(NEGATIVES[0].vector.id),
         f"{NEGATIVES[0].vector.id}-control",
     ]
+
+
+def test_the_ordinary_run_does_not_see_the_negative_vectors() -> None:
+    """load_suite leaves the invalid groups out; their ids are not among its vectors."""
+    ordinary = {v.id for v in load_suite(SUITE).vectors}
+    assert ordinary and not ordinary & {n.vector.id for n in NEGATIVES}
+
+
+def _rehashed(root: Path, relpath: str, data: Any) -> None:
+    path = root / relpath
+    path.write_bytes(json.dumps(data).encode("utf-8"))
+    manifest = json.loads((root / "manifest.json").read_text("utf-8"))
+    manifest["files"][relpath] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (root / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda g: g.update(invalid="yes"), "invalid must be true or false"),
+        (lambda g: g["tests"][0].pop("result"), "result must be an object"),
+        (lambda g: g["tests"][0].update(rules=[]), "rules must name the rules"),
+    ],
+)
+def test_a_malformed_negative_vector_is_refused_naming_it(
+    tmp_path: Path, spoil: Any, message: str
+) -> None:
+    root = tmp_path / "suite"
+    shutil.copytree(SUITE, root)
+    relpath = "allocate-districts/invalid-answers.json"
+    data = json.loads((root / relpath).read_text("utf-8"))
+    spoil(data["groups"][0])
+    _rehashed(root, relpath, data)
+    with pytest.raises(SuiteError, match=message) as caught:
+        load_negative(root)
+    assert relpath in str(caught.value)

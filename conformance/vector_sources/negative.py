@@ -107,6 +107,11 @@ DECEASED_ELECTED = Kind(
     "A deceased candidate elected (P 19a: a deceased candidate is passed over) in place of the "
     "last candidate elected in list order.",
 )
+P15_IGNORED = Kind(
+    "P 15 ignored",
+    "A list's seats given in list order (P 17) although a candidate beyond them has more "
+    "preference votes than the threshold and must be elected on preference (P 15 lid 1).",
+)
 P9_MISSING = Kind(
     "P 9 missing",
     "The seat P 9 gives to the list with more than half of the votes but not more than half of "
@@ -137,6 +142,7 @@ KINDS = (
     WRONG_RANKING,
     WRONG_CANDIDATE,
     DECEASED_ELECTED,
+    P15_IGNORED,
     P9_MISSING,
     P10_IGNORED,
     GROUP_SEAT_EMPTY,
@@ -319,6 +325,31 @@ def _deceased_elected(document: Mapping[str, Any], result: Mapping[str, Any]) ->
         return
 
 
+def _p15_ignored(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    lists = _lists_by_number(document)
+    on_preference = result.get("elected_on_preference") or {}
+    for number in sorted(result.get("elected") or {}, key=int):
+        elected = result["elected"][number]
+        living = [
+            c["number"]
+            for c in lists.get(number, {}).get("candidates") or []
+            if not c.get("deceased")
+        ]
+        in_order = living[: len(elected)]
+        if not on_preference.get(number) or sorted(in_order) == sorted(elected):
+            continue
+        wrong = final(result)
+        wrong["elected"][number] = in_order
+        wrong["elected_on_preference"][number] = []
+        yield Wrong(
+            P15_IGNORED,
+            f"list {number}: candidates {in_order} elected in list order, not {elected}",
+            wrong,
+            rules=("P15-preference-order",),
+        )
+        return
+
+
 def _p9_missing(result: Mapping[str, Any], steps: list[Mapping[str, Any]]) -> Iterator[Wrong]:
     moves = [s for s in steps if s.get("step") == "absolute_majority"]
     if len(moves) != 1 or result.get("elected"):
@@ -379,6 +410,7 @@ def allocate_wrongs(
             out += _wrong_ranking(result, "P19-ranking")
             out += _wrong_candidate(document, result)
             out += _deceased_elected(document, result)
+            out += _p15_ignored(document, result)
     return out
 
 
@@ -390,11 +422,40 @@ def _group_lists(document: Mapping[str, Any]) -> dict[str, list[str]]:
     }
 
 
+def _party_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A national residual seat moved between two parties (a lijstengroep, stel or list taken
+    as one list for P 6 - P 10), in the national part and in ``party_seats``; the seats of
+    the lists within a party are left as they were, so P 12 breaks too."""
+    national = result.get("national") or {}
+    order = national.get("residual_seat_order") or []
+    if not order or result.get("elected"):
+        return
+    loser = str(order[-1])
+    gainer = next((k for k in sorted(national["seats"], key=int) if k != loser), None)
+    if gainer is None or loser not in result["party_seats"] or gainer not in result["party_seats"]:
+        return
+    wrong = final(result)
+    wrong["national"] = final(national)
+    for seats in (wrong["national"]["seats"], wrong["party_seats"]):
+        seats[loser] -= 1
+        seats[gainer] += 1
+    wrong["national"]["residual_seat_order"] = [*order[:-1], int(gainer)]
+    yield Wrong(
+        SEAT_MOVE,
+        f"the last national residual seat moved from party {loser} to party {gainer}",
+        wrong,
+        family=SEAT_RULES,
+    )
+
+
 def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
     """The wrong answers derived from one ``allocate-districts`` vector."""
-    if result["status"] != "completed" or not result.get("elected"):
+    if result["status"] != "completed":
         return []
-    out: list[Wrong] = list(_wrong_ranking(result, "P19-group-ranking"))
+    out: list[Wrong] = list(_party_seat_move(result))
+    if not result.get("elected"):
+        return out
+    out += _wrong_ranking(result, "P19-group-ranking")
     lists = _lists_by_number(document)
     elected = result["elected"]
     for members in _group_lists(document).values():
