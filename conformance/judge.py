@@ -2,13 +2,13 @@
 
 An answer PASSes when its status is the expected one and, per status:
 
-* ``completed``: ``seats`` and ``full_seats`` equal the expected ones; ``elected``,
-  ``elected_on_preference`` and the P 19 ``ranking`` (when the vector expects them: candidate
-  data) name the same candidates in the same order per list (a ranking difference names
-  ``P19-ranking`` or ``P19-group-ranking``); and ``residual_seat_order`` equals the expected
-  one when both the vector and the result give it; for ``allocate-districts``, ``party_seats``
-  (per group, stel or list in no group) and ``seats`` (per list of P 12) instead of ``seats``
-  and ``full_seats``;
+* ``completed``: ``seats`` and ``full_seats`` equal the expected ones; ``elected`` (when the
+  vector expects it: candidate data) names the same candidates in the same order per list;
+  ``elected_on_preference``, the P 19 ``ranking`` (a difference names ``P19-ranking`` or
+  ``P19-group-ranking``) and ``residual_seat_order`` equal the expected ones when both the
+  vector and the result give them (the fields are optional in results); for
+  ``allocate-districts``, ``party_seats`` (per group, stel or list in no group) and ``seats``
+  (per list of P 12) instead of ``seats`` and ``full_seats``;
 * ``needs_lot``: the lot has the expected ``kind``, the same ``options`` (in any order), for a
   lot that names one (a candidate, group or combination lot) the same ``list``, the same tied
   ``value`` when both give one, and ``seats_so_far`` equals the expected one;
@@ -43,6 +43,7 @@ from spec.district_check import check_districts
 from spec.districts import DistrictElection
 from spec.districts_codec import parse_district_election
 from spec.eerste_kamer import weighed_by_law
+from spec.exact import parse_mixed
 from spec.model import Election
 from spec.rules import Violation
 
@@ -124,12 +125,15 @@ def _show(value: object) -> str:
 
 
 def _lot_value(value: object) -> Fraction | None:
-    """A lot question's ``value`` (an exact number as text or a whole number), or ``None``."""
+    """A lot question's ``value`` (a whole number, or an exact number as text: ``"444 5/17"``),
+    or ``None`` when it is not one (then it differs from any expected value)."""
     if isinstance(value, bool) or not isinstance(value, int | str):
         return None
-    try:
+    if isinstance(value, int):
         return Fraction(value)
-    except (ValueError, ZeroDivisionError):
+    try:
+        return parse_mixed(value)  # "617", "5/17", "444 5/17"
+    except ValueError:
         return None
 
 
@@ -167,14 +171,15 @@ def differences(
                 out += _diff_maps(key, expected[key], provided.get(key), _seat_map)
         if "elected" in expected:
             out += _diff_maps("elected", expected["elected"], provided.get("elected"), _elected_map)
-        if "elected_on_preference" in expected:
+        # optional in a result (docs/adapter-protocol.md): compared when the result gives them
+        if "elected_on_preference" in expected and "elected_on_preference" in provided:
             out += _diff_maps(
                 "elected_on_preference",
                 expected["elected_on_preference"],
                 provided.get("elected_on_preference"),
                 _elected_map,
             )
-        if "ranking" in expected:
+        if "ranking" in expected and "ranking" in provided:
             rule = RANKING_RULE.get(operation, "P19-group-ranking")
             out += [
                 f"{line} ({rule})"
