@@ -1111,14 +1111,14 @@ class NegativeTest:
 
 def _negative_base(test: Pending, spec: FileSpec) -> bool:
     """Whether ``test`` is a base for negative vectors: law ``current``, profile ``default``,
-    a valid input, written by hand, generated, or a published candidate-level case (the
-    contests of the published seat totals would only repeat the same perturbations)."""
+    a valid input, written by hand, generated, a published candidate-level case, or a
+    published national result at district level (the contests of the published seat totals
+    would only repeat the same perturbations)."""
     return (
         spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION)
         and spec.law == "current"
         and spec.profile == "default"
         and "header_mismatch" not in test.flags
-        and "real_split" not in test.flags
         and ("real" not in test.flags or "candidates" in test.flags)
     )
 

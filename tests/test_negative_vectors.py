@@ -125,6 +125,13 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
             if "candidate_count" in lst or "candidates" in lst
         }
         assert any(n.result["seats"][k] > c for k, c in counts.items()), n.vector.id
+    for n in _by_kind(negative.GROUP_SEAT_MOVE):
+        # the party seats stay; two lists of one group differ by one seat each way
+        assert n.result["party_seats"] == n.vector.expected["party_seats"]
+        want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+        assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1, 1]
+        moved = {int(k) for k in want if got[k] != want[k]}
+        assert any(moved <= set(g["members"]) for g in n.vector.input["groups"])
     for n in _by_kind(negative.GROUP_SEAT_EMPTY):
         elected = sum(len(v) for v in n.result["elected"].values())
         assert elected == sum(len(v) for v in n.vector.expected["elected"].values()) - 1
@@ -157,6 +164,7 @@ def test_our_judge_rejects_every_wrong_answer_naming_its_rules() -> None:
         ("P15-preference-order", negative.P15_IGNORED),
         ("P10-exhaustion", negative.P10_IGNORED),
         ("P16-P18-group-candidates", negative.GROUP_SEAT_EMPTY),
+        ("P12.2-largest-remainder", negative.GROUP_SEAT_MOVE),
     ],
 )
 def test_a_judge_with_the_rule_switched_off_lets_wrong_answers_through(
@@ -297,3 +305,26 @@ def test_a_malformed_negative_vector_is_refused_naming_it(
     with pytest.raises(SuiteError, match=message) as caught:
         load_negative(root)
     assert relpath in str(caught.value)
+
+
+def test_every_wrong_answer_is_a_well_formed_result_document() -> None:
+    """Wrong in law, not in form: each validates against its result schema, so a checker that
+    validates its input first still has to judge it."""
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
+    referencing = pytest.importorskip("referencing")
+    schemas = Path(__file__).resolve().parent.parent / "conformance" / "schemas"
+    documents = [json.loads(p.read_text("utf-8")) for p in schemas.glob("*.schema.json")]
+    registry = referencing.Registry().with_resources(
+        [(d["$id"], referencing.Resource.from_contents(d)) for d in documents]
+    )
+    by_id = {d["$id"]: d for d in documents}
+    for n in NEGATIVES:
+        name = (
+            "district-allocation-result@1"
+            if n.vector.operation == "allocate-districts"
+            else "seat-allocation-result@1"
+        )
+        validator = jsonschema.Draft202012Validator(
+            by_id[f"https://kieswet.example/schemas/{name}"], registry=registry
+        )
+        assert list(validator.iter_errors(n.result)) == [], n.vector.id

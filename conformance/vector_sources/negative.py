@@ -122,6 +122,11 @@ P10_IGNORED = Kind(
     "A list keeps more seats than it has living candidates; the seats P 10 passes on to other "
     "lists are taken back from them.",
 )
+GROUP_SEAT_MOVE = Kind(
+    "P 12 seat moved within a lijstengroep",
+    "The last remainder seat of a lijstengroep's distribution over its lists (P 12 lid 5) "
+    "given to another list of the group: the group's seats are right, its lists' are not.",
+)
 GROUP_SEAT_EMPTY = Kind(
     "group seat left empty",
     "A seat of a list in a lijstengroep left without a candidate although the list has "
@@ -145,6 +150,7 @@ KINDS = (
     P15_IGNORED,
     P9_MISSING,
     P10_IGNORED,
+    GROUP_SEAT_MOVE,
     GROUP_SEAT_EMPTY,
     REFILL_ELECTED_ELSEWHERE,
 )
@@ -448,11 +454,40 @@ def _party_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
     )
 
 
+def _group_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    if result.get("elected"):
+        return
+    for index, distribution in enumerate(result.get("distributions") or []):
+        order = distribution.get("remainder_order") or []
+        if distribution.get("step") != "group_distribution" or not order:
+            continue
+        loser = order[-1]
+        members = [row["member"] for row in distribution["rows"]]
+        gainer = next((m for m in members if m != loser), None)
+        if gainer is None or str(loser) not in result["seats"]:
+            continue
+        wrong = final(result)
+        moved = wrong["distributions"][index]
+        for row in moved["rows"]:
+            row["seats"] += (row["member"] == gainer) - (row["member"] == loser)
+        moved["remainder_order"] = [*order[:-1], gainer]
+        wrong["seats"][str(loser)] -= 1
+        wrong["seats"][str(gainer)] += 1
+        yield Wrong(
+            GROUP_SEAT_MOVE,
+            f"group {distribution['owner']}: its last remainder seat moved from list {loser} "
+            f"to list {gainer}",
+            wrong,
+            family=frozenset({"P12.1-group-quota", "P12.2-largest-remainder"}),
+        )
+        return
+
+
 def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
     """The wrong answers derived from one ``allocate-districts`` vector."""
     if result["status"] != "completed":
         return []
-    out: list[Wrong] = list(_party_seat_move(result))
+    out: list[Wrong] = [*_party_seat_move(result), *_group_seat_move(result)]
     if not result.get("elected"):
         return out
     out += _wrong_ranking(result, "P19-group-ranking")
