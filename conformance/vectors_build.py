@@ -1151,7 +1151,9 @@ def negatives(
             contest = parse_election(test.input)
             assert isinstance(contest, Election)
             result = result_to_json(allocate(contest))
-            wrongs = negative.allocate_wrongs(test.input, result, _allocator)
+            wrongs = negative.allocate_wrongs(
+                test.input, result, _allocator, plain="handwritten" in test.flags
+            )
             election = contest
         for wrong in wrongs:
             found = (

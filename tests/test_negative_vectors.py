@@ -16,6 +16,7 @@ import json
 import shutil
 import sys
 from collections import Counter
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from conformance.negative import check_judge, spec_judge
 from conformance.suite import SuiteError, default_suite, load_negative, load_suite
 from conformance.vector_sources import negative
 from kieswet.cli import main
+from spec.exact import parse_mixed
 
 SUITE = default_suite()
 pytestmark = pytest.mark.skipif(
@@ -62,6 +64,8 @@ def test_each_wrong_answer_belongs_to_its_base_vector() -> None:
         assert base.expected == n.vector.expected, n.vector.id
         assert "invalid" in n.vector.flags
         assert n.vector.rules
+        if n.vector.group == negative.WRONG_QUOTA.name:
+            continue  # the quota is judged, not compared: see the next test
         fields = [k for k in n.vector.expected if k in n.result]
         assert n.result["status"] != n.vector.expected["status"] or any(
             _seats(n.result[k]) != _seats(n.vector.expected[k])
@@ -112,6 +116,21 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         assert got[changed] == living[: len(want[changed])]  # plain list order
         assert n.vector.expected["elected_on_preference"][changed]
         assert n.vector.rules == ("P15-preference-order",)
+    for n in _by_kind(negative.WRONG_QUOTA):  # P 5: the votes of all lists over the seats
+        votes = sum(
+            lst.get("votes", sum(c["votes"] for c in lst.get("candidates", [])))
+            for lst in n.vector.input["lists"]
+        )
+        quota = Fraction(votes, n.vector.input["election"]["seats"])
+        assert parse_mixed(n.result["quota"]) == quota + 1
+    for n in _by_kind(negative.SEAT_TOO_MANY):
+        assert sum(n.result["seats"].values()) == n.vector.input["election"]["seats"] + 1
+    for n in _by_kind(negative.UNKNOWN_CANDIDATE):
+        numbers = {
+            str(lst["number"]): {c["number"] for c in lst.get("candidates", [])}
+            for lst in n.vector.input["lists"]
+        }
+        assert any(c not in numbers[k] for k, cs in n.result["elected"].items() for c in cs)
     for n in _by_kind(negative.P9_MISSING):
         # P 9: more than half of the votes, not more than half of the seats in the answer
         votes = {str(lst["number"]): lst["votes"] for lst in n.vector.input["lists"]}
@@ -165,6 +184,9 @@ def test_our_judge_rejects_every_wrong_answer_naming_its_rules() -> None:
         ("P10-exhaustion", negative.P10_IGNORED),
         ("P16-P18-group-candidates", negative.GROUP_SEAT_EMPTY),
         ("P12.2-largest-remainder", negative.GROUP_SEAT_MOVE),
+        ("P5-quota", negative.WRONG_QUOTA),
+        ("SEATS-total", negative.SEAT_TOO_MANY),
+        ("CANDIDATES-known", negative.UNKNOWN_CANDIDATE),
     ],
 )
 def test_a_judge_with_the_rule_switched_off_lets_wrong_answers_through(

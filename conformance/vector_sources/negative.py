@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from spec.exact import format_mixed, parse_mixed
+
 SEAT_RULES = frozenset(
     {
         "P5-quota",
@@ -112,6 +114,20 @@ P15_IGNORED = Kind(
     "A list's seats given in list order (P 17) although a candidate beyond them has more "
     "preference votes than the threshold and must be elected on preference (P 15 lid 1).",
 )
+WRONG_QUOTA = Kind(
+    "wrong quota",
+    "The kiesdeler stated one vote too high (P 5: the votes of all lists divided by the seats, "
+    "exactly); the seats are right.",
+)
+SEAT_TOO_MANY = Kind(
+    "one seat too many",
+    "A list given one seat more than the lawful answer: the seats add up to more than the "
+    "seats to be allocated.",
+)
+UNKNOWN_CANDIDATE = Kind(
+    "unknown candidate elected",
+    "A list's last elected candidate replaced by a number that is not a candidate on the list.",
+)
 P9_MISSING = Kind(
     "P 9 missing",
     "The seat P 9 gives to the list with more than half of the votes but not more than half of "
@@ -148,6 +164,9 @@ KINDS = (
     WRONG_CANDIDATE,
     DECEASED_ELECTED,
     P15_IGNORED,
+    WRONG_QUOTA,
+    SEAT_TOO_MANY,
+    UNKNOWN_CANDIDATE,
     P9_MISSING,
     P10_IGNORED,
     GROUP_SEAT_MOVE,
@@ -397,11 +416,45 @@ def _p10_ignored(result: Mapping[str, Any], steps: list[Mapping[str, Any]]) -> I
     )
 
 
+def _plain_mistakes(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A wrong quota, a seat too many, an unknown candidate elected."""
+    wrong = final(result)
+    wrong["quota"] = format_mixed(parse_mixed(result["quota"]) + 1)
+    yield Wrong(WRONG_QUOTA, f"the quota {wrong['quota']}, not {result['quota']}", wrong,
+                rules=("P5-quota",))  # fmt: skip
+    if not result.get("elected"):
+        if sum(result["seats"].values()) < document["election"]["seats"]:
+            return  # seats stay empty (P 10): one more is no excess
+        wrong = final(result)
+        first = min(wrong["seats"], key=int)
+        wrong["seats"][first] += 1
+        yield Wrong(SEAT_TOO_MANY, f"list {first} given {wrong['seats'][first]} seats", wrong,
+                    rules=("SEATS-total",))  # fmt: skip
+        return
+    lists = _lists_by_number(document)
+    number = next(k for k in sorted(result["elected"], key=int) if result["elected"][k])
+    stranger = 1 + max(c["number"] for c in lists[number]["candidates"])
+    wrong = final(result)
+    last = wrong["elected"][number][-1]
+    wrong["elected"][number][-1] = stranger
+    yield Wrong(
+        UNKNOWN_CANDIDATE,
+        f"list {number}: candidate {stranger} (the list has {stranger - 1}) elected instead "
+        f"of {last}",
+        wrong,
+        rules=("CANDIDATES-known",),
+    )
+
+
 def allocate_wrongs(
-    document: Mapping[str, Any], result: Mapping[str, Any], allocator: Allocator
+    document: Mapping[str, Any],
+    result: Mapping[str, Any],
+    allocator: Allocator,
+    plain: bool = False,
 ) -> list[Wrong]:
     """The wrong answers derived from one ``allocate`` vector (input ``document``, reference
-    result ``result`` with its steps)."""
+    result ``result`` with its steps); ``plain``: also a wrong quota, a seat too many and an
+    unknown candidate (for hand-written bases only, as they would repeat for every other)."""
     steps = list(result.get("steps") or [])
     out: list[Wrong] = []
     if result["status"] == "needs_lot":
@@ -412,6 +465,8 @@ def allocate_wrongs(
         out += _fake_lot(result)
         out += _p9_missing(result, steps)
         out += _p10_ignored(result, steps)
+        if plain:
+            out += _plain_mistakes(document, result)
         if result.get("elected"):
             out += _wrong_ranking(result, "P19-ranking")
             out += _wrong_candidate(document, result)
