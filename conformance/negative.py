@@ -151,8 +151,10 @@ def command_judge(command: Sequence[str], timeout: float) -> Judge:
                 timeout=timeout,
                 check=False,
             )
-        except FileNotFoundError as exc:
-            raise JudgeError(f"cannot start the checker {command[0]!r}: {exc.strerror}") from exc
+        except OSError as exc:  # not found, not executable, ...
+            raise JudgeError(
+                f"cannot start the checker {command[0]!r}: {exc.strerror or exc}"
+            ) from exc
         except subprocess.TimeoutExpired as exc:
             raise JudgeError(f"the checker did not finish within {timeout:g} s") from exc
         if done.returncode != 0:

@@ -350,3 +350,11 @@ def test_every_wrong_answer_is_a_well_formed_result_document() -> None:
             by_id[f"https://kieswet.example/schemas/{name}"], registry=registry
         )
         assert list(validator.iter_errors(n.result)) == [], n.vector.id
+
+
+def test_a_checker_that_cannot_start_is_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-checker"
+    assert main(["vectors", "check-judge", "--judge", str(missing)]) == 2
+    assert "cannot start the checker" in capsys.readouterr().err
