@@ -922,7 +922,11 @@ class Fuzzer:
             judged = Judged(example, reply, verdict)
             if self.first is None:
                 self.first = (self.examples, judged)
-        self.seen[self.kit.key(value)] = judged
+        if self.first is None or self.first[0] == self.examples:
+            # Examples after the first difference were judged only because they were in its
+            # batch: the shrinking phase must not find them cached, or what it sends (and
+            # the finding's text) would depend on --batch-size.
+            self.seen[self.kit.key(value)] = judged
         self._report("exploring", self.examples, self.options.examples)
 
     # ----------------------------------------------------------------- phase 2

@@ -256,6 +256,15 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
         )
     result = answer.result or {}
     provided = _provided(result)
+    if answer.repeated is not None:
+        return Verdict(
+            "FAIL",
+            f"the answer repeats the key {answer.repeated}: a JSON reader may take either "
+            "value, so the answer says nothing for certain",
+            answer_status=answer.status,
+            differences=(f"{answer.repeated}: the key occurs twice in one object",),
+            provided=provided,
+        )
     if result.get("status") != answer.status:
         return Verdict(
             "FAIL",

@@ -21,6 +21,7 @@ structure as a JSON Schema; ``docs/adapter-protocol.md`` explains it for adapter
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeAlias
@@ -121,6 +122,9 @@ class Answer:
     status: AnswerStatus
     result: Mapping[str, Any] | None = None
     message: str | None = None
+    repeated: str | None = None
+    """As the runner read it: the path of a key the answer's line repeats (``result.seats``),
+    which makes the answer ambiguous; ``None`` for a sound line. Not part of the message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,91 @@ def _show(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+class _Repeated(dict[str, Any]):
+    """An object that repeated a key (JSON leaves its meaning open): the key is kept."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], repeated: str) -> None:
+        super().__init__(pairs)
+        self.repeated = repeated
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                return _Repeated(pairs, key)
+            seen.add(key)
+    return result
+
+
+_KEY_END = re.compile(rb'"[ \t\r\n]*:')
+"""Where a key ends; a string value may also hold such text, so this over-counts, never
+under-counts the keys of a line."""
+
+
+MAX_DEPTH = 100
+"""The deepest nesting of arrays and objects a message may have (a result needs about six)."""
+
+
+MAX_INTEGER = 10**30
+"""Every integer of an answer must be smaller than this in size: far beyond any count of
+votes (the suite's largest is below 10^10), and beyond 64 bits (which travel exactly), but
+small enough that no judging or report ever meets a number too long to handle."""
+
+
+def _shape(value: object) -> tuple[int, int, bool]:
+    """The number of keys of ``value``, its nesting depth, and whether it holds an integer
+    out of bounds; walked without recursion (the walk stops below :data:`MAX_DEPTH`)."""
+    count = 0
+    deepest = 0
+    big = False
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            count += len(item)  # type: ignore[arg-type]
+            depth += 1
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth) for v in item.values())  # type: ignore[attr-defined]
+        elif kind is list:
+            depth += 1
+            if depth <= MAX_DEPTH:
+                stack.extend((v, depth) for v in item)  # type: ignore[attr-defined]
+        elif kind is int and not -MAX_INTEGER < item < MAX_INTEGER:  # type: ignore[operator]
+            big = True
+        deepest = max(deepest, depth)
+    return count, deepest, big
+
+
+def repeated_key(line: str | bytes, data: object, keys: int | None = None) -> str | None:
+    """The path of a key that occurs twice in one object of ``line`` (whose decoded value is
+    ``data``), or ``None``. Cheap when there is none: every key ends in ``":``, so a line with
+    no more such ends than ``data`` has keys has no repeated key; otherwise the line is read
+    again, keeping every pair."""
+    raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+    if len(_KEY_END.findall(raw)) <= (_shape(data)[0] if keys is None else keys):
+        return None
+    try:
+        again = json.loads(raw.decode("utf-8", "surrogatepass"), object_pairs_hook=_pairs)
+    except (ValueError, RecursionError):  # pragma: no cover - it was read once already
+        return None
+    stack: list[tuple[str, object]] = [("", again)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, _Repeated):
+            return f"{path}.{item.repeated}" if path else item.repeated
+        if isinstance(item, dict):
+            stack.extend((f"{path}.{k}" if path else k, v) for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", v) for i, v in enumerate(item))
+    return None  # pragma: no cover - the count said there was one
+
+
 def _load(line: str | bytes) -> Mapping[str, Any]:
     data = read_fast(line)
     if type(data) is dict and type(data.get("type")) is str:
@@ -203,6 +292,8 @@ def _load(line: str | bytes) -> Mapping[str, Any]:
         raise ProtocolError(f"the line is not JSON ({exc.msg}): {_show(line.rstrip())}") from exc
     except RecursionError as exc:
         raise ProtocolError("the line is JSON nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise ProtocolError(f"the line cannot be read as JSON: {_show(str(exc))}") from exc
     if not isinstance(data, dict):
         raise ProtocolError(f"a message must be a JSON object, got {_show(data)}")
     if not isinstance(data.get("type"), str):
@@ -270,7 +361,23 @@ def decode_reply(line: str | bytes) -> Reply:
     data = _load(line)
     kind = data["type"]
     if kind == "result":
-        return _decode_answer(data)
+        answer = _decode_answer(data)
+        keys, depth, big = _shape(data)
+        if depth > MAX_DEPTH:
+            raise ProtocolError(
+                f"result message for case {answer.id!r}: nested more than {MAX_DEPTH} levels"
+            )
+        if big:
+            raise ProtocolError(
+                f"result message for case {answer.id!r}: holds an integer of 10^30 or more "
+                "in size (out of bounds for any election)"
+            )
+        repeated = repeated_key(line, data, keys)
+        if repeated is None:
+            return answer
+        if not repeated.startswith("result."):
+            raise ProtocolError(f"result message: the field {repeated!r} occurs twice")
+        return Answer(answer.id, answer.status, answer.result, answer.message, repeated)
     if kind == "started":
         reader = _Fields(data, kind, frozenset({"protocol", "name", "version", "capabilities"}))
         reader.check_keys()

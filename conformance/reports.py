@@ -31,7 +31,9 @@ import json
 import os
 import re
 import shlex
+import signal
 import tempfile
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -199,6 +201,7 @@ def footer(outcome: RunOutcome) -> dict[str, Any]:
         "verdict": verdict_of(tally),
         "verdicts": verdicts(outcome.records),
         "profiles": profile_verdicts(outcome.records),
+        "complete": outcome.complete,
         "adapter_restarts": outcome.restarts,
         "events": list(outcome.events),
         "finished_at": outcome.finished_at,
@@ -280,6 +283,10 @@ def junit_text(outcome: RunOutcome, context: RunContext) -> str:
                 element.text = _x(_detail(record, context))
             elif status == "SKIPPED":
                 ET.SubElement(case, "skipped", message=_x(record.verdict.message))
+    if not outcome.complete:
+        properties = ET.Element("properties")
+        ET.SubElement(properties, "property", name="complete", value="false")
+        root.insert(0, properties)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -501,6 +508,14 @@ def html_text(outcome: RunOutcome, context: RunContext) -> str:
         f"<p>Oordeel: {_status(verdict_of(tally))} ({_e(_DUTCH[verdict_of(tally)])}): "
         f"{tally['PASS']} geslaagd, {tally['FAIL']} met afwijkingen, {tally['ERROR']} fout, "
         f"{tally['SKIPPED']} overgeslagen, van {tally['total']} gevallen.</p>",
+        *(
+            []
+            if outcome.complete
+            else [
+                "<p><strong>ONVOLLEDIG: de run is onderbroken; alleen de gevallen hieronder "
+                "zijn beoordeeld.</strong></p>"
+            ]
+        ),
         "<table>",
         f"<tr><th>suite</th><td>{_e(context.suite_version)} ({_e(context.suite_path)})</td></tr>",
         f"<tr><th>protocol</th><td>{_e(PROTOCOL)}</td></tr>",
@@ -609,17 +624,22 @@ def _case_html(record: CaseRecord, context: RunContext) -> list[str]:
     return [line for line in out if line]
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _stage(path: Path, text: str) -> Path:
+    """``text`` in a new temporary file beside ``path`` (0644 like any report file); its path."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file 0600; a report is an ordinary file: 0666 less the umask (0644)
         os.chmod(temporary, 0o666 & ~_umask())
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        # an adapter may answer with a lone surrogate (valid JSON \ud800): it is written as
+        # that escape, which JSON readers read back as it was
+        with os.fdopen(
+            handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
+        ) as stream:
             stream.write(text)
-        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
 
 
 def _umask() -> int:
@@ -629,7 +649,9 @@ def _umask() -> int:
 
 
 def write_reports(outcome: RunOutcome, context: RunContext, directory: Path) -> list[Path]:
-    """Write the three reports into ``directory`` (created if needed); their paths."""
+    """Write the three reports into ``directory`` (created if needed); their paths. All three
+    are written whole first, then renamed into place together (Ctrl-C waits for the renames),
+    so the directory never holds reports of two runs."""
     directory.mkdir(parents=True, exist_ok=True)
     texts = (
         jsonl_text(outcome, context),
@@ -637,6 +659,22 @@ def write_reports(outcome: RunOutcome, context: RunContext, directory: Path) -> 
         html_text(outcome, context),
     )
     paths = [directory / name for name in FILES]
-    for path, text in zip(paths, texts, strict=True):
-        _write_atomically(path, text)
+    staged: list[Path] = []
+    try:
+        for path, text in zip(paths, texts, strict=True):
+            staged.append(_stage(path, text))
+        caught: list[int] = []
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, lambda n, f: caught.append(n)) if main else None
+        try:
+            for temporary, path in zip(staged, paths, strict=True):
+                os.replace(temporary, path)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
+    finally:
+        for temporary in staged:
+            temporary.unlink(missing_ok=True)
     return paths

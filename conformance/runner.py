@@ -48,6 +48,9 @@ from conformance.protocol import (
 from conformance.suite import Vector, profile_switches, unsupported
 
 STDERR_TAIL = 10
+MAX_LINE_BYTES = 64 * 1024 * 1024
+"""The longest line the runner takes from an adapter; a longer one is an invalid line, read
+and discarded in pieces (never held whole in memory)."""
 
 
 class AdapterFailure(Exception):
@@ -59,6 +62,13 @@ class _Timeout:
 
 
 _TIMEOUT = _Timeout()
+
+
+class _TooLong:
+    pass
+
+
+_TOO_LONG = _TooLong()
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +98,9 @@ class NoAnswer:
 class AdapterProcess:
     """One running adapter process with non-blocking line I/O and a tail of its stderr."""
 
-    def __init__(self, argv: Sequence[str]) -> None:
+    def __init__(self, argv: Sequence[str], max_line: int | None = None) -> None:
         self.argv = list(argv)
+        self.max_line = MAX_LINE_BYTES if max_line is None else max_line
         try:
             self.process = subprocess.Popen(
                 self.argv,
@@ -101,25 +112,36 @@ class AdapterProcess:
         except OSError as exc:
             reason = (exc.strerror or str(exc)).lower()  # without "[Errno 2]" and the name again
             raise AdapterFailure(f"cannot start the adapter {self.argv[0]!r}: {reason}") from exc
-        self._lines: queue.Queue[bytes | None] = queue.Queue()
+        self._lines: queue.Queue[bytes | _TooLong | None] = queue.Queue()
         self._outgoing: queue.Queue[bytes | None] = queue.Queue()
         self._stderr: deque[str] = deque(maxlen=STDERR_TAIL)
         self.strays: list[str] = []
         """Ids of results that arrived after ``stop`` (answers to cases already answered)."""
-        for target in (self._read_stdout, self._read_stderr, self._write_stdin):
-            threading.Thread(target=target, daemon=True).start()
+        threads = [
+            threading.Thread(target=target, daemon=True)
+            for target in (self._read_stdout, self._read_stderr, self._write_stdin)
+        ]
+        for thread in threads:
+            thread.start()
+        self._stderr_reader = threads[1]
 
     def _read_stdout(self) -> None:
         stream = cast(IO[bytes], self.process.stdout)
+        limit = self.max_line
         with contextlib.suppress(OSError, ValueError):
-            for line in stream:
+            while line := stream.readline(limit + 1):
+                if len(line) > limit and not line.endswith(b"\n"):
+                    while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                        pass
+                    self._lines.put(_TOO_LONG)
+                    continue
                 self._lines.put(line)
         self._lines.put(None)
 
     def _read_stderr(self) -> None:
         stream = cast(IO[bytes], self.process.stderr)
         with contextlib.suppress(OSError, ValueError):
-            for line in stream:
+            while line := stream.readline(4096):  # the tail keeps short pieces only
                 self._stderr.append(line.decode("utf-8", "replace").rstrip())
 
     def _write_stdin(self) -> None:
@@ -137,11 +159,15 @@ class AdapterProcess:
         self._outgoing.put(line.encode("utf-8"))
 
     def receive(self, deadline: float) -> bytes | _Timeout | None:
-        """The next line, ``None`` at end of output, or ``_TIMEOUT`` after ``deadline``."""
+        """The next line, ``None`` at end of output, or ``_TIMEOUT`` after ``deadline``; a line
+        beyond the limit is given as a line that is not JSON."""
         try:
-            return self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            item = self._lines.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
             return _TIMEOUT
+        if isinstance(item, _TooLong):
+            return f"(a line longer than {self.max_line:,} bytes)\n".encode()
+        return item
 
     def next_answer(self, deadline: float) -> tuple[Answer, bytes] | NoAnswer:
         """The next answer with the line it came on, or why none came before ``deadline``."""
@@ -166,21 +192,42 @@ class AdapterProcess:
             return "closed its output"
 
     def stderr_tail(self) -> str:
+        if self.process.returncode is not None:
+            # it has exited: what it wrote last is read to the end first (unless a child of
+            # it still holds the pipe open), so the tail does not depend on thread timing
+            self._stderr_reader.join(timeout=1.0)
         lines = [line for line in list(self._stderr) if line]
         return f"; its standard error ends: {' | '.join(lines)}" if lines else ""
 
     def kill(self) -> None:
-        """End the adapter and every process it started (its process group)."""
+        """End the adapter and every process it started (its process group), also when the
+        adapter itself has already exited and left children behind."""
         self._outgoing.put(None)
-        if self.process.poll() is None:
-            try:
-                if hasattr(os, "killpg"):
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                else:  # pragma: no cover - Windows
-                    self.process.kill()
-            except ProcessLookupError:
-                pass
+        self._kill_group()
         self.process.wait()
+
+    def _exited(self, timeout: float) -> bool:
+        """Whether the adapter exits within ``timeout`` seconds; it is not reaped, so its
+        process group id cannot be taken by another process before the group is killed."""
+        deadline = time.monotonic() + timeout
+        while self.process.returncode is None:
+            try:
+                info = os.waitid(os.P_PID, self.process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+            except (ChildProcessError, AttributeError):  # reaped already; or not POSIX
+                return self.process.poll() is not None or _waited(self.process, deadline)
+            if info is not None:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+        return True
+
+    def _kill_group(self) -> None:
+        if hasattr(os, "killpg"):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
+        elif self.process.poll() is None:  # pragma: no cover - Windows
+            self.process.kill()
 
     def stop(self, timeout: float) -> str | None:
         """Ask the adapter to stop; a problem with how it stopped, or ``None``."""
@@ -206,22 +253,37 @@ class AdapterProcess:
                 break
             if isinstance(reply, Answer):
                 strays.append(reply.id)
-        try:
-            code = self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        if self._exited(max(0.1, deadline - time.monotonic())):
+            self._kill_group()  # whatever it started dies with it, before it is reaped
+            code = self.process.wait()
             if problem is None and code != 0:
                 problem = f"it exited with status {code} after stop{self.stderr_tail()}"
-        except subprocess.TimeoutExpired:
+        else:
             problem = problem or "it did not exit after stopped"
-            self.kill()
+        self.kill()
         self.strays = strays
         return problem
 
 
-def handshake(argv: Sequence[str], timeout: float) -> tuple[AdapterProcess, Started]:
+def _waited(process: subprocess.Popen[bytes], deadline: float) -> bool:
+    try:
+        process.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        return False
+    return True
+
+
+def handshake(
+    argv: Sequence[str], timeout: float, max_line: int | None = None
+) -> tuple[AdapterProcess, Started]:
     """Start the adapter and exchange ``start``/``started``; raises ``AdapterFailure``."""
-    process = AdapterProcess(argv)
-    process.send(encode(Start()))
-    item = process.receive(time.monotonic() + timeout)
+    process = AdapterProcess(argv, max_line)
+    try:
+        process.send(encode(Start()))
+        item = process.receive(time.monotonic() + timeout)
+    except BaseException:  # Ctrl-C while waiting: the adapter does not outlive us
+        process.kill()
+        raise
     problem: str | None = None
     if isinstance(item, _Timeout):
         problem = f"the adapter did not answer start within {timeout:g} s{process.stderr_tail()}"
@@ -253,6 +315,9 @@ class RunnerOptions:
     """Batches sent ahead: the adapter computes the next while the runner judges one."""
     startup_timeout: float = 30.0
     stop_timeout: float = 5.0
+    max_line_bytes: int | None = None
+    """The longest line taken from the adapter (a longer one is an invalid line); ``None``:
+    :data:`MAX_LINE_BYTES`."""
 
 
 @dataclass
@@ -273,6 +338,8 @@ class RunOutcome:
     records: list[CaseRecord]
     restarts: int
     events: list[str]
+    complete: bool = True
+    """False when the run was interrupted: ``records`` then hold only the cases judged."""
 
 
 def _now() -> str:
@@ -300,7 +367,10 @@ class Runner:
         self.events: list[str] = []
         self.restarts = 0
         self.process: AdapterProcess | None = None
+        self.adapter: Started | None = None
         self.total = 0
+        self.started_at = _now()
+        self.clock = time.monotonic()
 
     def _record(self, vector: Vector, verdict: Verdict) -> None:
         if vector.key in self.twice:
@@ -323,16 +393,49 @@ class Runner:
         # The suite, loaded before the run and alive all through it, is kept out of the cyclic
         # garbage collector's full scans while the run lasts: one scan of thousands of loaded
         # elections costs as much as judging a hundred answers. Afterwards it is handed back.
+        #
+        # Interrupted (Ctrl-C), it returns what was judged so far (``complete`` False), unless
+        # the adapter had not even started. The adapter's process group is killed on every
+        # way out.
         gc.freeze()
+        self.started_at, self.clock = _now(), time.monotonic()
         try:
             return self._run(vectors)
+        except KeyboardInterrupt:
+            if self.process is not None:
+                self.process.kill()
+                self.process = None
+            if self.adapter is None:
+                raise
+            self.events.append(
+                f"interrupted: the run was stopped after {len(self.records)} of "
+                f"{len(vectors)} cases; the others were not judged"
+            )
+            return RunOutcome(
+                adapter=self.adapter,
+                started_at=self.started_at,
+                finished_at=_now(),
+                elapsed=time.monotonic() - self.clock,
+                records=[self.records[v.key] for v in vectors if v.key in self.records],
+                restarts=self.restarts,
+                events=self.events,
+                complete=False,
+            )
         finally:
+            if self.process is not None:
+                self.process.kill()
+                self.process = None
             gc.unfreeze()
 
     def _run(self, vectors: Sequence[Vector]) -> RunOutcome:
-        started_at, clock = _now(), time.monotonic()
+        started_at, clock = self.started_at, self.clock
         self.total = len(vectors)
-        self.process, adapter = handshake(self.options.command, self.options.startup_timeout)
+        self.process, adapter = handshake(
+            self.options.command,
+            self.options.startup_timeout,
+            self.options.max_line_bytes,
+        )
+        self.adapter = adapter
         profiles = [profile_switches(p) for p in adapter.capabilities.profiles]
         to_send: deque[Vector] = deque()
         for vector in vectors:
@@ -424,7 +527,11 @@ class Runner:
         else:
             self.restarts += 1
             try:
-                self.process, again = handshake(self.options.command, self.options.startup_timeout)
+                self.process, again = handshake(
+                    self.options.command,
+                    self.options.startup_timeout,
+                    self.options.max_line_bytes,
+                )
             except AdapterFailure as exc:
                 reason = f"not sent: the adapter could not be started again: {exc}"
                 self.events.append(reason)

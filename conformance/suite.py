@@ -88,10 +88,30 @@ def default_suite() -> Path:
     return Path(__file__).resolve().parent / "vectors"
 
 
+class RepeatedKey(ValueError):
+    """A JSON object repeats a key (the text is the key)."""
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different (JSON leaves a repeated key's meaning open)."""
+    result = dict(pairs)
+    if len(result) < len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise RepeatedKey(key)
+            seen.add(key)
+    return result
+
+
 def read_json_file(path: Path, what: str) -> Any:
     """The decoded JSON document at ``path``; ``SuiteError`` naming ``what`` and the fault."""
     try:
-        return json.loads(path.read_bytes().decode("utf-8"))
+        return json.loads(path.read_bytes().decode("utf-8"), object_pairs_hook=unique_keys)
+    except RepeatedKey as exc:
+        raise SuiteError(
+            f"the {what} {path} repeats the key {exc.args[0]!r} in one object"
+        ) from exc
     except OSError as exc:
         raise SuiteError(f"cannot read the {what} {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
@@ -100,6 +120,10 @@ def read_json_file(path: Path, what: str) -> Any:
         raise SuiteError(
             f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from exc
+    except RecursionError as exc:
+        raise SuiteError(f"the {what} {path} is JSON nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise SuiteError(f"the {what} {path} cannot be read as JSON: {exc}") from exc
 
 
 def verify_manifest(root: Path) -> tuple[str, tuple[str, ...]]:

@@ -36,6 +36,8 @@ import hashlib
 import json
 import os
 import re
+import signal
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,9 +47,11 @@ from conformance.suite import (
     ALLOCATE_OPERATION,
     DISTRICTS_OPERATION,
     EERSTE_KAMER_OPERATION,
+    RepeatedKey,
     SuiteError,
     has_candidates,
     read_json_file,
+    unique_keys,
 )
 from conformance.vector_sources import districts, eerste_kamer, generated, handwritten, negative
 from reference.allocate import allocate
@@ -351,9 +355,18 @@ def _districts_real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
 
 def _read_fixture(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SourceUnreadable(f"cannot read the published results {path}: {exc}") from exc
+        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
+    except (OSError, ValueError, RecursionError) as exc:
+        reason = _reason(exc)
+        raise SourceUnreadable(f"cannot read the published results {path}: {reason}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, RepeatedKey):
+        return f"the key {exc.args[0]!r} occurs twice in one object"
+    return str(exc)
 
 
 def _explicit(document: Mapping[str, Any], name: str, date: str | None) -> dict[str, Any]:
@@ -937,9 +950,10 @@ class Registry:
         if not path.exists():
             return cls({}, 1, [])
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise SourceUnreadable(f"cannot read the id registry {path}: {exc}") from exc
+            data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = _reason(exc)
+            raise SourceUnreadable(f"cannot read the id registry {path}: {reason}") from exc
         ok = (
             isinstance(data, dict)
             and data.get("format") == IDS_FORMAT
@@ -954,7 +968,26 @@ class Registry:
                 f"the id registry {path} is not a {IDS_FORMAT} document "
                 "(format, ids: key → id, next_id, retired)"
             )
-        return cls(dict(data["ids"]), data["next_id"], list(data["retired"]))
+        registry = cls(dict(data["ids"]), data["next_id"], list(data["retired"]))
+        problem = registry.problem()
+        if problem is not None:
+            raise SourceUnreadable(f"the id registry {path}: {problem}")
+        return registry
+
+    def problem(self) -> str | None:
+        """What makes the registry unusable: an id given to two tests, an id that is also
+        retired, an id that is not positive or not below ``next_id``; or ``None``."""
+        owner: dict[int, str] = {}
+        for key, number in sorted(self.ids.items()):
+            if number in owner:
+                return f"id {number} is given to two tests, {owner[number]!r} and {key!r}"
+            if not 1 <= number < self.next_id:
+                return f"id {number} of {key!r} is not between 1 and next_id - 1"
+            owner[number] = key
+        for number in self.retired:
+            if number in owner:
+                return f"id {number} is retired but still given to {owner[number]!r}"
+        return None
 
     def assign(self, keys: Iterable[str]) -> dict[str, int]:
         """Ids for ``keys`` (in order); retires the ids of keys no longer present."""
@@ -1250,10 +1283,36 @@ def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
 
 def _write(path: Path, data: bytes) -> None:
     """Write ``data`` whole or not at all (a temporary file renamed over ``path``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    _write_all({path: data})
+
+
+def _write_all(files: Mapping[Path, bytes], remove: Iterable[Path] = ()) -> None:
+    """Write every file whole, then rename them all into place (in the order given; the
+    manifest last) and remove ``remove``: the renames and removals cannot be interrupted by
+    Ctrl-C, and a failure before them changes no file."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_bytes(data)
+            staged.append((temporary, path))
+        caught: list[int] = []
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, lambda n, f: caught.append(n)) if main else None
+        try:
+            for temporary, path in staged:
+                os.replace(temporary, path)
+            for path in remove:
+                path.unlink(missing_ok=True)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+        if caught:
+            raise KeyboardInterrupt
+    finally:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
 
 
 def build(
@@ -1269,12 +1328,11 @@ def build(
     specs, tests = collect(real_dir, seed)
     files, counts = render(specs, tests, registry)
     old = _listed(suite_dir)
-    for relpath, data in files.items():
-        _write(suite_dir / relpath, data)
-    for relpath in sorted(old - set(files)):  # files of the previous build no longer produced
-        (suite_dir / relpath).unlink(missing_ok=True)
-    _write(suite_dir / MANIFEST, manifest_bytes(files))
-    _write(ids_path, dumps(registry.to_json(), flat_from=2))
+    outputs = {suite_dir / relpath: data for relpath, data in files.items()}
+    outputs[ids_path] = dumps(registry.to_json(), flat_from=2)
+    outputs[suite_dir / MANIFEST] = manifest_bytes(files)
+    # files of the previous build no longer produced are removed after the renames
+    _write_all(outputs, [suite_dir / relpath for relpath in sorted(old - set(files))])
     return BuildSummary(
         counts,
         new_ids=len(set(registry.ids) - known_before),
@@ -1286,7 +1344,7 @@ def _listed(suite_dir: Path) -> set[str]:
     """The files the existing manifest lists (empty when there is none or it is unreadable)."""
     try:
         files = json.loads((suite_dir / MANIFEST).read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return set()
     safe = re.compile(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\.json")
     return {p for p in files if isinstance(p, str) and safe.fullmatch(p)}

@@ -5,14 +5,24 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from typing import IO, Any
 
+from kieswet.jsonfile import (
+    DEFAULT_MAX_BYTES,
+    JsonInputError,
+    add_max_bytes,
+    decode_bytes,
+    loads,
+    read_bytes,
+)
 from kieswet.messages import why
 from kieswet.render import WIDTH, render_result
+from kieswet.text import printable_lines
 from reference.allocate import allocate
 from spec.codec import parse_election, result_to_json
 from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
@@ -21,6 +31,7 @@ from spec.model import Completed, Election, InputError, NeedsLot, Rejected, Resu
 EXIT_OK = 0
 EXIT_REJECTED = 2
 EXIT_NEEDS_LOT = 3
+EXIT_INTERNAL = 70
 
 HELP = """\
 Allocate the seats of one election (P 5 - P 10) and nominate its candidates (P 15 - P 19a).
@@ -35,9 +46,15 @@ as a page with a chart of the seats per list. Exit status: 0 completed, 2 reject
 (each offending field is named), 3 a lot must be drawn (the question is printed; rerun with
 the drawn outcome appended to "lots").
 
+Without FILE, standard input is read, but not from a terminal: there, give - to type the
+input. JSON input is refused (exit 2, naming the field) when it repeats a key, is nested
+too deeply, or exceeds the bounds (seats <= 10,000, votes < 10^12, <= 1,000 candidates
+per list); a byte-order mark is accepted. See the documentation, "JSON input".
+
 With --batch, every line of FILE (or standard input) is one input document and every output
-line is its result, in the same order; a bad line gives a "rejected" result line and the batch
-goes on. The exit status is then 0 once all lines are answered.
+line is its result, in the same order; a bad line (not UTF-8, not JSON, too long) gives a
+"rejected" result line naming its line number and the batch goes on. The exit status is then
+0 once all lines are answered.
 """
 
 
@@ -51,8 +68,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "file",
         nargs="?",
-        default="-",
-        help="input JSON file, or - for standard input (the default)",
+        default=None,
+        help="input JSON file, or - for standard input (the default when standard input is "
+        "not a terminal)",
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
@@ -75,6 +93,7 @@ def register(commands: Any) -> None:
         help="with --batch: show progress on standard error "
         "(default: when standard error is a terminal)",
     )
+    add_max_bytes(parser)
     parser.set_defaults(run=run)
 
 
@@ -82,17 +101,24 @@ def _rejected(field: str, code: str, message: str) -> Rejected:
     return Rejected((InputError(field, code, message),))
 
 
+def decode(text: str) -> object | Rejected:
+    """One JSON document by the rules of :mod:`kieswet.jsonfile`, or its rejection."""
+    try:
+        return loads(text)
+    except JsonInputError as exc:
+        return _rejected(exc.field, exc.code, exc.reason)
+
+
 def decode_and_allocate(text: str) -> tuple[Result, Election | None]:
     """Decode one JSON document and allocate it; malformed JSON becomes a rejection."""
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        message = (
-            f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-            if isinstance(exc, json.JSONDecodeError)
-            else "JSON nested too deeply"
-        )
-        return _rejected("$", "malformed_json", message), None
+    data = decode(text)
+    if isinstance(data, Rejected):
+        return data, None
+    return allocate_document(data)
+
+
+def allocate_document(data: object) -> tuple[Result, Election | None]:
+    """Allocate one decoded seat-allocation (or Eerste Kamer) input document."""
     parsed: Election | Rejected
     if isinstance(data, dict) and data.get("format") == EERSTE_KAMER_FORMAT:
         # member votes per province / kiescollege: weighed first (U 2, U 3)
@@ -114,15 +140,21 @@ def exit_code(result: Result) -> int:
     return EXIT_REJECTED
 
 
-def _read(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
-    with open(path, encoding="utf-8") as handle:
-        return handle.read()
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps_line(document: object) -> str:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return _safe(json.dumps(document, ensure_ascii=False, separators=(",", ":")), document)
+
+
+def _safe(text: str, document: object, indent: int | None = None) -> str:
+    """``text``, or, when it holds a lone surrogate (a name may: JSON allows ``\\ud800``, UTF-8
+    cannot carry it), the same document with non-ASCII characters escaped."""
+    if _SURROGATE.search(text) is None:
+        return text
+    if indent is None:
+        return json.dumps(document, separators=(",", ":"))
+    return json.dumps(document, indent=indent)
 
 
 DISTRICT_FORMAT = "kieswet/district-allocation-input@1"
@@ -134,10 +166,14 @@ def district_result(text: str) -> tuple[dict[str, Any], int] | None:
     imported only then, so the single-contest path stays as light as before)."""
     if DISTRICT_FORMAT not in text:
         return None
-    try:
-        data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
+    data = decode(text)
+    if isinstance(data, Rejected):
         return None
+    return district_document(data)
+
+
+def district_document(data: object) -> tuple[dict[str, Any], int] | None:
+    """:func:`district_result` of a decoded document."""
     if not isinstance(data, dict) or data.get("format") != DISTRICT_FORMAT:
         return None
     from reference.districts import allocate_districts_json
@@ -190,72 +226,171 @@ def trace_width() -> int:
     return max(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns)
 
 
-def batch_lines(lines: Iterable[str]) -> Iterator[str]:
-    """One result line per input line (empty lines are skipped)."""
-    for line in lines:
-        if not line.strip():
-            continue
-        district = district_result(line) if DISTRICT_FORMAT in line else None
-        if district is not None:
-            yield dumps_line(district[0]) + "\n"
-            continue
-        result, _ = decode_and_allocate(line)
-        yield dumps_line(result_to_json(result)) + "\n"
+def batch_lines(lines: Iterable[str | bytes], faults: list[int] | None = None) -> Iterator[str]:
+    """One result line per input line (empty lines are skipped). A line that cannot be read
+    (not UTF-8, not JSON, too long) gives a rejected result naming its line number; the batch
+    goes on. So does a line on which kieswet itself fails (a bug): its record is rejected
+    with code ``internal_error``, and its number is added to ``faults``."""
+    for number, line in enumerate(lines, 1):
+        try:
+            results = list(_batch_line(number, line))
+        except Exception as exc:  # a fault of ours costs this record, not the batch
+            if faults is not None:
+                faults.append(number)
+            message = f"line {number}: internal error, please report: {type(exc).__name__}"
+            results = [dumps_line(result_to_json(_rejected("$", "internal_error", message)))]
+            results[0] += "\n"
+        yield from results
 
 
-def _run_batch(source: IO[str], show_progress: bool) -> int:
+def _batch_line(number: int, line: str | bytes) -> Iterator[str]:
+    if isinstance(line, bytes):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        try:
+            line = decode_bytes(line)
+        except JsonInputError as exc:
+            message = f"line {number}: {exc}".replace(" at line 1 (", " (")
+            yield dumps_line(result_to_json(_rejected("$", exc.code, message))) + "\n"
+            return
+    if not line.strip():
+        return
+    data = decode(line)
+    if isinstance(data, Rejected):
+        (error,) = data.errors
+        located = InputError(error.field, error.code, f"line {number}: {error.message}")
+        yield dumps_line(result_to_json(Rejected((located,)))) + "\n"
+        return
+    district = district_document(data) if DISTRICT_FORMAT in line else None
+    if district is not None:
+        yield dumps_line(district[0]) + "\n"
+        return
+    result, _ = allocate_document(data)
+    yield dumps_line(result_to_json(result)) + "\n"
+
+
+def _bounded_lines(source: IO[bytes], limit: int) -> Iterator[bytes]:
+    """The lines of ``source``; a line longer than ``limit`` bytes is replaced by a marker
+    line (its rest is skipped, never held in memory)."""
+    while True:
+        line = source.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := source.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield _TOO_LONG
+            continue
+        yield line
+
+
+_TOO_LONG = b"\xff too long"
+"""Stands for a line beyond the limit: not UTF-8, so it is rejected as such, with its number."""
+
+
+def _run_batch(source: IO[bytes], show_progress: bool, limit: int) -> int:
     out = sys.stdout
     # Elections and results form no reference cycles, so reference counting frees them; the
     # cyclic collector would only rescan the long-lived module objects thousands of times.
     # Freeze what is loaded now and collect rarely: about a quarter faster on large batches.
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
+    lines = _bounded_lines(source, limit)
+    faults: list[int] = []
     if not show_progress:
-        out.writelines(batch_lines(source))
-        return EXIT_OK
+        out.writelines(batch_lines(lines, faults))
+        return _batch_status(faults)
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.completed} elections"), TimeElapsedColumn())
     with Progress(*columns, transient=True, console=None) as progress:
         task = progress.add_task("allocate", total=None)
-        for line in batch_lines(source):
+        for line in batch_lines(lines, faults):
             out.write(line)
             progress.advance(task)
-    return EXIT_OK
+    return _batch_status(faults)
+
+
+def _batch_status(faults: list[int]) -> int:
+    """0, or 70 after saying on which lines kieswet itself failed (their records say so)."""
+    if not faults:
+        return EXIT_OK
+    shown = ", ".join(map(str, faults[:10])) + (" ..." if len(faults) > 10 else "")
+    print(
+        f"kieswet allocate: internal error, please report: on line(s) {shown} "
+        "(their records are rejected with code internal_error; the others are answered)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
+def _source(args: argparse.Namespace) -> str | None:
+    """The file to read (``-``: standard input), or ``None`` after saying why there is none:
+    without FILE, standard input is read only when it is not a terminal (a person at a
+    terminal would otherwise wait for nothing)."""
+    if args.file is not None:
+        if args.file == "-" and sys.stdin.isatty():
+            print(
+                "kieswet allocate: reading the input from the terminal; end it with Ctrl-D",
+                file=sys.stderr,
+            )
+        return str(args.file)
+    if sys.stdin.isatty():
+        print(
+            "kieswet allocate: no input: give a FILE, or - to read standard input "
+            "(see kieswet allocate --help)",
+            file=sys.stderr,
+        )
+        return None
+    return "-"
 
 
 def run(args: argparse.Namespace) -> int:
+    path = _source(args)
+    if path is None:
+        return EXIT_REJECTED
+    limit = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)
     if args.batch:
         show = sys.stderr.isatty() if args.progress is None else args.progress
         try:
             with (
-                nullcontext(sys.stdin) if args.file == "-" else open(args.file, encoding="utf-8")
+                nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
             ) as source:
-                return _run_batch(source, show)
+                return _run_batch(source, show, limit)
         except BrokenPipeError:
             raise  # the reader of our output went away: kieswet.cli stops quietly
-        except (OSError, UnicodeDecodeError) as exc:
-            print(f"kieswet allocate: cannot read {args.file}: {why(exc)}", file=sys.stderr)
+        except OSError as exc:
+            print(f"kieswet allocate: cannot read {path}: {why(exc)}", file=sys.stderr)
             return EXIT_REJECTED
     try:
-        text = _read(args.file)
-    except (OSError, UnicodeDecodeError) as exc:
-        result: Result = _rejected("$", "unreadable", f"cannot read {args.file}: {why(exc)}")
+        text = decode_bytes(read_bytes(path, limit))
+    except JsonInputError as exc:
+        message = str(exc) if str(exc).startswith(("cannot read", path)) else f"{path}: {exc}"
+        result: Result = _rejected(exc.field, exc.code, message)
         parsed = None
     else:
-        district = district_result(text)
-        if district is not None:
-            document, code = district
-            if args.json:
-                sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-            elif args.html:
-                sys.stdout.write(_html(*district_trace(text, WIDTH)))
-            else:
-                sys.stdout.write(render_district_text(text, trace_width()))
-            return code
-        result, parsed = decode_and_allocate(text)
+        data = decode(text)
+        if isinstance(data, Rejected):
+            (error,) = data.errors
+            result = _rejected(error.field, error.code, f"{path}: {error.message}")
+            parsed = None
+        else:
+            district = district_document(data)
+            if district is not None:
+                document, code = district
+                if args.json:
+                    shown = json.dumps(document, ensure_ascii=False, indent=2)
+                    sys.stdout.write(_safe(shown, document, 2) + "\n")
+                elif args.html:
+                    sys.stdout.write(_html(*district_trace(text, WIDTH)))
+                else:
+                    sys.stdout.write(printable_lines(render_district_text(text, trace_width())))
+                return code
+            result, parsed = allocate_document(data)
     if args.json:
-        sys.stdout.write(json.dumps(result_to_json(result), ensure_ascii=False, indent=2) + "\n")
+        document = result_to_json(result)
+        shown = json.dumps(document, ensure_ascii=False, indent=2)
+        sys.stdout.write(_safe(shown, document, 2) + "\n")
     elif args.html:
         from kieswet.render import result_seats
 

@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-from kieswet.messages import why
+from kieswet.jsonfile import add_max_bytes, read_json
+from kieswet.text import printable
 from spec.check import FINAL_ONLY, STEP_BY_STEP, check, judgement
 from spec.codec import parse_election
 from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
@@ -34,6 +35,12 @@ needs_lot question and seats_so_far) must be the lawful outcome of the election,
 article where it departs is named. The output always says which judgement was made
 ("beoordeeld per stap" or "beoordeeld op het eindresultaat"; with --json on standard error).
 
+With --eml 110a 230b 510d 520 the election is read from the EML_NL files of one election (as
+`kieswet result` reads them) and the result from the 520 a vendor's software wrote: the seats
+of each list (its elected candidates) and who is elected how (Ranking 1: preference votes,
+2: list order), judged on the final result only. A 520 states no kiesdeler or full seats; those
+are taken as the law computes them. Give either INPUT and RESULT or --eml, not both.
+
 Each violated rule is printed on one line: its id, its article and what is wrong, naming the
 lists, seats and exact values involved; then, in Dutch, how many rules were violated ("geen
 regel geschonden" when none). Exit status: 0 no rule violated, 1 at least one rule violated,
@@ -48,43 +55,79 @@ def register(commands: Any) -> None:
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("input", metavar="INPUT.json", help="the election (input document)")
-    parser.add_argument("result", metavar="RESULT.json", help="the result to check")
+    parser.add_argument(
+        "input", metavar="INPUT.json", nargs="?", help="the election (input document)"
+    )
+    parser.add_argument("result", metavar="RESULT.json", nargs="?", help="the result to check")
+    parser.add_argument(
+        "--eml",
+        nargs=4,
+        metavar=("110A", "230B", "510D", "520"),
+        help="check the EML 520 of an election given by its 110a, 230b and 510d instead",
+    )
     parser.add_argument(
         "--json",
         action="store_true",
         help="print each violation as a JSON line (rule_id, article, message)",
     )
+    add_max_bytes(parser)
     parser.set_defaults(run=run)
 
 
-def _load(path: str, what: str) -> tuple[object, str | None]:
+def _load(path: str, what: str, max_bytes: int) -> tuple[object, str | None]:
+    data, problem = read_json(path, max_bytes)
+    return data, None if problem is None else f"the {what}: {problem}"
+
+
+def _from_eml(paths: list[str], max_bytes: int) -> tuple[object, object] | str:
+    """The election and the 520's claim as JSON documents, or a message naming the fault."""
+    from kieswet.eml import EmlError, Limits
+    from kieswet.eml.result520 import claim_from_520
+    from kieswet.result_cmd import read_election_files
+    from spec.codec import election_to_json
+
+    definition, candidates, count, result = paths
     try:
-        with open(path, encoding="utf-8") as handle:
-            return json.load(handle), None
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, f"cannot read the {what} {path}: {why(exc)}"
-    except json.JSONDecodeError as exc:
-        return None, (
-            f"the {what} {path} is not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        _, lists, _, election = read_election_files(
+            definition, candidates, count, Limits(max_bytes=max_bytes)
         )
-    except RecursionError:
-        return None, f"the {what} {path} is nested too deeply"
+        claim = claim_from_520(result, lists, election)
+    except EmlError as exc:
+        return str(exc)
+    return election_to_json(election), claim
 
 
 def run(args: argparse.Namespace) -> int:
-    input_data, problem = _load(args.input, "input")
-    if problem is None:
-        result_data, problem = _load(args.result, "result")
-    if problem is not None:
-        print(f"kieswet check: {problem}", file=sys.stderr)
+    if args.eml is not None:
+        if args.input is not None or args.result is not None:
+            print("kieswet check: give INPUT and RESULT, or --eml, not both", file=sys.stderr)
+            return EXIT_UNUSABLE
+        loaded = _from_eml(args.eml, args.max_bytes)
+        if isinstance(loaded, str):
+            print(printable(f"kieswet check: {loaded}"), file=sys.stderr)
+            return EXIT_UNUSABLE
+        return _judge(args, *loaded, args.eml[0])
+    if args.input is None or args.result is None:
+        print("kieswet check: give INPUT and RESULT (or --eml 110A 230B 510D 520)", file=sys.stderr)
         return EXIT_UNUSABLE
+    input_data, problem = _load(args.input, "input", args.max_bytes)
+    if problem is None:
+        result_data, problem = _load(args.result, "result", args.max_bytes)
+    if problem is not None:
+        print(printable(f"kieswet check: {problem}"), file=sys.stderr)
+        return EXIT_UNUSABLE
+    return _judge(args, input_data, result_data, args.input)
+
+
+def _judge(args: argparse.Namespace, input_data: object, result_data: object, source: str) -> int:
     violations = _violations(input_data, result_data)
     if isinstance(violations, Rejected):
         kind = _KINDS.get(str(_format(input_data)), "election")
-        print(f"kieswet check: the input {args.input} is not a valid {kind}:", file=sys.stderr)
+        print(
+            printable(f"kieswet check: the input {source} is not a valid {kind}:"), file=sys.stderr
+        )
         for error in violations.errors:
-            print(f"  {error.field}: {error.message}", file=sys.stderr)
+            print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
     how = _DUTCH_JUDGEMENT[judgement(result_data)]
     for violation in violations:
@@ -95,10 +138,9 @@ def run(args: argparse.Namespace) -> int:
                     "article": violation.article,
                     "message": violation.message,
                 },
-                ensure_ascii=False,
             )
         else:
-            line = f"{violation.rule_id} ({violation.article}): {violation.message}"
+            line = printable(f"{violation.rule_id} ({violation.article}): {violation.message}")
         print(line)
     if not violations:
         if args.json:

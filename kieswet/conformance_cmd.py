@@ -45,11 +45,13 @@ from conformance.suite import (
     select,
 )
 from kieswet.messages import why
+from kieswet.text import printable
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 HELP = """\
 Run an implementation, wrapped in an adapter (a process speaking kieswet-adapter@1 on standard
@@ -200,7 +202,7 @@ def _positive_float(text: str) -> float:
 
 
 def _fail(message: str) -> int:
-    print(f"kieswet conformance run: {message}", file=sys.stderr)
+    print(printable(f"kieswet conformance run: {message}"), file=sys.stderr)
     return EXIT_USAGE
 
 
@@ -292,9 +294,20 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"cannot write the reports in {report_dir}: {why(exc)}")
     tally = counts(outcome.records)
+    if not outcome.complete:
+        print(
+            f"{printable(outcome.adapter.name)} {printable(outcome.adapter.version)} against "
+            f"suite {suite.version}: INTERRUPTED after {len(outcome.records)} of "
+            f"{len(vectors)} cases; the partial reports (marked complete: false) are: "
+            + ", ".join(str(p) for p in paths),
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     print(
-        f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
-        f"{verdict_of(tally)}"
+        printable(
+            f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
+            f"{verdict_of(tally)}"
+        )
     )
     for row in verdicts(outcome.records):
         print(
@@ -313,9 +326,11 @@ def run(args: argparse.Namespace) -> int:
             )
     for record in outcome.records:
         if record.verdict.status in ("FAIL", "ERROR"):
-            print(
-                f"  {record.verdict.status} {case_name(record)} ({record.vector.file}): "
-                f"{record.verdict.message}"
+            print(  # the message may quote the adapter: shown escaped
+                printable(
+                    f"  {record.verdict.status} {case_name(record)} ({record.vector.file}): "
+                    f"{record.verdict.message}"
+                )
             )
             print(f"    rerun: {rerun_command(context, record.vector.id)}")
     if outcome.events:

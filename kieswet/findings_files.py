@@ -39,10 +39,10 @@ def findings_csv(findings: Iterable[CountFinding]) -> Iterator[bytes]:
     for f in findings:
         writer.writerow((f.unit_id, f.code, f.severity, f.field, _figures_text(f), f.message))
         if buffer.tell() > 1 << 16:
-            yield buffer.getvalue().encode()
+            yield buffer.getvalue().encode("utf-8", "backslashreplace")
             buffer.seek(0)
             buffer.truncate()
-    yield buffer.getvalue().encode()
+    yield buffer.getvalue().encode("utf-8", "backslashreplace")
 
 
 def findings_jsonl(findings: Iterable[CountFinding]) -> Iterator[bytes]:
@@ -56,7 +56,7 @@ def findings_jsonl(findings: Iterable[CountFinding]) -> Iterator[bytes]:
             "figures": dict(f.figures),
             "explanation": f.message,
         }
-        yield (json.dumps(row, ensure_ascii=False) + "\n").encode()
+        yield (json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
 def legend(protocol: ControlProtocol) -> Mapping[str, str]:
@@ -115,4 +115,4 @@ def deviations_csv(hierarchy: Hierarchy, totals: Totals) -> Iterator[bytes]:
     writer.writerow(["unit", "parent", *(f"list {n}" for n in columns)])
     for uid, parent_id, table in rows:
         writer.writerow([uid, parent_id, *(table.get(n, "") for n in columns)])
-    yield buffer.getvalue().encode()
+    yield buffer.getvalue().encode("utf-8", "backslashreplace")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from typing import Any
 
@@ -23,7 +25,8 @@ position by position; fewer groups (a proces-verbaal shows two) must occur as a 
 run, and the answer says which group numbers matched.
 
 Exit status: 0 the code was printed, or the typed groups match; 1 they do not match;
-2 the file cannot be read, or the typed text is not hash groups.
+2 the file cannot be read, is not a regular file (a pipe, device or directory), or the typed
+text is not hash groups.
 """
 
 
@@ -45,6 +48,15 @@ def register(commands: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        mode = os.stat(args.file).st_mode
+        if not stat.S_ISREG(mode):  # opening a FIFO would wait; /dev/zero would never end
+            what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+            print(
+                f"kieswet hash: {args.file} is {what}: only the bytes of a file have a hash "
+                "code",
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
         code = digest_file(args.file)
     except OSError as exc:
         print(f"kieswet hash: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)

@@ -26,6 +26,7 @@ from rich.box import SIMPLE_HEAD
 from rich.console import Console
 from rich.table import Table
 
+from kieswet.text import printable
 from reference.exhaustion import PA25_REASON
 from reference.quota import full_seats
 from spec.districts import Distribution, DistrictCompleted, DistrictElection, DistrictNeedsLot
@@ -187,7 +188,9 @@ def table_text(table: Table, width: int = WIDTH) -> str:
 
 
 def _names(election: Election) -> dict[int, str]:
-    return {lst.number: lst.name for lst in election.lists}
+    """The lists' names as printed: data, shown literally, with control characters, bidi
+    controls and lone surrogates escaped (``kieswet.text.printable``)."""
+    return {lst.number: printable(lst.name) for lst in election.lists}
 
 
 class _Trace:
@@ -281,7 +284,7 @@ def _eerste_kamer(trace: _Trace, election: EerstekamerElection, names: dict[int,
             )
         else:
             how = ""
-        table.add_row(body.name, how, str(values[body.name]))
+        table.add_row(printable(body.name), how, str(values[body.name]))
     trace.table(table)
     trace.heading("Stemcijfers (U 3)")
     trace.line("Stemcijfer: per lichaam de stemmen van de leden maal de stemwaarde, opgeteld.")
@@ -697,7 +700,7 @@ def render_district(
     _single(trace, national, national_result, districts)
     if isinstance(result, DistrictNeedsLot) and isinstance(national_result, NeedsLot):
         return trace.text()
-    names = {lst.number: lst.name for lst in election.lists} | _names(national)
+    names = {lst.number: printable(lst.name) for lst in election.lists} | _names(national)
     checks = result.combination_checks
     if checks:
         trace.heading("Lijstencombinaties (oud P 4 lid 2)")
@@ -732,13 +735,13 @@ def render_district(
                 else f"; lijst {p.forfeited_from} verliest de zetel die zij het laatst kreeg"
             )
             trace.line(
-                f"{p.article}: kandidaat {p.key} (partij {p.party}, "
+                f"{p.article}: kandidaat {printable(p.key)} (partij {p.party}, "
                 f"{plural(p.votes, 'stem', 'stemmen')}) is gekozen op lijst {p.list}, "
                 f"nummer {p.position}{forfeit}"
             )
         for double in result.doubles:
             trace.line(
-                f"P 18: kandidaat {double.key}, gekozen op de lijsten "
+                f"P 18: kandidaat {printable(double.key)}, gekozen op de lijsten "
                 f"{enumeration(double.lists)}, telt op lijst {double.kept}"
             )
         for transfer in result.transfers:
@@ -834,5 +837,5 @@ def district_seats(
     """``(list, name, seats)`` per list of a completed election over kieskringen."""
     if election is None or not isinstance(result, DistrictCompleted):
         return None
-    names = {lst.number: lst.name for lst in election.lists}
+    names = {lst.number: printable(lst.name) for lst in election.lists}
     return [(number, names.get(number, ""), count) for number, count in result.seats.items()]

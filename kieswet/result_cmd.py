@@ -26,6 +26,7 @@ from kieswet.eml.counts import CountFile
 from kieswet.hashcode import digest_file
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.render import new_table, render_result, table_text
+from kieswet.text import printable
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
 from spec.codec import election_to_json, parse_election
@@ -128,7 +129,7 @@ def build_election(
         )
     entries = lists.lists()
     try:
-        return election_from_totals(
+        election = election_from_totals(
             totals[0],
             kind,
             definition.seats,
@@ -137,13 +138,21 @@ def build_election(
         )
     except ValueError as exc:
         raise EmlError(count_path, str(exc), element="TotalVotes") from None
+    # the checks of every seat-allocation input (e.g. no votes at all: no kiesdeler, P 5)
+    checked = parse_election(election_to_json(election))
+    if isinstance(checked, Rejected):
+        faults = "; ".join(f"{e.field}: {e.message}" for e in checked.errors)
+        raise EmlError(
+            count_path, f"cannot allocate seats from this count: {faults}", element="TotalVotes"
+        )
+    return election
 
 
-def with_drawn_lots(election: Election, path: str) -> Election | str:
+def with_drawn_lots(election: Election, path: str, max_bytes: int | None = None) -> Election | str:
     """``election`` with the lots drawn in the JSON file ``path`` (the ``lots`` array of the
     seat-allocation input, or an object with one), checked as the seat-allocation input
     checks them; or a message naming the file and every fault."""
-    data, problem = read_json(path)
+    data, problem = read_json(path, max_bytes)
     if problem is not None:
         return problem
     lots = data.get("lots") if isinstance(data, dict) else data
@@ -195,46 +204,62 @@ def _elected_table(items: list[ElectedList]) -> str:
             table.add_row(
                 str(item.entry.number),
                 str(c.number),
-                c.display_name,
-                c.locality,
+                printable(c.display_name),
+                printable(c.locality),
                 str(elected.votes),
                 how,
             )
     return "\nGekozen kandidaten (P 15 - P 19a)\n" + table_text(table)
 
 
+def read_election_files(
+    definition_path: str,
+    candidates_path: str,
+    count_path: str,
+    limits: Limits,
+    schemas: str | None = None,
+) -> tuple[ElectionDefinition, CandidateLists, CountFile, Election]:
+    """The 110a, 230b and 510d of one election, read (and with ``schemas`` validated) and
+    checked to belong together, and the seat-allocation input they make. Raises
+    :class:`EmlError` naming the file."""
+    if schemas:
+        validate(definition_path, schemas, ("110a",), limits)
+        validate(candidates_path, schemas, ("230b",), limits)
+        validate(count_path, schemas, ("510d",), limits)
+    definition = read_definition(definition_path, limits)
+    lists = read_candidate_lists(candidates_path, limits)
+    count = read_counts(count_path, limits=limits, lists=lists)
+    if count.header.message_id != "510d":
+        raise EmlError(
+            count_path,
+            f"an EML {count.header.message_id}; the result needs the CSB's 510d",
+            element="EML",
+        )
+    for path, identifier in (
+        (candidates_path, lists.election.id),
+        (count_path, count.header.election.id),
+    ):
+        if identifier != definition.election.id:
+            raise EmlError(
+                path,
+                f"election {identifier!r}, but the 110a defines {definition.election.id!r}",
+                element="ElectionIdentifier",
+            )
+    election = build_election(definition, lists, count, count_path, definition_path)
+    return definition, lists, count, election
+
+
 def run(args: argparse.Namespace) -> int:
     limits = Limits(max_bytes=args.max_bytes)
     try:
-        if args.eml_schemas:
-            validate(args.definition, args.eml_schemas, ("110a",), limits)
-            validate(args.candidates, args.eml_schemas, ("230b",), limits)
-            validate(args.count, args.eml_schemas, ("510d",), limits)
-        definition = read_definition(args.definition, limits)
-        lists = read_candidate_lists(args.candidates, limits)
-        count = read_counts(args.count, limits=limits, lists=lists)
-        if count.header.message_id != "510d":
-            raise EmlError(
-                args.count,
-                f"an EML {count.header.message_id}; the result needs the CSB's 510d",
-                element="EML",
-            )
-        for path, identifier in (
-            (args.candidates, lists.election.id),
-            (args.count, count.header.election.id),
-        ):
-            if identifier != definition.election.id:
-                raise EmlError(
-                    path,
-                    f"election {identifier!r}, but the 110a defines {definition.election.id!r}",
-                    element="ElectionIdentifier",
-                )
-        election = build_election(definition, lists, count, args.count, args.definition)
+        definition, lists, count, election = read_election_files(
+            args.definition, args.candidates, args.count, limits, args.eml_schemas
+        )
     except EmlError as exc:
-        print(f"kieswet result: {exc}", file=sys.stderr)
+        print(printable(f"kieswet result: {exc}"), file=sys.stderr)
         return EXIT_INVALID
     if args.lots:
-        with_lots = with_drawn_lots(election, args.lots)
+        with_lots = with_drawn_lots(election, args.lots, args.max_bytes)
         if isinstance(with_lots, str):
             print(f"kieswet result: {with_lots}", file=sys.stderr)
             return EXIT_INVALID
@@ -278,7 +303,7 @@ def run(args: argparse.Namespace) -> int:
             raise EmlError(args.out, "the output directory does not exist")
         write_result(target, header, count.contests[0].contest_id, items, check)
     except EmlError as exc:
-        print(f"kieswet result: {exc}", file=sys.stderr)
+        print(printable(f"kieswet result: {exc}"), file=sys.stderr)
         return EXIT_INVALID
     print(f"520 geschreven: {target}")
     print(f"hashcode: {digest_file(target)}")

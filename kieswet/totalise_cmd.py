@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -47,6 +48,7 @@ from kieswet.findings_files import (
     legend,
 )
 from kieswet.jsonfile import add_max_bytes, read_json
+from kieswet.text import printable, printable_lines
 from reference.totalise import Progress, totalise
 from spec.counts import (
     CONTROL_PROTOCOLS,
@@ -64,6 +66,10 @@ EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_INVALID = 2
 OUTPUT_NAME = "totals.json"
+MANIFEST_NAME = "totalise-manifest.json"
+"""Written last when the input is a directory: the SHA-256 of every file of the run."""
+OWN_FILES = (OUTPUT_NAME, MANIFEST_NAME, FINDINGS_CSV, FINDINGS_JSONL, DEVIATIONS_CSV)
+"""Files of an earlier run, left out when the output directory is also the input."""
 FINDINGS_SHOWN = 40
 PROGRESS_FROM = 500
 """Show a progress bar for the totalisation only for hierarchies of at least this many units."""
@@ -98,7 +104,9 @@ INPUT is either
     values) is applied as a correction of the units it corrects, traced in totals.json;
     510q/r/s are refused. Every file is read hardened (no DTD, no entities, a size limit)
     and, with --eml-schemas, validated against the XSD; a bad file stops the run with one
-    line naming file, line, element and reason.
+    line naming file, line, element and reason. Every entry of the directory must be an
+    EML file (*.xml, any case), or be left out with --exclude GLOB: anything else stops
+    the run, naming it.
 
 Outputs in --out DIR, each written to a temporary file and renamed into place only when all
 are complete (a failure leaves no partial file and changes no file):
@@ -114,6 +122,9 @@ are complete (a failure leaves no partial file and changes no file):
                 (510b per municipality from 510a files, 510c per district, 510d for the
                 centraal stembureau), each with its units, validated against the schemas
                 with --eml-schemas.
+  totalise-manifest.json  from a directory: the SHA-256 of every file of the run,
+                written last (the old one removed first): one complete set, never a mix.
+The output directory is locked while a run writes into it; a second run is refused.
 A summary (totals per unit, votes per list, findings, and the polling stations with findings
 and the checks each failed, with a legend) is printed.
 
@@ -122,8 +133,9 @@ Exit status:
   1  blocking errors found (e.g. a stated total that is not the sum of its units: every
      differing field is a finding); totals.json (status "blocked") and the findings files
      are still written, no EML
-  2  invalid input (file, line, element and reason are printed) or an output that cannot be
-     written; nothing is written
+  2  invalid input (file, line, element and reason are printed), a locked output directory,
+     or an output that cannot be written; nothing is written
+  130  interrupted (Ctrl-C): the outputs of one run, never a mix (see the manifest)
 """
 
 
@@ -171,6 +183,14 @@ def register(commands: Any) -> None:
         help="the version of the Kiesraad's control protocol whose thresholds the warnings "
         f"use (default: {CURRENT_PROTOCOL})",
     )
+    parser.add_argument(
+        "--exclude",
+        metavar="GLOB",
+        action="append",
+        default=[],
+        help="with a directory as INPUT: leave out the files whose name matches GLOB (e.g. "
+        "'*.pdf'); every other file must be an EML 510 (repeatable)",
+    )
     add_max_bytes(parser)
     parser.add_argument(
         "--progress",
@@ -183,13 +203,13 @@ def register(commands: Any) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"kieswet totalise: {message}", file=sys.stderr)
+    print(printable_lines(f"kieswet totalise: {message}"), file=sys.stderr)
     return EXIT_INVALID
 
 
-def load_counts(path: str) -> CountsDocument | str:
+def load_counts(path: str, max_bytes: int | None = None) -> CountsDocument | str:
     """The parsed input, or one message naming the file and every offending field."""
-    data, problem = read_json(path)
+    data, problem = read_json(path, max_bytes)
     if problem is not None:
         return problem
     parsed = parse_counts_input(data)
@@ -210,12 +230,13 @@ def run(args: argparse.Namespace) -> int:
             ("--definition", args.definition),
             ("--candidates", args.candidates),
             ("--eml-schemas", args.eml_schemas),
+            ("--exclude", args.exclude),
         )
         if value
     ]
     if eml_only:
         return _fail(f"{', '.join(eml_only)}: only with a directory of EML 510 files as INPUT")
-    loaded = load_counts(args.input)
+    loaded = load_counts(args.input, args.max_bytes)
     if isinstance(loaded, str):
         return _fail(loaded)
     return totalise_and_report(
@@ -252,7 +273,12 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
         with _progress(show, "reading") as advance:
             # Sums are checked by totalisation (every differing field a finding, exit 1).
             read = read_count_directory(
-                args.input, limits=limits, lists=lists, check_sums=False, progress=advance
+                args.input,
+                limits=limits,
+                lists=lists,
+                check_sums=False,
+                progress=advance,
+                exclude=(*args.exclude, *OWN_FILES),
             )
         if args.eml_schemas:
             for file in read.files:
@@ -417,20 +443,23 @@ def totalise_and_report(
     target = out_dir / OUTPUT_NAME
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        outputs = []
-        if eml is not None and totals.accepted:
-            outputs = _eml_outputs(hierarchy, inputs, totals, out_dir, eml)
-        outputs.append((target, _json_chunks(totals_to_json(shown)), None))
-        outputs.append((out_dir / FINDINGS_CSV, findings_csv(totals.findings), None))
-        outputs.append((out_dir / FINDINGS_JSONL, findings_jsonl(totals.findings), None))
-        outputs.append((out_dir / DEVIATIONS_CSV, deviations_csv(hierarchy, totals), None))
-        with _progress(show_progress and len(outputs) > 1, "writing") as advance:
-            written = write_all(outputs, None if advance is None else _counter(advance, outputs))
+        with output_lock(out_dir):
+            outputs = []
+            if eml is not None and totals.accepted:
+                outputs = _eml_outputs(hierarchy, inputs, totals, out_dir, eml)
+            outputs.append((target, _json_chunks(totals_to_json(shown)), None))
+            outputs.append((out_dir / FINDINGS_CSV, findings_csv(totals.findings), None))
+            outputs.append((out_dir / FINDINGS_JSONL, findings_jsonl(totals.findings), None))
+            outputs.append((out_dir / DEVIATIONS_CSV, deviations_csv(hierarchy, totals), None))
+            manifest = None if eml is None else out_dir / MANIFEST_NAME
+            with _progress(show_progress and len(outputs) > 1, "writing") as advance:
+                counter = None if advance is None else _counter(advance, outputs)
+                written = write_all(outputs, counter, manifest)
     except EmlError as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {target}: {exc.strerror or exc}")
-    out = console or Console(highlight=False)
+    out = console or Console(highlight=False, markup=False, emoji=False)
     render_summary(out, hierarchy, totals)
     render_flagged(out, hierarchy, totals, protocol)
     status = "accepted" if totals.accepted else "blocked"
@@ -439,6 +468,31 @@ def totalise_and_report(
     if eml is not None and not totals.accepted:
         out.print("No EML written: the totalisation is blocked by errors.")
     return EXIT_OK if totals.accepted else EXIT_BLOCKED
+
+
+@contextmanager
+def output_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the lock of ``out_dir`` (``flock`` on the directory itself, so no lock file is
+    left behind) while the block runs; :class:`EmlError` at once if another run holds it (two
+    runs into one directory would mix their outputs)."""
+    import fcntl
+
+    try:
+        descriptor = os.open(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError as exc:
+        problem = exc.strerror or exc
+        raise EmlError(out_dir, f"cannot open the output directory: {problem}") from None
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise EmlError(
+                out_dir,
+                "another kieswet totalise is writing into this directory; nothing was written",
+            ) from None
+        yield
+    finally:
+        os.close(descriptor)
 
 
 def _counter(advance: Progress, outputs: list[Output]) -> Callable[[int], None]:
@@ -457,11 +511,17 @@ def _json_chunks(document: Mapping[str, Any]) -> Iterator[bytes]:
             yield f"\n {json.dumps(key)}: [".encode()
             for position, item in enumerate(value):
                 comma = "," if position < len(value) - 1 else ""
-                yield f"\n  {json.dumps(item, ensure_ascii=False)}{comma}".encode()
+                yield _utf8(f"\n  {json.dumps(item, ensure_ascii=False)}{comma}")
             yield f"]{end}".encode()
         else:
-            yield f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}".encode()
+            yield _utf8(f"\n {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}{end}")
     yield b"}\n"
+
+
+def _utf8(text: str) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (JSON allows ``\\ud800`` in a name) becomes that
+    escape again, so the JSON written reads back as the input said."""
+    return text.encode("utf-8", "backslashreplace")
 
 
 @contextmanager
@@ -512,11 +572,11 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
             errors.get(uid, 0),
             warnings.get(uid, 0),
         )
-        table.add_row(count.name or uid, count.level, *map(str, numbers))
+        table.add_row(printable(count.name or uid), count.level, *map(str, numbers))
     console.print(table)
     root = totals.counts.get(totals.root)
     if root is not None:
-        lists = Table(title=f"Votes per list, {root.name or root.unit_id}")
+        lists = Table(title=printable(f"Votes per list, {root.name or root.unit_id}"))
         lists.add_column("list", justify="right")
         lists.add_column("votes", justify="right")
         lists.add_column("candidates", justify="right")
@@ -534,7 +594,7 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
         for header in ("severity", "code", "unit", "field", "message"):
             found.add_column(header)
         for f in totals.findings[:FINDINGS_SHOWN]:
-            found.add_row(f.severity, f.code, f.unit_id, f.field, f.message)
+            found.add_row(f.severity, f.code, *map(printable, (f.unit_id, f.field, f.message)))
         console.print(found)
         if len(totals.findings) > FINDINGS_SHOWN:
             rest = len(totals.findings) - FINDINGS_SHOWN

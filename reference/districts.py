@@ -357,12 +357,16 @@ def unit_ranking(
     threshold: Fraction,
     own_list_votes: bool = False,
     election_kind: str = "TK",
+    lot_ordered: bool = False,
 ) -> tuple[int, ...]:
     """P 19 for one list (``unit``) of ``party``: the positions on it in order for later
     vacancies.
 
     First the unit's candidates elected on preference anywhere in the party
-    (``elected_in_order``: their keys in order of election, P 15), in that order; then its
+    (``elected_in_order``: their keys in order of election, P 15), in that order (P 19 lid 1;
+    candidates with equal summed votes were elected together, so among them this list's order
+    decides, unless a lot ordered them: ``lot_ordered``, as the previous Kiesraad software
+    does); then its
     other living candidates whose votes summed over the party's lists ("de gezamenlijke
     lijsten", as P 15 counts them) are strictly above ``threshold``, by those votes descending
     (equal votes: the unit's list order; profile ``p19-own-list-votes``: by the votes on this
@@ -376,7 +380,10 @@ def unit_ranking(
     dead = {key for key, c in zip(party.keys, party.candidates or (), strict=True) if c.deceased}
     living = [c for c in unit.candidates or () if c.key not in dead]
     position = {c.key: c.number for c in living}
-    first = [position[key] for key in elected_in_order if key in position]
+    mine = [key for key in elected_in_order if key in position]
+    if not lot_ordered:  # equal summed votes, elected together: in this list's order
+        mine.sort(key=lambda key: (-summed[key], position[key]))
+    first = [position[key] for key in mine]
     chosen = set(elected_in_order)
     num, den = threshold.numerator, threshold.denominator
     order_by = {c.key: c.votes for c in living} if own_list_votes else summed
@@ -438,7 +445,13 @@ def _nominate_party(
         out.on_preference[unit.number] = tuple(group.placed[unit.number])
         out.elected[unit.number] = group.elected(unit)
         out.ranking[unit.number] = unit_ranking(
-            unit, party, in_order, threshold, national.profile.p19_own_list_votes, national.kind
+            unit,
+            party,
+            in_order,
+            threshold,
+            national.profile.p19_own_list_votes,
+            national.kind,
+            nomination.step.lot,
         )
     out.preference.append(replace(nomination.step, elected_in_list_order=()))
     out.placements.extend(group.placements)

@@ -225,8 +225,10 @@ def parse_count(data: object, where: str, reader: _Reader) -> Count | None:
         numbers[key] = reader.count_number(value, f"{where}.{key}")
     optional: dict[str, int | None] = {}
     for key in ("votes_on_lists", "eligible_voters"):
-        value = obj.get(key)
-        optional[key] = None if value is None else reader.count_number(value, f"{where}.{key}")
+        # absent is "not stated"; a null where the schema says integer is an error
+        optional[key] = (
+            reader.count_number(obj[key], f"{where}.{key}") if key in obj else None
+        )
     if len(reader.errors) > before:
         return None
     a, b, c, d = cast(list[int], admitted)

@@ -74,3 +74,16 @@ def test_hash_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["hash", str(path), "--check", "zz"]) == 2
     assert main(["hash", str(tmp_path / "missing")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_pipe_or_device_is_refused_at_once(tmp_path: Path) -> None:
+    """A FIFO would block the read and /dev/zero never end: only a regular file is hashed."""
+    import os
+
+    from kieswet.cli import main
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert main(["hash", str(fifo)]) == 2
+    assert main(["hash", "/dev/zero"]) == 2
+    assert main(["hash", str(tmp_path)]) == 2

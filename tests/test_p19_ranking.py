@@ -113,3 +113,34 @@ def test_profile_own_list_votes_orders_class_2_by_the_list_itself() -> None:
     assert not isinstance(default, Rejected)
     wrong = copy.deepcopy(answer)  # the profile's ranking judged under the default reading
     assert "P19-group-ranking" in {v.rule_id for v in check_districts(default, wrong)}
+
+
+def test_equal_summed_votes_rank_in_the_lists_own_order() -> None:
+    """P 19 lid 1: the preference-elected "in de volgorde waarin de zetels zijn toegewezen".
+    Candidates with equal votes that P 15 elects together (no lot needed) have no order of their
+    own; on each list they rank in that list's order, as the previous Kiesraad software ranks
+    them. PS 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1 has members
+    [12, 11]: list 12 (district 2: A 20, D 20, F 20, G 20, H 20) and list 11 (district 1: B 40,
+    A 20, C 20, E 20); list 2: 1800. Group 2 full seats, one per list. P 15: A (20 + 20 = 40)
+    and B (40) are elected, in the group's order A, B (the tie needs no lot). Ranking of list 11:
+    B (1) and A (2) in list 11's order, then C (3), E (4): 1, 2, 3, 4 (by the group's order it
+    would be 2, 1, 3, 4). List 12: A (1), then 2, 3, 4, 5."""
+    from conformance.vector_sources.districts import cand_list, district_doc, lst
+
+    document = district_doc(
+        "PS",
+        20,
+        [
+            cand_list(12, 2, [("A", 20), ("D", 20), ("F", 20), ("G", 20), ("H", 20)]),
+            cand_list(11, 1, [("B", 40), ("A", 20), ("C", 20), ("E", 20)]),
+            lst(2, 1, 1800, 30),
+        ],
+        districts=2,
+        groups=[{"number": 1, "members": [12, 11]}],
+    )
+    election = parse_district_election(document)
+    assert not isinstance(election, Rejected)
+    answer = district_result_to_json(allocate_districts(election))
+    assert answer["seats"] == {"11": 1, "12": 1, "2": 18}
+    assert answer["ranking"] == {"11": [1, 2, 3, 4], "12": [1, 2, 3, 4, 5]}
+    assert check_districts(election, answer) == []

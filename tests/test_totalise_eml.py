@@ -11,6 +11,7 @@ and is skipped without them.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import random
 from pathlib import Path
@@ -131,8 +132,16 @@ def test_accepted_directory_writes_totals_and_510c_d(
         "findings.csv",
         "findings.jsonl",
         "list-deviations.csv",
+        "totalise-manifest.json",
         "totals.json",
     ]
+    # the manifest, written last, holds the SHA-256 of every other file of the run
+    manifest = json.loads((out / "totalise-manifest.json").read_text("utf-8"))
+    assert manifest["files"] == {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in out.iterdir()
+        if p.name != "totalise-manifest.json"
+    }
     national = read_counts(out / f"Totaaltelling_{ELECTION}.eml.xml")
     assert national.header.message_id == "510d"
     assert national.contests[0].contest_id == "alle"  # as the Kiesraad's 510d
@@ -216,11 +225,12 @@ def test_a_municipality_without_a_file_blocks(tmp_path: Path) -> None:
     assert document["status"] == "blocked"
     errors = [(f["code"], f["unit_id"]) for f in document["findings"] if f["severity"] == "error"]
     assert errors == [("TOT-complete", "0004")]
-    # no EML when blocked
+    # no EML when blocked; the manifest names the files of this run alone
     assert sorted(p.name for p in out.iterdir()) == [
         "findings.csv",
         "findings.jsonl",
         "list-deviations.csv",
+        "totalise-manifest.json",
         "totals.json",
     ]
     hierarchy = hierarchy_from_directory(
@@ -260,6 +270,14 @@ def test_errors_in_counts_block_and_write_no_eml(tmp_path: Path) -> None:
     errors = {(f["code"], f["unit_id"]) for f in document["findings"] if f["severity"] == "error"}
     assert ("TOT-D-is-A+B+C", "0002::SB1") in errors
     assert sorted(p.name for p in out.iterdir()) == [
+        "findings.csv",
+        "findings.jsonl",
+        "list-deviations.csv",
+        "totalise-manifest.json",
+        "totals.json",
+    ]
+    manifest = json.loads((out / "totalise-manifest.json").read_text("utf-8"))
+    assert sorted(manifest["files"]) == [
         "findings.csv",
         "findings.jsonl",
         "list-deviations.csv",
@@ -305,7 +323,9 @@ def test_every_bad_file_is_refused_from_a_directory(
     bad.write_bytes((CORPUS / name).read_bytes())
     (directory / "secret.txt").write_bytes((CORPUS / "secret.txt").read_bytes())  # XXE bait
     out = tmp_path / "out"
-    code = totalise(str(directory), "--out", str(out), "--candidates", str(CANDIDATES))
+    code = totalise(
+        str(directory), "--out", str(out), "--candidates", str(CANDIDATES), "--exclude", "*.txt"
+    )
     captured = capsys.readouterr()
     assert code == 2, captured.out + captured.err
     lines = captured.err.strip().splitlines()

@@ -16,7 +16,9 @@ the number of the municipality's district; a 510d has contest ``alle``.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import fnmatch
+import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,19 +114,17 @@ def read_count_directory(
     lists: CandidateLists | KnownLists | None = None,
     check_sums: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    exclude: Sequence[str] = (),
 ) -> CountDirectory:
-    """Read every 510 file matching ``pattern`` in ``directory`` (see :func:`read_counts`).
+    """Read every 510 file matching ``pattern`` in ``directory`` (see :func:`read_counts`);
+    every entry of the directory is accounted for (:func:`directory_files`).
 
     ``progress(bytes_read, bytes_total)`` is called after each file. Raises
     :class:`EmlError` for an unreadable directory, no matching file, a bad file, files of
     different elections or message types, or a unit id found in two places.
     """
     directory = Path(directory)
-    if not directory.is_dir():
-        raise EmlError(directory, "not a directory")
-    paths = sorted(p for p in directory.glob(pattern) if p.is_file())
-    if not paths:
-        raise EmlError(directory, f"no file matching {pattern!r}")
+    paths = directory_files(directory, pattern, exclude)
     sizes = [_size(path) for path in paths]
     files: list[CountFile] = []
     where: dict[str, str] = {}
@@ -160,6 +160,47 @@ def read_count_directory(
         if progress is not None:
             progress(sum(sizes[:done]), sum(sizes))
     return CountDirectory(str(directory), tuple(files))
+
+
+def directory_files(
+    directory: Path, pattern: str = "*.xml", exclude: Sequence[str] = ()
+) -> list[Path]:
+    """The files of ``directory`` to read, in name order: every entry must be a regular file
+    (or a link to one) whose name matches ``pattern`` (case-insensitively: ``x.eml.XML`` is
+    read too), unless its name matches a glob of ``exclude``. Anything else (another file, a
+    subdirectory, a FIFO, a broken link) raises :class:`EmlError` naming it, so no count is
+    ever left out silently."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except NotADirectoryError:
+        raise EmlError(directory, "not a directory") from None
+    except OSError as exc:
+        raise EmlError(directory, f"cannot read the directory: {exc.strerror or exc}") from None
+    paths: list[Path] = []
+    for entry in entries:
+        if any(fnmatch.fnmatchcase(entry.name, glob) for glob in exclude):
+            continue
+        path = directory / entry.name
+        if not fnmatch.fnmatch(entry.name.lower(), pattern.lower()):
+            raise EmlError(
+                path,
+                f"not an EML file (its name does not match {pattern!r}); every file of the "
+                "directory is read: move it away, or leave it out with --exclude NAME",
+            )
+        try:
+            regular = entry.is_file()  # follows a link
+        except OSError:
+            regular = False
+        if not regular:
+            raise EmlError(
+                path,
+                "not a regular file (a directory, FIFO, device or broken link); move it "
+                "away, or leave it out with --exclude NAME",
+            )
+        paths.append(path)
+    if not paths:
+        raise EmlError(directory, f"no file matching {pattern!r}")
+    return paths
 
 
 def before_correction(count: Count, initial: Mapping[str, int]) -> Count:
@@ -280,7 +321,17 @@ def hierarchy_from_directory(
             for unit in contest.units:
                 tree.units[unit.unit_id] = Unit(unit.unit_id, unit.name, unit.level, parent, ())
     levels = {tree.units[top].level for top, _, _ in tops}
-    if levels == {"SB"} and all("::" in top for top, _, _ in tops):
+    if levels == {"SB"}:
+        for top, _, path in tops:
+            code = top.partition("::")[0]
+            if "::" not in top or not code:
+                raise EmlError(
+                    path,
+                    f"polling station {top!r}: the id names no municipality (expected "
+                    "<municipality>::<station>, e.g. 0312::SB4), so it cannot be totalled "
+                    "into one",
+                    element="ReportingUnitIdentifier",
+                )
         tops = _municipalities(tree, tops)
         levels = {"GSB"}
     districts: dict[str, str] = {}  # top unit id → district id

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -65,32 +68,97 @@ Output = tuple[Path, Iterable[bytes], Callable[[Path], None] | None]
 
 
 def write_all(
-    outputs: Iterable[Output], progress: Callable[[int], None] | None = None
+    outputs: Iterable[Output],
+    progress: Callable[[int], None] | None = None,
+    manifest: Path | None = None,
 ) -> list[Path]:
     """Write several files as one: each to a temporary file beside it (checked, if a check is
     given), and only when every one is complete, rename them all into place. If any writing
     or check fails, every temporary file is removed and no file appears or changes. Returns
     the paths written; ``progress(n)`` is called after the n-th file is complete. Raises
-    :class:`EmlError` naming the file (a check's own exceptions pass through)."""
+    :class:`EmlError` naming the file (a check's own exceptions pass through).
+
+    The renames cannot be interrupted by Ctrl-C (it takes effect after the last). With a
+    ``manifest`` path, the set is also published as one for readers: the old manifest is
+    removed before the first rename, and the new one (``kieswet/output-manifest@1``: the
+    SHA-256 of every file written) is renamed into place after the last; a reader who finds
+    the manifest and every digest matching has one complete set, never a mix of two runs.
+    """
     staged: list[tuple[Path, Path]] = []
     try:
         for path, chunks, check in outputs:
+            _refuse_non_file(path)
             staged.append((path, _stage(path, chunks)))
             if check is not None:
                 check(staged[-1][1])
             if progress is not None:
                 progress(len(staged))
-        for path, temporary in staged:
-            try:
-                os.chmod(temporary, 0o666 & ~_umask())
-                os.replace(temporary, path)
-            except OSError as exc:
-                raise EmlError(path, f"cannot write the file: {exc.strerror or exc}") from None
+        if manifest is not None:
+            _refuse_non_file(manifest)
+            staged.append((manifest, _stage(manifest, [_manifest(staged)])))
+        for path, _ in staged:
+            _refuse_non_file(path)  # once more, just before anything is replaced
+        with _uninterrupted():
+            if manifest is not None:
+                _remove(manifest)
+            for path, temporary in staged:
+                try:
+                    os.chmod(temporary, 0o666 & ~_umask())
+                    os.replace(temporary, path)
+                except OSError as exc:
+                    raise EmlError(path, f"cannot write the file: {exc.strerror or exc}") from None
     except BaseException:
         for _, temporary in staged:
             temporary.unlink(missing_ok=True)
         raise
-    return [path for path, _ in staged]
+    return [path for path, _ in staged if path != manifest]
+
+
+MANIFEST_FORMAT = "kieswet/output-manifest@1"
+
+
+def _manifest(staged: Sequence[tuple[Path, Path]]) -> bytes:
+    import hashlib
+    import json
+
+    files = {}
+    for path, temporary in staged:
+        digest = hashlib.sha256()
+        with open(temporary, "rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+        files[path.name] = digest.hexdigest()
+    document = {"format": MANIFEST_FORMAT, "files": dict(sorted(files.items()))}
+    return (json.dumps(document, indent=1) + "\n").encode()
+
+
+def _refuse_non_file(path: Path) -> None:
+    """Refuse an output path that exists as something else than a file (a directory)."""
+    if path.exists() and not path.is_file():
+        raise EmlError(path, "exists and is not a regular file; nothing was written")
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise EmlError(path, f"cannot remove the old manifest: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C (SIGINT) is held back while the block runs, and raised after it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def _umask() -> int:
