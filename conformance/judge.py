@@ -2,14 +2,16 @@
 
 An answer PASSes when its status is the expected one and, per status:
 
-* ``completed``: ``seats`` and ``full_seats`` equal the expected ones, ``elected`` (when the
-  vector expects it) names the same candidates in the same order per list, and
-  ``residual_seat_order`` equals the expected one when both the vector and the result give it
-  (the field is optional in results); for ``allocate-districts``, ``party_seats`` (per group,
-  stel or list in no group) and ``seats`` (per list of P 12) instead of ``seats`` and
-  ``full_seats``;
-* ``needs_lot``: the lot has the expected ``kind``, the same ``options`` (in any order) and,
-  for a lot that names one (a candidate, group or combination lot), the same ``list``;
+* ``completed``: ``seats`` and ``full_seats`` equal the expected ones; ``elected`` (when the
+  vector expects it: candidate data) names the same candidates in the same order per list;
+  ``elected_on_preference``, the P 19 ``ranking`` (a difference names ``P19-ranking`` or
+  ``P19-group-ranking``) and ``residual_seat_order`` equal the expected ones when both the
+  vector and the result give them (the fields are optional in results); for
+  ``allocate-districts``, ``party_seats`` (per group, stel or list in no group) and ``seats``
+  (per list of P 12) instead of ``seats`` and ``full_seats``;
+* ``needs_lot``: the lot has the expected ``kind``, the same ``options`` (in any order), for a
+  lot that names one (a candidate, group or combination lot) the same ``list``, the same tied
+  ``value`` when both give one, and ``seats_so_far`` equals the expected one;
 * ``rejected``: the status alone.
 
 and, for ``completed`` and ``needs_lot``, the executable specification finds no violated rule in
@@ -30,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Literal, TypeAlias
 
 from conformance.protocol import Answer
@@ -40,6 +43,7 @@ from spec.district_check import check_districts
 from spec.districts import DistrictElection
 from spec.districts_codec import parse_district_election
 from spec.eerste_kamer import weighed_by_law
+from spec.exact import parse_mixed
 from spec.model import Election
 from spec.rules import Violation
 
@@ -75,10 +79,17 @@ COMPARED = (
     "seats",
     "full_seats",
     "elected",
+    "elected_on_preference",
+    "ranking",
     "residual_seat_order",
+    "seats_so_far",
     "lot",
     "errors",
 )
+"""The result fields a verdict reports; those of them the vector expects are compared."""
+
+RANKING_RULE = {"allocate": "P19-ranking", "allocate-eerste-kamer": "P19-ranking"}
+"""The rule a ranking difference breaks, by operation (``P19-group-ranking`` otherwise)."""
 
 
 def _seat_map(value: object) -> dict[str, object] | None:
@@ -113,8 +124,33 @@ def _show(value: object) -> str:
     return "nothing" if value is None else str(value)
 
 
-def differences(expected: Mapping[str, Any], provided: Mapping[str, Any]) -> list[str]:
-    """What differs between the expected fields and the provided result (empty: nothing)."""
+def _lot_value(value: object) -> Fraction | None:
+    """A lot question's ``value`` (a whole number, or an exact number as text: ``"444 5/17"``),
+    or ``None`` when it is not one (then it differs from any expected value)."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return None
+    if isinstance(value, int):
+        return Fraction(value)
+    try:
+        return parse_mixed(value)  # "617", "5/17", "444 5/17"
+    except ValueError:
+        return None
+
+
+def differences(
+    expected: Mapping[str, Any], provided: Mapping[str, Any], operation: str = "allocate"
+) -> list[str]:
+    """What differs between the expected fields and the provided result (empty: nothing).
+
+    Compared as the law decides them: the seats (per list, per party), the elected candidates
+    per list in order of election, those elected on preference (P 15), the P 19 ranking per
+    list (a difference names the rule, ``P19-ranking`` or ``P19-group-ranking``), the order of
+    the residual seats (when the result gives it), and for a lot question its kind, options,
+    list, the tied value (when both give one) and the seats allocated so far. Not compared
+    (presentation or derived only): ``format``, ``quota``, ``total_votes``,
+    ``preference_threshold``, ``steps`` (the spec judges them), ``warnings``, the lot's
+    ``article``, ``description`` and ``seat``, ``lots_used``, and the errors of a rejection.
+    """
     status = expected["status"]
     if provided.get("status") != status:
         detail = ""
@@ -135,6 +171,22 @@ def differences(expected: Mapping[str, Any], provided: Mapping[str, Any]) -> lis
                 out += _diff_maps(key, expected[key], provided.get(key), _seat_map)
         if "elected" in expected:
             out += _diff_maps("elected", expected["elected"], provided.get("elected"), _elected_map)
+        # optional in a result (docs/adapter-protocol.md): compared when the result gives them
+        if "elected_on_preference" in expected and "elected_on_preference" in provided:
+            out += _diff_maps(
+                "elected_on_preference",
+                expected["elected_on_preference"],
+                provided.get("elected_on_preference"),
+                _elected_map,
+            )
+        if "ranking" in expected and "ranking" in provided:
+            rule = RANKING_RULE.get(operation, "P19-group-ranking")
+            out += [
+                f"{line} ({rule})"
+                for line in _diff_maps(
+                    "ranking", expected["ranking"], provided.get("ranking"), _elected_map
+                )
+            ]
         if "residual_seat_order" in expected and "residual_seat_order" in provided:
             order = provided.get("residual_seat_order")
             if order != expected["residual_seat_order"]:
@@ -155,6 +207,14 @@ def differences(expected: Mapping[str, Any], provided: Mapping[str, Any]) -> lis
             out.append(f"lot.options: expected {want['options']}, got {_show(options)}")
         if "list" in want and got.get("list") != want["list"]:
             out.append(f"lot.list: expected {want['list']}, got {_show(got.get('list'))}")
+        if "value" in want and "value" in got and _lot_value(got["value"]) != _lot_value(
+            want["value"]
+        ):
+            out.append(f"lot.value: expected {want['value']}, got {_show(got.get('value'))}")
+        if "seats_so_far" in expected:
+            out += _diff_maps(
+                "seats_so_far", expected["seats_so_far"], provided.get("seats_so_far"), _seat_map
+            )
     return out
 
 
@@ -214,7 +274,7 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
             differences=(f"status: answer {answer.status}, result {result.get('status')}",),
             provided=provided,
         )
-    found = tuple(differences(vector.expected, result))
+    found = tuple(differences(vector.expected, result, vector.operation))
     try:
         violations = (
             rule_violations(vector, result) if answer.status in ("completed", "needs_lot") else ()

@@ -216,7 +216,24 @@ def _expected(value: object, where: str, has_candidates: bool, operation: str) -
     return value
 
 
-def _load_file(root: Path, relpath: str) -> list[Vector]:
+@dataclass(frozen=True, slots=True)
+class NegativeVector:
+    """A negative vector: a WRONG ``result`` for ``vector``'s input that every judge must
+    reject, naming each rule of ``vector.rules`` (``vector.expected`` is the right answer);
+    ``base`` is the id of the positive vector it was derived from."""
+
+    vector: Vector
+    result: Mapping[str, Any]
+    base: int | None
+
+
+def _load_file(root: Path, relpath: str, invalid: bool = False) -> list[Vector]:
+    """The tests of one file: those of the ordinary groups, or (``invalid``) of the groups
+    flagged ``invalid`` (negative vectors, see ``load_negative``)."""
+    return [v for v, _ in _load_tests(root, relpath, invalid)]
+
+
+def _load_tests(root: Path, relpath: str, invalid: bool) -> list[tuple[Vector, Mapping[str, Any]]]:
     data = read_json_file(root / relpath, "vector file")
     if not isinstance(data, dict) or data.get("format") != VECTORS_FORMAT:
         raise SuiteError(f"{relpath}: format must be {VECTORS_FORMAT!r}")
@@ -226,11 +243,16 @@ def _load_file(root: Path, relpath: str) -> list[Vector]:
     groups = data.get("groups")
     if not isinstance(groups, list):
         raise SuiteError(f"{relpath}: groups must be an array")
-    vectors: list[Vector] = []
+    vectors: list[tuple[Vector, Mapping[str, Any]]] = []
     for g_index, group in enumerate(groups):
         g_where = f"{relpath}: groups[{g_index}]"
         if not isinstance(group, dict) or not isinstance(group.get("tests"), list):
             raise SuiteError(f"{g_where} must be an object with an array of tests")
+        flagged = group.get("invalid", False)
+        if not isinstance(flagged, bool):
+            raise SuiteError(f"{g_where}.invalid must be true or false")
+        if flagged != invalid:
+            continue
         name = _text(group, "name", g_where, "")
         for t_index, test in enumerate(group["tests"]):
             where = f"{g_where}.tests[{t_index}]"
@@ -248,25 +270,40 @@ def _load_file(root: Path, relpath: str) -> list[Vector]:
             expected = _expected(
                 test.get("expected"), f"{where}.expected", has_candidates(raw_input), operation
             )
+            extra: dict[str, Any] = {}
+            if invalid:
+                if not isinstance(test.get("result"), dict):
+                    raise SuiteError(f"{where}.result must be an object (the wrong answer)")
+                if not _strings(test.get("rules"), f"{where}.rules"):
+                    raise SuiteError(f"{where}.rules must name the rules the result violates")
+                base = test.get("base")
+                if base is not None and type(base) is not int:
+                    raise SuiteError(f"{where}.base must be a vector id")
+                extra = {"result": test["result"], "base": base}
             vectors.append(
-                Vector(
-                    id=vector_id,
-                    key=str(vector_id),
-                    file=relpath,
-                    group=name,
-                    comment=_text(test, "comment", where, ""),
-                    flags=_strings(test.get("flags"), f"{where}.flags"),
-                    articles=_strings(test.get("articles"), f"{where}.articles"),
-                    rules=_strings(test.get("rules"), f"{where}.rules"),
-                    operation=operation,
-                    law=election["law"] if isinstance(election.get("law"), str) else law,
-                    file_law=law,
-                    profile=(
-                        election["profile"] if isinstance(election.get("profile"), str) else profile
+                (
+                    Vector(
+                        id=vector_id,
+                        key=str(vector_id),
+                        file=relpath,
+                        group=name,
+                        comment=_text(test, "comment", where, ""),
+                        flags=_strings(test.get("flags"), f"{where}.flags"),
+                        articles=_strings(test.get("articles"), f"{where}.articles"),
+                        rules=_strings(test.get("rules"), f"{where}.rules"),
+                        operation=operation,
+                        law=election["law"] if isinstance(election.get("law"), str) else law,
+                        file_law=law,
+                        profile=(
+                            election["profile"]
+                            if isinstance(election.get("profile"), str)
+                            else profile
+                        ),
+                        kind=kind if isinstance(kind, str) else None,
+                        input=raw_input,
+                        expected=expected,
                     ),
-                    kind=kind if isinstance(kind, str) else None,
-                    input=raw_input,
-                    expected=expected,
+                    extra,
                 )
             )
     return vectors
@@ -287,6 +324,16 @@ def load_suite(root: Path) -> Suite:
             )
         seen[vector.id] = vector.file
     return Suite(root, version, files, tuple(vectors))
+
+
+def load_negative(root: Path) -> list[NegativeVector]:
+    """Verify the manifest, then load the negative vectors (the groups flagged ``invalid``)."""
+    _, files = verify_manifest(root)
+    out: list[NegativeVector] = []
+    for relpath in files:
+        for vector, extra in _load_tests(root, relpath, invalid=True):
+            out.append(NegativeVector(vector, extra["result"], extra["base"]))
+    return out
 
 
 def _article_matches(article: str, wanted: str) -> bool:

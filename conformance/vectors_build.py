@@ -53,7 +53,7 @@ from conformance.suite import (
     read_json_file,
     unique_keys,
 )
-from conformance.vector_sources import districts, eerste_kamer, generated, handwritten
+from conformance.vector_sources import districts, eerste_kamer, generated, handwritten, negative
 from reference.allocate import allocate
 from reference.districts import allocate_districts
 from reference.eerste_kamer import eerste_kamer_election
@@ -123,6 +123,9 @@ NOTES: dict[str, str] = {
     "generated": "generated from a fixed seed; expected results from the reference engine, "
     "each checked by spec.check",
     "handwritten": "written by hand; the comment gives the hand computation",
+    "invalid": "a negative vector: result is a WRONG answer to the input, which every judge "
+    "must reject, naming the rules listed (expected is the right answer, as in the positive "
+    "vector base)",
 }
 
 RULE_IDS = frozenset(rule.id for rule in RULES)
@@ -506,9 +509,13 @@ def expected_of(result_json: Mapping[str, Any], has_candidates: bool) -> dict[st
     if status == "needs_lot":
         question = result_json["lot"]
         lot = {"kind": question["kind"], "options": question["options"]}
-        if "list" in question:
-            lot["list"] = question["list"]
-        return {"status": status, "lot": lot}
+        for key in ("list", "value"):
+            if key in question:
+                lot[key] = question[key]
+        asked: dict[str, Any] = {"status": status, "lot": lot}
+        if "seats_so_far" in result_json:
+            asked["seats_so_far"] = result_json["seats_so_far"]
+        return asked
     out = {
         "status": status,
         "seats": result_json["seats"],
@@ -516,7 +523,17 @@ def expected_of(result_json: Mapping[str, Any], has_candidates: bool) -> dict[st
         "residual_seat_order": result_json["residual_seat_order"],
     }
     if has_candidates:
-        out["elected"] = result_json["elected"]
+        out.update(_candidates_expected(result_json))
+    return out
+
+
+def _candidates_expected(result_json: Mapping[str, Any]) -> dict[str, Any]:
+    """The candidate fields the law decides: ``elected`` and ``elected_on_preference`` (lists
+    electing nobody left out) and the P 19 ``ranking`` (per list ranked)."""
+    out = {"elected": result_json["elected"]}
+    for key in ("elected_on_preference", "ranking"):
+        if key in result_json:
+            out[key] = {k: v for k, v in result_json[key].items() if v != []}
     return out
 
 
@@ -533,7 +550,7 @@ def district_expected_of(result_json: Mapping[str, Any], has_candidates: bool) -
         "seats": result_json["seats"],
     }
     if has_candidates:
-        out["elected"] = result_json["elected"]
+        out.update(_candidates_expected(result_json))
     return out
 
 
@@ -709,6 +726,11 @@ def _in_list_order(values: Sequence[int]) -> dict[str, int]:
     return {str(number): value for number, value in enumerate(values, start=1)}
 
 
+def _question(lot: Mapping[str, Any]) -> dict[str, Any]:
+    """A lot question as a hand computation states it: kind, options and (if any) list."""
+    return {k: v for k, v in lot.items() if k != "value"}
+
+
 def _check_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
     case = test.hand
     assert case is not None
@@ -719,7 +741,7 @@ def _check_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
         got = [(e["field"], e["code"]) for e in expected["errors"]]
         if got != list(case.errors):
             problems.append(f"errors {got}, the hand computation says {list(case.errors)}")
-    if case.lot is not None and expected["lot"] != dict(case.lot):
+    if case.lot is not None and _question(expected["lot"]) != dict(case.lot):
         problems.append(f"lot {expected['lot']}, the hand computation says {dict(case.lot)}")
     if case.status == "completed":
         pairs: list[tuple[str, Any, Any]] = [
@@ -754,7 +776,7 @@ def _check_official(test: Pending, expected: Mapping[str, Any]) -> list[str]:
     assert official is not None
     if "lot" in official:
         want = {"kind": official["lot"]["kind"], "options": official["lot"]["options"]}
-        if expected["status"] != "needs_lot" or expected["lot"] != want:
+        if expected["status"] != "needs_lot" or _question(expected["lot"]) != want:
             return [f"expected a lot question {want}, the reference gives {dict(expected)}"]
         return []
     if expected["status"] != "completed":
@@ -798,7 +820,7 @@ def _check_district_hand(
         got = [(e["field"], e["code"]) for e in expected["errors"]]
         pairs.append(("errors", got, list(case.errors)))
     if case.lot is not None:
-        pairs.append(("lot", expected["lot"], dict(case.lot)))
+        pairs.append(("lot", _question(expected["lot"]), dict(case.lot)))
     if case.status == "completed":
         pairs.append(("party_seats", expected["party_seats"], _keyed(case.party_seats or {})))
         pairs.append(("seats", expected["seats"], _keyed(case.seats or {})))
@@ -1038,9 +1060,16 @@ def render(
         if test.group not in by_path[test.file].groups:
             raise BuildError(f"{test.label}: group {test.group!r} is not declared for the file")
     expected = [_evaluate(test, by_path[test.file]) for test in tests]
-    ids = registry.assign(test.key for spec in specs for test in tests if test.file == spec.path)
+    wrongs = negatives(specs, tests, expected)
+    ids = registry.assign(
+        [test.key for spec in specs for test in tests if test.file == spec.path]
+        + [w.key for w in wrongs]
+    )
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
+    for relpath, data, count in render_negatives(wrongs, ids):
+        files[relpath] = data
+        counts[relpath] = count
     for spec in specs:
         mine = [(t, e) for t, e in zip(tests, expected, strict=True) if t.file == spec.path]
         if not mine:
@@ -1082,6 +1111,163 @@ def render(
         files[spec.path] = dumps(document)
         counts[spec.path] = len(mine)
     return files, counts
+
+
+# --------------------------------------------------------------------------- negative vectors
+
+NEGATIVE_FILE = "invalid-answers.json"
+NEGATIVE_SOURCE = (
+    "negative vectors: conformance/vector_sources/negative.py (each a wrong answer to a "
+    "positive vector of this suite, changed in one way for the stated reason; the build "
+    "checks that the executable specification rejects it naming the listed rules)"
+)
+
+
+@dataclass
+class NegativeTest:
+    """A wrong answer to the input of a positive test, with the rules it must violate."""
+
+    base: Pending
+    expected: Mapping[str, Any]
+    wrong: negative.Wrong
+    rules: list[str]
+
+    @property
+    def file(self) -> str:
+        return f"{self.base.file.split('/', 1)[0]}/{NEGATIVE_FILE}"
+
+    @property
+    def key(self) -> str:
+        both = canonical_input({"input": self.base.input, "result": self.wrong.result})
+        return f"{self.file} {sha256(both.encode('utf-8'))}"
+
+
+def _negative_base(test: Pending, spec: FileSpec) -> bool:
+    """Whether ``test`` is a base for negative vectors: law ``current``, profile ``default``,
+    a valid input, written by hand, generated, a published candidate-level case, or a
+    published national result at district level (the contests of the published seat totals
+    would only repeat the same perturbations)."""
+    return (
+        spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION)
+        and spec.law == "current"
+        and spec.profile == "default"
+        and "header_mismatch" not in test.flags
+        and ("real" not in test.flags or "candidates" in test.flags)
+    )
+
+
+def _allocator(document: Mapping[str, Any]) -> dict[str, Any]:
+    parsed = parse_election(document)
+    return result_to_json(parsed if isinstance(parsed, Rejected) else allocate(parsed))
+
+
+def negatives(
+    specs: Sequence[FileSpec], tests: Sequence[Pending], expected: Sequence[Mapping[str, Any]]
+) -> list[NegativeTest]:
+    """The negative vectors of the suite, each checked: our judge rejects the wrong answer
+    naming every rule of ``Wrong.rules`` (or, for a ``family``, at least one; the vector lists
+    those named). Raises ``BuildError`` when a wrong answer is accepted."""
+    by_path = {spec.path: spec for spec in specs}
+    out: list[NegativeTest] = []
+    seen: set[str] = set()
+    for test, want in zip(tests, expected, strict=True):
+        spec = by_path[test.file]
+        if want["status"] == "rejected" or not _negative_base(test, spec):
+            continue
+        if spec.operation == DISTRICTS_OPERATION:
+            district = parse_district_election(test.input)
+            assert isinstance(district, DistrictElection)
+            result = district_result_to_json(allocate_districts(district))
+            wrongs = negative.district_wrongs(test.input, result)
+            election: Election | DistrictElection = district
+        else:
+            contest = parse_election(test.input)
+            assert isinstance(contest, Election)
+            result = result_to_json(allocate(contest))
+            wrongs = negative.allocate_wrongs(
+                test.input, result, _allocator, plain="handwritten" in test.flags
+            )
+            election = contest
+        for wrong in wrongs:
+            found = (
+                check_districts(election, wrong.result)
+                if isinstance(election, DistrictElection)
+                else check(election, wrong.result)
+            )
+            named = {v.rule_id for v in found}
+            if wrong.rules:
+                missing = sorted(set(wrong.rules) - named)
+                if missing:
+                    raise BuildError(
+                        f"{test.label}: the wrong answer ({wrong.kind.name}: {wrong.change}) is "
+                        f"not found to violate {missing}; the judge names {sorted(named)}"
+                    )
+                rules = list(wrong.rules)
+            else:
+                rules = sorted(named & wrong.family)
+                if not rules:
+                    raise BuildError(
+                        f"{test.label}: the wrong answer ({wrong.kind.name}: {wrong.change}) "
+                        f"violates none of {sorted(wrong.family)}; the judge names "
+                        f"{sorted(named)}"
+                    )
+            item = NegativeTest(test, want, wrong, rules)
+            if item.key not in seen:  # two bases may give the same wrong answer
+                seen.add(item.key)
+                out.append(item)
+    return out
+
+
+def render_negatives(
+    wrongs: Sequence[NegativeTest], ids: Mapping[str, int]
+) -> list[tuple[str, bytes, int]]:
+    """The negative vector files (one per operation): groups flagged ``invalid``, one per kind
+    of wrong answer, each test with the input, the right ``expected`` answer (so a runner that
+    does not know negative vectors runs them as ordinary tests), the wrong ``result``, the
+    rules it must violate, and the id of its positive vector (``base``)."""
+    articles = {rule.id: rule.article for rule in RULES}
+    out = []
+    for relpath in sorted({w.file for w in wrongs}):
+        mine = [w for w in wrongs if w.file == relpath]
+        flags_used: set[str] = set()
+        groups = []
+        for kind in negative.KINDS:
+            in_group = [w for w in mine if w.wrong.kind == kind]
+            if not in_group:
+                continue
+            tests = []
+            for w in in_group:
+                flags = sorted({"invalid"} | (w.base.flags - {"needs_lot", "lot"}))
+                flags_used.update(flags)
+                base_id = ids[w.base.key]
+                tests.append(
+                    {
+                        "id": ids[w.key],
+                        "base": base_id,
+                        "comment": f"Wrong answer to vector {base_id}: {w.wrong.change}.",
+                        "flags": flags,
+                        "articles": sorted({articles[r] for r in w.rules}),
+                        "rules": w.rules,
+                        "input": sorted_keys(w.base.input),
+                        "expected": sorted_keys(w.expected),
+                        "result": sorted_keys(w.wrong.result),
+                    }
+                )
+            groups.append(
+                {"name": kind.name, "comment": kind.reason, "invalid": True, "tests": tests}
+            )
+        document = {
+            "format": FORMAT,
+            "suite_version": SUITE_VERSION,
+            "operation": relpath.split("/", 1)[0],
+            "law": "current",
+            "profile": "default",
+            "source": NEGATIVE_SOURCE,
+            "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},
+            "groups": groups,
+        }
+        out.append((relpath, dumps(document), len(mine)))
+    return out
 
 
 def manifest_bytes(files: Mapping[str, bytes]) -> bytes:

@@ -26,7 +26,10 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a tool killed 
 COMMANDS: dict[str, tuple[str, str]] = {
     "allocate": ("kieswet.allocate_cmd", "allocate seats with a full trace"),
     "check": ("kieswet.check_cmd", "check a result against the specification (rule by rule)"),
-    "vectors": ("kieswet.vectors_cmd", "build or verify the conformance vector suite"),
+    "vectors": (
+        "kieswet.vectors_cmd",
+        "build or verify the conformance vector suite, or test a judge on its wrong answers",
+    ),
     "result": (
         "kieswet.result_cmd",
         "seats and elected candidates from EML_NL 110a + 230b + 510d; writes the 520",

@@ -1,12 +1,16 @@
-"""``kieswet vectors``: build the conformance vector suite, or verify one against its manifest."""
+"""``kieswet vectors``: build the conformance vector suite, verify one against its manifest, or
+test a judge (a result checker) on its negative vectors."""
 
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
 
+from conformance.negative import Judge, JudgeError, check_judge, command_judge, spec_judge
+from conformance.suite import SuiteError, load_negative
 from conformance.vectors_build import (
     DEFAULT_IDS,
     DEFAULT_REAL,
@@ -27,8 +31,27 @@ The conformance vector suite: language-agnostic JSON test files (kieswet/vectors
 conformance/vectors/<operation>/<topic>.json, with a manifest (manifest.json) holding the
 SHA-256 of every file. See docs/vectors.md.
 
-  kieswet vectors build    write the suite from its sources
-  kieswet vectors verify   check a suite's files against its manifest
+  kieswet vectors build         write the suite from its sources
+  kieswet vectors verify        check a suite's files against its manifest
+  kieswet vectors check-judge   run a judge over the negative vectors (wrong answers)
+"""
+
+CHECK_JUDGE_HELP = """\
+Test a judge (a checker of results) on the negative vectors of the suite: the groups flagged
+"invalid", each test a WRONG answer to its input with the rules it violates (see
+docs/vectors.md). Every wrong answer must be rejected; as a control, the reference's right
+answer to each input (without steps) must be accepted.
+
+Without --judge the judge is ours (spec.check and spec.district_check), which must also name
+every listed rule. With --judge CMD the checker is a process speaking JSON Lines: it reads one
+request per line on standard input, {"id": "123", "operation": "allocate", "input": {...},
+"result": {...}} (ids ending in "-control" are right answers), and writes one reply per
+request on standard output, {"id": "123", "verdict": "reject", "rules": ["P19-ranking"]}
+("accept" or "reject"; "rules" optional), in any order, then exits 0. A checker that names
+rules but not a listed one is reported; with --require-rules that is a failure.
+
+Exit status: 0 every wrong answer rejected and every right answer accepted, 1 some were not
+(each named), 2 the suite cannot be read or the checker fails or breaks the protocol.
 """
 
 BUILD_HELP = """\
@@ -61,7 +84,7 @@ Exit status: 0 the suite is intact, 1 some file was modified, is missing or is e
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "vectors",
-        help="build or verify the conformance vector suite",
+        help="build or verify the conformance vector suite, or test a judge on its wrong answers",
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -99,6 +122,30 @@ def register(commands: Any) -> None:
     verify_parser.add_argument("--suite", metavar="DIR", type=Path, default=DEFAULT_SUITE,
                                help=suite_help)
     verify_parser.set_defaults(run=run_verify)
+    judge_parser = actions.add_parser(
+        "check-judge",
+        help="run a judge over the negative vectors (wrong answers)",
+        description=CHECK_JUDGE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    judge_parser.add_argument("--suite", metavar="DIR", type=Path, default=DEFAULT_SUITE,
+                              help=suite_help)
+    judge_parser.add_argument(
+        "--judge", metavar="CMD", help="the checker command (default: ours, spec.check)"
+    )
+    judge_parser.add_argument(
+        "--timeout", metavar="S", type=float, default=600.0,
+        help="seconds the checker may take for the whole batch (default: 600)",
+    )
+    judge_parser.add_argument(
+        "--require-rules", action="store_true",
+        help="a checker that names rules must name every listed one (always so for ours)",
+    )
+    judge_parser.add_argument(
+        "--id", metavar="N", type=int, action="append", default=[],
+        help="only this negative vector (repeatable)",
+    )
+    judge_parser.set_defaults(run=run_check_judge)
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -137,3 +184,41 @@ def run_verify(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"the suite at {args.suite} does not match its manifest", file=sys.stderr)
     return EXIT_FAILED
+
+
+def run_check_judge(args: argparse.Namespace) -> int:
+    try:
+        negatives = load_negative(args.suite)
+    except SuiteError as exc:
+        print(f"kieswet vectors check-judge: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    if args.id:
+        negatives = [n for n in negatives if n.vector.id in args.id]
+    if not negatives:
+        print("kieswet vectors check-judge: no negative vectors selected", file=sys.stderr)
+        return EXIT_UNUSABLE
+    judge: Judge
+    if args.judge is None:
+        judge, name, require = spec_judge, "spec.check", True
+    else:
+        command = shlex.split(args.judge)
+        if not command:
+            print("kieswet vectors check-judge: --judge is empty", file=sys.stderr)
+            return EXIT_UNUSABLE
+        judge, name, require = command_judge(command, args.timeout), args.judge, args.require_rules
+    try:
+        report = check_judge(negatives, judge, require_rules=require)
+    except JudgeError as exc:
+        print(f"kieswet vectors check-judge: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    for finding in report.findings:
+        what = "control" if finding.control else "negative vector"
+        print(f"FAIL {what} {finding.id}: {finding.message}")
+    for finding in report.unnamed:
+        print(f"note: negative vector {finding.id}: {finding.message}")
+    print(
+        f"{name}: {report.vectors} wrong answers, {report.controls} right answers (controls): "
+        + ("every wrong answer rejected, every right answer accepted" if report.ok
+           else f"{len(report.findings)} judged wrongly")
+    )
+    return EXIT_OK if report.ok else EXIT_FAILED

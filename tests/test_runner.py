@@ -308,3 +308,26 @@ def test_one_or_two_batches_in_flight_give_the_same_records() -> None:
     one, two = outcome(1), outcome(2)
     assert one == two
     assert [status for key, status, _, _ in one if key.endswith(str(FAULT_ID))] == ["ERROR"]
+
+
+@pytest.mark.skipif(
+    not (SHIPPED / "manifest.json").is_file(), reason="the shipped suite is not built yet"
+)
+def test_a_wrong_p19_ranking_is_a_difference_naming_the_rule(tmp_path: Path) -> None:
+    """ranking_in_list_order.py ranks the unelected candidates above the threshold in list order
+    instead of by votes (P 19 lid 2): the comparison with the expected ``ranking`` FAILs it,
+    naming P19-ranking (one contest) and P19-group-ranking (districts)."""
+    assert run(tmp_path, adapter("ranking_in_list_order.py"), "--flag", "candidates",
+               suite=SHIPPED) == 1  # fmt: skip
+    failed = [line for line in cases(tmp_path).values() if line["status"] == "FAIL"]
+    named = {
+        rule
+        for line in failed
+        for diff in line["differences"]
+        if diff.startswith("ranking: ")
+        for rule in ("P19-ranking", "P19-group-ranking")
+        if diff.endswith(f"({rule})")
+    }
+    assert named == {"P19-ranking", "P19-group-ranking"}
+    # nothing but the ranking differs: the seats and elected candidates are right
+    assert all(d.startswith("ranking: ") for line in failed for d in line["differences"])

@@ -110,7 +110,8 @@ def test_district_hand_expectations_are_the_vectors() -> None:
         if case.errors is not None:
             assert [(e["field"], e["code"]) for e in expected["errors"]] == list(case.errors)
         elif case.lot is not None:
-            assert expected["lot"] == dict(case.lot)
+            question = {k: v for k, v in expected["lot"].items() if k != "value"}
+            assert question == dict(case.lot)
         else:
             party_seats = {str(k): v for k, v in (case.party_seats or {}).items()}
             assert expected["party_seats"] == party_seats

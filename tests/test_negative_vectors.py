@@ -1,0 +1,360 @@
+"""The negative vectors: wrong answers every judge must reject, naming the rules listed.
+
+Each wrong answer is checked here against its own input and its base vector's right answer, by
+what its kind claims (a seat moved keeps the total; a silent lot completes where the right
+answer asks; a deceased candidate is elected; ...), not by our judge's output. Then: our judge
+rejects every one naming its rules and accepts the right answers; a judge with one rule
+switched off lets some through (the vectors can fail); an external checker that accepts
+everything fails ``kieswet vectors check-judge``, one that answers rightly passes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import shutil
+import sys
+from collections import Counter
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import spec.check
+import spec.district_check
+from conformance.negative import check_judge, spec_judge
+from conformance.suite import SuiteError, default_suite, load_negative, load_suite
+from conformance.vector_sources import negative
+from kieswet.cli import main
+from spec.exact import parse_mixed
+
+SUITE = default_suite()
+pytestmark = pytest.mark.skipif(
+    not (SUITE / "manifest.json").is_file(), reason="the shipped suite is not built yet"
+)
+NEGATIVES = load_negative(SUITE) if (SUITE / "manifest.json").is_file() else []
+BASES = (
+    {v.id: v for v in load_suite(SUITE).vectors} if (SUITE / "manifest.json").is_file() else {}
+)
+
+
+def _by_kind(kind: negative.Kind) -> list[Any]:
+    return [n for n in NEGATIVES if n.vector.group == kind.name]
+
+
+def _seats(mapping: dict[str, Any]) -> dict[str, int]:
+    return {str(k): v for k, v in mapping.items()}
+
+
+def test_every_kind_is_there_at_least_three_times_except_the_rare_district_ones() -> None:
+    counts = Counter(n.vector.group for n in NEGATIVES)
+    for kind in negative.KINDS:
+        assert counts[kind.name] >= 3, (kind.name, counts[kind.name])
+    assert {n.vector.operation for n in NEGATIVES} == {"allocate", "allocate-districts"}
+
+
+def test_each_wrong_answer_belongs_to_its_base_vector() -> None:
+    """Same input and right answer as the positive vector it came from; the wrong result
+    differs from the right answer in a compared field or in the status."""
+    for n in NEGATIVES:
+        base = BASES[n.base]
+        assert base.input == n.vector.input, n.vector.id
+        assert base.expected == n.vector.expected, n.vector.id
+        assert "invalid" in n.vector.flags
+        assert n.vector.rules
+        if n.vector.group == negative.WRONG_QUOTA.name:
+            continue  # the quota is judged, not compared: see the next test
+        fields = [k for k in n.vector.expected if k in n.result]
+        assert n.result["status"] != n.vector.expected["status"] or any(
+            _seats(n.result[k]) != _seats(n.vector.expected[k])
+            if isinstance(n.result[k], dict) and k != "lot"
+            else n.result[k] != n.vector.expected[k]
+            for k in fields
+            if k != "status"
+        ), n.vector.id
+        assert "steps" not in n.result
+
+
+def test_the_wrong_answers_are_what_their_kind_says() -> None:
+    for n in _by_kind(negative.SEAT_MOVE):
+        field = "party_seats" if n.vector.operation == "allocate-districts" else "seats"
+        want, got = _seats(n.vector.expected[field]), _seats(n.result[field])
+        assert sum(want.values()) == sum(got.values())
+        assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1, 1]
+    for n in _by_kind(negative.SILENT_LOT):
+        assert (n.vector.expected["status"], n.result["status"]) == ("needs_lot", "completed")
+    for n in _by_kind(negative.FAKE_LOT):
+        assert (n.vector.expected["status"], n.result["status"]) == ("completed", "needs_lot")
+        assert n.vector.rules == ("LOT-decisive",)
+    for n in _by_kind(negative.WRONG_LOT_OPTIONS):
+        want, got = n.vector.expected["lot"]["options"], n.result["lot"]["options"]
+        assert set(want) < set(got) and len(got) == len(want) + 1
+    for n in _by_kind(negative.WRONG_RANKING) + _by_kind(negative.WRONG_CANDIDATE):
+        field = "ranking" if n.vector.group == negative.WRONG_RANKING.name else "elected"
+        want, got = n.vector.expected[field], n.result[field]
+        changed = [k for k in want if want[k] != got.get(k)]
+        assert len(changed) == 1 and len(want[changed[0]]) == len(got[changed[0]])
+        if field == "ranking":  # the same candidates, two of them exchanged
+            assert sorted(want[changed[0]]) == sorted(got[changed[0]])
+    for n in _by_kind(negative.DECEASED_ELECTED):
+        dead = {
+            (str(lst["number"]), c["number"])
+            for lst in n.vector.input["lists"]
+            for c in lst.get("candidates", [])
+            if c.get("deceased")
+        }
+        elected = {(k, c) for k, cs in n.result["elected"].items() for c in cs}
+        assert dead & elected
+        assert n.vector.rules == ("P19a-deceased",)
+    for n in _by_kind(negative.P15_IGNORED):
+        want, got = n.vector.expected["elected"], n.result["elected"]
+        (changed,) = [k for k in want if want[k] != got.get(k)]
+        (lst,) = [x for x in n.vector.input["lists"] if str(x["number"]) == changed]
+        living = [c["number"] for c in lst["candidates"] if not c.get("deceased")]
+        assert got[changed] == living[: len(want[changed])]  # plain list order
+        assert n.vector.expected["elected_on_preference"][changed]
+        assert n.vector.rules == ("P15-preference-order",)
+    for n in _by_kind(negative.WRONG_QUOTA):  # P 5: the votes of all lists over the seats
+        votes = sum(
+            lst.get("votes", sum(c["votes"] for c in lst.get("candidates", [])))
+            for lst in n.vector.input["lists"]
+        )
+        quota = Fraction(votes, n.vector.input["election"]["seats"])
+        assert parse_mixed(n.result["quota"]) == quota + 1
+    for n in _by_kind(negative.SEAT_TOO_MANY):
+        assert sum(n.result["seats"].values()) == n.vector.input["election"]["seats"] + 1
+    for n in _by_kind(negative.UNKNOWN_CANDIDATE):
+        numbers = {
+            str(lst["number"]): {c["number"] for c in lst.get("candidates", [])}
+            for lst in n.vector.input["lists"]
+        }
+        assert any(c not in numbers[k] for k, cs in n.result["elected"].items() for c in cs)
+    for n in _by_kind(negative.P9_MISSING):
+        # P 9: more than half of the votes, not more than half of the seats in the answer
+        votes = {str(lst["number"]): lst["votes"] for lst in n.vector.input["lists"]}
+        total, seats = sum(votes.values()), n.vector.input["election"]["seats"]
+        majority = [k for k, v in votes.items() if 2 * v > total]
+        assert len(majority) == 1 and 2 * n.result["seats"][majority[0]] <= seats
+    for n in _by_kind(negative.P10_IGNORED):
+        counts = {  # lists that state how many candidates they have
+            str(lst["number"]): lst.get("candidate_count", len(lst.get("candidates", [])))
+            for lst in n.vector.input["lists"]
+            if "candidate_count" in lst or "candidates" in lst
+        }
+        assert any(n.result["seats"][k] > c for k, c in counts.items()), n.vector.id
+    for n in _by_kind(negative.GROUP_SEAT_MOVE):
+        # the party seats stay; two lists of one group differ by one seat each way
+        assert n.result["party_seats"] == n.vector.expected["party_seats"]
+        want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+        assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1, 1]
+        moved = {int(k) for k in want if got[k] != want[k]}
+        assert any(moved <= set(g["members"]) for g in n.vector.input["groups"])
+    for n in _by_kind(negative.GROUP_SEAT_EMPTY):
+        elected = sum(len(v) for v in n.result["elected"].values())
+        assert elected == sum(len(v) for v in n.vector.expected["elected"].values()) - 1
+    for n in _by_kind(negative.REFILL_ELECTED_ELSEWHERE):
+        names = {
+            (lst["number"], c["number"]): c["name"]
+            for lst in n.vector.input["lists"]
+            for c in lst.get("candidates", [])
+        }
+        persons = [names[(int(k), c)] for k, cs in n.result["elected"].items() for c in cs]
+        assert len(persons) > len(set(persons))  # one person holds two seats
+
+
+def test_our_judge_rejects_every_wrong_answer_naming_its_rules() -> None:
+    report = check_judge(NEGATIVES, spec_judge)
+    assert report.vectors == len(NEGATIVES) > 300
+    assert report.controls > 100
+    assert report.findings == () and report.unnamed == ()
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "kind"),
+    [
+        ("P19-ranking", negative.WRONG_RANKING),
+        ("P19-group-ranking", negative.WRONG_RANKING),
+        ("P9-absolute-majority", negative.P9_MISSING),
+        ("P19a-deceased", negative.DECEASED_ELECTED),
+        ("P18-elected-once", negative.REFILL_ELECTED_ELSEWHERE),
+        ("LOT-decisive", negative.FAKE_LOT),
+        ("P15-preference-order", negative.P15_IGNORED),
+        ("P10-exhaustion", negative.P10_IGNORED),
+        ("P16-P18-group-candidates", negative.GROUP_SEAT_EMPTY),
+        ("P12.2-largest-remainder", negative.GROUP_SEAT_MOVE),
+        ("P5-quota", negative.WRONG_QUOTA),
+        ("SEATS-total", negative.SEAT_TOO_MANY),
+        ("CANDIDATES-known", negative.UNKNOWN_CANDIDATE),
+    ],
+)
+def test_a_judge_with_the_rule_switched_off_lets_wrong_answers_through(
+    monkeypatch: pytest.MonkeyPatch, rule_id: str, kind: negative.Kind
+) -> None:
+    """A mutant of the judge: the rule's check never fires. Some negative vector of the kind
+    that breaks it is then no longer rejected with the rule (so the vectors can fail)."""
+    mutated = tuple(
+        dataclasses.replace(r, check=lambda ctx: ()) if r.id == rule_id else r
+        for r in spec.check.RULES
+    )
+    monkeypatch.setattr(spec.check, "RULES", mutated)
+    monkeypatch.setattr(spec.district_check, "RULES", mutated)
+    mine = [n for n in _by_kind(kind) if rule_id in n.vector.rules]
+    assert mine
+    report = check_judge(mine, spec_judge)
+    assert report.findings
+    assert all(f.control is False for f in report.findings)
+
+
+def _checker(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "checker.py"
+    script.write_text(
+        "import json, sys\n"
+        "for line in sys.stdin:\n"
+        "    request = json.loads(line)\n" + body,
+        encoding="utf-8",
+    )
+    return f"{sys.executable} {script}"
+
+
+def test_check_judge_with_our_judge_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["vectors", "check-judge"]) == 0
+    assert "every wrong answer rejected, every right answer accepted" in capsys.readouterr().out
+
+
+def test_a_checker_that_accepts_everything_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checker = _checker(
+        tmp_path, '    print(json.dumps({"id": request["id"], "verdict": "accept"}))\n'
+    )
+    assert main(["vectors", "check-judge", "--judge", checker]) == 1
+    out = capsys.readouterr().out
+    assert out.count("the wrong answer is accepted") == len(NEGATIVES)
+    assert "FAIL control" not in out
+
+
+def test_a_checker_that_rejects_everything_fails_on_the_controls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    checker = _checker(
+        tmp_path, '    print(json.dumps({"id": request["id"], "verdict": "reject"}))\n'
+    )
+    assert main(["vectors", "check-judge", "--judge", checker]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL control" in out and "the wrong answer is accepted" not in out
+
+
+def test_a_checker_that_judges_by_the_ids_passes_and_rules_are_required_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A checker answering by the protocol (here it knows the answers from the id) passes; one
+    that names a wrong rule is only noted, unless --require-rules."""
+    checker = _checker(
+        tmp_path,
+        '    control = request["id"].endswith("-control")\n'
+        '    print(json.dumps({"id": request["id"], "verdict": "accept" if control else '
+        '"reject", "rules": [] if control else ["P5-quota"]}))\n',
+    )
+    assert main(["vectors", "check-judge", "--judge", checker]) == 0
+    assert "note: negative vector" in capsys.readouterr().out
+    assert main(["vectors", "check-judge", "--judge", checker, "--require-rules"]) == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    print('not json')\n",
+        "    pass\n",  # no verdicts
+        "    sys.exit(4)\n",
+    ],
+)
+def test_a_checker_breaking_the_protocol_is_status_2(
+    tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["vectors", "check-judge", "--judge", _checker(tmp_path, body)]) == 2
+    assert "kieswet vectors check-judge:" in capsys.readouterr().err
+
+
+def test_the_requests_are_json_lines_with_the_documented_fields(tmp_path: Path) -> None:
+    log = tmp_path / "requests.jsonl"
+    checker = _checker(
+        tmp_path,
+        f"    open({str(log)!r}, 'a').write(line)\n"
+        '    print(json.dumps({"id": request["id"], "verdict": "reject"}))\n',
+    )
+    main(["vectors", "check-judge", "--judge", checker, "--id", str(NEGATIVES[0].vector.id)])
+    lines = [json.loads(x) for x in log.read_text("utf-8").splitlines()]
+    assert [sorted(x) for x in lines] == [["id", "input", "operation", "result"]] * 2
+    assert [x["id"] for x in lines] == [
+        str(NEGATIVES[0].vector.id),
+        f"{NEGATIVES[0].vector.id}-control",
+    ]
+
+
+def test_the_ordinary_run_does_not_see_the_negative_vectors() -> None:
+    """load_suite leaves the invalid groups out; their ids are not among its vectors."""
+    ordinary = {v.id for v in load_suite(SUITE).vectors}
+    assert ordinary and not ordinary & {n.vector.id for n in NEGATIVES}
+
+
+def _rehashed(root: Path, relpath: str, data: Any) -> None:
+    path = root / relpath
+    path.write_bytes(json.dumps(data).encode("utf-8"))
+    manifest = json.loads((root / "manifest.json").read_text("utf-8"))
+    manifest["files"][relpath] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (root / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda g: g.update(invalid="yes"), "invalid must be true or false"),
+        (lambda g: g["tests"][0].pop("result"), "result must be an object"),
+        (lambda g: g["tests"][0].update(rules=[]), "rules must name the rules"),
+    ],
+)
+def test_a_malformed_negative_vector_is_refused_naming_it(
+    tmp_path: Path, spoil: Any, message: str
+) -> None:
+    root = tmp_path / "suite"
+    shutil.copytree(SUITE, root)
+    relpath = "allocate-districts/invalid-answers.json"
+    data = json.loads((root / relpath).read_text("utf-8"))
+    spoil(data["groups"][0])
+    _rehashed(root, relpath, data)
+    with pytest.raises(SuiteError, match=message) as caught:
+        load_negative(root)
+    assert relpath in str(caught.value)
+
+
+def test_every_wrong_answer_is_a_well_formed_result_document() -> None:
+    """Wrong in law, not in form: each validates against its result schema, so a checker that
+    validates its input first still has to judge it."""
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
+    referencing = pytest.importorskip("referencing")
+    schemas = Path(__file__).resolve().parent.parent / "conformance" / "schemas"
+    documents = [json.loads(p.read_text("utf-8")) for p in schemas.glob("*.schema.json")]
+    registry = referencing.Registry().with_resources(
+        [(d["$id"], referencing.Resource.from_contents(d)) for d in documents]
+    )
+    by_id = {d["$id"]: d for d in documents}
+    for n in NEGATIVES:
+        name = (
+            "district-allocation-result@1"
+            if n.vector.operation == "allocate-districts"
+            else "seat-allocation-result@1"
+        )
+        validator = jsonschema.Draft202012Validator(
+            by_id[f"https://kieswet.example/schemas/{name}"], registry=registry
+        )
+        assert list(validator.iter_errors(n.result)) == [], n.vector.id
+
+
+def test_a_checker_that_cannot_start_is_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "no-such-checker"
+    assert main(["vectors", "check-judge", "--judge", str(missing)]) == 2
+    assert "cannot start the checker" in capsys.readouterr().err
