@@ -167,9 +167,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--protocol",
         choices=sorted(CONTROL_PROTOCOLS),
-        default=CURRENT_PROTOCOL,
+        default=None,
         help="the version of the Kiesraad's control protocol whose thresholds the warnings "
-        f"use (default: {CURRENT_PROTOCOL})",
+        f"use (default: the one a JSON input names in 'protocol', else {CURRENT_PROTOCOL})",
     )
     add_max_bytes(parser)
     parser.add_argument(
@@ -218,12 +218,18 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_counts(args.input)
     if isinstance(loaded, str):
         return _fail(loaded)
+    if args.protocol and loaded.protocol and args.protocol != loaded.protocol:
+        return _fail(
+            f"{args.input}: the input names control protocol {loaded.protocol!r}, "
+            f"--protocol says {args.protocol!r}: give one of them"
+        )
+    protocol = args.protocol or loaded.protocol or CURRENT_PROTOCOL
     return totalise_and_report(
         loaded.hierarchy,
         loaded.inputs,
         Path(args.out),
         show_progress=show and len(loaded.hierarchy.units) >= PROGRESS_FROM,
-        protocol=CONTROL_PROTOCOLS[args.protocol],
+        protocol=CONTROL_PROTOCOLS[protocol],
     )
 
 
@@ -293,7 +299,7 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
         Path(args.out),
         show_progress=show,
         eml=output,
-        protocol=CONTROL_PROTOCOLS[args.protocol],
+        protocol=CONTROL_PROTOCOLS[args.protocol or CURRENT_PROTOCOL],
     )
 
 
