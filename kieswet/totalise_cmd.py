@@ -79,12 +79,13 @@ centraal stembureau, and check every count (see the documentation, "Totalisation
     E = the sum of the list totals (where E is stated); H = E + F + G; I and J explain D - H;
     a stated total of a higher unit = the sum of its units; every expected unit counted
     exactly once, no unknown units; a second data entry identical to the first;
-  warnings, with the thresholds of the Kiesraad's control protocol (--protocol, default
-    the current version): blank or invalid >= 3% of H; |D - H| >= 15 or >= 2% of H; no
-    ballots at all; and per entered unit (polling station): "geen verklaring" reported,
-    explanations that do not add up to |H - D| (not for units already recounted), a list
-    whose share deviates >= 50 points from the rest of the municipality, possibly swapped
-    candidates (>= 5x and >= 15 votes, municipality of >= 2 units).
+  warnings, with the thresholds of the Kiesraad's control protocol (--protocol, or the
+    'protocol' a JSON input names; default the current version): blank or invalid >= 3%
+    of H; |D - H| >= 15 or >= 2% of H; no ballots at all; and per entered unit (polling
+    station): "geen verklaring" reported, explanations that do not add up to |H - D| (not
+    for units already recounted), a list whose share deviates >= 50 points from the rest
+    of the municipality, possibly swapped candidates (>= 5x and >= 15 votes, municipality
+    of >= 2 units).
 
 INPUT is either
   a kieswet/counts-input@1 JSON document: the hierarchy of units, the counts, and optionally
