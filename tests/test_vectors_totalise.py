@@ -281,3 +281,17 @@ def test_kieswet_totalise_refuses_two_different_protocols(
     assert code == 2
     assert "TK2025" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_every_reference_answer_is_a_valid_totals_document() -> None:
+    """What an adapter must send (docs/adapter-protocol.md) is what the schema says: the
+    reference's answer to every completed vector validates against totals.schema.json."""
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
+    schema = json.loads((ROOT / "conformance" / "schemas" / "totals.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    completed = [v for v in VECTORS if v.expected["status"] == "completed"]
+    assert len(completed) == len(VECTORS) - 2
+    for v in completed:
+        answer = reference_answer(v)
+        assert answer.status == "completed"
+        assert list(validator.iter_errors(answer.result)) == [], v.id
