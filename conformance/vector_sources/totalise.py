@@ -346,6 +346,32 @@ CASES: list[Case] = [
     ),
     Case(
         "identities",
+        "Kieswet identities",
+        "A stated municipal total with both I and J: s1 H 110 (list 1 40, 20, 10), D 100, I 10; "
+        "s2 D 105, H 100, J 5; the stated total of g is their sum: D 205, H 210, I 10, J 5. At "
+        "a higher unit I − J = 5 = H − D holds (the form of a polling station, I = 5 and J = "
+        "0, does not apply): no error. Differences: s1 10 of 110 (1000 >= 220), s2 5 of 100 "
+        "(500 >= 200), g 5 of 210 (500 >= 420): warnings.",
+        doc(
+            municipality("s1", "s2"),
+            [
+                station("s1", {1: [40, 20, 10], 2: [24, 16]}, abc=(100, 0, 0)),
+                std("s2", abc=(105, 0, 0)),
+                station(
+                    "g", {1: [70, 40, 20], 2: [48, 32]}, abc=(205, 0, 0), i=10, j=5, level="GSB"
+                ),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-sum-identity", "TOT-warning-difference"),
+        findings=(
+            ("warning", "TOT-warning-difference", "s1"),
+            ("warning", "TOT-warning-difference", "s2"),
+            ("warning", "TOT-warning-difference", "g"),
+        ),
+        totals={"g": {"more_counted": 10, "fewer_counted": 5, "total_counted": 210}},
+    ),
+    Case(
+        "identities",
         "Structure",
         "s3 has no count: error TOT-complete at s3; the municipality is s1 + s2: D = 200.",
         doc(G3, [std("s1"), std("s2")]),
