@@ -152,6 +152,7 @@ def test_a_changed_entered_count_fails_naming_the_rules() -> None:
     verdict = judge(v, _answer_with(v, more_blank))
     assert verdict.status == "FAIL"
     assert "totals[s2].blank: expected 3, got 4" in verdict.differences
+    assert verdict.provided is not None and set(verdict.provided["totals"]) == {"s2"}
     assert {"TOT-carried", "TOT-sum-identity"} <= {x.rule_id for x in verdict.violations}
 
 
