@@ -36,7 +36,12 @@ from fractions import Fraction
 from typing import Any, Literal, TypeAlias
 
 from conformance.protocol import Answer
-from conformance.suite import DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION, Vector
+from conformance.suite import (
+    DISTRICTS_OPERATION,
+    EERSTE_KAMER_OPERATION,
+    TOTALISE_OPERATION,
+    Vector,
+)
 from spec.check import check, judgement
 from spec.codec import parse_election
 from spec.district_check import check_districts
@@ -254,6 +259,10 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
             f"the adapter reports an error: {answer.message or 'no message'}",
             answer_status="errored",
         )
+    if vector.operation == TOTALISE_OPERATION:  # its own kit: conformance.totalise_kit
+        from conformance.totalise_kit import judge_totals
+
+        return judge_totals(vector, answer)
     result = answer.result or {}
     provided = _provided(result)
     if answer.repeated is not None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spec.counts import CONTROL_PROTOCOLS
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, PROFILE_SWITCHES
 
 MANIFEST = "manifest.json"
@@ -35,6 +36,13 @@ EERSTE_KAMER_OPERATION = "allocate-eerste-kamer"
 """The Eerste Kamer in member votes per body (U 2, U 3): input ``kieswet/eerste-kamer-input@1``,
 result ``kieswet/seat-allocation-result@1``."""
 OPERATIONS = (ALLOCATE_OPERATION, DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION)
+"""The seat-allocation operations (also those ``kieswet conformance fuzz`` generates)."""
+TOTALISE_OPERATION = "totalise"
+"""Totalisation with the control protocol's checks: input ``kieswet/counts-input@1``, result
+``kieswet/totals@1``; the file header's ``profile`` is the control protocol version
+(``conformance.totalise_kit``)."""
+SUITE_OPERATIONS = (*OPERATIONS, TOTALISE_OPERATION)
+"""Every operation of the suite."""
 
 
 class SuiteError(Exception):
@@ -197,6 +205,13 @@ def _expected(value: object, where: str, has_candidates: bool, operation: str) -
     if not isinstance(value, dict):
         raise SuiteError(f"{where} must be an object")
     status = value.get("status")
+    if operation == TOTALISE_OPERATION:
+        from conformance.totalise_kit import expected_problem
+
+        problem = expected_problem(value)
+        if problem is not None:
+            raise SuiteError(f"{where}{problem}")
+        return value
     if status not in EXPECTED_STATUSES:
         raise SuiteError(f"{where}.status must be one of {', '.join(EXPECTED_STATUSES)}")
     if status == "completed":
@@ -397,7 +412,10 @@ def unsupported(vector: Vector, caps: Any, profiles: Sequence[frozenset[str]]) -
     if vector.law in LAW_VERSIONS and vector.law not in caps.laws:
         return f"law version {vector.law} not claimed by the adapter"
     switches = profile_switches(vector.profile)
-    if switches <= set(PROFILE_SWITCHES) and switches not in profiles:
+    if vector.operation == TOTALISE_OPERATION:
+        if vector.profile in CONTROL_PROTOCOLS and switches not in profiles:
+            return f"control protocol {vector.profile} not claimed by the adapter"
+    elif switches <= set(PROFILE_SWITCHES) and switches not in profiles:
         return f"profile {vector.profile} not claimed by the adapter"
     if vector.has_candidates and not caps.candidates:
         return "the input has candidates; the adapter does not claim candidates"

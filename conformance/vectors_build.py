@@ -1,13 +1,17 @@
 """Build and verify the conformance vector suite (``kieswet/vectors@1`` files and their manifest).
 
-The suite has three operations, one directory each:
+The suite has four operations, one directory each:
 
 * ``allocate``: one contest, input ``kieswet/seat-allocation-input@1``;
 * ``allocate-districts``: an election with districts (stellen, lijstengroepen, P 12, old P 11),
   input ``kieswet/district-allocation-input@1``, result ``kieswet/district-allocation-result@1``;
 * ``allocate-eerste-kamer``: the Eerste Kamer in member votes per body, input
   ``kieswet/eerste-kamer-input@1`` (weighted by U 2 and U 3 into an ordinary EK contest),
-  result ``kieswet/seat-allocation-result@1``.
+  result ``kieswet/seat-allocation-result@1``;
+* ``totalise``: totalisation with the control protocol's checks, input
+  ``kieswet/counts-input@1``, result ``kieswet/totals@1`` (hand-written cases of
+  ``conformance.vector_sources.totalise``, built and checked by ``conformance.totalise_vectors``
+  with ``spec.totalisation_rules``; the file's profile is the control protocol version).
 
 ``build`` gathers the vectors from their sources (the hand-written cases of
 ``conformance.vector_sources.handwritten``, ``.eerste_kamer`` and ``.districts``, the published
@@ -43,10 +47,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from conformance import totalise_vectors
 from conformance.suite import (
     ALLOCATE_OPERATION,
     DISTRICTS_OPERATION,
     EERSTE_KAMER_OPERATION,
+    TOTALISE_OPERATION,
     RepeatedKey,
     SuiteError,
     has_candidates,
@@ -106,6 +112,8 @@ NOTES: dict[str, str] = {
     "exhaustion (the Kiesraad's published interpretation)",
     "deceased": "the input has deceased candidates (P 19a)",
     "zero_votes_list": "a list has no votes",
+    "protocol_threshold": "totalise: a station sits exactly on, or just beside, a threshold of "
+    "the control protocol (the difference, 3%, 50 points, the swap factor or minimum)",
     "large_numbers": "a list has 100 000 000 votes or more",
     "candidates": "candidate-level data: the expected result includes the elected candidates",
     "rejected": "the input is invalid; only the status must match (errors are informative)",
@@ -871,6 +879,8 @@ def _check_rules(test: Pending) -> None:
 
 def _evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
     """The expected result of ``test``, after every check; raises ``BuildError``."""
+    if spec.operation == TOTALISE_OPERATION:  # its own checks: conformance.totalise_vectors
+        return totalise_vectors.evaluate(test, spec)
     _check_header(test, spec)
     if spec.operation == DISTRICTS_OPERATION:
         return _evaluate_districts(test)
@@ -1038,6 +1048,7 @@ def collect(real_dir: Path, seed: int) -> tuple[list[FileSpec], list[Pending]]:
         _eerste_kamer(),
         _districts_handwritten(),
         _districts_real(real_dir),
+        totalise_vectors.collect(),
     ):
         specs.extend(more_specs)
         tests.extend(more_tests)

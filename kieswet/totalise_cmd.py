@@ -85,12 +85,13 @@ centraal stembureau, and check every count (see the documentation, "Totalisation
     E = the sum of the list totals (where E is stated); H = E + F + G; I and J explain D - H;
     a stated total of a higher unit = the sum of its units; every expected unit counted
     exactly once, no unknown units; a second data entry identical to the first;
-  warnings, with the thresholds of the Kiesraad's control protocol (--protocol, default
-    the current version): blank or invalid >= 3% of H; |D - H| >= 15 or >= 2% of H; no
-    ballots at all; and per entered unit (polling station): "geen verklaring" reported,
-    explanations that do not add up to |H - D| (not for units already recounted), a list
-    whose share deviates >= 50 points from the rest of the municipality, possibly swapped
-    candidates (>= 5x and >= 15 votes, municipality of >= 2 units).
+  warnings, with the thresholds of the Kiesraad's control protocol (--protocol, or the
+    'protocol' a JSON input names; default the current version): blank or invalid >= 3%
+    of H; |D - H| >= 15 or >= 2% of H; no ballots at all; and per entered unit (polling
+    station): "geen verklaring" reported, explanations that do not add up to |H - D| (not
+    for units already recounted), a list whose share deviates >= 50 points from the rest
+    of the municipality, possibly swapped candidates (>= 5x and >= 15 votes, municipality
+    of >= 2 units).
 
 INPUT is either
   a kieswet/counts-input@1 JSON document: the hierarchy of units, the counts, and optionally
@@ -179,9 +180,9 @@ def register(commands: Any) -> None:
     parser.add_argument(
         "--protocol",
         choices=sorted(CONTROL_PROTOCOLS),
-        default=CURRENT_PROTOCOL,
+        default=None,
         help="the version of the Kiesraad's control protocol whose thresholds the warnings "
-        f"use (default: {CURRENT_PROTOCOL})",
+        f"use (default: the one a JSON input names in 'protocol', else {CURRENT_PROTOCOL})",
     )
     parser.add_argument(
         "--exclude",
@@ -239,12 +240,18 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_counts(args.input, args.max_bytes)
     if isinstance(loaded, str):
         return _fail(loaded)
+    if args.protocol and loaded.protocol and args.protocol != loaded.protocol:
+        return _fail(
+            f"{args.input}: the input names control protocol {loaded.protocol!r}, "
+            f"--protocol says {args.protocol!r}: give one of them"
+        )
+    protocol = args.protocol or loaded.protocol or CURRENT_PROTOCOL
     return totalise_and_report(
         loaded.hierarchy,
         loaded.inputs,
         Path(args.out),
         show_progress=show and len(loaded.hierarchy.units) >= PROGRESS_FROM,
-        protocol=CONTROL_PROTOCOLS[args.protocol],
+        protocol=CONTROL_PROTOCOLS[protocol],
     )
 
 
@@ -319,7 +326,7 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
         Path(args.out),
         show_progress=show,
         eml=output,
-        protocol=CONTROL_PROTOCOLS[args.protocol],
+        protocol=CONTROL_PROTOCOLS[args.protocol or CURRENT_PROTOCOL],
     )
 
 

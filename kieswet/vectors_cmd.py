@@ -56,14 +56,15 @@ Exit status: 0 every wrong answer rejected and every right answer accepted, 1 so
 
 BUILD_HELP = """\
 Build the vector suite from its sources: the hand-written cases
-(conformance/vector_sources/handwritten.py; eerste_kamer.py and districts.py for the operations
-allocate-eerste-kamer and allocate-districts), the published results (tests/fixtures/real; the
-national ones also split over districts) and the seeded edge-case generator
-(conformance/vector_sources/generated.py).
+(conformance/vector_sources/handwritten.py; eerste_kamer.py, districts.py and totalise.py for
+the operations allocate-eerste-kamer, allocate-districts and totalise), the published results
+(tests/fixtures/real; the national ones also split over districts) and the seeded edge-case
+generator (conformance/vector_sources/generated.py).
 
 Every expected result is computed by the reference engine and checked by the executable
-specification (spec.check, or spec.district_check for allocate-districts); hand-written and
-published expectations must agree with it. If any test fails a check, the build stops with
+specification (spec.check, or spec.district_check for allocate-districts, or
+spec.totalisation_rules for totalise); hand-written and published expectations must agree
+with it. If any test fails a check, the build stops with
 exit status 1 naming the test, and writes nothing. Otherwise it writes every vector file, the
 manifest and the id registry (stable ids: an existing test keeps its id, a new test gets the
 next free id, a removed test's id is retired for good). The output is deterministic: building

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from spec.counts import (
+    CONTROL_PROTOCOLS,
     FEWER_EXPLANATIONS,
     LEVELS,
     MORE_EXPLANATIONS,
@@ -67,6 +68,7 @@ _TOP_KEYS = frozenset(
         "corrections",
         "explanations",
         "recounted",
+        "protocol",
     }
 )
 _HIERARCHY_KEYS = frozenset({"root", "units"})
@@ -103,6 +105,9 @@ class CountsDocument:
     hierarchy: Hierarchy
     inputs: CountInputs
     source: str = ""
+    protocol: str | None = None
+    """The control protocol version the document names (``spec.counts.CONTROL_PROTOCOLS``);
+    ``None``: not named (the current one applies unless the caller chooses another)."""
 
 
 MISSING = object()
@@ -345,6 +350,13 @@ def parse_counts_input(data: object) -> CountsDocument | Rejected:
     explanations = _parse_explanations(top.get("explanations", {}), reader)
     recounted = reader.array(top.get("recounted", []), "recounted") or []
     ids = [reader.text(uid, f"recounted[{i}]", empty=False) for i, uid in enumerate(recounted)]
+    protocol = top.get("protocol")
+    if protocol is not None and protocol not in CONTROL_PROTOCOLS:
+        reader.add(
+            "protocol",
+            "unknown_protocol",
+            f"protocol must be one of {', '.join(sorted(CONTROL_PROTOCOLS))}, got {protocol!r}",
+        )
     if reader.errors or hierarchy is None:
         return Rejected(tuple(reader.errors))
     return CountsDocument(
@@ -357,6 +369,7 @@ def parse_counts_input(data: object) -> CountsDocument | Rejected:
             frozenset(uid for uid in ids if uid is not None),
         ),
         source,
+        protocol,
     )
 
 
@@ -479,6 +492,8 @@ def counts_input_to_json(document: CountsDocument) -> dict[str, Any]:
         doc["explanations"] = {uid: dict(e) for uid, e in inputs.explanations.items()}
     if inputs.recounted:
         doc["recounted"] = sorted(inputs.recounted)
+    if document.protocol is not None:
+        doc["protocol"] = document.protocol
     return doc
 
 

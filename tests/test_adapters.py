@@ -117,7 +117,7 @@ def test_a_complete_session_with_the_reference_adapter() -> None:
         [
             Start(),
             Run((Case("a", "allocate", ELECTION), Case("b", "allocate", {"format": "?"}))),
-            Run((Case("c", "totalise", {}),)),
+            Run((Case("c", "no-such-operation", {}),)),
             Stop(),
         ],
     )

@@ -95,12 +95,12 @@ def test_reference_passes_the_fixture_suite_and_writes_three_valid_reports(
 )
 def test_reference_passes_the_shipped_suite(tmp_path: Path) -> None:
     """``kieswet conformance run --adapter "kieswet adapter"``: every vector of every operation
-    (allocate, allocate-districts, allocate-eerste-kamer) is sent and passes."""
+    (allocate, allocate-districts, allocate-eerste-kamer, totalise) is sent and passes."""
     assert run(tmp_path, f"{sys.executable} -m kieswet.cli adapter", suite=SHIPPED) == 0
     footer = report(tmp_path)[-1]
     assert footer["counts"]["PASS"] == footer["counts"]["total"] > 1000
     assert {v["operation"] for v in footer["verdicts"]} == {
-        "allocate", "allocate-districts", "allocate-eerste-kamer"
+        "allocate", "allocate-districts", "allocate-eerste-kamer", "totalise"
     }  # fmt: skip
     assert {v["verdict"] for v in footer["verdicts"]} == {"PASS"}
 

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from conformance.vector_sources import districts, eerste_kamer, handwritten
+from conformance.vector_sources import totalise as totalise_source
 from conformance.vectors_build import (
     DEFAULT_IDS,
     DEFAULT_REAL,
@@ -35,6 +36,7 @@ from spec.check import check
 from spec.codec import parse_election, result_to_json
 from spec.model import Completed, NeedsLot, Rejected
 from spec.rules import RULES
+from spec.totalisation_rules import RULES as TOTALISATION_RULES
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "conformance" / "schemas"
 
@@ -61,6 +63,7 @@ def _tests(invalid: bool = False) -> Iterator[tuple[str, dict[str, Any], dict[st
 
 ALL_TESTS = list(_tests())
 NEGATIVE_TESTS = list(_tests(invalid=True))
+TOTALISATION_RULE_IDS = {rule.id for rule in TOTALISATION_RULES}
 
 
 def _copy_suite(tmp_path: Path) -> Path:
@@ -97,6 +100,7 @@ def test_a_few_hundred_generated_and_every_real_contest() -> None:
         ("allocate-eerste-kamer", "handwritten"): len(eerste_kamer.CASES),
         ("allocate-districts", "handwritten"): len(districts.CASES),
         ("allocate-districts", "real_split"): len(districts.REAL_ELECTIONS),
+        ("totalise", "handwritten"): len(totalise_source.CASES),
     }
     assert 200 <= by_source[("allocate", "generated")] <= 1000
 
@@ -144,8 +148,13 @@ def test_headers_explain_every_flag_and_match_every_input() -> None:
     rule_ids = {rule.id for rule in RULES}
     for relpath, header, test in ALL_TESTS:
         assert set(test["flags"]) <= set(header["notes"]), (relpath, test["id"])
-        assert set(test["rules"]) <= rule_ids, (relpath, test["id"])
         assert test["articles"] or test["expected"]["status"] == "rejected", test["id"]
+        if header["operation"] == "totalise":  # rules of spec.totalisation_rules
+            assert set(test["rules"]) <= TOTALISATION_RULE_IDS, (relpath, test["id"])
+            if "header_mismatch" not in test["flags"]:
+                assert test["input"]["protocol"] == header["profile"], (relpath, test["id"])
+            continue
+        assert set(test["rules"]) <= rule_ids, (relpath, test["id"])
         election = test["input"].get("election", {})
         if "header_mismatch" not in test["flags"]:
             assert (election.get("law"), election.get("profile")) == (

@@ -4,7 +4,10 @@ It claims every operation, election kind, law version and interpretation profile
 knows, candidates and lots, and answers every case through the same JSON codecs as
 ``kieswet allocate --json``: ``allocate`` with ``reference.allocate``,
 ``allocate-eerste-kamer`` with ``reference.eerste_kamer`` (a seat-allocation result) and
-``allocate-districts`` with ``reference.districts`` (a ``kieswet/district-allocation-result@1``).
+``allocate-districts`` with ``reference.districts`` (a ``kieswet/district-allocation-result@1``),
+``totalise`` with ``reference.totalise`` (a ``kieswet/totals@1``, see
+``conformance.totalise_kit``). Its profiles are the interpretation profiles and the control
+protocol versions.
 """
 
 from __future__ import annotations
@@ -19,12 +22,15 @@ from conformance.suite import (
     ALLOCATE_OPERATION,
     DISTRICTS_OPERATION,
     EERSTE_KAMER_OPERATION,
-    OPERATIONS,
+    SUITE_OPERATIONS,
+    TOTALISE_OPERATION,
 )
+from conformance.totalise_kit import answer as totalise_answer
 from reference.allocate import allocate_json
 from reference.districts import allocate_districts_json
 from reference.eerste_kamer import allocate_eerste_kamer_json
 from spec.codec import result_to_json
+from spec.counts import CONTROL_PROTOCOLS
 from spec.districts_codec import district_result_to_json
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, PROFILE_SWITCHES
 
@@ -48,10 +54,10 @@ def profile_names() -> tuple[str, ...]:
 
 
 CAPABILITIES = Capabilities(
-    operations=OPERATIONS,
+    operations=SUITE_OPERATIONS,
     kinds=ELECTION_KINDS,
     laws=LAW_VERSIONS,
-    profiles=profile_names(),
+    profiles=(*profile_names(), *sorted(CONTROL_PROTOCOLS)),
     candidates=True,
     lots=True,
 )
@@ -66,6 +72,8 @@ def handle(case: Case) -> Answer:
     elif case.operation == DISTRICTS_OPERATION:
         districts = allocate_districts_json(case.input)
         return Answer(case.id, districts.status, district_result_to_json(districts))
+    elif case.operation == TOTALISE_OPERATION:
+        return totalise_answer(case)
     else:
         return Answer(case.id, "skipped", message=f"operation {case.operation!r} not supported")
     return Answer(case.id, result.status, result_to_json(result))
