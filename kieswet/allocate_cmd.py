@@ -87,6 +87,13 @@ def register(commands: Any) -> None:
         help="print a self-contained HTML page: a chart of the seats per list and the trace",
     )
     parser.add_argument(
+        "--no-steps",
+        dest="steps",
+        action="store_false",
+        help="with --json or --batch: leave the trace (steps) out of each result: seats, "
+        "elected candidates and ranking only (smaller and faster for large batches)",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -226,14 +233,26 @@ def trace_width() -> int:
     return max(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns)
 
 
-def batch_lines(lines: Iterable[str | bytes], faults: list[int] | None = None) -> Iterator[str]:
+def without_steps(document: dict[str, Any]) -> dict[str, Any]:
+    """``--no-steps``: the result document without its trace (a district result: without the
+    trace of its allocation over parties); every other field as it was."""
+    document.pop("steps", None)
+    national = document.get("national")
+    if isinstance(national, dict):
+        national.pop("steps", None)
+    return document
+
+
+def batch_lines(
+    lines: Iterable[str | bytes], faults: list[int] | None = None, steps: bool = True
+) -> Iterator[str]:
     """One result line per input line (empty lines are skipped). A line that cannot be read
     (not UTF-8, not JSON, too long) gives a rejected result naming its line number; the batch
     goes on. So does a line on which kieswet itself fails (a bug): its record is rejected
     with code ``internal_error``, and its number is added to ``faults``."""
     for number, line in enumerate(lines, 1):
         try:
-            results = list(_batch_line(number, line))
+            results = list(_batch_line(number, line, steps))
         except Exception as exc:  # a fault of ours costs this record, not the batch
             if faults is not None:
                 faults.append(number)
@@ -243,7 +262,7 @@ def batch_lines(lines: Iterable[str | bytes], faults: list[int] | None = None) -
         yield from results
 
 
-def _batch_line(number: int, line: str | bytes) -> Iterator[str]:
+def _batch_line(number: int, line: str | bytes, steps: bool = True) -> Iterator[str]:
     if isinstance(line, bytes):
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
@@ -263,10 +282,11 @@ def _batch_line(number: int, line: str | bytes) -> Iterator[str]:
         return
     district = district_document(data) if DISTRICT_FORMAT in line else None
     if district is not None:
-        yield dumps_line(district[0]) + "\n"
+        yield dumps_line(district[0] if steps else without_steps(district[0])) + "\n"
         return
     result, _ = allocate_document(data)
-    yield dumps_line(result_to_json(result)) + "\n"
+    document = result_to_json(result)
+    yield dumps_line(document if steps else without_steps(document)) + "\n"
 
 
 def _bounded_lines(source: IO[bytes], limit: int) -> Iterator[bytes]:
@@ -288,7 +308,7 @@ _TOO_LONG = b"\xff too long"
 """Stands for a line beyond the limit: not UTF-8, so it is rejected as such, with its number."""
 
 
-def _run_batch(source: IO[bytes], show_progress: bool, limit: int) -> int:
+def _run_batch(source: IO[bytes], show_progress: bool, limit: int, steps: bool = True) -> int:
     out = sys.stdout
     # Elections and results form no reference cycles, so reference counting frees them; the
     # cyclic collector would only rescan the long-lived module objects thousands of times.
@@ -298,14 +318,14 @@ def _run_batch(source: IO[bytes], show_progress: bool, limit: int) -> int:
     lines = _bounded_lines(source, limit)
     faults: list[int] = []
     if not show_progress:
-        out.writelines(batch_lines(lines, faults))
+        out.writelines(batch_lines(lines, faults, steps))
         return _batch_status(faults)
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.completed} elections"), TimeElapsedColumn())
     with Progress(*columns, transient=True, console=None) as progress:
         task = progress.add_task("allocate", total=None)
-        for line in batch_lines(lines, faults):
+        for line in batch_lines(lines, faults, steps):
             out.write(line)
             progress.advance(task)
     return _batch_status(faults)
@@ -356,7 +376,7 @@ def run(args: argparse.Namespace) -> int:
             with (
                 nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
             ) as source:
-                return _run_batch(source, show, limit)
+                return _run_batch(source, show, limit, args.steps)
         except BrokenPipeError:
             raise  # the reader of our output went away: kieswet.cli stops quietly
         except OSError as exc:
@@ -379,6 +399,7 @@ def run(args: argparse.Namespace) -> int:
             if district is not None:
                 document, code = district
                 if args.json:
+                    document = document if args.steps else without_steps(document)
                     shown = json.dumps(document, ensure_ascii=False, indent=2)
                     sys.stdout.write(_safe(shown, document, 2) + "\n")
                 elif args.html:
@@ -389,6 +410,7 @@ def run(args: argparse.Namespace) -> int:
             result, parsed = allocate_document(data)
     if args.json:
         document = result_to_json(result)
+        document = document if args.steps else without_steps(document)
         shown = json.dumps(document, ensure_ascii=False, indent=2)
         sys.stdout.write(_safe(shown, document, 2) + "\n")
     elif args.html:
