@@ -5,7 +5,8 @@ candidates each, 9 to 45 seats — then times, in the same run:
 
 * the I/O floor: a plain Python process that reads every line, ``json.loads`` it and writes
   ``json.dumps`` of it back (what any JSON-Lines tool must at least do);
-* ``kieswet allocate --batch`` over the same file, as a separate process on one core.
+* ``kieswet allocate --batch`` over the same file, as a separate process on one core, with
+  and without the trace (``--no-steps``).
 
 It prints elections per second for both and their ratio. Targets (issue 2): at least 5,000
 elections/s, within 3x of the I/O floor. Usage::
@@ -87,6 +88,13 @@ def main() -> None:
             [sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--no-progress"],
             source, folder / "results.jsonl",
         )
+        bare = timed(
+            [
+                sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--no-steps",
+                "--no-progress",
+            ],
+            source, folder / "results-no-steps.jsonl",
+        )
         results = (folder / "results.jsonl").read_text(encoding="utf-8").splitlines()
         statuses: dict[str, int] = {}
         for line in results:
@@ -98,8 +106,10 @@ def main() -> None:
               f"({floor:.2f} s)")
         print(f"kieswet allocate --batch:    {args.elections / engine:10.0f} elections/s "
               f"({engine:.2f} s)  statuses: {dict(sorted(statuses.items()))}")
+        print(f"  ... with --no-steps:       {args.elections / bare:10.0f} elections/s "
+              f"({bare:.2f} s)")
         print(f"ratio to the I/O floor:      {engine / floor:10.2f}x "
-              "(targets: >= 5000 elections/s, <= 3x)")
+              f"(--no-steps {bare / floor:.2f}x; targets: >= 5000 elections/s, <= 3x)")
 
 
 if __name__ == "__main__":
