@@ -31,9 +31,7 @@ import json
 import os
 import re
 import shlex
-import signal
 import tempfile
-import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +42,7 @@ from conformance.judge import CASE_STATUSES
 from conformance.protocol import PROTOCOL
 from conformance.runner import CaseRecord, RunOutcome
 from conformance.suite import Filters
+from conformance.uninterrupted import uninterrupted
 
 REPORT_FORMAT = "kieswet/conformance-report@1"
 FILES = ("report.jsonl", "junit.xml", "report.html")
@@ -663,17 +662,9 @@ def write_reports(outcome: RunOutcome, context: RunContext, directory: Path) -> 
     try:
         for path, text in zip(paths, texts, strict=True):
             staged.append(_stage(path, text))
-        caught: list[int] = []
-        main = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGINT, lambda n, f: caught.append(n)) if main else None
-        try:
+        with uninterrupted():
             for temporary, path in zip(staged, paths, strict=True):
                 os.replace(temporary, path)
-        finally:
-            if main:
-                signal.signal(signal.SIGINT, previous)
-        if caught:
-            raise KeyboardInterrupt
     finally:
         for temporary in staged:
             temporary.unlink(missing_ok=True)

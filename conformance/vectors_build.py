@@ -40,8 +40,6 @@ import hashlib
 import json
 import os
 import re
-import signal
-import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +57,7 @@ from conformance.suite import (
     read_json_file,
     unique_keys,
 )
+from conformance.uninterrupted import uninterrupted
 from conformance.vector_sources import districts, eerste_kamer, generated, handwritten, negative
 from reference.allocate import allocate
 from reference.districts import allocate_districts
@@ -1308,19 +1307,11 @@ def _write_all(files: Mapping[Path, bytes], remove: Iterable[Path] = ()) -> None
             temporary = path.with_name(f".{path.name}.tmp")
             temporary.write_bytes(data)
             staged.append((temporary, path))
-        caught: list[int] = []
-        main = threading.current_thread() is threading.main_thread()
-        previous = signal.signal(signal.SIGINT, lambda n, f: caught.append(n)) if main else None
-        try:
+        with uninterrupted():
             for temporary, path in staged:
                 os.replace(temporary, path)
             for path in remove:
                 path.unlink(missing_ok=True)
-        finally:
-            if main:
-                signal.signal(signal.SIGINT, previous)
-        if caught:
-            raise KeyboardInterrupt
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)

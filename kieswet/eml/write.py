@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import tempfile
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
+from conformance.uninterrupted import uninterrupted
 from kieswet.eml.candidates import CandidateEntry, ListEntry
 from kieswet.eml.counts import (
     ADMITTED,
@@ -98,7 +96,7 @@ def write_all(
             staged.append((manifest, _stage(manifest, [_manifest(staged)])))
         for path, _ in staged:
             _refuse_non_file(path)  # once more, just before anything is replaced
-        with _uninterrupted():
+        with uninterrupted():
             if manifest is not None:
                 _remove(manifest)
             for path, temporary in staged:
@@ -143,22 +141,6 @@ def _remove(path: Path) -> None:
         path.unlink(missing_ok=True)
     except OSError as exc:
         raise EmlError(path, f"cannot remove the old manifest: {exc.strerror or exc}") from None
-
-
-@contextmanager
-def _uninterrupted() -> Iterator[None]:
-    """Ctrl-C (SIGINT) is held back while the block runs, and raised after it."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    caught: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda number, frame: caught.append(number))
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
 
 
 def _umask() -> int:
