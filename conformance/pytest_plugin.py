@@ -145,7 +145,7 @@ class VectorItem(pytest.Item):
         if verdict.status == "SKIPPED":
             pytest.skip(verdict.message)
         if verdict.status != "PASS":
-            raise VectorFailed(_report(record))
+            raise VectorFailed(_report(record, session))
 
     def repr_failure(
         self,
@@ -164,7 +164,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _report(record: CaseRecord) -> str:
+def _report(record: CaseRecord, session: _Session | None = None) -> str:
     vector, verdict = record.vector, record.verdict
     lines = [
         f"vector {vector.id} ({vector.file}, group {vector.group!r}): {verdict.status}: "
@@ -184,6 +184,11 @@ def _report(record: CaseRecord) -> str:
         lines.append(f"  expected: {_json(dict(vector.expected))}")
         lines.append(f"  provided: {_json(dict(verdict.provided or {}))}")
     lines += [f"  note: {note}" for note in record.notes]
+    if session is not None:
+        adapter = shlex.join(session.command)
+        select = f"vector[{vector.id}]"
+        argv = ["python", "-m", "pytest", "--kieswet-adapter", adapter, "-k", select]
+        lines.append(f"  rerun just this case: {shlex.join(argv)}")
     return "\n".join(lines)
 
 

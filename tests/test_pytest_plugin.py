@@ -94,6 +94,7 @@ def test_a_broken_adapter_fails_with_the_rule_and_both_results(
             "*P15-threshold-strict (P 15 lid 1): list 1: candidate 4 *exactly the voorkeurdrempel*",
             '*expected: {"elected": {"1": [[]1, 2, 3[]]*',
             '*provided: {"elected": {"1": [[]1, 4, 2[]]*',
+            "*rerun just this case: python -m pytest --kieswet-adapter * -k 'vector[[]1[]]'",
             "FAILED *articles.json::vector[[]1[]]*",
         ]
     )
