@@ -425,6 +425,33 @@ _COMBINATION = district_doc(
     law="pre-2017-12",
 )
 
+# P 13 inside a lijstengroep: list 11 has 1 candidate for 6 full seats (issue 16, mutants of
+# reference/groups.py: the seats passed on, P 12 lid 5 with two remainder seats and greatest
+# averages after them).
+_GROUP_LIMIT = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 620, 1), lst(12, 2, 230, 30), lst(13, 3, 150, 30), lst(2, 1, 1000, 30)],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
+# P 13 with P 18 lid 3, the seat passed on decided by the continued largest remainders: list
+# 14's only candidate is elected on list 11; lists 12 and 13 both can take its seat (issue 16,
+# mutants of the continued application in reference/groups.py).
+_PASS_ON_ORDER = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 101), *((f"A{i}", 24) for i in range(1, 19)), ("A19", 17)]),
+        cand_list(12, 2, [*((f"B{i}", 24) for i in range(1, 10)), ("B10", 4)]),
+        cand_list(13, 3, [*((f"C{i}", 24) for i in range(1, 6)), ("C6", 10)]),
+        cand_list(14, 4, [("P", 100)]),
+        lst(2, 1, 1000, 30),
+    ],
+    districts=4,
+    groups=[{"number": 1, "members": [11, 12, 13, 14]}],
+)
+
 CASES: tuple[DistrictCase, ...] = (
     DistrictCase(
         "P 12 groepskiesdeler and largest remainders",
@@ -501,6 +528,24 @@ CASES: tuple[DistrictCase, ...] = (
         ("tie", "lot"),
         party_seats={1: 11, 3: 10},
         seats={11: 5, 12: 6, 3: 10},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "PS, 20 seats, 2000 votes, kiesdeler 100. Group 1 (lists 11: 620 votes, 1 candidate; "
+        "12: 230; 13: 150; 1000 votes, 61 candidates): 10 full seats; list 2 (1000): 10. P 12 "
+        "lid 4, groepskiesdeler 1000/10 = 100: list 11 6 full seats (remainder 20), 12: 2 "
+        "(remainder 30), 13: 1 (remainder 50). List 11 can take 1 seat: P 13 lid 1, its 5 "
+        "other seats pass on by continued application of P 12, so with 1 + 2 + 1 = 4 seats "
+        "held 6 are left. P 12 lid 5, largest remainders among lists 12 and 13 (11 takes no "
+        "further part): 13 (50) → 2 seats, then 12 (30) → 3. P 13 lid 2 (P 7 lid 1), greatest "
+        "averages: 12: 230/4 = 57 1/2 > 13: 150/3 = 50 → 12 (4); 12: 230/5 = 46 < 50 → 13 "
+        "(3); 12: 46 > 13: 150/4 = 37 1/2 → 12 (5); 12: 230/6 = 38 1/3 > 37 1/2 → 12 (6). "
+        "Seats 11: 1, 12: 6, 13: 3 (sum 10).",
+        _GROUP_LIMIT,
+        ("P 12", "P 13"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        party_seats={1: 10, 2: 10},
+        seats={11: 1, 12: 6, 13: 3, 2: 10},
     ),
     DistrictCase(
         "P 15 summed preference votes and P 16 placement",
@@ -621,6 +666,35 @@ CASES: tuple[DistrictCase, ...] = (
         seats={11: 3, 12: 0, 2: 17},
         elected={11: (1, 2, 3), 12: ()},
         ranking={11: tuple(range(1, 11)), 12: (1, 2)},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 "
+        "(district 1: P 101, A1-A18 24 each, A19 17; 550 votes), list 12 (district 2: B1-B9 "
+        "24, B10 4; 220), list 13 (district 3: C1-C5 24, C6 10; 130), list 14 (district 4: P "
+        "100; 100); list 2: 1000. Full seats: group 10, list 2 10. P 12, groepskiesdeler "
+        "1000/10 = 100: full seats 11: 5 (remainder 50), 12: 2 (20), 13: 1 (30), 14: 1 (0); "
+        "the remainder seat → list 11 (50): 6, 2, 1, 1. P 15, summed: P 201 > 25, elected on "
+        "preference; nobody else is above 25. P 16 lid 1: P has 101 on list 11, 100 on list "
+        "14 → list 11. P 17: list 11 takes A1-A5 (2-6), list 12 B1, B2, list 13 C1; list 14 "
+        "has its seat and no candidate left (P 13 lid 1 with P 18 lid 3): the seat passes on "
+        "by continued application of P 12 to the lists that had no remainder seat, by largest "
+        "remainder: list 13 (30) before list 12 (20) → list 13 takes C2. Seats 11: 6, 12: 2, "
+        "13: 2, 14: 0. P 19: list 11: P (1), then 2-20 in list order (nobody else above 25); "
+        "12: 1-10; 13: 1-6; list 14 (no seat, in a group with seats, P 19 lid 5): P (1).",
+        _PASS_ON_ORDER,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P16-P18-group-candidates", "P12-seat-sum", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 10, 2: 10},
+        seats={11: 6, 12: 2, 13: 2, 14: 0, 2: 10},
+        elected={11: (1, 2, 3, 4, 5, 6), 12: (1, 2), 13: (1, 2), 14: ()},
+        ranking={
+            11: tuple(range(1, 21)),
+            12: tuple(range(1, 11)),
+            13: tuple(range(1, 7)),
+            14: (1,),
+        },
     ),
     DistrictCase(
         "P 18 lid 2: the refill takes candidates not yet elected",
@@ -932,6 +1006,10 @@ TOPICS: dict[str, Topic] = {
             "P 16 lid 2: a seat forfeited twice": "Each next P 16 lid 2 placement forfeits the "
             "seat allocated before the previous one (walking back through the P 12 / P 13 "
             "order), not the last one again.",
+            "P 13 inside a lijstengroep: a list with fewer candidates than seats": "A list "
+            "of a group with fewer candidates than seats passes the rest on to the other lists "
+            "of the group by continued application of P 12 (P 13 lid 1); seats still left go "
+            "by greatest averages (P 13 lid 2).",
             "P 19 lid 5: which lists are ranked": "With fewer than 19 seats every list is "
             "ranked, also one without an elected candidate.",
             "P 16 lid 2: a seat forfeited among full seats": "Where the seat to forfeit is a "
