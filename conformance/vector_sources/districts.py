@@ -452,6 +452,31 @@ _PASS_ON_ORDER = district_doc(
     groups=[{"number": 1, "members": [11, 12, 13, 14]}],
 )
 
+# P 13 inside a lijstengroep ending in equal averages for the last seat (issue 16: the value of
+# a lot by greatest average within a group).
+_GROUP_LIMIT_TIE = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 700, 1), lst(12, 2, 150, 30), lst(13, 3, 150, 30), lst(2, 1, 1000, 30)],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
+# P 13 with P 18 lid 3, the seats passed on decided by the continued greatest averages: list
+# 13's candidates are elected on list 11 (issue 16, mutants of the continued application).
+_PASS_ON_AVERAGES = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(
+            11, 1, [("P", 126), ("X", 126), *((f"A{i}", 24) for i in range(1, 14)), ("A14", 16)]
+        ),
+        cand_list(12, 2, [*((f"B{i}", 24) for i in range(1, 8)), ("B8", 2)]),
+        cand_list(13, 3, [("P", 125), ("X", 125)]),
+        lst(2, 1, 1000, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
 CASES: tuple[DistrictCase, ...] = (
     DistrictCase(
         "P 12 groepskiesdeler and largest remainders",
@@ -546,6 +571,35 @@ CASES: tuple[DistrictCase, ...] = (
         ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
         party_seats={1: 10, 2: 10},
         seats={11: 1, 12: 6, 13: 3, 2: 10},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "PS, 20 seats, 2000 votes, kiesdeler 100. Group 1 (lists 11: 700 votes, 1 candidate; "
+        "12: 150; 13: 150): 10 seats; list 2 (1000): 10. P 12 lid 4, groepskiesdeler 100: "
+        "list 11 7 full seats (remainder 0), 12 and 13 1 each (remainder 50). List 11 takes 1 "
+        "(P 13 lid 1): 3 seats held, 7 left. P 12 lid 5: 12 and 13 (50 each) one each, 2 "
+        "seats, no lot needed (two seats for two lists). P 13 lid 2, greatest averages: 12 "
+        "and 13 150/3 = 50 each, two seats: one each (3); 150/4 = 37 1/2 each: one each (4); "
+        "150/5 = 30 each for the 1 seat left: the lot (P 13 lid 2 with P 7, here for the "
+        "group: kind group_seat, list 1), the tied value 30.",
+        _GROUP_LIMIT_TIE,
+        ("P 12", "P 13"),
+        ("LOT-decisive",),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "The same with the lot drawn for list 13: 11: 1, 12: 4, 13: 5.",
+        {
+            **_GROUP_LIMIT_TIE,
+            "lots": [{"kind": "group_seat", "options": [12, 13], "drawn": 13, "list": 1}],
+        },
+        ("P 12", "P 13"),
+        ("P12.2-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 10, 2: 10},
+        seats={11: 1, 12: 4, 13: 5, 2: 10},
     ),
     DistrictCase(
         "P 15 summed preference votes and P 16 placement",
@@ -695,6 +749,33 @@ CASES: tuple[DistrictCase, ...] = (
             13: tuple(range(1, 7)),
             14: (1,),
         },
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 "
+        "(district 1: P 126, X 126, A1-A13 24 each, A14 16; 580 votes), list 12 (district 2: "
+        "B1-B7 24, B8 2; 170), list 13 (district 3: P 125, X 125; 250); list 2: 1000. Full "
+        "seats: group 10, list 2 10. P 12, groepskiesdeler 100: full seats 11: 5 (remainder "
+        "80), 12: 1 (70), 13: 2 (50); 2 remainder seats → 11 and 12: 6, 2, 2. P 15, summed: "
+        "P and X 251 each > 25, elected on preference; nobody else above 25. P 16 lid 1: both "
+        "have 126 on list 11, 125 on list 13 → list 11. P 17: list 11 takes A1-A4 (3-6), 12 "
+        "B1, B2; list 13 has 2 seats and no candidate left (P 13 lid 1 with P 18 lid 3): they "
+        "pass on by continued application of P 12 / P 13. Largest remainder among the lists "
+        "without a remainder seat: only list 13, which cannot take one. Then greatest "
+        "averages (P 13 lid 2): 11: 580/7 = 82 6/7, 12: 170/3 = 56 2/3, 13: 250/4 = 62 1/2 → "
+        "11; then 11: 580/8 = 72 1/2 → 11 again. List 11 takes A5, A6 (7, 8). Seats 11: 8, "
+        "12: 2, 13: 0. (Averages divided by the seats held instead, 580/7 = 82 6/7 < 170/2 = "
+        "85 would give list 12 the second.) P 19: list 11: P (1), X (2) (elected on "
+        "preference, equal votes: list order), then 3-16 in list order; 12: 1-8; list 13 (no "
+        "seat, in a group with seats, P 19 lid 5): P (1), X (2).",
+        _PASS_ON_AVERAGES,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P16-P18-group-candidates", "P12-seat-sum", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 10, 2: 10},
+        seats={11: 8, 12: 2, 13: 0, 2: 10},
+        elected={11: tuple(range(1, 9)), 12: (1, 2), 13: ()},
+        ranking={11: tuple(range(1, 17)), 12: tuple(range(1, 9)), 13: (1, 2)},
     ),
     DistrictCase(
         "P 18 lid 2: the refill takes candidates not yet elected",
