@@ -676,6 +676,66 @@ CASES: tuple[DistrictCase, ...] = (
         ranking={11: (4, 3, 1, 2, 6), 12: (2, 4, 1, 3, 5)},
     ),
     DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "The voorkeurdrempel exactly reached is not passed (P 15 lid 1, P 19: 'meer stemmen "
+        "... dan'; issue 16). PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25% of "
+        "100 = 25. Group 1: list 11 (district 1: A 20, B 10, C 25, D 45; 100 votes), list 12 "
+        "(district 2: E 60, F 24, G 16; 100); list 2 (list-level) 1800. Full seats: group 2, "
+        "list 2 18, none residual. P 12: groepskiesdeler 100, lists 11 and 12 1 full seat "
+        "each. P 15: above 25 only E 60 and D 45, both elected on preference (P 16: E → 12, D "
+        "→ 11). P 19, list 11: D (4); C has exactly 25, not more than the drempel, so no "
+        "candidate is ranked by votes; then A (1), B (2), C (3) in list order: 4, 1, 2, 3. "
+        "List 12: E (1), then F (2), G (3).",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("A", 20), ("B", 10), ("C", 25), ("D", 45)]),
+                cand_list(12, 2, [("E", 60), ("F", 24), ("G", 16)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15 lid 1", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (4,), 12: (1,)},
+        ranking={11: (4, 1, 2, 3), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "A voorkeurdrempel that is not a whole number (issue 16). PS, 20 seats, 2050 votes, "
+        "kiesdeler 2050/20 = 102 1/2, voorkeurdrempel 25% = 25 5/8. Group 1: list 11 "
+        "(district 1: A 20, B 10, C 26, D 49; 105 votes), list 12 (district 2: E 60, F 24, G "
+        "16; 100); list 2 (list-level) 1845. Full seats: group 205 / 102 1/2 = 2, list 2 "
+        "1845 / 102 1/2 = 18, none residual. P 12: groepskiesdeler 205/2 = 102 1/2; list 11: "
+        "1 full (remainder 2 1/2), list 12: 0 full (remainder 100): the remainder seat → 12. "
+        "P 15: above 25 5/8: E 60, D 49, C 26; 2 seats: E and D elected on preference (P 16: "
+        "E → 12, D → 11). P 19, list 11: D (4), then C (3; 26 > 25 5/8), then A (1), B (2): "
+        "4, 3, 1, 2. List 12: E (1), F (2), G (3).",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("A", 20), ("B", 10), ("C", 26), ("D", 49)]),
+                cand_list(12, 2, [("E", 60), ("F", 24), ("G", 16)]),
+                lst(2, 1, 1845, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15 lid 1", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (4,), 12: (1,)},
+        ranking={11: (4, 3, 1, 2), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
         "P 18 candidate elected on two lists",
         "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: lists 11 and "
         "12 (200 votes each), list 2: 1600. Group 1: 4 seats, list 2: 16 (all full seats). "
@@ -878,6 +938,27 @@ CASES: tuple[DistrictCase, ...] = (
         seats={1: 4, 2: 5, 3: 0},
         elected={1: (1, 2, 3, 4), 3: ()},
         ranking={1: (1, 2, 3, 4, 5), 3: (2, 1)},
+    ),
+    DistrictCase(
+        "P 19 lid 5: which lists are ranked",
+        "The boundary: PS with 18 seats (fewer than 19; issue 16), 1800 votes, kiesdeler 100, "
+        "voorkeurdrempel 25% of 100 = 25 (P 15 lid 1: the 50% below 19 seats is for the "
+        "gemeenteraad only). List 1 (district 1, list-level) 1770, list 3 (district 2: c1 0, "
+        "c2 30; 30). Full seats 17 / 0; 1 residual seat (P 8): remainders 70 / 30, list 3 is "
+        "below 75 (75% of 100) → list 1: 18 / 0. P 19 lid 5: with 18 seats list 3 is ranked "
+        "although nobody on it is elected: c2 (30 > 25) first, then c1: 2, 1.",
+        district_doc(
+            "PS",
+            18,
+            [lst(1, 1, 1770, 30), cand_list(3, 2, [("c1", 0), ("c2", 30)])],
+            districts=2,
+        ),
+        ("P 8", "P 15", "P 19 lid 5"),
+        ("P19-group-ranking",),
+        ("candidates", "boundary"),
+        party_seats={1: 18, 3: 0},
+        seats={1: 18, 3: 0},
+        ranking={3: (2, 1)},
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",
