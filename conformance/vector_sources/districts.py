@@ -991,6 +991,32 @@ CASES: tuple[DistrictCase, ...] = (
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",
+        "A combination with exactly one seat (issue 16). PS, 10 seats (fewer than 19: largest "
+        "remainders, P 8, for lists with at least 75% of the kiesdeler), 1000 votes, "
+        "kiesdeler 100, law pre-2017-12: lists 1: 760, 2: 77, 3: 76, 4: 87; lists 2 and 3 "
+        "combined (9). Old P 4 lid 2 test without the combination: full seats 7 / 0 / 0 / 0, "
+        "3 residual seats by largest remainder: 87 (4), 77 (2), 76 (3) > 60 (1): both members "
+        "win a seat, the combination counts. With it: 1: 7 full (remainder 60), combination "
+        "153: 1 full (remainder 53), 4: 0 (remainder 87); 2 residual seats: 87 (4), 60 (1) > "
+        "53: seats 1: 8, combination 1, 4: 1. Old P 11: combinatiekiesdeler 153/1 = 153; "
+        "lists 2 and 3 0 full seats, remainders 77 and 76: the seat → list 2. Result 1: 8, 2: "
+        "1, 3: 0, 4: 1 (the combination cost its members a seat).",
+        district_doc(
+            "PS",
+            10,
+            [lst(1, 1, 760), lst(2, 1, 77), lst(3, 1, 76), lst(4, 1, 87)],
+            districts=1,
+            combinations=[{"number": 9, "members": [2, 3]}],
+            law="pre-2017-12",
+        ),
+        ("P 4", "P 8", "P 11"),
+        ("combination-P11-largest-remainder", "P12-seat-sum"),
+        ("boundary",),
+        party_seats={1: 8, 2: 1, 3: 0, 4: 1},
+        seats={1: 8, 2: 1, 3: 0, 4: 1},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
         "PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12. Without the combination "
         "(old P 4 lid 2 test): 1: 10 full (remainder 90), 2: 5 (60), 3: 3 (50); 2 residual "
         "seats by greatest average: 1090/11 = 99 1/11, 560/6 = 93 1/3, 350/4 = 87 1/2 → 1, "
