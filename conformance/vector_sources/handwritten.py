@@ -587,6 +587,24 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "p10-list-exhaustion",
+        "P 10: surplus reassigned",
+        "P 9, then P 10 in the same round, the list that gave up its seat winning it back "
+        "(issue 16). GR 10, votes 510 / 190 / 180 / 120 = 1000, kiesdeler 100, 75% = 75; list "
+        "2 has 1 candidate. Full 5 / 1 / 1 / 1 = 8, 2 residual seats by largest remainder "
+        "(P 8): remainders 10 / 90 / 80 / 20 → list 2 (90), list 3 (80): 5 / 2 / 2 / 1. P 9: "
+        "list 1 (510 > 500 votes, 5 of 10 seats) takes the last residual seat, list 3's: 6 / "
+        "2 / 1 / 1. P 10: list 2 (1 candidate) gives back its residual seat; continuing the "
+        "round without list 2, list 3 has no residual seat of this round any more, so it may "
+        "win one: remainders list 3 80 > list 4 20 > list 1 10 → list 3. Seats 6 / 1 / 2 / 1.",
+        doc("GR", 10, [510, 190, 180, 120], limits={2: 1}),
+        ("P 8", "P 9", "P 10"),
+        ("P9-absolute-majority", "P10-exhaustion"),
+        flags=("exhaustion",),
+        seats=(6, 1, 2, 1),
+        full_seats=(5, 1, 1, 1),
+    ),
+    Case(
+        "p10-list-exhaustion",
         "P 10: all lists exhausted",
         "GR 10, votes 600 / 400 / 0, kiesdeler 100: full 6 / 4 / 0. List 1 has 4 candidates, "
         "list 2 has 3: surplus 3. List 3 has no votes and never gets a residual seat. The 3 "
