@@ -602,6 +602,31 @@ CASES: tuple[DistrictCase, ...] = (
         seats={11: 1, 12: 4, 13: 5, 2: 10},
     ),
     DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "Deceased candidates of a list-level list (P 19a; issue 16). PS, 20 seats, 2000 votes, "
+        "kiesdeler 100. Group 1: list 11 (district 1: 600 votes, 30 candidates), list 12 "
+        "(district 2: 400 votes, 5 candidates of whom 2 deceased: 3 can take a seat); list 2: "
+        "1000. Full seats: group 10, list 2 10. P 12, groepskiesdeler 100: lists 11 6 and 12 4 "
+        "full seats, no remainders. List 12 can take 5 − 2 = 3 (P 13 lid 1): its fourth seat "
+        "passes on to list 11, the only other list. Seats 11: 7, 12: 3.",
+        district_doc(
+            "PS",
+            20,
+            [
+                lst(11, 1, 600, 30),
+                {**lst(12, 2, 400, 5), "deceased_count": 2},
+                lst(2, 1, 1000, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 13", "P 19a"),
+        ("P12.1-group-quota", "P12-seat-sum"),
+        ("deceased",),
+        party_seats={1: 10, 2: 10},
+        seats={11: 7, 12: 3, 2: 10},
+    ),
+    DistrictCase(
         "P 15 summed preference votes and P 16 placement",
         "PS, 20 seats, 2050 votes, kiesdeler 2050/20 = 102 1/2. Group 1 (list 11: 460, list "
         "12: 550; 1010 votes): 9 full seats (922 1/2), list 21 (600): 5, list 22 (440): 4. "

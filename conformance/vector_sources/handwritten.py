@@ -733,6 +733,25 @@ CASES: tuple[Case, ...] = (
         seats=(18, 1),
         elected={2: (4,)},
     ),
+    Case(
+        "p15-p19-candidates",
+        "P 17 and P 19: list order and ranking",
+        "P 19 lid 5 at exactly 19 seats (issue 16): GR 19, list 1 1750 (list-level), list 2 "
+        "40 / 30 / 20 / 10 = 100, list 3 30 / 20 = 50; total 1900, kiesdeler 100, full 17 / 1 "
+        "/ 0 = 18; 1 residual seat by greatest average (P 7): 1750/18 = 97 2/9 > 100/2 = 50 = "
+        "50/1 → list 1. Seats 18 / 1 / 0. Threshold 25: candidate 1 of list 2 (40) elected on "
+        "preference. List 3 has no seat and the election not fewer than 19 seats, so it gets "
+        "no ranking ('Behoudens ... minder dan negentien', P 19 lid 5); with 18 seats it "
+        "would.",
+        doc("GR", 19, [1750, [40, 30, 20, 10], [30, 20]]),
+        ("P 7 lid 1", "P 15 lid 1", "P 19 lid 5"),
+        ("P15-preference-order", "P19-ranking"),
+        flags=("boundary",),
+        seats=(18, 1, 0),
+        full_seats=(17, 1, 0),
+        residual_seat_order=(1,),
+        elected={2: (1,)},
+    ),
     # ------------------------------------------------------------------ lots
     Case(
         "lots",

@@ -510,13 +510,14 @@ def _party_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
 
 
 def _candidate_limits(document: Mapping[str, Any]) -> dict[int, int]:
-    """The number of candidates of each district list of ``document`` (P 13: its seat limit)."""
+    """The living candidates of each district list of ``document`` (P 13, P 19a: its seat
+    limit)."""
     limits: dict[int, int] = {}
     for item in document.get("lists", []):
         if "candidate_count" in item:
-            limits[item["number"]] = item["candidate_count"]
+            limits[item["number"]] = item["candidate_count"] - item.get("deceased_count", 0)
         elif "candidates" in item:
-            limits[item["number"]] = len(item["candidates"])
+            limits[item["number"]] = sum(1 for c in item["candidates"] if not c.get("deceased"))
     return limits
 
 
