@@ -425,6 +425,58 @@ _COMBINATION = district_doc(
     law="pre-2017-12",
 )
 
+# P 13 inside a lijstengroep: list 11 has 1 candidate for 6 full seats (issue 16, mutants of
+# reference/groups.py: the seats passed on, P 12 lid 5 with two remainder seats and greatest
+# averages after them).
+_GROUP_LIMIT = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 620, 1), lst(12, 2, 230, 30), lst(13, 3, 150, 30), lst(2, 1, 1000, 30)],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
+# P 13 with P 18 lid 3, the seat passed on decided by the continued largest remainders: list
+# 14's only candidate is elected on list 11; lists 12 and 13 both can take its seat (issue 16,
+# mutants of the continued application in reference/groups.py).
+_PASS_ON_ORDER = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 101), *((f"A{i}", 24) for i in range(1, 19)), ("A19", 17)]),
+        cand_list(12, 2, [*((f"B{i}", 24) for i in range(1, 10)), ("B10", 4)]),
+        cand_list(13, 3, [*((f"C{i}", 24) for i in range(1, 6)), ("C6", 10)]),
+        cand_list(14, 4, [("P", 100)]),
+        lst(2, 1, 1000, 30),
+    ],
+    districts=4,
+    groups=[{"number": 1, "members": [11, 12, 13, 14]}],
+)
+
+# P 13 inside a lijstengroep ending in equal averages for the last seat (issue 16: the value of
+# a lot by greatest average within a group).
+_GROUP_LIMIT_TIE = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 700, 1), lst(12, 2, 150, 30), lst(13, 3, 150, 30), lst(2, 1, 1000, 30)],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
+# P 13 with P 18 lid 3, the seats passed on decided by the continued greatest averages: list
+# 13's candidates are elected on list 11 (issue 16, mutants of the continued application).
+_PASS_ON_AVERAGES = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(
+            11, 1, [("P", 126), ("X", 126), *((f"A{i}", 24) for i in range(1, 14)), ("A14", 16)]
+        ),
+        cand_list(12, 2, [*((f"B{i}", 24) for i in range(1, 8)), ("B8", 2)]),
+        cand_list(13, 3, [("P", 125), ("X", 125)]),
+        lst(2, 1, 1000, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
 CASES: tuple[DistrictCase, ...] = (
     DistrictCase(
         "P 12 groepskiesdeler and largest remainders",
@@ -503,6 +555,78 @@ CASES: tuple[DistrictCase, ...] = (
         seats={11: 5, 12: 6, 3: 10},
     ),
     DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "PS, 20 seats, 2000 votes, kiesdeler 100. Group 1 (lists 11: 620 votes, 1 candidate; "
+        "12: 230; 13: 150; 1000 votes, 61 candidates): 10 full seats; list 2 (1000): 10. P 12 "
+        "lid 4, groepskiesdeler 1000/10 = 100: list 11 6 full seats (remainder 20), 12: 2 "
+        "(remainder 30), 13: 1 (remainder 50). List 11 can take 1 seat: P 13 lid 1, its 5 "
+        "other seats pass on by continued application of P 12, so with 1 + 2 + 1 = 4 seats "
+        "held 6 are left. P 12 lid 5, largest remainders among lists 12 and 13 (11 takes no "
+        "further part): 13 (50) → 2 seats, then 12 (30) → 3. P 13 lid 2 (P 7 lid 1), greatest "
+        "averages: 12: 230/4 = 57 1/2 > 13: 150/3 = 50 → 12 (4); 12: 230/5 = 46 < 50 → 13 "
+        "(3); 12: 46 > 13: 150/4 = 37 1/2 → 12 (5); 12: 230/6 = 38 1/3 > 37 1/2 → 12 (6). "
+        "Seats 11: 1, 12: 6, 13: 3 (sum 10).",
+        _GROUP_LIMIT,
+        ("P 12", "P 13"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        party_seats={1: 10, 2: 10},
+        seats={11: 1, 12: 6, 13: 3, 2: 10},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "PS, 20 seats, 2000 votes, kiesdeler 100. Group 1 (lists 11: 700 votes, 1 candidate; "
+        "12: 150; 13: 150): 10 seats; list 2 (1000): 10. P 12 lid 4, groepskiesdeler 100: "
+        "list 11 7 full seats (remainder 0), 12 and 13 1 each (remainder 50). List 11 takes 1 "
+        "(P 13 lid 1): 3 seats held, 7 left. P 12 lid 5: 12 and 13 (50 each) one each, 2 "
+        "seats, no lot needed (two seats for two lists). P 13 lid 2, greatest averages: 12 "
+        "and 13 150/3 = 50 each, two seats: one each (3); 150/4 = 37 1/2 each: one each (4); "
+        "150/5 = 30 each for the 1 seat left: the lot (P 13 lid 2 with P 7, here for the "
+        "group: kind group_seat, list 1), the tied value 30.",
+        _GROUP_LIMIT_TIE,
+        ("P 12", "P 13"),
+        ("LOT-decisive",),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "The same with the lot drawn for list 13: 11: 1, 12: 4, 13: 5.",
+        {
+            **_GROUP_LIMIT_TIE,
+            "lots": [{"kind": "group_seat", "options": [12, 13], "drawn": 13, "list": 1}],
+        },
+        ("P 12", "P 13"),
+        ("P12.2-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 10, 2: 10},
+        seats={11: 1, 12: 4, 13: 5, 2: 10},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "Deceased candidates of a list-level list (P 19a; issue 16). PS, 20 seats, 2000 votes, "
+        "kiesdeler 100. Group 1: list 11 (district 1: 600 votes, 30 candidates), list 12 "
+        "(district 2: 400 votes, 5 candidates of whom 2 deceased: 3 can take a seat); list 2: "
+        "1000. Full seats: group 10, list 2 10. P 12, groepskiesdeler 100: lists 11 6 and 12 4 "
+        "full seats, no remainders. List 12 can take 5 − 2 = 3 (P 13 lid 1): its fourth seat "
+        "passes on to list 11, the only other list. Seats 11: 7, 12: 3.",
+        district_doc(
+            "PS",
+            20,
+            [
+                lst(11, 1, 600, 30),
+                {**lst(12, 2, 400, 5), "deceased_count": 2},
+                lst(2, 1, 1000, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 13", "P 19a"),
+        ("P12.1-group-quota", "P12-seat-sum"),
+        ("deceased",),
+        party_seats={1: 10, 2: 10},
+        seats={11: 7, 12: 3, 2: 10},
+    ),
+    DistrictCase(
         "P 15 summed preference votes and P 16 placement",
         "PS, 20 seats, 2050 votes, kiesdeler 2050/20 = 102 1/2. Group 1 (list 11: 460, list "
         "12: 550; 1010 votes): 9 full seats (922 1/2), list 21 (600): 5, list 22 (440): 4. "
@@ -577,6 +701,66 @@ CASES: tuple[DistrictCase, ...] = (
         ranking={11: (4, 3, 1, 2, 6), 12: (2, 4, 1, 3, 5)},
     ),
     DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "The voorkeurdrempel exactly reached is not passed (P 15 lid 1, P 19: 'meer stemmen "
+        "... dan'; issue 16). PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25% of "
+        "100 = 25. Group 1: list 11 (district 1: A 20, B 10, C 25, D 45; 100 votes), list 12 "
+        "(district 2: E 60, F 24, G 16; 100); list 2 (list-level) 1800. Full seats: group 2, "
+        "list 2 18, none residual. P 12: groepskiesdeler 100, lists 11 and 12 1 full seat "
+        "each. P 15: above 25 only E 60 and D 45, both elected on preference (P 16: E → 12, D "
+        "→ 11). P 19, list 11: D (4); C has exactly 25, not more than the drempel, so no "
+        "candidate is ranked by votes; then A (1), B (2), C (3) in list order: 4, 1, 2, 3. "
+        "List 12: E (1), then F (2), G (3).",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("A", 20), ("B", 10), ("C", 25), ("D", 45)]),
+                cand_list(12, 2, [("E", 60), ("F", 24), ("G", 16)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15 lid 1", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (4,), 12: (1,)},
+        ranking={11: (4, 1, 2, 3), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "A voorkeurdrempel that is not a whole number (issue 16). PS, 20 seats, 2050 votes, "
+        "kiesdeler 2050/20 = 102 1/2, voorkeurdrempel 25% = 25 5/8. Group 1: list 11 "
+        "(district 1: A 20, B 10, C 26, D 49; 105 votes), list 12 (district 2: E 60, F 24, G "
+        "16; 100); list 2 (list-level) 1845. Full seats: group 205 / 102 1/2 = 2, list 2 "
+        "1845 / 102 1/2 = 18, none residual. P 12: groepskiesdeler 205/2 = 102 1/2; list 11: "
+        "1 full (remainder 2 1/2), list 12: 0 full (remainder 100): the remainder seat → 12. "
+        "P 15: above 25 5/8: E 60, D 49, C 26; 2 seats: E and D elected on preference (P 16: "
+        "E → 12, D → 11). P 19, list 11: D (4), then C (3; 26 > 25 5/8), then A (1), B (2): "
+        "4, 3, 1, 2. List 12: E (1), F (2), G (3).",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("A", 20), ("B", 10), ("C", 26), ("D", 49)]),
+                cand_list(12, 2, [("E", 60), ("F", 24), ("G", 16)]),
+                lst(2, 1, 1845, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15 lid 1", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (4,), 12: (1,)},
+        ranking={11: (4, 3, 1, 2), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
         "P 18 candidate elected on two lists",
         "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: lists 11 and "
         "12 (200 votes each), list 2: 1600. Group 1: 4 seats, list 2: 16 (all full seats). "
@@ -621,6 +805,62 @@ CASES: tuple[DistrictCase, ...] = (
         seats={11: 3, 12: 0, 2: 17},
         elected={11: (1, 2, 3), 12: ()},
         ranking={11: tuple(range(1, 11)), 12: (1, 2)},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 "
+        "(district 1: P 101, A1-A18 24 each, A19 17; 550 votes), list 12 (district 2: B1-B9 "
+        "24, B10 4; 220), list 13 (district 3: C1-C5 24, C6 10; 130), list 14 (district 4: P "
+        "100; 100); list 2: 1000. Full seats: group 10, list 2 10. P 12, groepskiesdeler "
+        "1000/10 = 100: full seats 11: 5 (remainder 50), 12: 2 (20), 13: 1 (30), 14: 1 (0); "
+        "the remainder seat → list 11 (50): 6, 2, 1, 1. P 15, summed: P 201 > 25, elected on "
+        "preference; nobody else is above 25. P 16 lid 1: P has 101 on list 11, 100 on list "
+        "14 → list 11. P 17: list 11 takes A1-A5 (2-6), list 12 B1, B2, list 13 C1; list 14 "
+        "has its seat and no candidate left (P 13 lid 1 with P 18 lid 3): the seat passes on "
+        "by continued application of P 12 to the lists that had no remainder seat, by largest "
+        "remainder: list 13 (30) before list 12 (20) → list 13 takes C2. Seats 11: 6, 12: 2, "
+        "13: 2, 14: 0. P 19: list 11: P (1), then 2-20 in list order (nobody else above 25); "
+        "12: 1-10; 13: 1-6; list 14 (no seat, in a group with seats, P 19 lid 5): P (1).",
+        _PASS_ON_ORDER,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P16-P18-group-candidates", "P12-seat-sum", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 10, 2: 10},
+        seats={11: 6, 12: 2, 13: 2, 14: 0, 2: 10},
+        elected={11: (1, 2, 3, 4, 5, 6), 12: (1, 2), 13: (1, 2), 14: ()},
+        ranking={
+            11: tuple(range(1, 21)),
+            12: tuple(range(1, 11)),
+            13: tuple(range(1, 7)),
+            14: (1,),
+        },
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 "
+        "(district 1: P 126, X 126, A1-A13 24 each, A14 16; 580 votes), list 12 (district 2: "
+        "B1-B7 24, B8 2; 170), list 13 (district 3: P 125, X 125; 250); list 2: 1000. Full "
+        "seats: group 10, list 2 10. P 12, groepskiesdeler 100: full seats 11: 5 (remainder "
+        "80), 12: 1 (70), 13: 2 (50); 2 remainder seats → 11 and 12: 6, 2, 2. P 15, summed: "
+        "P and X 251 each > 25, elected on preference; nobody else above 25. P 16 lid 1: both "
+        "have 126 on list 11, 125 on list 13 → list 11. P 17: list 11 takes A1-A4 (3-6), 12 "
+        "B1, B2; list 13 has 2 seats and no candidate left (P 13 lid 1 with P 18 lid 3): they "
+        "pass on by continued application of P 12 / P 13. Largest remainder among the lists "
+        "without a remainder seat: only list 13, which cannot take one. Then greatest "
+        "averages (P 13 lid 2): 11: 580/7 = 82 6/7, 12: 170/3 = 56 2/3, 13: 250/4 = 62 1/2 → "
+        "11; then 11: 580/8 = 72 1/2 → 11 again. List 11 takes A5, A6 (7, 8). Seats 11: 8, "
+        "12: 2, 13: 0. (Averages divided by the seats held instead, 580/7 = 82 6/7 < 170/2 = "
+        "85 would give list 12 the second.) P 19: list 11: P (1), X (2) (elected on "
+        "preference, equal votes: list order), then 3-16 in list order; 12: 1-8; list 13 (no "
+        "seat, in a group with seats, P 19 lid 5): P (1), X (2).",
+        _PASS_ON_AVERAGES,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P16-P18-group-candidates", "P12-seat-sum", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 10, 2: 10},
+        seats={11: 8, 12: 2, 13: 0, 2: 10},
+        elected={11: tuple(range(1, 9)), 12: (1, 2), 13: ()},
+        ranking={11: tuple(range(1, 17)), 12: tuple(range(1, 9)), 13: (1, 2)},
     ),
     DistrictCase(
         "P 18 lid 2: the refill takes candidates not yet elected",
@@ -725,6 +965,27 @@ CASES: tuple[DistrictCase, ...] = (
         ranking={1: (1, 2, 3, 4, 5), 3: (2, 1)},
     ),
     DistrictCase(
+        "P 19 lid 5: which lists are ranked",
+        "The boundary: PS with 18 seats (fewer than 19; issue 16), 1800 votes, kiesdeler 100, "
+        "voorkeurdrempel 25% of 100 = 25 (P 15 lid 1: the 50% below 19 seats is for the "
+        "gemeenteraad only). List 1 (district 1, list-level) 1770, list 3 (district 2: c1 0, "
+        "c2 30; 30). Full seats 17 / 0; 1 residual seat (P 8): remainders 70 / 30, list 3 is "
+        "below 75 (75% of 100) → list 1: 18 / 0. P 19 lid 5: with 18 seats list 3 is ranked "
+        "although nobody on it is elected: c2 (30 > 25) first, then c1: 2, 1.",
+        district_doc(
+            "PS",
+            18,
+            [lst(1, 1, 1770, 30), cand_list(3, 2, [("c1", 0), ("c2", 30)])],
+            districts=2,
+        ),
+        ("P 8", "P 15", "P 19 lid 5"),
+        ("P19-group-ranking",),
+        ("candidates", "boundary"),
+        party_seats={1: 18, 3: 0},
+        seats={1: 18, 3: 0},
+        ranking={3: (2, 1)},
+    ),
+    DistrictCase(
         "lijstencombinaties (pre-2017-12)",
         "PS, 20 seats, 2000 votes, kiesdeler 100, law pre-2017-12: lists 1: 1000, 2: 550, "
         "3: 450, lists 2 and 3 combined (9). Old P 4 lid 2 test without the combination: 1: "
@@ -752,6 +1013,32 @@ CASES: tuple[DistrictCase, ...] = (
         ("tie", "lot"),
         party_seats={1: 10, 2: 5, 3: 5},
         seats={1: 10, 2: 5, 3: 5},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "A combination with exactly one seat (issue 16). PS, 10 seats (fewer than 19: largest "
+        "remainders, P 8, for lists with at least 75% of the kiesdeler), 1000 votes, "
+        "kiesdeler 100, law pre-2017-12: lists 1: 760, 2: 77, 3: 76, 4: 87; lists 2 and 3 "
+        "combined (9). Old P 4 lid 2 test without the combination: full seats 7 / 0 / 0 / 0, "
+        "3 residual seats by largest remainder: 87 (4), 77 (2), 76 (3) > 60 (1): both members "
+        "win a seat, the combination counts. With it: 1: 7 full (remainder 60), combination "
+        "153: 1 full (remainder 53), 4: 0 (remainder 87); 2 residual seats: 87 (4), 60 (1) > "
+        "53: seats 1: 8, combination 1, 4: 1. Old P 11: combinatiekiesdeler 153/1 = 153; "
+        "lists 2 and 3 0 full seats, remainders 77 and 76: the seat → list 2. Result 1: 8, 2: "
+        "1, 3: 0, 4: 1 (the combination cost its members a seat).",
+        district_doc(
+            "PS",
+            10,
+            [lst(1, 1, 760), lst(2, 1, 77), lst(3, 1, 76), lst(4, 1, 87)],
+            districts=1,
+            combinations=[{"number": 9, "members": [2, 3]}],
+            law="pre-2017-12",
+        ),
+        ("P 4", "P 8", "P 11"),
+        ("combination-P11-largest-remainder", "P12-seat-sum"),
+        ("boundary",),
+        party_seats={1: 8, 2: 1, 3: 0, 4: 1},
+        seats={1: 8, 2: 1, 3: 0, 4: 1},
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",
@@ -932,6 +1219,10 @@ TOPICS: dict[str, Topic] = {
             "P 16 lid 2: a seat forfeited twice": "Each next P 16 lid 2 placement forfeits the "
             "seat allocated before the previous one (walking back through the P 12 / P 13 "
             "order), not the last one again.",
+            "P 13 inside a lijstengroep: a list with fewer candidates than seats": "A list "
+            "of a group with fewer candidates than seats passes the rest on to the other lists "
+            "of the group by continued application of P 12 (P 13 lid 1); seats still left go "
+            "by greatest averages (P 13 lid 2).",
             "P 19 lid 5: which lists are ranked": "With fewer than 19 seats every list is "
             "ranked, also one without an elected candidate.",
             "P 16 lid 2: a seat forfeited among full seats": "Where the seat to forfeit is a "

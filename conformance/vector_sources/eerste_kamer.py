@@ -203,6 +203,23 @@ CASES: tuple[Case, ...] = (
     Case(
         "u2-u3-stemwaarde",
         "U 3: stemcijfers, then chapter P",
+        "A list without member votes (issue 16): its stemcijfer is 0 (U 3: the sum of no "
+        "member votes times a stemwaarde). Bodies and lists A and B as above (X: stemwaarde "
+        "3, Y: 1; A 5 × 3 = 15, B 20 × 1 = 20) and list C with no member vote in any body. "
+        "Total 35, kiesdeler 35/19 = 1 16/19; full seats A 8 (285 // 35), B 10 (380 // 35), "
+        "C 0; 1 residual seat by greatest average (P 7 lid 1): A 15/9 = 1 2/3, B 20/11 = 1 "
+        "9/11, C 0/1 = 0 → B. Seats 8 / 11 / 0. (Counted as 1, C would make the total 36 and "
+        "A's full seats 285 // 36 = 7.)",
+        ek_doc(19, [_HALF, _ONE], [*_ROUNDING_LISTS, {"number": 3, "name": "C", "votes": {}}]),
+        ("U 3", "P 6", "P 7 lid 1"),
+        ("U3-stemcijfer", "P7.1-greatest-average"),
+        seats=(8, 11, 0),
+        full_seats=(8, 10, 0),
+        residual_seat_order=(2,),
+    ),
+    Case(
+        "u2-u3-stemwaarde",
+        "U 3: stemcijfers, then chapter P",
         "docs/eerste-kamer.md: Flevoland 444 850 / 4 100 = 108 1/2 → 109, Zeeland 391 142 / "
         "3 900 = 100 571/1950 → 100, kiescollege niet-ingezetenen 20 (given). A 30 / 10 / 5 "
         "member votes → 3270 + 1000 + 100 = 4370; B 11 / 29 / 20 → 1199 + 2900 + 400 = 4499. "

@@ -587,6 +587,24 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "p10-list-exhaustion",
+        "P 10: surplus reassigned",
+        "P 9, then P 10 in the same round, the list that gave up its seat winning it back "
+        "(issue 16). GR 10, votes 510 / 190 / 180 / 120 = 1000, kiesdeler 100, 75% = 75; list "
+        "2 has 1 candidate. Full 5 / 1 / 1 / 1 = 8, 2 residual seats by largest remainder "
+        "(P 8): remainders 10 / 90 / 80 / 20 → list 2 (90), list 3 (80): 5 / 2 / 2 / 1. P 9: "
+        "list 1 (510 > 500 votes, 5 of 10 seats) takes the last residual seat, list 3's: 6 / "
+        "2 / 1 / 1. P 10: list 2 (1 candidate) gives back its residual seat; continuing the "
+        "round without list 2, list 3 has no residual seat of this round any more, so it may "
+        "win one: remainders list 3 80 > list 4 20 > list 1 10 → list 3. Seats 6 / 1 / 2 / 1.",
+        doc("GR", 10, [510, 190, 180, 120], limits={2: 1}),
+        ("P 8", "P 9", "P 10"),
+        ("P9-absolute-majority", "P10-exhaustion"),
+        flags=("exhaustion",),
+        seats=(6, 1, 2, 1),
+        full_seats=(5, 1, 1, 1),
+    ),
+    Case(
+        "p10-list-exhaustion",
         "P 10: all lists exhausted",
         "GR 10, votes 600 / 400 / 0, kiesdeler 100: full 6 / 4 / 0. List 1 has 4 candidates, "
         "list 2 has 3: surplus 3. List 3 has no votes and never gets a residual seat. The 3 "
@@ -714,6 +732,25 @@ CASES: tuple[Case, ...] = (
         ("P15-preference-order", "P19-ranking"),
         seats=(18, 1),
         elected={2: (4,)},
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 17 and P 19: list order and ranking",
+        "P 19 lid 5 at exactly 19 seats (issue 16): GR 19, list 1 1750 (list-level), list 2 "
+        "40 / 30 / 20 / 10 = 100, list 3 30 / 20 = 50; total 1900, kiesdeler 100, full 17 / 1 "
+        "/ 0 = 18; 1 residual seat by greatest average (P 7): 1750/18 = 97 2/9 > 100/2 = 50 = "
+        "50/1 → list 1. Seats 18 / 1 / 0. Threshold 25: candidate 1 of list 2 (40) elected on "
+        "preference. List 3 has no seat and the election not fewer than 19 seats, so it gets "
+        "no ranking ('Behoudens ... minder dan negentien', P 19 lid 5); with 18 seats it "
+        "would.",
+        doc("GR", 19, [1750, [40, 30, 20, 10], [30, 20]]),
+        ("P 7 lid 1", "P 15 lid 1", "P 19 lid 5"),
+        ("P15-preference-order", "P19-ranking"),
+        flags=("boundary",),
+        seats=(18, 1, 0),
+        full_seats=(17, 1, 0),
+        residual_seat_order=(1,),
+        elected={2: (1,)},
     ),
     # ------------------------------------------------------------------ lots
     Case(

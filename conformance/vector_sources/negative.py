@@ -509,15 +509,33 @@ def _party_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
     )
 
 
-def _group_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
+def _candidate_limits(document: Mapping[str, Any]) -> dict[int, int]:
+    """The living candidates of each district list of ``document`` (P 13, P 19a: its seat
+    limit)."""
+    limits: dict[int, int] = {}
+    for item in document.get("lists", []):
+        if "candidate_count" in item:
+            limits[item["number"]] = item["candidate_count"] - item.get("deceased_count", 0)
+        elif "candidates" in item:
+            limits[item["number"]] = sum(1 for c in item["candidates"] if not c.get("deceased"))
+    return limits
+
+
+def _group_seat_move(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     if result.get("elected"):
         return
+    limits = _candidate_limits(document)
     for index, distribution in enumerate(result.get("distributions") or []):
         order = distribution.get("remainder_order") or []
         if distribution.get("step") != "group_distribution" or not order:
             continue
         loser = order[-1]
         members = [row["member"] for row in distribution["rows"]]
+        held = {row["member"]: row["seats"] for row in distribution["rows"]}
+        if any(held[m] >= limits.get(m, held[m] + 1) for m in members):
+            # a list at its candidates (P 13): the spec does not check the seats passed on
+            # inside the group (P 13 lid 2), so the move would not be seen as wrong
+            continue
         gainer = next((m for m in members if m != loser), None)
         if gainer is None or str(loser) not in result["seats"]:
             continue
@@ -542,7 +560,7 @@ def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> l
     """The wrong answers derived from one ``allocate-districts`` vector."""
     if result["status"] != "completed":
         return []
-    out: list[Wrong] = [*_party_seat_move(result), *_group_seat_move(result)]
+    out: list[Wrong] = [*_party_seat_move(result), *_group_seat_move(document, result)]
     if not result.get("elected"):
         return out
     out += _wrong_ranking(result, "P19-group-ranking")
