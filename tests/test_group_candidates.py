@@ -235,3 +235,23 @@ def test_the_engine_and_the_spec_read_the_structure_alike(data: st.DataObject) -
     if isinstance(election, Rejected):
         return
     assert resolve_structure(election) == resolve(election)
+
+
+def test_a_p13_greatest_average_seat_moved_within_the_group_is_named() -> None:
+    """The vector "P 13 inside a lijstengroep: a list with fewer candidates than seats" (its
+    comment has the computation: seats 11: 1, 12: 6, 13: 3). Moving one of the seats P 13 lid 2
+    gives list 12 (greatest averages) to list 13 changes no remainder seat, so the P 12 rule
+    alone did not see it; the group replay names it (found by the mutation work, issue 16)."""
+    case = _case("P 13 inside a lijstengroep: a list with fewer candidates than seats")
+    election, result = _run(dict(case.input))
+    assert result["seats"]["11"] == 1 and result["seats"]["12"] == 6 and result["seats"]["13"] == 3
+    assert check_districts(election, result) == []
+    wrong = copy.deepcopy(result)
+    wrong["seats"]["12"], wrong["seats"]["13"] = 5, 4
+    for d in wrong["distributions"]:
+        for row in d["rows"]:
+            if row["member"] == 12:
+                row["seats"] = 5
+            if row["member"] == 13:
+                row["seats"] = 4
+    assert RULE in _rules(election, wrong)

@@ -356,6 +356,7 @@ def _judge(ctx: Context) -> Iterator[str]:
     if isinstance(ctx, DistrictContext) and ctx.document.get("status") == "needs_lot":
         yield from _judge_question(ctx)
         return
+    yield from _list_level_groups(ctx)
     for dctx, party, party_seats in candidate_parties(ctx):
         if not party.is_group:
             continue
@@ -367,8 +368,19 @@ def _judge(ctx: Context) -> Iterator[str]:
         preferred = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
         try:
             order = seat_order(votes, party_seats, limit, lots)
-            if any(order.held[n] != _row_seats(dctx, party.number, n) for n in votes):
-                continue  # P 12 itself differs: rule P12.2-largest-remainder says where
+            stated = {n: _row_seats(dctx, party.number, n) for n in votes}
+            if any(order.held[n] != stated[n] for n in votes):
+                # P 12 / P 13 themselves differ. Rule P12.2-largest-remainder names a wrong
+                # remainder seat; a seat passed on by P 13 (a list at its number of candidates)
+                # is named here, so no wrong distribution goes unnamed.
+                yield (
+                    f"group {party.number}: P 12 and P 13 give its lists "
+                    f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} seat(s) "
+                    "(full seats up to each list's candidates, then remainders, then greatest "
+                    "averages for the seats passed on); the result's distribution states "
+                    f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
+                )
+                continue
             outcome = elect_group(party, lists, order, preferred, summed, lots)
         except LotUndecided as undecided:
             yield (
@@ -378,6 +390,34 @@ def _judge(ctx: Context) -> Iterator[str]:
             )
             continue
         yield from _compare(dctx, party, lists, outcome)
+
+
+def _list_level_groups(ctx: Context) -> Iterator[str]:
+    """P 12 and P 13 for a group given at list level (no candidates to seat): its lists hold
+    the seats the replay gives them, a list at its number of candidates included."""
+    if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
+        return
+    for party in ctx.structure.parties.values():
+        seats = ctx.party_seats.get(party.number, 0)
+        if not party.is_group or party.candidates is not None or seats <= 0:
+            continue
+        lists = [ctx.structure.units[n] for n in party.units]
+        if any(u.seat_limit is None for u in lists) or sum(u.votes for u in lists) == 0:
+            continue  # no limit to pass seats on from: rule P12.2-largest-remainder suffices
+        votes = {u.number: u.votes for u in lists}
+        limit = {u.number: u.seat_limit or 0 for u in lists}
+        try:
+            order = seat_order(votes, seats, limit, GroupLots(ctx.district.lots, party.number))
+        except LotUndecided:
+            continue  # a lot the result should have asked for: rule P12.2-largest-remainder
+        stated = {n: _row_seats(ctx, party.number, n) for n in votes}
+        if any(order.held[n] != stated[n] for n in votes):
+            yield (
+                f"group {party.number}: P 12 and P 13 give its lists "
+                f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} seat(s); the "
+                "result's distribution states "
+                f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
+            )
 
 
 def _judge_question(ctx: DistrictContext) -> Iterator[str]:
