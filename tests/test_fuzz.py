@@ -152,8 +152,10 @@ def test_a_rule_breaking_adapter_is_caught_shrunk_and_written(
     if small:
         assert lists <= 3 and candidates <= 6, (lists, candidates)
     else:
-        # Shrunk, unless the first election found was small already.
-        assert lists <= 9 and (candidates < first_candidates or candidates <= 6)
+        # Shrunk, unless the first election found was small already (three lists or fewer:
+        # a threshold hit through several lists cannot lose them, see above).
+        assert lists <= 9
+        assert candidates < first_candidates or candidates <= 6 or first_lists <= 3
     # Provenance, and nothing that changes by itself.
     assert "--seed 0" in document["source"] and script in document["source"]
     assert f"broken-{script[:-3].replace('_', '-')} 0" in document["source"]
