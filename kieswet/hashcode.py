@@ -1,4 +1,4 @@
-"""The hash code printed on a proces-verbaal: SHA-256 of a file's exact bytes (DOMAIN.md §7).
+"""The hash code printed on a proces-verbaal: SHA-256 of a file's exact bytes (EML_NL hash code).
 
 The Kiesraad prints the SHA-256 digest as 16 groups of 4 lowercase hexadecimal characters
 separated by single spaces, e.g. ``fae2 12ff ... 2528``. A person compares it by hand, often

@@ -5,7 +5,7 @@ model named after the article that prescribes it: N 10-1 (stembureau), Na 31-1 /
 (gemeentelijk stembureau, chapter Na, with corrigenda in model Na 14), O 3 (hoofdstembureau,
 chapter O) and P 22-1 (centraal stembureau, chapter P); in EML_NL 510a – 510d. The letters
 A – J are explained in ``spec.counts``. The warning thresholds are the Kiesraad's checks of a
-proces-verbaal, not law text (DOMAIN.md §6).
+proces-verbaal, not law text (docs/totalisation.md).
 
 ``totalise(hierarchy, inputs)`` starts from the counts of the lowest units of the hierarchy
 (polling stations, or municipalities when starting from 510b) and makes every higher unit's
@@ -577,7 +577,7 @@ def totalise(
     progress: Progress | None = None,
     protocol: ControlProtocol = CURRENT,
 ) -> Totals:
-    """Total the counts up the hierarchy and check them (DOMAIN.md §6).
+    """Total the counts up the hierarchy and check them (docs/totalisation.md).
 
     ``hierarchy`` must be sound (``spec.counts.hierarchy_problems`` is empty; the codec
     ensures it). The lowest units (those without children) are expected to have a count;

@@ -1,4 +1,4 @@
-"""Typed data contract for counts and their totalisation up the chain (DOMAIN.md §1, §6).
+"""Typed data contract for counts and their totalisation up the chain.
 
 Kieswet as consolidated on 2026-01-01; proces-verbaal models N 10-1 (stembureau), Na 31-1/2
 (gemeentelijk stembureau), O 3 (hoofdstembureau), P 22-1 (centraal stembureau); EML_NL 510a-d.
@@ -100,7 +100,8 @@ CheckSeverity: TypeAlias = Literal["error", "warning"]
 
 @dataclass(frozen=True, slots=True)
 class CountFinding:
-    """A failed check of DOMAIN.md §6: errors block the result, warnings are reported.
+    """A failed check of a count (the identities of the proces-verbaal, the control protocol):
+    errors block the result, warnings are reported.
 
     ``code`` is stable (e.g. ``D-not-A+B+C``, ``blank-3-percent``); ``unit_id`` and ``field``
     (e.g. ``lists[3].total``) say where; ``message`` names the numbers involved.
@@ -125,7 +126,7 @@ CorrectionKind: TypeAlias = Literal["corrigendum", "recount"]
 
 @dataclass(frozen=True, slots=True)
 class Correction:
-    """A later result for one unit that replaces the one before it (DOMAIN.md §6).
+    """A later result for one unit that replaces the one before it (a corrigendum or recount).
 
     ``count`` is the unit's complete new count (not a delta); ``reason`` is free text (e.g.
     the corrigendum's reference).

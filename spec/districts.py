@@ -7,7 +7,7 @@ An election of the Tweede Kamer, of Provinciale Staten with more than one kieskr
 the European Parliament (one kieskring, twenty hoofdstembureaus) or of the Eerste Kamer (the
 provinces and the kiescolleges) is counted per district, and its lists are *kandidatenlijsten as
 submitted in one district* (``DistrictList``). The central electoral committee then reads the
-lists together (DOMAIN.md §3):
+lists together (Kieswet H 11, P 3, P 12):
 
 - lists submitted in several districts with the same candidates in the same order form a *stel
   gelijkluidende lijsten* (``ListSet``, H 11 lid 1; U 11 lid 1 for the Eerste Kamer); a stel is one

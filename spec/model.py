@@ -33,7 +33,7 @@ P 13; see ``spec.districts``); for a single contest it is the same as ``current`
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """An interpretation profile: one named switch per open legal point (DOMAIN.md §2, §4).
+    """An interpretation profile: one named switch per open legal point (docs/interpretation.md).
 
     ``p9_seat_counts_as_residual``: in an election of fewer than 19 seats where P 10 reassigns
     seats after P 9, the seat a majority list gained under P 9 counts as the residual seat it may

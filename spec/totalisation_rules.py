@@ -1,6 +1,6 @@
 """Totalisation rules as declarative predicates over (hierarchy, inputs, totals).
 
-DOMAIN.md §6; proces-verbaal models N 10-1 (stembureau), Na 31-1 / Na 31-2 (gemeentelijk
+The identities of the proces-verbaal models N 10-1 (stembureau), Na 31-1 / Na 31-2 (gemeentelijk
 stembureau), O 3 (hoofdstembureau), P 22-1 (centraal stembureau) of the Kieswet as consolidated
 on 2026-01-01. ``check_totals`` judges a totalisation result from any implementation (decode a
 ``kieswet/totals@1`` document with ``spec.counts_codec.parse_totals`` first). It never imports
@@ -64,7 +64,7 @@ from spec.counts import (
 from spec.rules import Violation
 
 MODELS = "models N 10-1, Na 31-2, O 3, P 22-1"
-CHECKS = "Kiesraad checks of a proces-verbaal (DOMAIN.md §6)"
+CHECKS = "Kiesraad checks of a proces-verbaal (models N 10-1, Na 31-1, Na 31-2, O 3, P 22-1)"
 CP = (
     "Kiesraad controleprotocol (part A, centraal stembureau), versions 2024-02 and TK2025 "
     "(spec.counts.CONTROL_PROTOCOLS): Toetsingskader voor controles verkiezingsuitslagen op "

@@ -3,7 +3,7 @@
 Every expected number is worked out by hand in the test's docstring (the kiesdeler as an exact
 fraction, the full seats, then the remainders or averages for each residual seat), or taken from
 a published real result whose source is named. Article references: Kieswet (BWBR0004627),
-consolidated text of 2026-01-01; ``DOMAIN.md`` is ``/work/shared/DOMAIN.md``.
+consolidated text of 2026-01-01 (https://wetten.overheid.nl/BWBR0004627/2026-01-01).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def rejected(result: Result) -> Rejected:
 
 def test_p5_tk2021_quota_is_the_published_mixed_fraction() -> None:
     """TK2021: 10 422 852 valid votes on lists, 150 seats. The Kiesraad's proces-verbaal P 22-2
-    (and DOMAIN.md §2) publishes the kiesdeler as ``69485 102/150``:
+    publishes the kiesdeler as ``69485 102/150``:
     150 × 69 485 = 10 422 750 and 10 422 852 − 10 422 750 = 102.
     List votes from shared/data/real-results/TK20210317.json (Kiesraad published results).
 
@@ -183,7 +183,7 @@ def test_p7_gr_19_or_more_list_below_quota_does_get_a_residual_seat() -> None:
     """Same votes and seats as the TK test, kind GR (no P 7 lid 2 threshold).
     Seat 1: list 3's average 99/1 = 99 beats 98 74/75 → list 3.
     Seat 2: list 3 now 99/2 = 49 1/2; list 1 98 74/75 beats list 2 98 73/75 → list 1.
-    Seats 75 / 74 / 1 / 0 (cf. Renkum GR2026, DOMAIN.md §2).
+    Seats 75 / 74 / 1 / 0 (cf. Renkum GR2026).
 
     Rules: P7.1-greatest-average, P7.2-full-quota-threshold.
     """
@@ -193,7 +193,7 @@ def test_p7_gr_19_or_more_list_below_quota_does_get_a_residual_seat() -> None:
 
 
 def test_p7_lid2_applies_to_ep_too() -> None:
-    """EP (P 7 lid 2 in practice, DOMAIN.md §2): same numbers as the TK test → 75 / 75 / 0 / 0.
+    """EP (P 7 lid 2 through Y 2): same numbers as the TK test → 75 / 75 / 0 / 0.
 
     Rules: P7.2-full-quota-threshold.
     """

@@ -1,7 +1,7 @@
 """A second, independently written formulation of P 5 – P 8, cross-checked against the engine.
 
 Neither formulation below imports anything from ``reference/``; they are written from the law
-text (Kieswet, consolidated 2026-01-01) and DOMAIN.md §2 only, and compare seats per list.
+text (Kieswet, consolidated 2026-01-01) and docs/interpretation.md only, and compare seats per list.
 
 19 seats or more (P 6 + P 7) is the D'Hondt method: a list's seats are the number of its
 quotients ``votes / d`` (d = 1, 2, ...) among the ``seats`` largest quotients of all lists that

@@ -4,7 +4,7 @@ A 510 holds, per ``Contest``, an optional ``TotalVotes`` (the count of the body 
 file: the polling station in a 510a, the municipality in a 510b, the district in a 510c, the
 CSB in a 510d) and a ``ReportingUnitVotes`` per unit below it (polling stations in a 510b,
 municipalities in a 510c, districts in a 510d). Each carries the same vote group; the field
-names mislead, so here is the mapping (DOMAIN.md §7, letters of the proces-verbaal):
+names mislead, so here is the mapping (EML_NL 510, letters of the proces-verbaal):
 
 =====================================================  ======================================
 EML                                                    ``Count``

@@ -1,7 +1,7 @@
 """The Kieswet's seat-allocation rules as declarative predicates over (election, result).
 
 Articles P 5 – P 10 (seats over lists) and P 15 – P 19a (candidates) of the Kieswet
-(BWBR0004627), consolidated text of 2026-01-01, as this project reads them (DOMAIN.md §2, §4).
+(BWBR0004627), consolidated text of 2026-01-01, as this project reads them (docs/interpretation.md).
 The Dutch *kiesdeler* is ``quota``; a list's *stemcijfer* is its ``votes``.
 
 Each ``Rule`` has a stable id, its article, one plain sentence, and a check that names every
