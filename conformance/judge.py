@@ -299,19 +299,30 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
             differences=found,
             provided=provided,
         )
+    how = "" if vector.operation == DISTRICTS_OPERATION else f" ({judgement(result)})"
+    return pass_or_fail(answer.status, found, violations, provided, how)
+
+
+def pass_or_fail(
+    answer_status: str,
+    found: tuple[str, ...],
+    violations: tuple[RuleViolation, ...],
+    provided: Mapping[str, Any] | None,
+    how: str = "",
+) -> Verdict:
+    """PASS when the answer neither differs from the expected result nor violates a rule;
+    otherwise FAIL, saying how many differences and which rules (``how``: how it was judged)."""
     if not found and not violations:
-        return Verdict("PASS", "as expected", answer_status=answer.status)
+        return Verdict("PASS", "as expected", answer_status=answer_status)
     parts = []
     if found:
         parts.append(f"{len(found)} difference(s) from the expected result")
     if violations:
-        rules = sorted({v.rule_id for v in violations})
-        how = "" if vector.operation == DISTRICTS_OPERATION else f" ({judgement(result)})"
-        parts.append(f"violates {', '.join(rules)}{how}")
+        parts.append(f"violates {', '.join(sorted({v.rule_id for v in violations}))}{how}")
     return Verdict(
         "FAIL",
         "; ".join(parts),
-        answer_status=answer.status,
+        answer_status=answer_status,
         differences=found,
         violations=violations,
         provided=provided,

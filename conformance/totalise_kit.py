@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from conformance.judge import RuleViolation, Verdict
+from conformance.judge import RuleViolation, Verdict, pass_or_fail
 from conformance.protocol import Answer, Case
 from conformance.suite import Vector
 from reference.totalise import totalise
@@ -291,18 +291,4 @@ def judge_totals(vector: Vector, answer: Answer) -> Verdict:
             differences=found,
             provided=provided,
         )
-    if not found and not violations:
-        return Verdict("PASS", "as expected", answer_status=answer.status)
-    parts = []
-    if found:
-        parts.append(f"{len(found)} difference(s) from the expected result")
-    if violations:
-        parts.append(f"violates {', '.join(sorted({v.rule_id for v in violations}))}")
-    return Verdict(
-        "FAIL",
-        "; ".join(parts),
-        answer_status=answer.status,
-        differences=found,
-        violations=violations,
-        provided=provided,
-    )
+    return pass_or_fail(answer.status, found, violations, provided)
