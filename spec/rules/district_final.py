@@ -432,8 +432,8 @@ def _party_departures(
 ) -> Iterator[Departure]:
     party = result.party
     question = result.question
-    if question is not None and question.stage == "group":
-        if judge_seats:
+    if question is not None:  # the seats of the lists and who sits wait for the lot
+        if judge_seats if question.stage == "group" else judge_candidates:
             yield _silent(question)
         return
     claimed = {u: ctx.unit_seats.get(u, 0) for u in party.units}
@@ -443,9 +443,6 @@ def _party_departures(
             yield _group_seats_departure(ctx, result, claimed)
             return
     if not judge_candidates or party.candidates is None or result.seats == 0:
-        return
-    if question is not None:
-        yield _silent(question)
         return
     yield from _elected_departures(ctx, result)
 
