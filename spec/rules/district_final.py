@@ -761,14 +761,27 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
     if stage == "group":
         lawful = dict(outcome.party_seats)
     elif stage == "candidates":
+        # Per list: the parties before the question's are done (their seats after P 16 lid 2
+        # and P 13), the later ones hold their P 12 seats; the question's own party is mid-way
+        # (only its total is decided).
         lawful = {}
-        for result in outcome.parties.values():
-            if result.order is not None:
-                lawful.update(result.order.held)
-            elif not result.party.is_group:
-                lawful[result.party.units[0]] = result.seats
+        before = True
+        for number, result in outcome.parties.items():
+            if number == question.owner:
+                before = False
+                total = sum(so_far.get(u, 0) for u in result.party.units)
+                if total != result.seats:
+                    yield Departure(
+                        question.rule_id,
+                        f"before {question.text()} party {number} holds {result.seats} seat(s); "
+                        f"the result's seats_so_far gives its lists {total}",
+                    )
+                    return
+                continue
+            if before or result.order is None:
+                lawful.update(result.unit_seats)
             else:
-                lawful.update(dict.fromkeys(result.party.units, 0))
+                lawful.update(result.order.held)
     else:
         return
     wrong = sorted(n for n in lawful if so_far.get(n) != lawful[n])

@@ -368,6 +368,8 @@ def _judge(ctx: Context) -> Iterator[str]:
         votes = {u.number: u.votes for u in lists}
         limit = {u.number: u.seat_limit or 0 for u in lists}
         summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
+        if sum(votes.values()) == 0:
+            continue  # seats for a group without votes: the allocation over lists says so
         lots = GroupLots(dctx.district.lots, party.number)
         preferred = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
         try:
