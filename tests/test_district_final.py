@@ -27,14 +27,16 @@ from hypothesis import HealthCheck, given, settings
 from conformance.strategies_districts import district_inputs
 from kieswet.cli import main
 from reference.districts import allocate_districts
-from spec.district_check import check_districts, judgement
 from spec.check import FINAL_ONLY, STEP_BY_STEP
+from spec.district_check import check_districts, judgement
 from spec.districts import DistrictElection, resolve
 from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.rules import Violation
 from spec.rules.district_final import FINAL_CLAIM_FIELDS, TRACE_FIELDS
 
-VECTORS = Path(__file__).resolve().parent.parent / "conformance" / "vectors" / "allocate-districts"
+ROOT = Path(__file__).resolve().parent.parent
+VECTORS = ROOT / "conformance" / "vectors" / "allocate-districts"
+SCHEMA = ROOT / "conformance" / "schemas" / "district-allocation-result.schema.json"
 RESULT = "kieswet/district-allocation-result@1"
 NATIONAL = "kieswet/seat-allocation-result@1"
 
@@ -49,7 +51,7 @@ def final_claim(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _vectors() -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for path in sorted(VECTORS.glob("*.json")):
         for group in json.loads(path.read_text(encoding="utf-8"))["groups"]:
             out.extend(t for t in group["tests"] if "result" not in t)
@@ -130,6 +132,21 @@ def test_every_reference_answer_stripped_to_its_final_claim_is_accepted(
     assert check_districts(election, stripped) == []
     assert judgement(stripped) == FINAL_ONLY
     assert judgement(full) == STEP_BY_STEP
+
+
+def test_the_schema_takes_a_final_claim_as_a_complete_result() -> None:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'test' extra")
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    for vector in ALL:
+        election = parse_district_election(vector["input"])
+        if not isinstance(election, DistrictElection):
+            continue
+        full = district_result_to_json(allocate_districts(election))
+        assert list(validator.iter_errors(final_claim(full))) == [], vector["id"]
+    # The final claim itself stays required.
+    lacking = claim({1: 10, 2: 10}, {11: 6, 12: 4, 2: 10})
+    del lacking["seats"]
+    assert list(validator.iter_errors(lacking))
 
 
 # =========================================================================== (b) wrong claims
@@ -290,12 +307,18 @@ def test_a_silent_lot_in_p16_lid_2_is_rejected() -> None:
     silent = claim(P1219, {11: 3, 12: 1, 13: 2, 2: 14}, {11: [1, 2, 3], 12: [1], 13: [1, 2]})
     v = only(election_of(1220), silent)
     assert v.rule_id == "P16-P18-group-candidates"
-    assert "group 1" in v.message and "the lot decides (P 16 lid 2)" in v.message
+    assert "group 1: P 16 lid 2: 'Q' sits on list 11" in v.message
+    assert "the lot between 12 and 13 decides (P 16 lid 2)" in v.message
     assert check_districts(election_of(1221), silent) == []
 
 
 def needs_lot(
-    stage: str, kind: str, options: list[int], owner: int, so_far: dict[int, int], seats: dict[int, int]
+    stage: str,
+    kind: str,
+    options: list[int],
+    owner: int,
+    so_far: dict[int, int],
+    seats: dict[int, int],
 ) -> dict[str, Any]:
     return {
         "format": RESULT,
@@ -330,9 +353,7 @@ def test_a_fake_needs_lot_is_rejected() -> None:
 
 
 def test_a_needs_lot_with_the_wrong_options_or_stage_is_rejected() -> None:
-    wrong = needs_lot(
-        "candidates", "group_seat", [11, 13], 1, {11: 2, 12: 2, 13: 2, 2: 14}, P1219
-    )
+    wrong = needs_lot("candidates", "group_seat", [11, 13], 1, {11: 2, 12: 2, 13: 2, 2: 14}, P1219)
     v = only(election_of(1220), wrong)
     assert v.rule_id == "P16-P18-group-candidates"
     assert "between 12 and 13" in v.message and "between 11 and 13" in v.message

@@ -209,17 +209,26 @@ def lawful_district(
         if not contestant.is_combination:
             outcome.party_seats[contestant.number] = seats
             continue
-        members = {p: (structure.parties[p].votes, structure.parties[p].seat_limit) for p in contestant.parties}
+        members = {
+            p: (structure.parties[p].votes, structure.parties[p].seat_limit)
+            for p in contestant.parties
+        }
         if seats == 0:
             outcome.combinations[contestant.number] = dict.fromkeys(members, 0)
             outcome.party_seats.update(dict.fromkeys(members, 0))
             continue
         try:
-            order = _distribute(members, seats, GroupLots(lots, contestant.number, "combination_seat"))
+            order = _distribute(
+                members, seats, GroupLots(lots, contestant.number, "combination_seat")
+            )
         except LotUndecided as undecided:
             question = Question(
-                "combination", "combination_seat", contestant.number, undecided.options,
-                "P 11 (pre-2017-12)", undecided.why,
+                "combination",
+                "combination_seat",
+                contestant.number,
+                undecided.options,
+                "P 11 (pre-2017-12)",
+                undecided.why,
             )
             outcome.combinations[contestant.number] = question
             outcome.question = outcome.question or question
@@ -242,7 +251,11 @@ def lawful_district(
             result.order = _distribute(members, seats, GroupLots(lots, party.number))
         except LotUndecided as undecided:
             result.question = Question(
-                "group", "group_seat", party.number, undecided.options, undecided.article,
+                "group",
+                "group_seat",
+                party.number,
+                undecided.options,
+                undecided.article,
                 undecided.why,
             )
             outcome.question = outcome.question or result.question
@@ -282,7 +295,8 @@ def preference_order(
     candidates = party.candidates or ()
     numbered = list(zip(party.keys, candidates, strict=True))
     above = [
-        (key, c) for key, c in numbered
+        (key, c)
+        for key, c in numbered
         if not c.deceased and reaches_threshold(c.votes, threshold, kind)
     ]
     above.sort(key=lambda item: -item[1].votes)  # stable: the party's order within equal votes
@@ -304,12 +318,18 @@ def preference_order(
         for _ in range(draws):
             options = tuple(c.number for _, c in group)
             lot = supplied[used] if used < len(supplied) else None
-            if lot is None or tuple(sorted(lot.options)) != tuple(sorted(options)) or (
-                lot.drawn not in options
+            if (
+                lot is None
+                or tuple(sorted(lot.options)) != tuple(sorted(options))
+                or (lot.drawn not in options)
             ):
                 raise _Asked(
                     Question(
-                        "candidates", "candidate", party.number, options, "P 15 lid 1",
+                        "candidates",
+                        "candidate",
+                        party.number,
+                        options,
+                        "P 15 lid 1",
                         f"candidates {join(options)} have {votes} "
                         f"preference votes each (summed over its lists), more than the "
                         f"voorkeurdrempel {show(threshold)}, for {inside} of its {seats} seat(s)",
@@ -350,13 +370,21 @@ def _candidates(
     assert result.order is not None
     try:
         group = elect_group(
-            party, structure_units, result.order, preferred, summed,
+            party,
+            structure_units,
+            result.order,
+            preferred,
+            summed,
             GroupLots(lots, party.number),
         )
     except LotUndecided as undecided:
         raise _Asked(
             Question(
-                "candidates", "group_seat", party.number, undecided.options, undecided.article,
+                "candidates",
+                "group_seat",
+                party.number,
+                undecided.options,
+                undecided.article,
                 undecided.why,
             )
         ) from None
@@ -407,7 +435,12 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
         claimed = {p: ctx.party_seats.get(p, 0) for p in lawful}
         if claimed != dict(lawful) and sum(claimed.values()) == sum(lawful.values()):
             yield _distribution_departure(
-                "combination", c, outcome.contestant_seats[c], members, lawful, claimed,
+                "combination",
+                c,
+                outcome.contestant_seats[c],
+                members,
+                lawful,
+                claimed,
                 ctx.district.lots,
             )
     for number, result in outcome.parties.items():
@@ -421,8 +454,8 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
 def _silent(question: Question) -> Departure:
     return Departure(
         question.rule_id,
-        f"{_owner_word(question.kind)} {question.owner}: {question.why}: the lot decides "
-        f"({question.article}), and the input supplies no lot "
+        f"{_owner_word(question.kind)} {question.owner}: {question.why}: the lot between "
+        f"{join(question.options)} decides ({question.article}), and the input supplies no lot "
         "for it; the result completes without it instead of asking for it (needs_lot)",
     )
 
@@ -454,7 +487,7 @@ def _group_seats_departure(
     party = result.party
     assert result.order is not None
     held = dict(result.order.held)
-    if result.unit_seats == held or claimed != held and _differs_at_p12(claimed, held, result):
+    if result.unit_seats == held or (claimed != held and _differs_at_p12(claimed, held, result)):
         units = ctx.structure.units
         members = {u: (units[u].votes, units[u].seat_limit) for u in party.units}
         return _distribution_departure(
@@ -540,7 +573,8 @@ def _distribution_departure(
         why = f"{what} {b} has only {limit} living candidate(s) (P 13)"
     elif rest[a] == rest[b]:
         drawn = [
-            lot for lot in lots
+            lot
+            for lot in lots
             if lot.kind == f"{kind}_seat" and lot.list == owner and {a, b} <= set(lot.options)
         ]
         why = f"remainder {show(rest[a])} = {show(rest[b])}" + (
@@ -630,6 +664,8 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
             if other is not None and other != n:
                 yield Departure(ONCE, _double_text(ctx, party, key, other, n))
                 return
+        if not extra or not missing:
+            continue  # equal counts (judged above) leave neither without the other
         got = extra[0]
         note = " (deceased, P 19a)" if key_of[n][got] in dead else ""
         yield Departure(
@@ -642,20 +678,20 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
         return
     for u in units:
         n = u.number
-        got, want = claimed[n], lawful[n]
-        if got == want:
+        stated, want = claimed[n], lawful[n]
+        if stated == want:
             continue
         k = sum(1 for p in want if key_of[n][p] in preferred)
-        head = got[:k]
+        head = stated[:k]
         votes = [summed[key_of[n][p]] for p in head]
         if set(head) == set(want[:k]) and votes == sorted(votes, reverse=True):
-            if got[k:] == want[k:]:
+            if stated[k:] == want[k:]:
                 continue  # equal votes in another order: a lot may have ordered them
             yield Departure(
                 ONCE,
                 f"list {n}: after the candidates elected on preference its seats go in list "
                 f"order (P 17): {list(want[k:])}; the result elects them in the order "
-                f"{list(got[k:])}",
+                f"{list(stated[k:])}",
             )
             return
         yield Departure(
@@ -663,7 +699,7 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
             f"list {n}: in order of election, first the candidates elected on preference by "
             f"their votes summed over the party's lists ("
             + ", ".join(f"{p}: {summed[key_of[n][p]]}" for p in want[:k])
-            + f"), then list order (P 15, P 17): {list(want)}; the result states {list(got)}",
+            + f"), then list order (P 15, P 17): {list(want)}; the result states {list(stated)}",
         )
         return
 
@@ -673,23 +709,22 @@ def _persons(keys: Sequence[str], summed: Mapping[str, int]) -> str:
 
 
 def _votes_on(ctx: DistrictContext, unit: int, key: str) -> int | None:
-    return next(
-        (c.votes for c in ctx.structure.units[unit].candidates or () if c.key == key), None
-    )
+    return next((c.votes for c in ctx.structure.units[unit].candidates or () if c.key == key), None)
 
 
 def _placement_text(ctx: DistrictContext, result: PartyOutcome, key: str, got: int) -> str:
     party = result.party
     group = result.group
     assert group is not None
-    lawful = next(u for u, positions in result.elected.items() for p in positions if (
-        next(c.key for c in ctx.structure.units[u].candidates or () if c.number == p) == key
-    ))
+    lawful = next(
+        u
+        for u, positions in result.elected.items()
+        for p in positions
+        if (next(c.key for c in ctx.structure.units[u].candidates or () if c.number == p) == key)
+    )
     forfeit = next((frm for person, _, frm in group.forfeits if person == key), None)
     votes = ", ".join(
-        f"list {u}: {v}"
-        for u in party.units
-        if (v := _votes_on(ctx, u, key)) is not None
+        f"list {u}: {v}" for u in party.units if (v := _votes_on(ctx, u, key)) is not None
     )
     if forfeit is not None:
         how = (
@@ -799,14 +834,15 @@ def _no_tie(ctx: DistrictContext, outcome: DistrictOutcome, owner: object) -> st
     if result is not None and result.order is not None:
         units = ctx.structure.units
         total = sum(units[u].votes for u in result.party.units)
-        rests = ", ".join(
-            f"list {u}: remainder "
-            f"{show(Fraction(units[u].votes * result.seats - total * (units[u].votes * result.seats // total), result.seats))}"
-            for u in result.party.units
-        )
+        seats = result.seats
+
+        def rest(u: int) -> Fraction:
+            votes = units[u].votes
+            return Fraction(votes * seats - total * (votes * seats // total), seats)
+
+        rests = ", ".join(f"list {u}: remainder {show(rest(u))}" for u in result.party.units)
         return (
-            f"group {owner}: P 12 and P 13 give its lists {_seat_list(result.order.held)} "
-            f"({rests})"
+            f"group {owner}: P 12 and P 13 give its lists {_seat_list(result.order.held)} ({rests})"
         )
     combination = outcome.combinations.get(owner) if type(owner) is int else None
     if isinstance(combination, Mapping):

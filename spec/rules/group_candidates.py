@@ -41,7 +41,7 @@ from fractions import Fraction
 
 from spec.districts import ListCandidate, Party, Unit
 from spec.model import Lot
-from spec.rules.base import Rule, preference_share, reaches_threshold
+from spec.rules.base import Rule
 from spec.rules.groups import DistrictContext, candidate_parties, elected_persons, with_final
 from spec.rules.replay import Context
 

@@ -596,7 +596,9 @@ RULES: tuple[Rule, ...] = (
         "P 11 (pre-2017-12), P 13",
         "Old law: the combination's remaining seats go to its members with the largest "
         "remainders; equal remainders for fewer seats than members: the lot.",
-        with_final("combination-P11-largest-remainder", _remainder_rule("combination", "combination_seat")),
+        with_final(
+            "combination-P11-largest-remainder", _remainder_rule("combination", "combination_seat")
+        ),
     ),
     Rule(
         "P15.2-summed-preference",
