@@ -129,7 +129,12 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
         for error in violations.errors:
             print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
-    how = _DUTCH_JUDGEMENT[judgement(result_data)]
+    if _format(input_data) == DISTRICT_FORMAT:
+        from spec.district_check import judgement as district_judgement
+
+        how = _DUTCH_JUDGEMENT[district_judgement(result_data)]
+    else:
+        how = _DUTCH_JUDGEMENT[judgement(result_data)]
     for violation in violations:
         if args.json:
             line = json.dumps(
