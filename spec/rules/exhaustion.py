@@ -31,7 +31,7 @@ def _p10_exhaustion(ctx: Context) -> Iterator[str]:
             limit = ctx.limit(n)
             if limit is not None and seats[n] > limit:
                 yield (
-                    f"lijst {n} heeft {plural(seats[n], 'zetel', 'zetels')} maar maar "
+                    f"lijst {n} heeft {plural(seats[n], 'zetel', 'zetels')}, maar slechts "
                     f"{plural(limit, 'levende kandidaat', 'levende kandidaten')} "
                     "(lijstuitputting)"
                 )
@@ -46,7 +46,7 @@ def _p10_exhaustion(ctx: Context) -> Iterator[str]:
         claim = claimed.get(n)
         if over > 0 and claim is None:
             yield (
-                f"na P 9 heeft lijst {n} {plural(point.held[n], 'zetel', 'zetels')} maar maar "
+                f"na P 9 heeft lijst {n} {plural(point.held[n], 'zetel', 'zetels')}, maar slechts "
                 f"{plural(limit or 0, 'levende kandidaat', 'levende kandidaten')}; geen P 10-stap "
                 "neemt het overschot weg"
             )

@@ -221,8 +221,8 @@ def _seat_departure(
     if isinstance(first, Exhaustion):
         return Departure(
             "P10-exhaustion",
-            f"lijst {first.list} heeft na P 9 {plural(first.held, 'zetel', 'zetels')} maar maar "
-            f"{plural(first.limit, 'levende kandidaat', 'levende kandidaten')}: P 10 geeft "
+            f"lijst {first.list} heeft na P 9 {plural(first.held, 'zetel', 'zetels')}, maar "
+            f"slechts {plural(first.limit, 'levende kandidaat', 'levende kandidaten')}: P 10 geeft "
             f"{plural(first.removed, 'zetel', 'zetels')} aan andere lijsten; de uitkomst laat "
             f"haar er {claimed[first.list]}",
         )
