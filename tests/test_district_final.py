@@ -182,14 +182,19 @@ def test_the_lawful_hand_made_group_is_accepted() -> None:
 def test_a_remainder_seat_moved_between_two_lists_of_a_group_is_rejected() -> None:
     v = only(group_election(), claim({1: 10, 2: 10}, {11: 7, 12: 3, 2: 10}))
     assert v.rule_id == "P12.2-largest-remainder"
-    assert "a seat went to list 11 but belongs to list 12: remainder 60 against 40" in v.message
+    assert (
+        "een zetel ging naar lijst 11 maar komt toe aan lijst 12: overschot 60 tegenover 40"
+        in v.message
+    )
     assert "groepskiesdeler 100" in v.message
 
 
 def test_a_full_seat_taken_from_a_list_of_a_group_is_rejected() -> None:
     v = only(group_election(), claim({1: 10, 2: 10}, {11: 5, 12: 5, 2: 10}))
     assert v.rule_id == "P12.1-group-quota"
-    assert "list 11 has 640 votes, 6 2/5 times the groepskiesdeler: 6 full seat(s)" in v.message
+    assert (
+        "lijst 11 heeft stemcijfer 640, 6 2/5 maal de groepskiesdeler: 6 volle zetels" in v.message
+    )
 
 
 def test_a_seat_moved_between_parties_is_rejected_by_the_national_rules() -> None:
@@ -216,7 +221,7 @@ def test_a_candidate_elected_on_preference_swapped_for_another_is_rejected() -> 
     wrong = claim(P1219, {11: 4, 12: 1, 13: 1, 2: 14}, {11: [1, 2, 3, 5], 12: [1], 13: [1]})
     v = only(election_of(1219), wrong)
     assert v.rule_id == "P15.2-summed-preference"
-    assert "candidate 'D' has 30 preference votes" in v.message
+    assert "kandidaat 'D' heeft 30 voorkeurstemmen" in v.message
     assert "voorkeurdrempel 25" in v.message
 
 
@@ -225,7 +230,7 @@ def test_a_candidate_elected_in_list_order_swapped_for_another_is_rejected() -> 
     wrong = claim(P1219, {11: 4, 12: 1, 13: 1, 2: 14}, {11: [1, 2, 3, 4], 12: [2], 13: [1]})
     v = only(election_of(1219), wrong)
     assert v.rule_id == "P18-elected-once"
-    assert "list 12" in v.message and "[1]" in v.message and "P 17" in v.message
+    assert "lijst 12" in v.message and "[1]" in v.message and "P 17" in v.message
 
 
 def test_the_order_of_election_where_votes_decide_it_is_judged() -> None:
@@ -260,7 +265,11 @@ def test_a_preference_elected_candidate_placed_on_the_wrong_list_is_rejected() -
     wrong = claim({1: 4, 2: 16}, {11: 2, 12: 2, 2: 16}, {11: [1, 2], 12: [1, 3]})
     v = only(election_of(1194), wrong)
     assert v.rule_id == "P16-placement"
-    assert "'P'" in v.message and "sits on list 11" in v.message and "P 16 lid 1" in v.message
+    assert (
+        "'P'" in v.message
+        and "geldt als gekozen op lijst 11" in v.message
+        and "P 16 lid 1" in v.message
+    )
 
 
 def test_a_double_election_resolved_on_the_wrong_list_is_rejected() -> None:
@@ -269,8 +278,8 @@ def test_a_double_election_resolved_on_the_wrong_list_is_rejected() -> None:
     wrong = claim({1: 4, 2: 16}, {11: 2, 12: 2, 2: 16}, {11: [2, 3], 12: [1, 2]})
     v = only(election_of(1195), wrong)
     assert v.rule_id == "P18-elected-once"
-    assert "counts as elected on list 11: P 18 lid 1" in v.message
-    assert "12 on list 11, 12 on list 12" in v.message
+    assert "geldt als gekozen op lijst 11: P 18 lid 1" in v.message
+    assert "12 op lijst 11, 12 op lijst 12" in v.message
 
 
 def test_a_seat_refilled_with_a_candidate_elected_elsewhere_is_rejected() -> None:
@@ -279,12 +288,12 @@ def test_a_seat_refilled_with_a_candidate_elected_elsewhere_is_rejected() -> Non
     twice = claim({1: 4, 2: 16}, {11: 2, 12: 2, 2: 16}, {11: [1, 2], 12: [2, 3]})
     v = only(election_of(1218), twice)
     assert v.rule_id == "P18-elected-once"
-    assert "'Y' is elected on lists 11 and 12" in v.message
+    assert "'Y' is gekozen op de lijsten 11 en 12" in v.message
     # Y refilled on list 12 and moved there (list 11 then takes Z, 3): Y counts on list 11.
     moved = claim({1: 4, 2: 16}, {11: 2, 12: 2, 2: 16}, {11: [1, 3], 12: [2, 3]})
     v = only(election_of(1218), moved)
     assert v.rule_id == "P18-elected-once"
-    assert "'Y' counts as elected on list 11" in v.message
+    assert "'Y' geldt als gekozen op lijst 11" in v.message
 
 
 def test_a_silent_lot_in_p12_is_rejected() -> None:
@@ -292,13 +301,13 @@ def test_a_silent_lot_in_p12_is_rejected() -> None:
     silent = claim({1: 11, 3: 10}, {11: 5, 12: 6, 3: 10})
     v = only(election_of(1191), silent)
     assert v.rule_id == "P12.2-largest-remainder"
-    assert "lists [11, 12] tie for 1 seat(s)" in v.message and "needs_lot" in v.message
+    assert "de lijsten 11 en 12 staan gelijk voor 1 zetel" in v.message and "needs_lot" in v.message
     # With the lot drawn for list 12 (vector 1192) the same claim is lawful, the other is not.
     drawn = election_of(1192)
     assert check_districts(drawn, silent) == []
     v = only(drawn, claim({1: 11, 3: 10}, {11: 6, 12: 5, 3: 10}))
     assert v.rule_id == "P12.2-largest-remainder"
-    assert "remainder 50 = 50; the supplied lot fell on list 12" in v.message
+    assert "overschot 50 = 50; de gegeven loting viel op lijst 12" in v.message
 
 
 def test_a_silent_lot_in_p16_lid_2_is_rejected() -> None:
@@ -307,8 +316,8 @@ def test_a_silent_lot_in_p16_lid_2_is_rejected() -> None:
     silent = claim(P1219, {11: 3, 12: 1, 13: 2, 2: 14}, {11: [1, 2, 3], 12: [1], 13: [1, 2]})
     v = only(election_of(1220), silent)
     assert v.rule_id == "P16-P18-group-candidates"
-    assert "group 1: P 16 lid 2: 'Q' sits on list 11" in v.message
-    assert "the lot between 12 and 13 decides (P 16 lid 2)" in v.message
+    assert "lijstengroep 1: P 16 lid 2: kandidaat 'Q' krijgt een zetel op lijst 11" in v.message
+    assert "het lot tussen 12 en 13 beslist (P 16 lid 2)" in v.message
     assert check_districts(election_of(1221), silent) == []
 
 
@@ -346,7 +355,7 @@ def test_a_fake_needs_lot_is_rejected() -> None:
     fake = needs_lot("group", "group_seat", [11, 12], 1, {1: 11, 3: 10}, {1: 11, 3: 10})
     v = only(election_of(1192), fake)
     assert v.rule_id == "P12.2-largest-remainder"
-    assert "without a lot" in v.message and "11: 5, 12: 6" in v.message
+    assert "zonder loting" in v.message and "11: 5, 12: 6" in v.message
     # Vector 1188: all seats are full seats, no tie at all.
     fake = needs_lot("group", "group_seat", [21, 22], 2, {1: 10, 2: 10}, {1: 10, 2: 10})
     assert only(election_of(1188), fake).rule_id == "P12.2-largest-remainder"
@@ -356,14 +365,14 @@ def test_a_needs_lot_with_the_wrong_options_or_stage_is_rejected() -> None:
     wrong = needs_lot("candidates", "group_seat", [11, 13], 1, {11: 2, 12: 2, 13: 2, 2: 14}, P1219)
     v = only(election_of(1220), wrong)
     assert v.rule_id == "P16-P18-group-candidates"
-    assert "between 12 and 13" in v.message and "between 11 and 13" in v.message
+    assert "tussen 12 en 13" in v.message and "tussen 11 en 13" in v.message
     wrong_stage = needs_lot("candidates", "group_seat", [11, 12], 1, {11: 5, 12: 5, 3: 10},
                             {1: 11, 3: 10})  # fmt: skip
     v = only(election_of(1191), wrong_stage)
     assert v.rule_id == "P12.2-largest-remainder"
     wrong_so_far = needs_lot("group", "group_seat", [11, 12], 1, {1: 10, 3: 11}, {1: 11, 3: 10})
     v = only(election_of(1191), wrong_so_far)
-    assert "seats_so_far gives 1 10" in v.message
+    assert "seats_so_far in de uitkomst vermeldt bij 1: 10" in v.message
 
 
 def test_kieswet_check_says_it_judged_the_final_claim(

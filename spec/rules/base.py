@@ -58,15 +58,6 @@ def show(value: Fraction | int) -> str:
     return format_mixed(Fraction(value))
 
 
-def join(numbers: Iterable[int]) -> str:
-    """English enumeration (``1, 2 and 3``), for the district rules' messages that are not yet
-    Dutch (``spec.rules.groups``); the other rules use :func:`enumeration`."""
-    items = [str(n) for n in numbers]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def enumeration(items: Iterable[object]) -> str:
     """Dutch enumeration, as in the trace (``kieswet.render``): ``[3, 9]`` → ``3 en 9``,
     ``[1, 2, 3]`` → ``1, 2 en 3``."""
@@ -86,13 +77,15 @@ LOT_KINDS = {
     "residual_seat": "loting voor een restzetel",
     "absolute_majority": "loting onder P 9",
     "candidate": "kandidatenloting",
+    "group_seat": "loting voor een zetel van een lijstengroep",
+    "combination_seat": "loting voor een zetel van een lijstencombinatie",
 }
 """A lot's ``kind`` in words (``lot_kind``)."""
 
 
 def lot_kind(kind: str) -> str:
     """``"residual_seat"`` → ``"loting voor een restzetel"``; a kind without words of its own
-    (the district rules' ``group_seat``, ``combination_seat``) as ``"loting (group_seat)"``."""
+    (not one of the format's kinds) as ``"loting (kind)"``."""
     return LOT_KINDS.get(kind, f"loting ({kind})")
 
 

@@ -35,7 +35,15 @@ from typing import Any
 
 from spec.districts import DistrictElection, Party, Structure, resolve
 from spec.model import Election, Lot
-from spec.rules.base import join, preference_share, quota, reaches_threshold, show
+from spec.rules.base import (
+    enumeration,
+    lot_kind,
+    plural,
+    preference_share,
+    quota,
+    reaches_threshold,
+    show,
+)
 from spec.rules.group_candidates import (
     GroupLots,
     GroupOutcome,
@@ -112,13 +120,26 @@ class Question:
 
     def text(self) -> str:
         return (
-            f"a {self.kind} lot for {_owner_word(self.kind)} {self.owner} between "
-            f"{join(self.options)} ({self.article}: {self.why})"
+            f"{_lot_words(self.kind, self.owner)} tussen {enumeration(self.options)} "
+            f"({self.article}: {self.why})"
         )
 
 
 def _owner_word(kind: str) -> str:
-    return {"combination_seat": "combination", "group_seat": "group"}.get(kind, "party")
+    return {"combination_seat": "lijstencombinatie", "group_seat": "lijstengroep"}.get(
+        kind, "partij"
+    )
+
+
+def _lot_words(kind: str, owner: object) -> str:
+    """``"een loting voor lijstengroep 1"``, ``"een kandidatenloting voor partij 2"``."""
+    if kind in ("combination_seat", "group_seat"):
+        return f"een loting voor {_owner_word(kind)} {owner}"
+    return f"een {lot_kind(kind)} voor partij {owner}"
+
+
+def _seats(count: int) -> str:
+    return plural(count, "zetel", "zetels")
 
 
 class _Asked(Exception):
@@ -330,9 +351,10 @@ def preference_order(
                         party.number,
                         options,
                         "P 15 lid 1",
-                        f"candidates {join(options)} have {votes} "
-                        f"preference votes each (summed over its lists), more than the "
-                        f"voorkeurdrempel {show(threshold)}, for {inside} of its {seats} seat(s)",
+                        f"de kandidaten {enumeration(options)} hebben elk "
+                        f"{plural(votes, 'voorkeurstem', 'voorkeurstemmen')} (opgeteld over de "
+                        f"lijsten van de partij), meer dan de voorkeurdrempel {show(threshold)}, "
+                        f"voor {inside} van de {_seats(seats)} van de partij",
                     )
                 )
             used += 1
@@ -454,9 +476,10 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
 def _silent(question: Question) -> Departure:
     return Departure(
         question.rule_id,
-        f"{_owner_word(question.kind)} {question.owner}: {question.why}: the lot between "
-        f"{join(question.options)} decides ({question.article}), and the input supplies no lot "
-        "for it; the result completes without it instead of asking for it (needs_lot)",
+        f"{_owner_word(question.kind)} {question.owner}: {question.why}: het lot tussen "
+        f"{enumeration(question.options)} beslist ({question.article}) en de invoer geeft "
+        "daarvoor geen loting; de uitkomst is voltooid zonder loting in plaats van erom te "
+        "vragen (needs_lot)",
     )
 
 
@@ -497,20 +520,21 @@ def _group_seats_departure(
     moves: list[str] = []
     if group is not None:
         moves = [
-            f"P 16 lid 2: {person!r}, elected on preference, sits on list {to} and list "
-            f"{frm} gives up the seat P 12 / P 13 allocated last that is still free"
+            f"P 16 lid 2: {person!r}, met voorkeurstemmen gekozen, krijgt een zetel op lijst "
+            f"{to} en lijst {frm} staat de zetel af die P 12 / P 13 als laatste toewees en die "
+            "nog vrij is"
             for person, to, frm in group.forfeits
         ]
         moves += [
-            f"P 13 with P 18 lid 3: list {frm} has no candidate left for its seat, which passes "
-            f"to list {to}"
+            f"P 13 met P 18 lid 3: lijst {frm} heeft geen kandidaat meer voor haar zetel, die "
+            f"naar lijst {to} gaat"
             for frm, to in group.transfers
         ]
     return Departure(
         GROUP_CANDIDATES,
-        f"group {party.number}: P 12 and P 13 give its lists {_seat_list(held)}; then "
-        f"{'; '.join(moves) or 'no seat moves'}: its lists hold {_seat_list(result.unit_seats)}; "
-        f"the result gives them {_seat_list(claimed)}",
+        f"lijstengroep {party.number}: P 12 en P 13 geven haar lijsten (lijst: zetels) "
+        f"{_seat_list(held)}; daarna ({'; '.join(moves) or 'geen zetel verschuift'}) hebben haar "
+        f"lijsten {_seat_list(result.unit_seats)}; de uitkomst geeft ze {_seat_list(claimed)}",
     )
 
 
@@ -550,42 +574,48 @@ def _distribution_departure(
     rest = {n: v - full[n] * kiesdeler for n, (v, _) in members.items()}
     short = [n for n in sorted(lawful) if claimed[n] < lawful[n]]
     over = [n for n in sorted(lawful) if claimed[n] > lawful[n]]
-    what = "list" if kind == "group" else "member"
-    head = f"{kind} {owner} ({total} votes, {seats} seat(s), {name} {show(kiesdeler)})"
+    head = (
+        f"{'lijstengroep' if kind == 'group' else 'lijstencombinatie'} {owner} "
+        f"({plural(total, 'stem', 'stemmen')}, {_seats(seats)}, {name} {show(kiesdeler)})"
+    )
     for n in short:
         limit = members[n][1]
         if claimed[n] < full[n] and (limit is None or claimed[n] < limit):
             v = members[n][0]
             return Departure(
                 quota_rule,
-                f"{head}: {what} {n} has {v} votes, {show(v / kiesdeler)} times the {name}: "
-                f"{full[n]} full seat(s) ({article}); the result gives it {claimed[n]}",
+                f"{head}: lijst {n} heeft stemcijfer {v}, {show(v / kiesdeler)} maal de {name}: "
+                f"{plural(full[n], 'volle zetel', 'volle zetels')} ({article}); de uitkomst geeft "
+                f"haar {claimed[n]}",
             )
     if not short or not over:
         return Departure(
             remainder_rule,
-            f"{head}: {article} and P 13 give {_seat_list(lawful)}, the result "
+            f"{head}: {article} en P 13 geven (lijst: zetels) {_seat_list(lawful)}, de uitkomst "
             f"{_seat_list(claimed)}",
         )
     a, b = short[0], over[0]
     limit = members[b][1]
     if limit is not None and claimed[b] > limit:
-        why = f"{what} {b} has only {limit} living candidate(s) (P 13)"
+        why = (
+            f"lijst {b} heeft slechts "
+            f"{plural(limit, 'levende kandidaat', 'levende kandidaten')} (P 13)"
+        )
     elif rest[a] == rest[b]:
         drawn = [
             lot
             for lot in lots
             if lot.kind == f"{kind}_seat" and lot.list == owner and {a, b} <= set(lot.options)
         ]
-        why = f"remainder {show(rest[a])} = {show(rest[b])}" + (
-            f"; the supplied lot fell on {what} {drawn[0].drawn}" if drawn else ""
+        why = f"overschot {show(rest[a])} = {show(rest[b])}" + (
+            f"; de gegeven loting viel op lijst {drawn[0].drawn}" if drawn else ""
         )
     else:
-        why = f"remainder {show(rest[a])} against {show(rest[b])}"
+        why = f"overschot {show(rest[a])} tegenover {show(rest[b])}"
     return Departure(
         remainder_rule,
-        f"{head}: a seat went to {what} {b} but belongs to {what} {a}: {why}; {article} and "
-        f"P 13 give {_seat_list(lawful)}, the result {_seat_list(claimed)}",
+        f"{head}: een zetel ging naar lijst {b} maar komt toe aan lijst {a}: {why}; {article} "
+        f"en P 13 geven (lijst: zetels) {_seat_list(lawful)}, de uitkomst {_seat_list(claimed)}",
     )
 
 
@@ -602,13 +632,13 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
         for n in claimed[u.number]:
             if n not in key_of[u.number]:
                 yield Departure(
-                    ONCE, f"list {u.number} has no candidate {n}, yet the result elects one"
+                    ONCE, f"lijst {u.number} heeft geen kandidaat {n}, maar de uitkomst kiest die"
                 )
                 return
         if len(set(claimed[u.number])) != len(claimed[u.number]):
             yield Departure(
                 ONCE,
-                f"list {u.number}: a candidate is elected more than once in "
+                f"lijst {u.number}: een kandidaat komt meer dan eens voor in de gekozenen "
                 f"{list(claimed[u.number])}",
             )
             return
@@ -625,10 +655,11 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
         if key not in where:
             yield Departure(
                 PREFERENCE,
-                f"party {party.number}: candidate {key!r} has {summed[key]} preference votes "
-                f"summed over its lists, more than the voorkeurdrempel {show(threshold)}; with "
-                f"the party's {result.seats} seat(s) P 15 elects on preference "
-                f"{_persons(preferred, summed)}; the result does not elect {key!r}",
+                f"partij {party.number}: kandidaat {key!r} heeft "
+                f"{plural(summed[key], 'voorkeurstem', 'voorkeurstemmen')} opgeteld over de "
+                f"lijsten van de partij, meer dan de voorkeurdrempel {show(threshold)}; met de "
+                f"{_seats(result.seats)} van de partij kiest P 15 met voorkeurstemmen "
+                f"{_persons(preferred, summed)}; de uitkomst kiest {key!r} niet",
             )
             return
     if party.is_group:
@@ -641,9 +672,10 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
         if len(claimed[u.number]) != seats:
             yield Departure(
                 ONCE,
-                f"list {u.number} holds {seats} seat(s) and has candidates for them "
-                f"(P 17, P 18 lid 2-3: seats go to candidates not yet elected until all are "
-                f"filled); the result elects {len(claimed[u.number])}: {list(claimed[u.number])}",
+                f"lijst {u.number} heeft {_seats(seats)} en kandidaten om ze te vervullen "
+                f"(P 17, P 18 lid 2-3: de zetels gaan naar nog niet gekozen kandidaten tot alle "
+                f"vervuld zijn); de uitkomst kiest er {len(claimed[u.number])}: "
+                f"{list(claimed[u.number])}",
             )
             return
     for u in sorted(units, key=lambda unit: (unit.district, unit.number)):
@@ -667,13 +699,14 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
         if not extra or not missing:
             continue  # equal counts (judged above) leave neither without the other
         got = extra[0]
-        note = " (deceased, P 19a)" if key_of[n][got] in dead else ""
+        note = " (overleden, P 19a)" if key_of[n][got] in dead else ""
         yield Departure(
             ONCE,
-            f"list {n}: after the candidates elected on preference, its seats go in list order "
-            f"to its living candidates not yet elected on a list of the party (P 17, P 18 "
-            f"lid 2): {list(lawful[n])}; the result elects candidate {got} ({key_of[n][got]!r})"
-            f"{note} instead of candidate {missing[0]} ({key_of[n][missing[0]]!r})",
+            f"lijst {n}: na de met voorkeurstemmen gekozen kandidaten gaan haar zetels op "
+            f"volgorde van de lijst naar haar levende kandidaten die nog niet op een lijst van "
+            f"de partij gekozen zijn (P 17, P 18 lid 2): {list(lawful[n])}; de uitkomst kiest "
+            f"kandidaat {got} ({key_of[n][got]!r}){note} in plaats van kandidaat {missing[0]} "
+            f"({key_of[n][missing[0]]!r})",
         )
         return
     for u in units:
@@ -689,23 +722,24 @@ def _elected_departures(ctx: DistrictContext, result: PartyOutcome) -> Iterator[
                 continue  # equal votes in another order: a lot may have ordered them
             yield Departure(
                 ONCE,
-                f"list {n}: after the candidates elected on preference its seats go in list "
-                f"order (P 17): {list(want[k:])}; the result elects them in the order "
-                f"{list(stated[k:])}",
+                f"lijst {n}: na de met voorkeurstemmen gekozen kandidaten gaan haar zetels op "
+                f"volgorde van de lijst (P 17): {list(want[k:])}; de uitkomst kiest ze in de "
+                f"volgorde {list(stated[k:])}",
             )
             return
         yield Departure(
             PREFERENCE,
-            f"list {n}: in order of election, first the candidates elected on preference by "
-            f"their votes summed over the party's lists ("
+            f"lijst {n}: in de volgorde van verkiezing eerst de met voorkeurstemmen gekozen "
+            f"kandidaten naar hun stemmen opgeteld over de lijsten van de partij ("
             + ", ".join(f"{p}: {summed[key_of[n][p]]}" for p in want[:k])
-            + f"), then list order (P 15, P 17): {list(want)}; the result states {list(stated)}",
+            + f"), dan de volgorde van de lijst (P 15, P 17): {list(want)}; de uitkomst "
+            f"vermeldt {list(stated)}",
         )
         return
 
 
 def _persons(keys: Sequence[str], summed: Mapping[str, int]) -> str:
-    return ", ".join(f"{k!r} ({summed[k]})" for k in keys) or "nobody"
+    return enumeration(f"{k!r} ({summed[k]})" for k in keys) or "niemand"
 
 
 def _votes_on(ctx: DistrictContext, unit: int, key: str) -> int | None:
@@ -724,31 +758,35 @@ def _placement_text(ctx: DistrictContext, result: PartyOutcome, key: str, got: i
     )
     forfeit = next((frm for person, _, frm in group.forfeits if person == key), None)
     votes = ", ".join(
-        f"list {u}: {v}" for u in party.units if (v := _votes_on(ctx, u, key)) is not None
+        f"lijst {u}: {v}" for u in party.units if (v := _votes_on(ctx, u, key)) is not None
     )
     if forfeit is not None:
         how = (
-            f"P 16 lid 2: no list of theirs has a seat left, so they sit on list {lawful}, the "
-            f"list with the most votes for them ({votes}), and list {forfeit} gives up a seat"
+            f"P 16 lid 2: geen lijst waarop de kandidaat voorkomt heeft nog een zetel vrij, dus "
+            f"krijgt de kandidaat een zetel op lijst {lawful}, de lijst met de meeste stemmen op "
+            f"de kandidaat ({votes}), en lijst {forfeit} staat een zetel af"
         )
     else:
         how = (
-            f"P 16 lid 1: list {lawful} has the most votes for them among their lists with a "
-            f"seat left ({votes}; equal votes: the lowest kieskring)"
+            f"P 16 lid 1: van de lijsten waarop de kandidaat voorkomt en die nog een zetel vrij "
+            f"hebben, heeft lijst {lawful} de meeste stemmen op de kandidaat ({votes}; bij "
+            "gelijke stemmen: de laagste kieskring)"
         )
     return (
-        f"group {party.number}: candidate {key!r} is elected on preference and sits on list "
-        f"{lawful} ({how}); the result elects them on list {got}"
+        f"lijstengroep {party.number}: kandidaat {key!r} is met voorkeurstemmen gekozen en "
+        f"geldt als gekozen op lijst {lawful} ({how}); de uitkomst kiest de kandidaat op lijst "
+        f"{got}"
     )
 
 
 def _double_text(ctx: DistrictContext, party: Party, key: str, got: int, lawful: int) -> str:
     here, there = _votes_on(ctx, got, key), _votes_on(ctx, lawful, key)
     return (
-        f"party {party.number}: candidate {key!r} counts as elected on list {lawful}: P 18 "
-        f"lid 1, of the lists that elect them in list order the one with the most votes for "
-        f"them ({there} on list {lawful}, {here} on list {got}; equal votes: the lowest "
-        f"kieskring), or the only one (P 17, P 18 lid 2); the result elects them on list {got}"
+        f"partij {party.number}: kandidaat {key!r} geldt als gekozen op lijst {lawful}: P 18 "
+        f"lid 1: de lijst met de meeste stemmen op de kandidaat van de lijsten die de kandidaat "
+        f"op volgorde van de lijst kiezen ({there} op lijst {lawful}, {here} op lijst {got}; bij "
+        f"gelijke stemmen: de laagste kieskring), of de enige (P 17, P 18 lid 2); de uitkomst "
+        f"kiest de kandidaat op lijst {got}"
     )
 
 
@@ -769,15 +807,14 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
     numbers = (
         tuple(sorted(x for x in options if type(x) is int)) if isinstance(options, list) else ()
     )
-    asked = f"a {kind} lot between {join(numbers)} for {_owner_word(str(kind))} {owner} "
-    asked += f"(stage {stage})"
+    asked = f"{_lot_words(str(kind), owner)} tussen {enumeration(numbers)} (stage {stage})"
     question = outcome.question
     if question is None:
         rule = Question(str(stage), str(kind), 0, (), "", "").rule_id
         yield Departure(
             rule,
-            f"the result asks for {asked}, but with the supplied lots the law decides every "
-            f"seat and candidate after P 5 – P 10 without a lot: {_no_tie(ctx, outcome, owner)}",
+            f"de uitkomst vraagt om {asked}, maar met de gegeven lotingen beslist de wet elke "
+            f"zetel en kandidaat na P 5 – P 10 zonder loting: {_no_tie(ctx, outcome, owner)}",
         )
         return
     same = (
@@ -789,7 +826,7 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
     if not same:
         yield Departure(
             question.rule_id,
-            f"the first question for the lot is {question.text()}; the result asks for {asked}",
+            f"de eerste lotingsvraag is {question.text()}; de uitkomst vraagt om {asked}",
         )
         return
     so_far = _ints(document.get("seats_so_far"))
@@ -808,8 +845,8 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
                 if total != result.seats:
                     yield Departure(
                         question.rule_id,
-                        f"before {question.text()} party {number} holds {result.seats} seat(s); "
-                        f"the result's seats_so_far gives its lists {total}",
+                        f"vóór {question.text()} heeft partij {number} {_seats(result.seats)}; "
+                        f"seats_so_far in de uitkomst geeft haar lijsten {total}",
                     )
                     return
                 continue
@@ -824,8 +861,8 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
         n = wrong[0]
         yield Departure(
             question.rule_id,
-            f"before {question.text()} the seats decided are {_seat_list(lawful)}; the result's "
-            f"seats_so_far gives {n} {so_far.get(n)}",
+            f"vóór {question.text()} liggen de zetels vast: {_seat_list(lawful)}; "
+            f"seats_so_far in de uitkomst vermeldt bij {n}: {so_far.get(n)}",
         )
 
 
@@ -840,11 +877,15 @@ def _no_tie(ctx: DistrictContext, outcome: DistrictOutcome, owner: object) -> st
             votes = units[u].votes
             return Fraction(votes * seats - total * (votes * seats // total), seats)
 
-        rests = ", ".join(f"list {u}: remainder {show(rest(u))}" for u in result.party.units)
+        rests = ", ".join(f"lijst {u}: overschot {show(rest(u))}" for u in result.party.units)
         return (
-            f"group {owner}: P 12 and P 13 give its lists {_seat_list(result.order.held)} ({rests})"
+            f"lijstengroep {owner}: P 12 en P 13 geven haar lijsten (lijst: zetels) "
+            f"{_seat_list(result.order.held)} ({rests})"
         )
     combination = outcome.combinations.get(owner) if type(owner) is int else None
     if isinstance(combination, Mapping):
-        return f"combination {owner}: old P 11 gives its members {_seat_list(combination)}"
-    return "no decisive tie arises"
+        return (
+            f"lijstencombinatie {owner}: oud P 11 geeft haar lijsten (lijst: zetels) "
+            f"{_seat_list(combination)}"
+        )
+    return "er ontstaat geen beslissende gelijke stand"

@@ -41,7 +41,7 @@ from fractions import Fraction
 
 from spec.districts import ListCandidate, Party, Unit
 from spec.model import Lot
-from spec.rules.base import Rule
+from spec.rules.base import Rule, enumeration, plural
 from spec.rules.groups import DistrictContext, candidate_parties, elected_persons, with_final
 from spec.rules.replay import Context
 
@@ -146,7 +146,9 @@ def seat_order(
             left -= len(tied)
             continue
         drawn = lots.draw(
-            "P 12 lid 5", tuple(tied), f"lists {tied} tie for {left} seat(s) of the group"
+            "P 12 lid 5",
+            tuple(tied),
+            f"de lijsten {enumeration(tied)} staan gelijk voor {plural(left, 'zetel', 'zetels')}",
         )
         standing.give(drawn, by_remainder)
         given.append((drawn,))
@@ -312,7 +314,8 @@ def elect_group(
             unit = _most_votes([u for u in lists if _votes(u, person) is not None], person)
             donor = back.next(
                 {n: free[n] > 0 for n in free},
-                f"P 16 lid 2: {person!r} sits on list {unit.number}; the seat to forfeit",
+                f"P 16 lid 2: kandidaat {person!r} krijgt een zetel op lijst {unit.number}, die "
+                "een andere lijst afstaat",
             )
             if donor is None:
                 continue  # cannot happen: P 15 elects no more persons than the group has seats
@@ -335,7 +338,9 @@ def elect_group(
         for unit in by_district:
             while free[unit.number] > 0 and not not_yet_elected(unit):
                 room = {u.number: free[u.number] < len(not_yet_elected(u)) for u in lists}
-                to = forward.next(room, f"P 13: a seat of list {unit.number} passes on")
+                to = forward.next(
+                    room, f"P 13: een zetel van lijst {unit.number} gaat naar een andere lijst"
+                )
                 if to is None:
                     given_up.add(unit.number)
                     break
@@ -380,19 +385,20 @@ def _judge(ctx: Context) -> Iterator[str]:
                 # remainder seat; a seat passed on by P 13 (a list at its number of candidates)
                 # is named here, so no wrong distribution goes unnamed.
                 yield (
-                    f"group {party.number}: P 12 and P 13 give its lists "
-                    f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} seat(s) "
-                    "(full seats up to each list's candidates, then remainders, then greatest "
-                    "averages for the seats passed on); the result's distribution states "
-                    f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
+                    f"lijstengroep {party.number}: P 12 en P 13 geven haar lijsten (lijst: "
+                    f"zetels) {', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} "
+                    "(volle zetels tot het aantal kandidaten van elke lijst, dan de overschotten, "
+                    "dan de grootste gemiddelden voor de zetels die overgaan); de verdeling in de "
+                    f"uitkomst vermeldt {', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
                 )
                 continue
             outcome = elect_group(party, lists, order, preferred, summed, lots)
         except LotUndecided as undecided:
             yield (
-                f"group {party.number}: {undecided.why}: lists {list(undecided.options)} "
-                f"qualify together and the law gives no order between them ({undecided.article}):"
-                " the lot decides; the result should ask for it (needs_lot), no lot is supplied"
+                f"lijstengroep {party.number}: {undecided.why}: de lijsten "
+                f"{enumeration(undecided.options)} komen samen in aanmerking en de wet geeft "
+                f"geen volgorde tussen hen ({undecided.article}): het lot beslist; de uitkomst "
+                "moet erom vragen (needs_lot), er is geen loting gegeven"
             )
             continue
         yield from _compare(dctx, party, lists, outcome)
@@ -421,10 +427,9 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
         stated = {n: _row_seats(ctx, party.number, n) for n in votes}
         if any(order.held[n] != stated[n] for n in votes):
             yield (
-                f"group {party.number}: P 12 and P 13 give its lists "
-                f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} seat(s); the "
-                "result's distribution states "
-                f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
+                f"lijstengroep {party.number}: P 12 en P 13 geven haar lijsten (lijst: zetels) "
+                f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))}; de verdeling in "
+                f"de uitkomst vermeldt {', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
             )
 
 
@@ -445,20 +450,25 @@ def _compare(
         stated_pref = list(ctx.on_preference.get(n, ()))
         if sorted(stated_pref) != sorted(outcome.on_preference[n]):
             yield (
-                f"group {party.number}, list {n}: P 16 places the candidates elected on "
-                f"preference {sorted(outcome.on_preference[n])} on this list; the result "
-                f"places {sorted(stated_pref)}"
+                f"lijstengroep {party.number}, lijst {n}: P 16 plaatst de met voorkeurstemmen "
+                f"gekozen kandidaten {sorted(outcome.on_preference[n])} op deze lijst; de "
+                f"uitkomst plaatst er {sorted(stated_pref)}"
             )
             return
     for unit in lists:
         n = unit.number
         if ctx.unit_seats.get(n) != outcome.seats[n]:
-            moves = [f"{p!r} on list {to} takes list {f}'s seat" for p, to, f in outcome.forfeits]
-            moves += [f"list {frm} passes a seat to list {to}" for frm, to in outcome.transfers]
+            moves = [
+                f"{p!r} op lijst {to} neemt de zetel van lijst {f}" for p, to, f in outcome.forfeits
+            ]
+            moves += [
+                f"een zetel van lijst {frm} gaat naar lijst {to}" for frm, to in outcome.transfers
+            ]
             yield (
-                f"group {party.number}, list {n}: holds {outcome.seats[n]} seat(s) after "
-                f"P 16 lid 2 and P 13 ({'; '.join(moves) or 'no seat moves'}); the result "
-                f"states {ctx.unit_seats.get(n)}"
+                f"lijstengroep {party.number}, lijst {n}: na P 16 lid 2 en P 13 heeft zij "
+                f"{plural(outcome.seats[n], 'zetel', 'zetels')} "
+                f"({'; '.join(moves) or 'geen zetel verschuift'}); de uitkomst vermeldt "
+                f"{ctx.unit_seats.get(n)}"
             )
             return
     for unit in lists:
@@ -466,10 +476,10 @@ def _compare(
         stated = set(ctx.elected.get(n, ()))
         if stated != outcome.elected[n]:
             yield (
-                f"group {party.number}, list {n}: P 17 and P 18 elect {sorted(outcome.elected[n])}"
-                " (each seat to the list's first candidate not yet elected, a candidate chosen by"
-                " several lists counting on the one with the most votes for them); the result "
-                f"elects {sorted(stated)}"
+                f"lijstengroep {party.number}, lijst {n}: P 17 en P 18 kiezen "
+                f"{sorted(outcome.elected[n])} (elke zetel voor de eerste nog niet gekozen "
+                "kandidaat van de lijst; wie door meer lijsten gekozen wordt, telt op de lijst "
+                f"met de meeste stemmen op de kandidaat); de uitkomst kiest {sorted(stated)}"
             )
             return
 
