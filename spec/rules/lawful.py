@@ -40,6 +40,7 @@ from spec.rules.base import (
     qualifies_for_remainder,
     quota,
     reaches_quota,
+    reaches_threshold,
 )
 
 Phase: TypeAlias = Literal["residual", "reassignment"]
@@ -362,7 +363,11 @@ def candidate_lots(standing: _Standing) -> None:
         seats = standing.held[lst.number]
         if lst.candidates is None or seats == 0:
             continue
-        above = [c for c in lst.candidates if not c.deceased and c.votes > threshold]
+        above = [
+            c
+            for c in lst.candidates
+            if not c.deceased and reaches_threshold(c.votes, threshold, election.kind)
+        ]
         above.sort(key=lambda c: -c.votes)  # equal votes keep list order
         start = 0
         while start < len(above):

@@ -17,6 +17,7 @@ from spec.rules.base import (
     Rule,
     enumeration,
     plural,
+    reaches_threshold,
     show,
 )
 from spec.rules.candidates import candidate_lots_followed
@@ -165,16 +166,24 @@ def _candidate_question(ctx: Context, lot: LotClaim, options: tuple[int, ...]) -
         )
         return
     t = ctx.threshold()
+    kind = ctx.election.kind
     votes = {c.votes for c in chosen if c is not None}
-    if len(votes) != 1 or min(votes) <= t:
+    if len(votes) != 1 or not reaches_threshold(min(votes), t, kind):
         detail = ", ".join(f"kandidaat {c.number} {c.votes}" for c in chosen if c is not None)
         yield (
             f"de kandidatenloting op lijst {number} noemt kandidaten die niet gelijk staan "
-            f"boven de voorkeurdrempel {show(t)} ({detail})"
+            + (
+                f"op of boven de kiesdeler {show(t)} (U 15 lid 3)"
+                if kind == "EK"
+                else f"boven de voorkeurdrempel {show(t)}"
+            )
+            + f" ({detail})"
         )
         return
     v = min(votes)
-    above = [c for c in lst.candidates or () if not c.deceased and c.votes > t]
+    above = [
+        c for c in lst.candidates or () if not c.deceased and reaches_threshold(c.votes, t, kind)
+    ]
     group = [c.number for c in above if c.votes == v]
     drawn = [lot_.drawn for lot_ in ctx.lots_of("candidate", number) if lot_.drawn in group]
     remaining = [n for n in group if n not in drawn]
