@@ -88,9 +88,14 @@ def run(operation: str, examples: int, args: argparse.Namespace) -> bool:
 SUMMARY = re.compile(r"kieswet fuzz: (\d+) examples in ([\d.]+) s")
 
 
-def campaign_run(workers: int, operation: str, args: argparse.Namespace) -> tuple[float, bool]:
-    """One pytest session of the campaign; its examples per second, and whether every item
-    passed (the reference differs from nothing)."""
+def campaign_run(
+    workers: int, operation: str, args: argparse.Namespace
+) -> tuple[float, float, bool]:
+    """One pytest session of the campaign: its examples per second, the processor time of
+    pytest, its workers and their adapters per second of wall clock (the cores it got), and
+    whether every item passed (the reference differs from nothing)."""
+    cpu = _children_cpu()
+    start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kieswet-fuzz-bench-") as tmp:
         argv = [
             sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "xdist",
@@ -106,7 +111,8 @@ def campaign_run(workers: int, operation: str, args: argparse.Namespace) -> tupl
     if found is None:
         raise SystemExit(f"no summary line from pytest:\n{done.stdout}\n{done.stderr}")
     examples, elapsed = int(found.group(1)), float(found.group(2))
-    return examples / elapsed, done.returncode == 0
+    cores = (_children_cpu() - cpu) / (time.perf_counter() - start)
+    return examples / elapsed, cores, done.returncode == 0
 
 
 def campaign(args: argparse.Namespace) -> int:
@@ -119,11 +125,19 @@ def campaign(args: argparse.Namespace) -> int:
     clean = True
     for run_number in range(args.repeat):
         for workers in args.workers:
-            rate, passed = campaign_run(workers, operation, args)
+            load = os.getloadavg()[0]
+            rate, cores, passed = campaign_run(workers, operation, args)
             clean = clean and passed
-            rates[workers].append(rate)
-            note = "" if passed else " (a DIFFERENCE: shrinking included, unexpected)"
-            print(f"  run {run_number + 1}, -n {workers}: {rate:,.0f} examples/s{note}")
+            if passed:
+                rates[workers].append(rate)
+            note = "" if passed else " (a DIFFERENCE: shrinking included; left out below)"
+            print(
+                f"  run {run_number + 1}, -n {workers}: {rate:,.0f} examples/s, "
+                f"{cores:.2f} cores busy (load average before: {load:.1f}){note}"
+            )
+    if not all(rates.values()):
+        print("too few runs without a difference to compare")
+        return 1
     for workers, got in rates.items():
         print(
             f"-n {workers}: best {max(got):,.0f}, median {statistics.median(got):,.0f} examples/s"
