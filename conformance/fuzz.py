@@ -299,11 +299,13 @@ class _Adapter:
         self.events: list[str] = []
         self._next = 0
         self._inflight: list[tuple[str, dict[str, Any]]] = []
+        self._operation = options.operation
         self.lines: dict[str, bytes] = {}
         """The line of every answer received and not yet taken, by case id."""
 
-    def submit(self, documents: Sequence[dict[str, Any]]) -> None:
-        """Send one ``run`` message; ``collect`` returns its answers."""
+    def submit(self, documents: Sequence[dict[str, Any]], operation: str | None = None) -> None:
+        """Send one ``run`` message of ``operation`` (default ``options.operation``);
+        ``collect`` returns its answers."""
         if self.process is None:
             self._restart()
         assert self.process is not None
@@ -312,7 +314,7 @@ class _Adapter:
             self._next += 1
             cases.append((str(self._next), document))
         self._inflight = cases
-        operation = self.options.operation
+        operation = self._operation = operation or self.options.operation
         self.process.send(encode_message(Run(tuple(Case(i, operation, d) for i, d in cases))))
 
     def collect(self) -> list[Answer | str | None]:
@@ -341,14 +343,14 @@ class _Adapter:
             elif failed_alone:
                 replies.append(None)
             else:
-                reply = self.ask(document)
+                reply = self.ask(document, self._operation)
                 failed_alone = isinstance(reply, str)
                 replies.append(reply)
         return replies
 
-    def ask(self, document: dict[str, Any]) -> Answer | str:
+    def ask(self, document: dict[str, Any], operation: str | None = None) -> Answer | str:
         """The adapter's answer to one case sent on its own, or why it failed on it."""
-        self.submit([document])
+        self.submit([document], operation)
         reply = self.collect()[0]
         assert reply is not None
         return reply
@@ -992,6 +994,9 @@ class Provenance:
     seed: int
     arguments: Sequence[str]
     kieswet_version: str
+    campaign: str | None = None
+    """For a finding of a fuzz campaign (``conformance.fuzz_campaign``): how it was found and
+    read back, said instead of ``kieswet conformance fuzz``'s command and seed."""
 
 
 def finding_id(document: Mapping[str, Any]) -> tuple[int, str]:
@@ -1038,18 +1043,27 @@ def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]
     ]
     parts += [f"Schendt {v.rule_id} ({v.article}): {v.message}" for v in violations]
     parts += [f"Verschil: {d}" for d in verdict.differences]
-    parts.append(
-        f"Door Hypothesis verkleind van {finding.first.example.describe()} tot "
-        f"{example.describe()} (eerst gevonden als voorbeeld {finding.found_after}; "
-        f"{_counted(finding.shrink_calls, 'voorbeeld', 'voorbeelden')} verzonden tijdens het "
-        "verkleinen)"
-    )
+    if provenance.campaign is None:
+        parts.append(
+            f"Door Hypothesis verkleind van {finding.first.example.describe()} tot "
+            f"{example.describe()} (eerst gevonden als voorbeeld {finding.found_after}; "
+            f"{_counted(finding.shrink_calls, 'voorbeeld', 'voorbeelden')} verzonden tijdens het "
+            "verkleinen)"
+        )
+    else:
+        parts.append(
+            f"Door Hypothesis verkleind tot {example.describe()} ({provenance.campaign})"
+        )
     parts = [part.rstrip(". ") + "." for part in parts]
     parts.append(f"Het antwoord van de adapter: {_answer_text(judged.reply)}")
     command = shlex.join(["kieswet", "conformance", "fuzz", *provenance.arguments])
+    how = f"{command} (kieswet {provenance.kieswet_version}, seed {provenance.seed})"
+    found = f"found with seed {provenance.seed}"
+    if provenance.campaign is not None:
+        how = f"{provenance.campaign} (kieswet {provenance.kieswet_version})"
+        found = "found by a fuzz campaign"
     source = (
-        f"differential fuzzing: {command} (kieswet {provenance.kieswet_version}, seed "
-        f"{provenance.seed}) against the adapter {adapter.name} {adapter.version} "
+        f"differential fuzzing: {how} against the adapter {adapter.name} {adapter.version} "
         f"({PROTOCOL}, started as {shlex.join(provenance.command)}); expected result from the "
         f"reference engine, checked by {example.kit.checked_by}"
     )
@@ -1077,7 +1091,7 @@ def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]
                 "name": name,
                 "comment": (
                     f"A difference between {adapter.name} {adapter.version} and the reference, "
-                    f"found with seed {provenance.seed}. To keep it, move the test into the "
+                    f"{found}. To keep it, move the test into the "
                     "suite's sources; kieswet vectors build gives it a permanent id."
                 ),
                 "tests": [test],

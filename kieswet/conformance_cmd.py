@@ -143,6 +143,9 @@ def register(commands: Any) -> None:
     _add_no_progress(run_parser)
     run_parser.set_defaults(run=run)
     _register_fuzz(sub)
+    from kieswet.findings_cmd import register_findings
+
+    register_findings(sub)
 
 
 def _add_adapter(parser: argparse.ArgumentParser) -> None:

@@ -1,4 +1,4 @@
-"""Scenario: two Eerste Kamer candidates exactly at the kiesdeler tie, and a lot decides their order.
+"""Scenario: two Eerste Kamer candidates exactly at the kiesdeler tie; a lot decides their order.
 
 Found by a fuzz campaign against the reference adapter (issue 17): the judge's lot rules compared
 candidates with the voorkeurdrempel as P 15 lid 1 does ("groter dan"), where for the Eerste Kamer
