@@ -154,16 +154,21 @@ def _plain(key: str) -> bool:
     return key.isascii() and key.isprintable() and '"' not in key and "\\" not in key
 
 
-def verdict(vector: Vector, answer: Answer) -> Verdict:
-    """``judge(vector, answer)``, without judging when the answer's result is the judged one."""
-    if (
+def passed(vector: Vector, answer: Answer) -> bool:
+    """Whether ``answer`` is, as decoded, the answer the build judged PASS for ``vector``."""
+    return (
         vector.judged is not None
         and answer.repeated is None
+        and answer.message is None
         and answer.result is not None
-        and answer.status == vector.expected["status"]
-        and answer.result.get("status") == answer.status
+        and answer.status == vector.expected["status"]  # the status the build judged PASS
         and _written(answer.result) == vector.judged
-    ):
+    )
+
+
+def verdict(vector: Vector, answer: Answer) -> Verdict:
+    """``judge(vector, answer)``, without judging when the answer is the judged one."""
+    if passed(vector, answer):
         return Verdict("PASS", PASSED, answer_status=answer.status)
     return judge(vector, answer)
 
