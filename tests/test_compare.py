@@ -25,7 +25,7 @@ from conformance import compare
 from conformance.adapters.reference_adapter import handle
 from conformance.compare import Known, NotJudgedPass, judged_digest, passed, verdict
 from conformance.judge import Verdict, judge
-from conformance.protocol import Answer, Case, decode_reply, encode
+from conformance.protocol import RESULT_STATUSES, Answer, AnswerStatus, Case, decode_reply, encode
 from conformance.suite import Vector, load_suite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,7 +184,7 @@ def test_an_answer_changed_in_any_one_place_goes_to_the_judge(
             changes += 1
     added = Answer(right.id, right.status, {**right.result, "note": ""})
     assert verdict(vector, added).message == "judged"
-    other = "rejected" if right.status != "rejected" else "completed"
+    other: AnswerStatus = "rejected" if right.status != "rejected" else "completed"
     assert verdict(vector, Answer(right.id, other, right.result)).message == "judged"
     assert len(judged) == changes + 2 > 2
     assert verdict(vector, right).status == "PASS" and len(judged) == changes + 2
@@ -302,8 +302,8 @@ def changed_answers(draw: st.DrawFn) -> tuple[Vector, Answer, str]:
             else:
                 steps[index], steps[index + 1] = steps[index + 1], steps[index]
     elif change == "status":
-        status = draw(st.sampled_from(["completed", "needs_lot", "rejected"]))
-    answer = Answer(vector.key, status, result)  # type: ignore[arg-type]
+        status = draw(st.sampled_from(RESULT_STATUSES))
+    answer = Answer(vector.key, status, result)
     lines = _lines(answer)
     return vector, answer, draw(st.sampled_from(lines))
 
