@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from conformance.fastjson import write_line
 from conformance.judge import CASE_STATUSES
 from conformance.protocol import PROTOCOL
 from conformance.runner import CaseRecord, RunOutcome
@@ -213,9 +214,18 @@ def _dump(document: object) -> str:
 
 
 def jsonl_text(outcome: RunOutcome, context: RunContext) -> str:
-    cases = [case_line(record, context) for record in outcome.records]
-    lines = [header(outcome, context), *cases, footer(outcome)]
-    return "".join(_dump(line) + "\n" for line in lines)
+    # A PASS or SKIPPED line holds only texts, whole numbers and lists of texts (no float, no
+    # answer): orjson writes it as ``_dump`` would, and several times faster
+    # (``conformance.fastjson.write_line``); every other line is written by ``_dump``.
+    cases = [
+        write_line(case_line(record, context))
+        if record.verdict.status in ("PASS", "SKIPPED")
+        else _dump(case_line(record, context)) + "\n"
+        for record in outcome.records
+    ]
+    return "".join(
+        [_dump(header(outcome, context)) + "\n", *cases, _dump(footer(outcome)) + "\n"]
+    )
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -259,6 +269,7 @@ def junit_text(outcome: RunOutcome, context: RunContext) -> str:
     )
     for file, records in by_file.items():
         tally = counts(records)
+        stem = Path(file).stem
         suite = ET.SubElement(
             root,
             "testsuite",
@@ -269,7 +280,7 @@ def junit_text(outcome: RunOutcome, context: RunContext) -> str:
             skipped=str(tally["SKIPPED"]),
         )
         for record in records:
-            classname = f"{record.vector.operation}.{Path(file).stem}.{record.vector.group}"
+            classname = f"{record.vector.operation}.{stem}.{record.vector.group}"
             case = ET.SubElement(
                 suite, "testcase", name=_x(case_name(record)), classname=_x(classname)
             )
