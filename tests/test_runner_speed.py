@@ -5,6 +5,8 @@
   definition.
 * ``conformance.reports.jsonl_text`` writes PASS and SKIPPED lines with orjson; here every line
   is held against ``json.dumps`` as the report format states it.
+* ``conformance.reports._pretty`` (the documents in the HTML report) writes with orjson and
+  halves the indentation; here it is held against ``json.dumps(..., indent=1)``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conformance.protocol import MAX_DEPTH, MAX_INTEGER, _shape
+from conformance.reports import _pretty
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,3 +99,30 @@ def test_report_lines_are_written_as_json_dumps_writes_them(tmp_path: Path) -> N
     assert {"PASS", "FAIL"} <= statuses
     for line in lines:
         assert line == json.dumps(json.loads(line), ensure_ascii=False, separators=(",", ":"))
+
+
+PRETTY = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=4)
+    | st.sampled_from(["  x", "\n  y", "\0", "\u2028", "\ud800", "\x7f", "é"]),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PRETTY)
+def test_pretty_is_json_dumps_with_indent_1(document: Any) -> None:
+    assert _pretty(document) == json.dumps(document, ensure_ascii=False, indent=1)
+
+
+def test_pretty_deep_documents() -> None:
+    for levels in (0, 1, 5, 30):
+        for as_object in (True, False):
+            document = _nested(levels, "  \n x", as_object)
+            assert _pretty(document) == json.dumps(document, ensure_ascii=False, indent=1)
