@@ -390,14 +390,14 @@ def _halved(text: str) -> str:
 
 def _has_float(document: object) -> bool:
     """Whether a float (which orjson may write otherwise than json) is anywhere in it."""
-    stack = [document]
+    stack: list[Any] = [document]
     while stack:
         item = stack.pop()
         kind = type(item)
         if kind is dict:
-            stack.extend(item.values())  # type: ignore[attr-defined]
+            stack.extend(item.values())
         elif kind is list or kind is tuple:
-            stack.extend(item)  # type: ignore[call-overload]
+            stack.extend(item)
         elif kind is not str and kind is not int and kind is not bool and item is not None:
             return True  # a float, or anything else json.dumps is to judge
     return False
