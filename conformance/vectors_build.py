@@ -1130,11 +1130,13 @@ def render(
 
 
 def _judged(test: Pending, spec: FileSpec, expected: Mapping[str, Any], vector_id: int) -> str:
-    """The digest of the reference adapter's answer to ``test``, judged PASS once here."""
+    """The digest of the reference adapter's answer to ``test``, judged PASS once here, with
+    the input and expected result as the runner reads them from the file written."""
     from conformance.adapters.reference_adapter import handle
     from conformance.protocol import Case
 
     key = str(vector_id)
+    as_read = json.loads(json.dumps({"input": sorted_keys(test.input), "expected": expected}))
     vector = Vector(
         id=vector_id,
         key=key,
@@ -1149,11 +1151,11 @@ def _judged(test: Pending, spec: FileSpec, expected: Mapping[str, Any], vector_i
         file_law=spec.law,
         profile=spec.profile,
         kind=None,
-        input=test.input,
-        expected=expected,
+        input=as_read["input"],
+        expected=sorted_keys(as_read["expected"]),
     )
     try:
-        return judged_digest(vector, handle(Case(key, spec.operation, test.input)))
+        return judged_digest(vector, handle(Case(key, spec.operation, vector.input)))
     except NotJudgedPass as exc:
         raise BuildError(
             f"{test.label}: the reference adapter's answer is not PASS: {exc}"
