@@ -22,10 +22,22 @@ a string inside an input cannot hold this text unescaped."""
 
 
 def serve_answers(path: Path, decoding: bool) -> int:
-    """Answer every case with its line from ``path``, until ``stop``."""
-    with path.open("rb") as source:
-        started = source.readline()
-        answers = dict(line.split(b" ", 1) for line in source)
+    """Answer every case with its line from ``path``, until ``stop``. The file is read as the
+    cases are asked (the runner asks in the order the file was written), so the adapter starts
+    at once whatever its size."""
+    source = path.open("rb")
+    started = source.readline()
+    ahead: dict[bytes, bytes] = {}
+
+    def answer(key: bytes) -> bytes:
+        while key not in ahead:
+            line = source.readline()
+            if not line:
+                raise KeyError(key)
+            got, _, rest = line.partition(b" ")
+            ahead[got] = rest
+        return ahead.pop(key)
+
     out = sys.stdout.buffer
     for line in sys.stdin.buffer:
         if decoding:
@@ -37,7 +49,7 @@ def serve_answers(path: Path, decoding: bool) -> int:
         else:
             kind, ids = orjson.loads(line)["type"], []
         if kind == "run":
-            out.write(b"".join(answers[key] for key in ids))
+            out.write(b"".join(answer(key) for key in ids))
         elif kind == "start":
             out.write(started)
         else:
