@@ -10,11 +10,11 @@ result document written as compact JSON (:func:`result_text`).
 
 So the runner compares an answer with that judged answer first:
 
-* :func:`matched_line` looks at the raw line before anything decodes it: a line that is, byte
+* :meth:`Known.matched_line` looks at the raw line before anything decodes it: a line that is, byte
   for byte, ``{"type":"result","id":"<id>","status":"<status>","result":`` + the judged
   document + ``}`` and its newline (what ``conformance.adapters.serve`` writes) is that answer;
-* :func:`verdict` looks at a decoded answer: one whose result, written as compact JSON, is the
-  judged document (whatever spacing the adapter used) is that answer.
+* :func:`passed` (and :func:`verdict`) looks at a decoded answer: one whose result, written as
+  compact JSON, is the judged document (whatever spacing the adapter used) is that answer.
 
 Either way the answer is PASS without calling the specification. Anything else, however small
 the difference (a seat moved, a fraction written ``{"num", "den"}`` instead of ``"444 5/17"``,
@@ -186,4 +186,7 @@ def _written(result: Mapping[str, Any]) -> str | None:
             text = result_text(result)
         except (UnicodeEncodeError, ValueError, RecursionError):
             return None
+    # Without floats either writer gives json's compact text, which stands for one document.
+    # A float is written with a ".", an "e", or as NaN or Infinity, where the judged text (which
+    # has no floats) has an integer, so a result holding one never gives the judged digest.
     return hashlib.sha256(text).hexdigest()
