@@ -1,4 +1,4 @@
-"""The conformance runner: drive an adapter through the suite and judge every answer.
+"""The conformance runner: drive an adapter through the suite and decide a verdict on every answer.
 
 The runner starts the adapter (a command line), performs the ``start``/``started`` handshake,
 skips every vector the adapter's capabilities do not cover (never sending it), sends the rest
