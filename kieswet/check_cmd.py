@@ -9,7 +9,7 @@ from typing import Any
 
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable
-from spec.check import FINAL_ONLY, STEP_BY_STEP, check, judgement
+from spec.check import check, judgement
 from spec.codec import parse_election
 from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from spec.model import Rejected
@@ -41,10 +41,10 @@ of each list (its elected candidates) and who is elected how (Ranking 1: prefere
 2: list order), judged on the final result only. A 520 states no kiesdeler or full seats; those
 are taken as the law computes them. Give either INPUT and RESULT or --eml, not both.
 
-Each violated rule is printed on one line: its id, its article and what is wrong, naming the
-lists, seats and exact values involved; then, in Dutch, how many rules were violated ("geen
-regel geschonden" when none). Exit status: 0 no rule violated, 1 at least one rule violated,
-2 a file cannot be read, is not JSON, or the input is not a valid election.
+Each violated rule is printed on one line: its id, its article and what is wrong (in Dutch),
+naming the lists, seats and exact values involved; then how many rules were violated ("1 regel
+geschonden", "geen regel geschonden" when none). Exit status: 0 no rule violated, 1 at least
+one rule violated, 2 a file cannot be read, is not JSON, or the input is not a valid election.
 """
 
 
@@ -129,7 +129,12 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
         for error in violations.errors:
             print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
-    how = _DUTCH_JUDGEMENT[judgement(result_data)]
+    if _format(input_data) == DISTRICT_FORMAT:
+        from spec.district_check import judgement as district_judgement
+
+        how = district_judgement(result_data)  # "beoordeeld per stap" or "... eindresultaat"
+    else:
+        how = judgement(result_data)
     for violation in violations:
         if args.json:
             line = json.dumps(
@@ -155,13 +160,6 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
         count = len(violations)
         print(f"{count} {'regel' if count == 1 else 'regels'} geschonden", file=sys.stderr)
     return EXIT_VIOLATIONS
-
-
-_DUTCH_JUDGEMENT = {
-    STEP_BY_STEP: "beoordeeld per stap",
-    FINAL_ONLY: "beoordeeld op het eindresultaat",
-}
-"""How the verdict line names the judgement (``spec.check.judgement``)."""
 
 
 DISTRICT_FORMAT = "kieswet/district-allocation-input@1"

@@ -5,18 +5,35 @@ Its ``national`` part (the allocation over lijstengroepen, stellen, lists and co
 as single lists, P 3 – P 10) is judged by the single-contest rules; the rest by the rules of
 ``spec.rules.groups`` (P 12, P 13, P 15 – P 18, old P 11). This module never imports
 ``reference/``.
+
+The trace of a district result (``spec.rules.district_final.TRACE_FIELDS``: ``distributions``,
+``combination_checks``, ``preference``, ``elected_on_preference``, ``placements``,
+``double_elections``, ``transfers``, and ``national.steps``) is optional. Each part that is
+present is judged as stated; the claims it would explain, where it is absent, are judged at full
+strength against the law (``spec.rules.district_final``): a result without any trace (a
+final-only result) is accepted exactly when it is the lawful outcome of the election.
+``judgement`` says which of the two a result gets.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from spec.check import FINAL_ONLY, STEP_BY_STEP
 from spec.districts import DistrictElection
 from spec.result_reader import RESULT_FORMAT, read_result
 from spec.rules import RULES, Violation
+from spec.rules.district_final import states_trace
 from spec.rules.groups import district_context
 
 _TOLERATED_REJECTIONS = frozenset({"lot_mismatch", "combination_check_needs_lot"})
+
+
+def judgement(result_json: object) -> str:
+    """``STEP_BY_STEP`` for a district result that states any trace, else ``FINAL_ONLY``."""
+    if isinstance(result_json, dict) and states_trace(result_json):
+        return STEP_BY_STEP
+    return FINAL_ONLY
 
 
 def check_districts(election: DistrictElection, result_json: object) -> list[Violation]:

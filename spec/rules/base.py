@@ -59,10 +59,41 @@ def show(value: Fraction | int) -> str:
 
 
 def join(numbers: Iterable[int]) -> str:
+    """English enumeration (``1, 2 and 3``), for the district rules' messages that are not yet
+    Dutch (``spec.rules.groups``); the other rules use :func:`enumeration`."""
     items = [str(n) for n in numbers]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def enumeration(items: Iterable[object]) -> str:
+    """Dutch enumeration, as in the trace (``kieswet.render``): ``[3, 9]`` → ``3 en 9``,
+    ``[1, 2, 3]`` → ``1, 2 en 3``."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def plural(count: int, singular: str, many: str) -> str:
+    """A count with its noun, as in the trace: ``plural(1, "zetel", "zetels")`` → ``"1 zetel"``;
+    any other count takes ``many`` (``"0 zetels"``, ``"2 zetels"``)."""
+    return f"{count} {singular if count == 1 else many}"
+
+
+LOT_KINDS = {
+    "residual_seat": "loting voor een restzetel",
+    "absolute_majority": "loting onder P 9",
+    "candidate": "kandidatenloting",
+}
+"""A lot's ``kind`` in words (``lot_kind``)."""
+
+
+def lot_kind(kind: str) -> str:
+    """``"residual_seat"`` → ``"loting voor een restzetel"``; a kind without words of its own
+    (the district rules' ``group_seat``, ``combination_seat``) as ``"loting (group_seat)"``."""
+    return LOT_KINDS.get(kind, f"loting ({kind})")
 
 
 # =========================================================================== the law's predicates

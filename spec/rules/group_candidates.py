@@ -40,10 +40,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from spec.districts import ListCandidate, Party, Unit
-from spec.exact import is_number_key
 from spec.model import Lot
-from spec.rules.base import Rule, preference_share, reaches_threshold
-from spec.rules.groups import DistrictContext, candidate_parties, elected_persons
+from spec.rules.base import Rule
+from spec.rules.groups import DistrictContext, candidate_parties, elected_persons, with_final
 from spec.rules.replay import Context
 
 
@@ -58,11 +57,17 @@ class LotUndecided(Exception):
 
 
 class GroupLots:
-    """The supplied lots of kind ``group_seat`` for one group, in the order they were given."""
+    """The supplied lots of kind ``group_seat`` for one group (or of another ``kind``, such as
+    ``combination_seat`` for a lijstencombinatie), in the order they were given."""
 
-    def __init__(self, lots: Sequence[Lot], party: int) -> None:
-        self._lots = [lot for lot in lots if lot.kind == "group_seat" and lot.list == party]
+    def __init__(self, lots: Sequence[Lot], party: int, kind: str = "group_seat") -> None:
+        self._lots = [lot for lot in lots if lot.kind == kind and lot.list == party]
         self._next = 0
+
+    @property
+    def used(self) -> int:
+        """How many of the lots were drawn so far."""
+        return self._next
 
     def draw(self, article: str, options: tuple[int, ...], why: str) -> int:
         if self._next < len(self._lots):
@@ -353,23 +358,24 @@ def elect_group(
 
 
 def _judge(ctx: Context) -> Iterator[str]:
-    if isinstance(ctx, DistrictContext) and ctx.document.get("status") == "needs_lot":
-        yield from _judge_question(ctx)
-        return
+    if not isinstance(ctx, DistrictContext) or ctx.document.get("status") == "needs_lot":
+        return  # a needs_lot question: spec.rules.district_final
     yield from _list_level_groups(ctx)
     for dctx, party, party_seats in candidate_parties(ctx):
-        if not party.is_group:
-            continue
+        if not party.is_group or not dctx.states("elected_on_preference"):
+            continue  # without the trace, the final claim: spec.rules.district_final
         lists = [dctx.structure.units[n] for n in party.units]
         votes = {u.number: u.votes for u in lists}
         limit = {u.number: u.seat_limit or 0 for u in lists}
         summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
+        if sum(votes.values()) == 0:
+            continue  # seats for a group without votes: the allocation over lists says so
         lots = GroupLots(dctx.district.lots, party.number)
         preferred = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
         try:
             order = seat_order(votes, party_seats, limit, lots)
             stated = {n: _row_seats(dctx, party.number, n) for n in votes}
-            if any(order.held[n] != stated[n] for n in votes):
+            if dctx.states("distributions") and any(order.held[n] != stated[n] for n in votes):
                 # P 12 / P 13 themselves differ. Rule P12.2-largest-remainder names a wrong
                 # remainder seat; a seat passed on by P 13 (a list at its number of candidates)
                 # is named here, so no wrong distribution goes unnamed.
@@ -397,6 +403,8 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
     the seats the replay gives them, a list at its number of candidates included."""
     if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
         return
+    if not ctx.states("distributions"):
+        return  # the final claim: spec.rules.district_final
     for party in ctx.structure.parties.values():
         seats = ctx.party_seats.get(party.number, 0)
         if not party.is_group or party.candidates is not None or seats <= 0:
@@ -418,61 +426,6 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
                 "result's distribution states "
                 f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
             )
-
-
-def _judge_question(ctx: DistrictContext) -> Iterator[str]:
-    """A ``needs_lot`` result of stage ``candidates`` with a ``group_seat`` question: the replay
-    of the group's candidates must stop at exactly that question (P 16 lid 2 or P 13)."""
-    lot = ctx.document.get("lot")
-    if ctx.document.get("stage") != "candidates" or not isinstance(lot, dict):
-        return
-    if lot.get("kind") != "group_seat":
-        return
-    party = ctx.structure.parties.get(lot.get("list"))  # type: ignore[arg-type]
-    if party is None or not party.is_group or party.candidates is None:
-        yield f"the lot question names group {lot.get('list')!r}, which has no candidates to seat"
-        return
-    so_far = _seats_so_far(ctx)
-    lists = [ctx.structure.units[n] for n in party.units]
-    seats = sum(so_far.get(u.number, 0) for u in lists)
-    summed = {k: c.votes for k, c in zip(party.keys, party.candidates, strict=True)}
-    dead = {k for k, c in zip(party.keys, party.candidates, strict=True) if c.deceased}
-    threshold = ctx.quota * preference_share(ctx.election)
-    above = sorted(
-        (
-            k
-            for k in party.keys
-            if k not in dead and reaches_threshold(summed[k], threshold, ctx.election.kind)
-        ),
-        key=lambda k: -summed[k],
-    )
-    if len(above) > seats and summed[above[seats - 1]] == summed[above[seats]]:
-        return  # P 15 itself needed a candidate lot first; its rules judge that
-    lots = GroupLots(ctx.district.lots, party.number)
-    votes = {u.number: u.votes for u in lists}
-    limit = {u.number: u.seat_limit or 0 for u in lists}
-    try:
-        order = seat_order(votes, seats, limit, lots)
-        elect_group(party, lists, order, above[:seats], summed, lots)
-    except LotUndecided as undecided:
-        if tuple(sorted(lot.get("options") or ())) != undecided.options:
-            yield (
-                f"group {party.number}: the lot needed is between lists "
-                f"{list(undecided.options)} ({undecided.article}: {undecided.why}); the result "
-                f"asks for a lot between {lot.get('options')!r}"
-            )
-        return
-    yield (
-        f"group {party.number}: no lot is needed to seat its candidates (P 16 lid 2, P 13 with "
-        "the supplied lots); the result asks for one"
-    )
-
-
-def _seats_so_far(ctx: DistrictContext) -> dict[int, int]:
-    raw = ctx.document.get("seats_so_far")
-    if not isinstance(raw, dict):
-        return {}
-    return {int(k): v for k, v in raw.items() if is_number_key(k) and type(v) is int}
 
 
 def _row_seats(ctx: DistrictContext, party: int, unit: int) -> int | None:
@@ -532,6 +485,6 @@ RULES: tuple[Rule, ...] = (
         "candidates not yet elected in list order, a candidate chosen by several lists counting "
         "on the one with the most votes (P 17, P 18); a seat no candidate of its list can take "
         "passes on by continued application of P 12 / P 13.",
-        _judge,
+        with_final("P16-P18-group-candidates", _judge),
     ),
 )

@@ -21,17 +21,20 @@ keeps) is taken from the result as stated, not re-derived.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 from itertools import pairwise
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spec.districts import DistrictElection, Party, Structure, resolve
 from spec.exact import is_number_key, parse_mixed
 from spec.model import Election
 from spec.result_reader import ReadResult
 from spec.rules.base import Rule, join, preference_share, reaches_threshold, show
-from spec.rules.replay import Context
+from spec.rules.replay import Context, once
+
+if TYPE_CHECKING:
+    from spec.rules.district_final import Departure, DistrictOutcome
 
 
 def _ints(value: object) -> dict[int, int]:
@@ -93,6 +96,38 @@ class DistrictContext(Context):
     def district_completed(self) -> bool:
         return self.document.get("status") == "completed"
 
+    def states(self, trace_field: str) -> bool:
+        """Whether the result states the trace field ``trace_field`` (``distributions``,
+        ``elected_on_preference``, ...): present, it is judged as stated; absent, the claim
+        it would explain is judged on its own (``spec.rules.district_final``)."""
+        return trace_field in self.document
+
+    @once
+    def lawful(self) -> DistrictOutcome:
+        """The lawful outcome of the stages after P 5 – P 10 (``spec.rules.district_final``)."""
+        from spec.rules.district_final import lawful_district
+
+        return lawful_district(self.district, self.structure, self.election)
+
+    @once
+    def district_final(self) -> tuple[Departure, ...]:
+        """Where the claims whose trace the result does not state depart from the law."""
+        from spec.rules.district_final import departures
+
+        return departures(self)
+
+    def district_departures_for(self, rule_id: str) -> list[str]:
+        """The messages of ``district_final`` that break rule ``rule_id``."""
+        return [d.message for d in self.district_final if d.rule_id == rule_id]
+
+    def preferred_persons(self, party: Party) -> set[str]:
+        """The persons of ``party`` elected on preference: as ``elected_on_preference`` states;
+        without that field, the ones the law elects (P 15, ``spec.rules.district_final``)."""
+        if self.states("elected_on_preference"):
+            return {k for k, _ in elected_persons(self, party, self.on_preference)}
+        found = self.lawful.parties.get(party.number)
+        return set(found.preferred or ()) if found is not None else set()
+
     def distribution(self, kind: str, owner: int) -> Mapping[str, Any] | None:
         return next(
             (
@@ -133,7 +168,8 @@ def _quota_rule(kind: str, name: str) -> Any:
             quota = Fraction(total, seats)
             found = ctx.distribution(kind, owner)
             if found is None:
-                yield f"{kind} {owner} holds {seats} seat(s), but the result has no {name} step"
+                if ctx.states("distributions"):
+                    yield f"{kind} {owner} holds {seats} seat(s), but the result has no {name} step"
                 continue
             stated = _fraction(found.get("quota"))
             if stated != quota:
@@ -175,8 +211,7 @@ def _remainder_rule(kind: str, lot_kind: str) -> Any:
         if not isinstance(ctx, DistrictContext):
             return
         if not ctx.district_completed:
-            yield from _pending_lot(ctx, kind, lot_kind)
-            return
+            return  # a needs_lot question: spec.rules.district_final
         for owner, seats, members in ctx.owners(kind):
             if seats == 0:
                 continue
@@ -225,24 +260,6 @@ def _remainder_rule(kind: str, lot_kind: str) -> Any:
                         )
 
     return check
-
-
-def _pending_lot(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[str]:
-    """A ``needs_lot`` result at this stage asks about tied members of an existing owner."""
-    if ctx.document.get("stage") != kind:
-        return  # a group_seat lot of the candidate stage (P 16 lid 2, P 13): group_candidates
-    lot = ctx.document.get("lot")
-    if not isinstance(lot, dict) or lot.get("kind") != lot_kind:
-        return
-    owner = lot.get("list")
-    known = {o: m for o, _, m in ctx.owners(kind)}
-    if owner not in known:
-        yield f"the lot question names {kind} {owner!r}, which holds no seats to distribute"
-        return
-    options = lot.get("options")
-    members = {n for n, _, _ in known[owner]}
-    if not isinstance(options, list) or not set(options) <= members or len(options) < 2:
-        yield f"the lot question's options {options!r} are not lists of {kind} {owner}"
 
 
 # =========================================================================== seat sums
@@ -356,6 +373,8 @@ def elected_persons(
 
 
 def _p15_summed(ctx: Context) -> Iterator[str]:
+    if not isinstance(ctx, DistrictContext) or not ctx.states("elected_on_preference"):
+        return  # the final claim: spec.rules.district_final
     for dctx, party, seats in candidate_parties(ctx):
         threshold = dctx.quota * preference_share(dctx.election)
         votes = _persons(dctx, party)
@@ -435,6 +454,8 @@ def _p18_once(ctx: Context) -> Iterator[str]:
                     f"{unit}; a candidate is elected once (P 16, P 18)"
                 )
             seen[key] = unit
+        if not dctx.states("elected_on_preference"):
+            continue  # the final claim: spec.rules.district_final
         elsewhere = {k: u for k, u in persons}
         for u in party.units:
             this = dctx.structure.units[u]
@@ -479,7 +500,7 @@ def _p19_group_ranking(ctx: Context) -> Iterator[str]:
         threshold = dctx.quota * preference_share(dctx.election)
         votes = _persons(dctx, party)
         dead = _deceased(party)
-        preferred = {k for k, _ in elected_persons(dctx, party, dctx.on_preference)}
+        preferred = dctx.preferred_persons(party)
         own = dctx.election.profile.p19_own_list_votes
         group_with_seats = party.is_group and ctx.party_seats.get(party.number, 0) > 0
         for u in party.units:
@@ -527,6 +548,18 @@ def _p19_group_ranking(ctx: Context) -> Iterator[str]:
                 )
 
 
+def with_final(rule_id: str, check: Callable[[Context], Iterable[str]]) -> Any:
+    """``check``, then the departures of the final claim (``spec.rules.district_final``) that
+    break rule ``rule_id``."""
+
+    def run(ctx: Context) -> Iterator[str]:
+        yield from check(ctx)
+        if isinstance(ctx, DistrictContext):
+            yield from ctx.district_departures_for(rule_id)
+
+    return run
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "P12-seat-sum",
@@ -541,7 +574,7 @@ RULES: tuple[Rule, ...] = (
         "P 12 lid 2-4",
         "The groepskiesdeler is the group's stemcijfer divided by its seats; each list of the "
         "group gets as many seats as its stemcijfer contains the groepskiesdeler wholly.",
-        _quota_rule("group", "groepskiesdeler"),
+        with_final("P12.1-group-quota", _quota_rule("group", "groepskiesdeler")),
     ),
     Rule(
         "P12.2-largest-remainder",
@@ -549,21 +582,23 @@ RULES: tuple[Rule, ...] = (
         "The group's remaining seats go to its lists with the largest remainders (no threshold); "
         "equal remainders for fewer seats than lists: the lot; a list without candidates left "
         "passes its seat on (P 13).",
-        _remainder_rule("group", "group_seat"),
+        with_final("P12.2-largest-remainder", _remainder_rule("group", "group_seat")),
     ),
     Rule(
         "combination-P11-quota",
         "P 11 (pre-2017-12)",
         "Old law: the combinatiekiesdeler is the combination's stemcijfer divided by its seats; "
         "each member gets as many seats as its stemcijfer contains it wholly.",
-        _quota_rule("combination", "combinatiekiesdeler"),
+        with_final("combination-P11-quota", _quota_rule("combination", "combinatiekiesdeler")),
     ),
     Rule(
         "combination-P11-largest-remainder",
         "P 11 (pre-2017-12), P 13",
         "Old law: the combination's remaining seats go to its members with the largest "
         "remainders; equal remainders for fewer seats than members: the lot.",
-        _remainder_rule("combination", "combination_seat"),
+        with_final(
+            "combination-P11-largest-remainder", _remainder_rule("combination", "combination_seat")
+        ),
     ),
     Rule(
         "P15.2-summed-preference",
@@ -571,21 +606,21 @@ RULES: tuple[Rule, ...] = (
         "A candidate's preference votes are summed over every list of the party on which they "
         "stand; the candidates above the voorkeurdrempel so counted are elected first, in order "
         "of votes, as far as the party (group or single list) has seats.",
-        _p15_summed,
+        with_final("P15.2-summed-preference", _p15_summed),
     ),
     Rule(
         "P16-placement",
         "P 16 lid 1-2",
         "A candidate of a lijstengroep elected on preference sits on the list with the most "
         "votes for them (equal: lowest district) that has a seat left.",
-        _p16_placement,
+        with_final("P16-placement", _p16_placement),
     ),
     Rule(
         "P18-elected-once",
         "P 17, P 18",
         "Each candidate of a party is elected once; each list's seats after its "
         "preference-elected go in list order to its candidates not elected elsewhere.",
-        _p18_once,
+        with_final("P18-elected-once", _p18_once),
     ),
     Rule(
         "P19-group-ranking",
@@ -607,7 +642,13 @@ def district_context(
     from dataclasses import replace
 
     checks = document.get("combination_checks")
-    if district.combinations and isinstance(checks, list):
+    if district.combinations and "combination_checks" not in document:
+        from spec.rules.district_final import lawful_combinations
+
+        # Without the trace, old P 4 lid 2 as the law applies it (a test allocation that
+        # itself needs a lot leaves the combinations as submitted: the input is at fault).
+        district = lawful_combinations(district) or district
+    elif district.combinations and isinstance(checks, list):
         kept = {
             c.get("combination"): c
             for c in checks

@@ -35,6 +35,7 @@ from spec.rules.base import (
     Reason,
     full_quota_rule,
     full_seat_count,
+    lot_kind,
     preference_share,
     qualifies_for_remainder,
     quota,
@@ -166,12 +167,12 @@ class _Standing:
             or lot.list != question.list
             or lot.drawn not in question.options
         ):
-            where = "" if question.list is None else f" on list {question.list}"
+            where = "" if question.list is None else f" op lijst {question.list}"
             raise _Stop(
                 None,
-                f"supplied lot {self.lots_used + 1} is a {lot.kind} lot between "
-                f"{_names(lot.options)}, but the lot the law needs there is a {question.kind} "
-                f"lot between {_names(question.options)}{where}",
+                f"gegeven loting {self.lots_used + 1} is een {lot_kind(lot.kind)} tussen "
+                f"{_names(lot.options)} (getrokken: {lot.drawn}), maar de wet heeft daar een "
+                f"{lot_kind(question.kind)} tussen {_names(question.options)}{where} nodig",
             )
         self.lots_used += 1
         return lot.drawn
