@@ -40,12 +40,9 @@ from typing import Any
 
 import orjson
 
-from conformance.judge import Verdict, judge
+from conformance.judge import AS_EXPECTED, Verdict, judge
 from conformance.protocol import Answer, AnswerStatus, decode_reply, encode
 from conformance.suite import Vector
-
-PASSED = "as expected"
-"""The message of a PASS, the same as ``conformance.judge.pass_or_fail`` gives."""
 
 
 def result_text(result: Mapping[str, Any]) -> bytes:
@@ -169,7 +166,7 @@ def passed(vector: Vector, answer: Answer) -> bool:
 def verdict(vector: Vector, answer: Answer) -> Verdict:
     """``judge(vector, answer)``, without judging when the answer is the judged one."""
     if passed(vector, answer):
-        return Verdict("PASS", PASSED, answer_status=answer.status)
+        return Verdict("PASS", AS_EXPECTED, answer_status=answer.status)
     return judge(vector, answer)
 
 

@@ -36,7 +36,7 @@ from datetime import UTC, datetime
 from typing import IO, Literal, cast
 
 from conformance.compare import Known, Matched, verdict
-from conformance.judge import Verdict, judge
+from conformance.judge import AS_EXPECTED, Verdict, judge
 from conformance.protocol import (
     PROTOCOL,
     Answer,
@@ -621,7 +621,7 @@ class Runner:
     def _verdict(self, vector: Vector, reply: Answer | Matched) -> Verdict:
         """The verdict on ``reply``: compared first, judged only when it differs."""
         if isinstance(reply, Matched):
-            return Verdict("PASS", "as expected", answer_status=reply.status)
+            return Verdict("PASS", AS_EXPECTED, answer_status=reply.status)
         return verdict(vector, reply) if self.options.compare_first else judge(vector, reply)
 
 

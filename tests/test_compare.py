@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from conformance import compare
 from conformance.adapters.reference_adapter import handle
 from conformance.compare import Known, NotJudgedPass, judged_digest, passed, verdict
-from conformance.judge import Verdict, judge
+from conformance.judge import AS_EXPECTED, Verdict, judge
 from conformance.protocol import RESULT_STATUSES, Answer, AnswerStatus, Case, decode_reply, encode
 from conformance.suite import Vector, load_suite
 
@@ -324,7 +324,7 @@ def test_whenever_the_fast_path_gives_a_verdict_the_judge_gives_the_same(
     if matched is not None:
         assert (matched.id, matched.status) == (reply.id, reply.status)
     if matched is not None or fast:
-        assert judged == Verdict("PASS", "as expected", answer_status=reply.status)
+        assert judged == Verdict("PASS", AS_EXPECTED, answer_status=reply.status)
         assert verdict(vector, reply) == judged
     judged_text = compare.result_text(reference_answer(vector).result or {})
     same = (
