@@ -15,7 +15,8 @@ tree: one side of the conformance run is mutated and the other must stay intact.
     time) or a run that cannot start counts as **crash**, a run over the time limit as
     **timeout**; neither is a kill.
 ``spec``
-    The mutated judge (runner with ``PYTHONPATH`` at the copy) judges the answers of the
+    The mutated judge (runner with ``PYTHONPATH`` at the copy, and ``--judge-every-answer``,
+    since the suite's judged digests stand for the unmutated judge) judges the answers of the
     unmutated engine. The mutant is **killed** when the verdict on some vector changes from
     the unmutated judge's (PASS to FAIL on the expected answers; once negative vectors are in
     the suite, any change on them too: every case's status is compared with the baseline).
@@ -254,6 +255,10 @@ def run_vectors(
         "--suite", str(SUITE), "--report-dir", str(report), "--no-progress",
         "--timeout", "1", "--max-restarts", "3", *runner_args,
     ]  # fmt: skip
+    if target == "spec":
+        # the judge is what is mutated: it must judge every answer, also those the suite
+        # build judged (conformance.compare would pass them without asking it)
+        command.append("--judge-every-answer")
     process = subprocess.Popen(
         command,
         env=_env(runner_path),

@@ -227,26 +227,30 @@ small enough that no judging or report ever meets a number too long to handle.""
 
 def _shape(value: object) -> tuple[int, int, bool]:
     """The number of keys of ``value``, its nesting depth, and whether it holds an integer
-    out of bounds; walked without recursion (the walk stops below :data:`MAX_DEPTH`)."""
+    out of bounds; walked without recursion (the walk stops below :data:`MAX_DEPTH`). Only
+    arrays and objects go on the stack; the other values are looked at where they are found."""
+    kind = type(value)
+    if kind is not dict and kind is not list:
+        return 0, 0, kind is int and not -MAX_INTEGER < value < MAX_INTEGER  # type: ignore[operator]
     count = 0
     deepest = 0
     big = False
-    stack: list[tuple[object, int]] = [(value, 0)]
+    stack: list[tuple[Any, int]] = [(value, 0)]
     while stack:
         item, depth = stack.pop()
-        kind = type(item)
-        if kind is dict:
-            count += len(item)  # type: ignore[arg-type]
-            depth += 1
-            if depth <= MAX_DEPTH:
-                stack.extend((v, depth) for v in item.values())  # type: ignore[attr-defined]
-        elif kind is list:
-            depth += 1
-            if depth <= MAX_DEPTH:
-                stack.extend((v, depth) for v in item)  # type: ignore[attr-defined]
-        elif kind is int and not -MAX_INTEGER < item < MAX_INTEGER:  # type: ignore[operator]
-            big = True
+        depth += 1
         deepest = max(deepest, depth)
+        if type(item) is dict:
+            count += len(item)
+            item = item.values()
+        if depth > MAX_DEPTH:
+            continue
+        for child in item:
+            kind = type(child)
+            if kind is dict or kind is list:
+                stack.append((child, depth))
+            elif kind is int and not -MAX_INTEGER < child < MAX_INTEGER:
+                big = True
     return count, deepest, big
 
 

@@ -1,4 +1,4 @@
-"""The conformance runner: drive an adapter through the suite and judge every answer.
+"""The conformance runner: drive an adapter through the suite and decide a verdict on every answer.
 
 The runner starts the adapter (a command line), performs the ``start``/``started`` handshake,
 skips every vector the adapter's capabilities do not cover (never sending it), sends the rest
@@ -13,6 +13,10 @@ it again and re-sends each case of that batch still unanswered *on its own*. A c
 again on its own is ERROR with the reason; the others are judged as usual. So one bad case
 never costs the verdict on its neighbours. After ``max_restarts`` restarts the remaining cases
 are ERROR without being sent.
+
+Each answer is first compared with the answer the suite build judged PASS for its vector
+(``conformance.compare``); only an answer that differs from it is judged
+(``conformance.judge``), which gives the same verdict as judging every answer.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import IO, Literal, cast
 
-from conformance.judge import Verdict, judge
+from conformance.compare import Known, Matched, verdict
+from conformance.judge import AS_EXPECTED, Verdict, judge
 from conformance.protocol import (
     PROTOCOL,
     Answer,
@@ -171,11 +176,21 @@ class AdapterProcess:
 
     def next_answer(self, deadline: float) -> tuple[Answer, bytes] | NoAnswer:
         """The next answer with the line it came on, or why none came before ``deadline``."""
+        # without known answers every answer is decoded: never ``Matched``
+        return cast(tuple[Answer, bytes] | NoAnswer, self.next_reply(deadline, None))
+
+    def next_reply(
+        self, deadline: float, known: Known | None
+    ) -> tuple[Answer | Matched, bytes] | NoAnswer:
+        """``next_answer``, but a line that is one of the ``known`` answers is not decoded:
+        it is given as ``Matched``."""
         item = self.receive(deadline)
         if isinstance(item, _Timeout):
             return NoAnswer("timeout", stderr_tail=self.stderr_tail())
         if item is None:
             return NoAnswer("ended", self.ended(), self.stderr_tail())
+        if known is not None and (matched := known.matched_line(item)) is not None:
+            return matched, item
         try:
             reply = decode_reply(item)
         except ProtocolError as exc:
@@ -318,6 +333,9 @@ class RunnerOptions:
     max_line_bytes: int | None = None
     """The longest line taken from the adapter (a longer one is an invalid line); ``None``:
     :data:`MAX_LINE_BYTES`."""
+    compare_first: bool = True
+    """Pass an answer identical to the one the suite build judged PASS without judging it
+    again (``conformance.compare``); False: judge every answer (the same verdicts, slower)."""
 
 
 @dataclass
@@ -371,6 +389,7 @@ class Runner:
         self.total = 0
         self.started_at = _now()
         self.clock = time.monotonic()
+        self.known: Known | None = None
 
     def _record(self, vector: Vector, verdict: Verdict) -> None:
         if vector.key in self.twice:
@@ -430,6 +449,7 @@ class Runner:
     def _run(self, vectors: Sequence[Vector]) -> RunOutcome:
         started_at, clock = self.started_at, self.clock
         self.total = len(vectors)
+        self.known = Known(vectors) if self.options.compare_first else None
         self.process, adapter = handshake(
             self.options.command,
             self.options.startup_timeout,
@@ -566,7 +586,7 @@ class Runner:
         answers = {key for key in vectors if key in self.answered}  # early, with an earlier batch
         waiting = set(vectors) - answers
         while waiting:
-            got = process.next_answer(deadline)
+            got = process.next_reply(deadline, self.known)
             if isinstance(got, NoAnswer):
                 per_case = f"{self.options.timeout:g} s per case, {len(batch)} in the batch"
                 limit = f"{allowed:g} s ({per_case})"
@@ -576,10 +596,10 @@ class Runner:
                 waiting.discard(reply.id)
                 answers.add(reply.id)
                 self.answered.add(reply.id)
-                self._record(vectors[reply.id], judge(vectors[reply.id], reply))
+                self._record(vectors[reply.id], self._verdict(vectors[reply.id], reply))
             elif reply.id in later and reply.id not in self.answered:
                 self.answered.add(reply.id)
-                self._record(later[reply.id], judge(later[reply.id], reply))
+                self._record(later[reply.id], self._verdict(later[reply.id], reply))
             elif reply.id in answers:
                 answers.discard(reply.id)
                 del self.records[reply.id]
@@ -597,6 +617,12 @@ class Runner:
                     f"(waiting for {_cases(waiting)})"
                 )
         return answers, None
+
+    def _verdict(self, vector: Vector, reply: Answer | Matched) -> Verdict:
+        """The verdict on ``reply``: compared first, judged only when it differs."""
+        if isinstance(reply, Matched):
+            return Verdict("PASS", AS_EXPECTED, answer_status=reply.status)
+        return verdict(vector, reply) if self.options.compare_first else judge(vector, reply)
 
 
 def _twice(verdict: Verdict) -> Verdict:

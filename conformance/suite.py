@@ -73,6 +73,9 @@ class Vector:
     kind: str | None
     input: Any
     expected: Mapping[str, Any]
+    judged: str | None = None
+    """``judged_sha256``: the digest of the answer the build judged PASS (``conformance.compare``),
+    or ``None`` when the vector gives none (every answer is then judged)."""
 
     @property
     def has_candidates(self) -> bool:
@@ -285,6 +288,11 @@ def _load_tests(root: Path, relpath: str, invalid: bool) -> list[tuple[Vector, M
             expected = _expected(
                 test.get("expected"), f"{where}.expected", has_candidates(raw_input), operation
             )
+            judged = test.get("judged_sha256")
+            if judged is not None and not (
+                isinstance(judged, str) and re.fullmatch(r"[0-9a-f]{64}", judged)
+            ):
+                raise SuiteError(f"{where}.judged_sha256 must be a lowercase SHA-256 hex digest")
             extra: dict[str, Any] = {}
             if invalid:
                 if not isinstance(test.get("result"), dict):
@@ -317,6 +325,7 @@ def _load_tests(root: Path, relpath: str, invalid: bool) -> list[tuple[Vector, M
                         kind=kind if isinstance(kind, str) else None,
                         input=raw_input,
                         expected=expected,
+                        judged=judged,
                     ),
                     extra,
                 )

@@ -22,7 +22,10 @@ engine, checks each with the executable specification (``spec.check.check`` or
 ``spec.district_check.check_districts`` must find nothing) and against the independent
 expectation of its source (the hand computation, or the officially published seats), and only
 then writes the files, the manifest (``kieswet/vectors-manifest@1``: the SHA-256 of every file)
-and the id registry. Any disagreement stops the build with a ``BuildError`` naming the test;
+and the id registry. Every test also records ``judged_sha256``: the digest of the reference
+adapter's answer to it, once ``conformance.judge`` has found that answer PASS
+(``conformance.compare``: the runner passes an identical answer without judging it again).
+Any disagreement stops the build with a ``BuildError`` naming the test;
 nothing is written then.
 
 Ids are stable: the registry maps each test's key (its file and the SHA-256 of its canonical
@@ -46,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from conformance import totalise_vectors
+from conformance.compare import NotJudgedPass, judged_digest
 from conformance.suite import (
     ALLOCATE_OPERATION,
     DISTRICTS_OPERATION,
@@ -53,6 +57,7 @@ from conformance.suite import (
     TOTALISE_OPERATION,
     RepeatedKey,
     SuiteError,
+    Vector,
     has_candidates,
     read_json_file,
     unique_keys,
@@ -1103,6 +1108,7 @@ def render(
                             "rules": t.rules,
                             "input": sorted_keys(t.input),
                             "expected": sorted_keys(e),
+                            "judged_sha256": _judged(t, spec, e, ids[t.key]),
                         }
                         for t, e in in_group
                     ],
@@ -1121,6 +1127,39 @@ def render(
         files[spec.path] = dumps(document)
         counts[spec.path] = len(mine)
     return files, counts
+
+
+def _judged(test: Pending, spec: FileSpec, expected: Mapping[str, Any], vector_id: int) -> str:
+    """The digest of the reference adapter's answer to ``test``, judged PASS once here, with
+    the input and expected result as the runner reads them from the file written."""
+    from conformance.adapters.reference_adapter import handle
+    from conformance.protocol import Case
+
+    key = str(vector_id)
+    as_read = json.loads(json.dumps({"input": sorted_keys(test.input), "expected": expected}))
+    vector = Vector(
+        id=vector_id,
+        key=key,
+        file=spec.path,
+        group=test.group,
+        comment=test.comment,
+        flags=tuple(sorted(test.flags)),
+        articles=tuple(test.articles),
+        rules=tuple(test.rules),
+        operation=spec.operation,
+        law=spec.law,
+        file_law=spec.law,
+        profile=spec.profile,
+        kind=None,
+        input=as_read["input"],
+        expected=sorted_keys(as_read["expected"]),
+    )
+    try:
+        return judged_digest(vector, handle(Case(key, spec.operation, vector.input)))
+    except NotJudgedPass as exc:
+        raise BuildError(
+            f"{test.label}: the reference adapter's answer is not PASS: {exc}"
+        ) from exc
 
 
 # --------------------------------------------------------------------------- negative vectors

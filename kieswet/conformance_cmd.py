@@ -140,6 +140,13 @@ def register(commands: Any) -> None:
         help="where to write report.jsonl, junit.xml and report.html "
         "(default ./conformance-report)",
     )
+    run_parser.add_argument(
+        "--judge-every-answer",
+        action="store_true",
+        help="judge every answer with the executable specification, also one identical to "
+        "the answer the suite build judged PASS (the same verdicts, slower; for when the "
+        "judge itself has changed since the suite was built, e.g. mutation testing of spec/)",
+    )
     _add_no_progress(run_parser)
     run_parser.set_defaults(run=run)
     _register_fuzz(sub)
@@ -276,6 +283,7 @@ def run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         timeout=args.timeout,
         max_restarts=args.max_restarts,
+        compare_first=not args.judge_every_answer,
     )
     show = not args.no_progress and sys.stderr.isatty()
     try:
