@@ -155,6 +155,14 @@ REFILL_ELECTED_ELSEWHERE = Kind(
     "lijstengroep (P 18 lid 1-2: such a candidate counts as elected on one list only; the seat "
     "goes to a not yet elected candidate).",
 )
+EMPTY_SEAT_FILLED = Kind(
+    "empty seat filled",
+    "A seat the law leaves empty given to a list anyway: no list that may receive it has a "
+    "candidate left (P 10; P 7 lid 2 or bill 36 641 bar the others, Pa 25 keeps the surplus "
+    "of the kiescollege niet-ingezetenen empty), and the answer gives it to a list with "
+    "votes and candidates that the law bars from it; the seats add up to no more than there "
+    "are.",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -172,6 +180,7 @@ KINDS = (
     GROUP_SEAT_MOVE,
     GROUP_SEAT_EMPTY,
     REFILL_ELECTED_ELSEWHERE,
+    EMPTY_SEAT_FILLED,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -416,6 +425,35 @@ def _p10_ignored(result: Mapping[str, Any], steps: list[Mapping[str, Any]]) -> I
     )
 
 
+def _empty_seat_filled(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """An empty seat (fewer seats held than the election has) given to the first list that has
+    votes and a candidate left for it; only for list-level results, so that no candidate need
+    be named."""
+    if result.get("elected") or sum(result["seats"].values()) >= document["election"]["seats"]:
+        return
+    lists = _lists_by_number(document)
+    taker = next(
+        (
+            number
+            for number in sorted(result["seats"], key=int)
+            if lists[number].get("votes", 0) > 0
+            and result["seats"][number] < lists[number].get("candidate_count", 10**9)
+        ),
+        None,
+    )
+    if taker is None:
+        return
+    wrong = final(result)
+    wrong["seats"][taker] += 1
+    wrong["residual_seat_order"] = [*result["residual_seat_order"], int(taker)]
+    yield Wrong(
+        EMPTY_SEAT_FILLED,
+        f"an empty seat given to list {taker}",
+        wrong,
+        family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
+    )
+
+
 def _plain_mistakes(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A wrong quota, a seat too many, an unknown candidate elected."""
     wrong = final(result)
@@ -465,6 +503,7 @@ def allocate_wrongs(
         out += _fake_lot(result)
         out += _p9_missing(result, steps)
         out += _p10_ignored(result, steps)
+        out += _empty_seat_filled(document, result)
         if plain:
             out += _plain_mistakes(document, result)
         if result.get("elected"):
