@@ -1343,6 +1343,21 @@ _PASS_ON_AFTER_LOT = district_doc(
     groups=_POWER_GROUP5,
 )
 
+_PASS_ON_FAR = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 308)]),
+        cand_list(12, 2, [("B1", 29), ("B2", 33), ("B3", 47)]),
+        cand_list(13, 3, [("C1", 15)]),
+        cand_list(14, 4, [("D1", 9), ("D2", 5), ("D3", 25)]),
+        cand_list(15, 5, [("P", 97)]),
+        lst(2, 1, 1432, 30),
+    ],
+    districts=5,
+    groups=_POWER_GROUP5,
+)
+
 _POWER_CASES: tuple[DistrictCase, ...] = (
     DistrictCase(
         "P 15 summed preference votes and P 16 placement",
@@ -1481,6 +1496,39 @@ _POWER_CASES: tuple[DistrictCase, ...] = (
         seats={11: 1, 12: 2, 13: 0, 14: 4, 15: 0, 2: 13},
         elected={11: (1,), 12: (1, 2), 14: (1, 2, 3, 4)},
         ranking={11: (1,), 12: (1, 2, 3), 13: (), 14: (1, 2, 3, 4), 15: (1,)},
+    ),
+)
+
+_POWER_CASES += (
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "The seat passed on far down the continued application, after two P 16 lid 2 "
+        "placements (issue 16). Group 1: list 11 (P 308), 12 (B1 29, B2 33, B3 47: 109), 13 "
+        "(C1 15), 14 (D1 9, D2 5, D3 25: 39), 15 (P 97); 568 votes; list 2: 1432. Full seats: "
+        "group 5 (remainder 68), list 2 14 (remainder 32); 1 residual seat (P 7): group 568/6 = "
+        "94 2/3, list 2 1432/15 = 95 7/15 → list 2: 5 / 15. P 12: groepskiesdeler 568/5 = 113 "
+        "3/5; list 11 308 → 2 full seats but 1 candidate (P 13 lid 1): 1; the 4 seats left by "
+        "largest remainder among the lists that can take one: 12 (109), 15 (97), 14 (39), 13 "
+        "(15): 1 seat each. P 15 (threshold 25, strictly above): P 308 + 97 = 405, B3 47, B2 "
+        "33, B1 29 (D3's 25 is not above): all 4 elected on preference. P 16: P → list 11 (308 "
+        "> 97); B3 → list 12, its only seat; B2: list 12 has no seat left, P 16 lid 2: B2 sits "
+        "on list 12 and the seat last allocated under P 12 / P 13 to a list that still has it "
+        "free is forfeited: 13's (remainder 15); B1 likewise, the one before: 14's (39). Seats "
+        "11: 1, 12: 3, 13: 0, 14: 0, 15: 1. List 15's seat has no candidate left (P 18 lid 3: "
+        "P 13): by continued application, every list having had its remainder seat, by "
+        "greatest averages over the seats P 12 allocated: 12 109/2 = 54 1/2 and 15 97/2 = 48 "
+        "1/2 come first but have no candidate left (then 12 109/3, 15 97/3, ... likewise); of "
+        "the lists that can take it, 14 39/2 = 19 1/2 > 13 15/2 = 7 1/2 → list 14 (D1). Seats "
+        "11: 1, 12: 3, 13: 0, 14: 1, 15: 0; elected 11: (1), 12: B3, B2, B1 (3, 2, 1), 14: (1). "
+        "P 19: 11 (1); 12 (3, 2, 1); 13 (1); 14 (1, 2, 3), nobody above 25; 15 (1).",
+        _PASS_ON_FAR,
+        ("P 12", "P 13", "P 15", "P 16 lid 2", "P 17", "P 18", "P 19"),
+        ("P12.2-largest-remainder", "P16-placement", "P16-P18-group-candidates"),
+        ("candidates", "boundary"),
+        party_seats={1: 5, 2: 15},
+        seats={11: 1, 12: 3, 13: 0, 14: 1, 15: 0, 2: 15},
+        elected={11: (1,), 12: (3, 2, 1), 14: (1,)},
+        ranking={11: (1,), 12: (3, 2, 1), 13: (1,), 14: (1, 2, 3), 15: (1,)},
     ),
 )
 

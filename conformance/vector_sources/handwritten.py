@@ -1317,6 +1317,36 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "Equal votes below the threshold are no lot (issue 16). GR 19 seats, list 1 "
+        "(candidates 200, 0, 0 = 200), list 2 (40, 40, 20 = 100), list 3 1600 (list-level); "
+        "kiesdeler 100, full 2 / 1 / 16, no residual seat. Threshold 25: list 1's candidate 1 "
+        "is elected on preference and its second seat goes in list order (P 17) to candidate "
+        "2: candidates 2 and 3 have equal votes (0) but are not above the threshold, so no lot "
+        "orders them. List 2: candidates 1 and 2 (40 each) compete for 1 seat: lot (kind "
+        "candidate, list 2, options 1 and 2), seats so far 2 / 1 / 16.",
+        doc("GR", 19, [[200, 0, 0], [40, 40, 20], 1600]),
+        ("P 15 lid 1", "P 17"),
+        ("LOT-decisive",),
+        flags=("tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 2},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The same with the lot drawn for candidate 2 of list 2, the only lot of this election "
+        "(none orders list 1's candidates 2 and 3): elected list 1: 1, 2 (candidate 1 on "
+        "preference, 2 in list order); list 2: 2. P 19: list 1: 1, 2, 3; list 2: 2, 1 (above "
+        "the threshold, not elected), 3.",
+        doc("GR", 19, [[200, 0, 0], [40, 40, 20], 1600], lots=[lot("candidate", [1, 2], 2, 2)]),
+        ("P 15 lid 1", "P 17", "P 19"),
+        ("LOT-drawn", "P15-preference-order", "P17-list-order"),
+        flags=("tie", "lot"),
+        seats=(2, 1, 16),
+        elected={1: (1, 2), 2: (2,)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "Equal votes at the top of a list for its only seat (issue 16). GR 19 seats, list 1 "
         "(candidates 40, 40, 20 = 100), list 2 1800 (list-level); kiesdeler 100, full 1 / 18, "
         "no residual seat. Threshold 25%: candidates 1 and 2 (40 each) are above it and compete "
