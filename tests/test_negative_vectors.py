@@ -145,6 +145,10 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         assert sum(got.values()) <= n.vector.input["election"]["seats"]
         (lst,) = [x for x in n.vector.input["lists"] if str(x["number"]) == taker]
         assert lst["votes"] > 0 and got[taker] <= lst.get("candidate_count", got[taker])
+    for n in _by_kind(negative.SEAT_LEFT_EMPTY):
+        # one list one seat fewer, that seat given to nobody
+        want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+        assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1]
     for n in _by_kind(negative.P10_IGNORED):
         counts = {  # lists that state how many candidates they have
             str(lst["number"]): lst.get("candidate_count", len(lst.get("candidates", [])))

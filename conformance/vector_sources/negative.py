@@ -163,6 +163,12 @@ EMPTY_SEAT_FILLED = Kind(
     "votes and candidates that the law bars from it; the seats add up to no more than there "
     "are.",
 )
+SEAT_LEFT_EMPTY = Kind(
+    "seat left empty",
+    "The last residual seat taken from the list that lawfully received it and left empty: a "
+    "list that may take it has a candidate for it (P 6 - P 10; for the kiescollege "
+    "niet-ingezetenen Pa 25 leaves empty only the seats of exhausted lists).",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -181,6 +187,7 @@ KINDS = (
     GROUP_SEAT_EMPTY,
     REFILL_ELECTED_ELSEWHERE,
     EMPTY_SEAT_FILLED,
+    SEAT_LEFT_EMPTY,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -454,6 +461,23 @@ def _empty_seat_filled(document: Mapping[str, Any], result: Mapping[str, Any]) -
     )
 
 
+def _seat_left_empty(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The last residual seat taken away and left empty (list-level results)."""
+    order = result.get("residual_seat_order") or []
+    if not order or result.get("elected"):
+        return
+    loser = str(order[-1])
+    wrong = final(result)
+    wrong["seats"][loser] -= 1
+    wrong["residual_seat_order"] = order[:-1]
+    yield Wrong(
+        SEAT_LEFT_EMPTY,
+        f"the last residual seat taken from list {loser} and left empty",
+        wrong,
+        family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
+    )
+
+
 def _plain_mistakes(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A wrong quota, a seat too many, an unknown candidate elected."""
     wrong = final(result)
@@ -506,6 +530,7 @@ def allocate_wrongs(
         out += _empty_seat_filled(document, result)
         if plain:
             out += _plain_mistakes(document, result)
+            out += _seat_left_empty(result)
         if result.get("elected"):
             out += _wrong_ranking(result, "P19-ranking")
             out += _wrong_candidate(document, result)
