@@ -1532,4 +1532,33 @@ _POWER_CASES += (
     ),
 )
 
+_POWER_CASES += (
+    DistrictCase(
+        "P 19 lid 5: which lists are ranked",
+        "The same for an algemeen bestuur (issue 16): P 19 lid 5's exception is for every "
+        "election of fewer than 19 seats but the Eerste Kamer (U 15 lid 2), and an AB's "
+        "voorkeurdrempel is 25% (P 15 lid 2's 50% is for the gemeenteraad). AB with 9 seats, "
+        "the votes of the PS case above: seats 4 / 5 / 0 (P 8: list 3's remainder 50 is below "
+        "75); elected list 1: a1, a2 on preference, a3, a4 in list order; list 3 is ranked "
+        "although nobody on it is elected: c2 (40 > 25), c1: 2, 1. List 1: 1, 2, 3, 4, 5.",
+        district_doc(
+            "AB",
+            9,
+            [
+                cand_list(1, 1, [("a1", 300), ("a2", 50), ("a3", 0), ("a4", 0), ("a5", 0)]),
+                lst(2, 1, 500, 10),
+                cand_list(3, 1, [("c1", 10), ("c2", 40)]),
+            ],
+            districts=1,
+        ),
+        ("P 8", "P 15", "P 19 lid 5"),
+        ("P19-group-ranking",),
+        ("candidates",),
+        party_seats={1: 4, 2: 5, 3: 0},
+        seats={1: 4, 2: 5, 3: 0},
+        elected={1: (1, 2, 3, 4), 3: ()},
+        ranking={1: (1, 2, 3, 4, 5), 3: (2, 1)},
+    ),
+)
+
 CASES = CASES + _POWER_CASES
