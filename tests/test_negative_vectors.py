@@ -149,6 +149,20 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         # one list one seat fewer, that seat given to nobody
         want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
         assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1]
+    for n in _by_kind(negative.WRONG_PLACEMENT):
+        # the same seats and as many elected per list; one person elected on preference on
+        # another list of theirs: two lists' preference-elected differ
+        want, got = n.vector.expected, n.result
+        assert _seats(got["seats"]) == _seats(want["seats"])
+        assert {k: len(v) for k, v in got["elected"].items() if v} == {
+            k: len(v) for k, v in want["elected"].items()
+        }
+        changed = [
+            k
+            for k in got["elected_on_preference"]
+            if got["elected_on_preference"][k] != want["elected_on_preference"].get(k, [])
+        ]
+        assert len(changed) == 2 and n.vector.rules == ("P16-placement",)
     for n in _by_kind(negative.P10_IGNORED):
         counts = {  # lists that state how many candidates they have
             str(lst["number"]): lst.get("candidate_count", len(lst.get("candidates", [])))

@@ -1561,4 +1561,36 @@ _POWER_CASES += (
     ),
 )
 
+_POWER_CASES += (
+    DistrictCase(
+        "P 15 summed preference votes and P 16 placement",
+        "P 16 lid 1 on the later district's list (issue 16). Group 1: list 11 (district 1: Z "
+        "30, K1 24, K2 24, K3 22; 100 votes), list 12 (district 2: M1 24, M2 24, M3 2, Z 50; "
+        "100); list 2: 1800. Full seats: group 2, list 2 18, none residual. P 12: "
+        "groepskiesdeler 200/2 = 100, lists 11 and 12 1 seat each. P 15: Z 30 + 50 = 80 > 25 "
+        "is elected on preference (nobody else is above 25). P 16 lid 1: Z is placed on list "
+        "12, with the most votes for Z (50 > 30) and a seat. P 17: list 11's seat to K1 "
+        "(position 2; Z is elected). Elected 11: (2), 12: (4). P 19: list 11 Z (1), then 2, 3, "
+        "4; list 12 Z (4), then 1, 2, 3.",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("Z", 30), ("K1", 24), ("K2", 24), ("K3", 22)]),
+                cand_list(12, 2, [("M1", 24), ("M2", 24), ("M3", 2), ("Z", 50)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15", "P 16", "P 17", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (2,), 12: (4,)},
+        ranking={11: (1, 2, 3, 4), 12: (4, 1, 2, 3)},
+    ),
+)
+
 CASES = CASES + _POWER_CASES
