@@ -243,8 +243,9 @@ def run_vectors(
     python = sys.executable
     report = work / "report"
     shutil.rmtree(report, ignore_errors=True)
-    adapter_env = ["env", "-u", "PYTHONPATH"]
-    runner_path = None
+    # The intact side imports this checkout (not whatever copy the environment has installed).
+    adapter_env = ["env", f"PYTHONPATH={ROOT}"]
+    runner_path: Path = ROOT
     if mutated is not None and target == "reference":
         adapter_env = ["env", f"PYTHONPATH={mutated}", "PYTHONDONTWRITEBYTECODE=1"]
     elif mutated is not None:
@@ -288,7 +289,40 @@ def run_vectors(
         case = json.loads(line)
         if case.get("type") == "case":
             statuses[f"{case['file']}#{case['id']}"] = case["status"]
+    if target == "spec":
+        statuses.update(judge_negatives(runner_path, timeout))
     return "ok", statuses
+
+
+JUDGED = ("negative#", "control#")
+"""Keys of ``judge_negatives``: a wrong answer or a right answer (control) the judge got wrong;
+every other negative vector and control is judged right, as by the unmutated judge."""
+
+
+def judge_negatives(pythonpath: Path, timeout: float) -> dict[str, str]:
+    """``kieswet vectors check-judge`` (our judge, ``spec.check``) over the negative vectors
+    with ``pythonpath`` first: ``negative#ID`` FAIL for each wrong answer it accepts (or
+    rejects without naming a listed rule), ``control#ID`` FAIL for each right answer it
+    rejects; ``check-judge`` ERROR when it cannot run. The conformance run leaves the negative
+    vectors out, so without this a judge made more lenient would go unseen."""
+    command = [sys.executable, "-P", "-m", "kieswet.cli", "vectors", "check-judge",
+               "--suite", str(SUITE)]  # fmt: skip
+    try:
+        done = subprocess.run(
+            command, env=_env(pythonpath), capture_output=True, text=True, timeout=timeout,
+            check=False,
+        )  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"check-judge": "ERROR"}
+    if done.returncode not in (0, 1):
+        return {"check-judge": "ERROR"}
+    out: dict[str, str] = {}
+    for line in done.stdout.splitlines():
+        words = line.split()
+        if len(words) >= 4 and words[0] == "FAIL" and words[1] in ("negative", "control"):
+            number = words[3 if words[1] == "negative" else 2].rstrip(":")
+            out[f"{words[1]}#{number}"] = "FAIL"
+    return out
 
 
 def _descendants(root: int) -> list[int]:
@@ -312,7 +346,10 @@ def classify(
     """The outcome of a mutant from its run and the unmutated run."""
     if state != "ok":
         return state, 0, statuses.get("", "")
-    changed = {case: s for case, s in statuses.items() if baseline.get(case) != s}
+    def base(case: str) -> str | None:
+        return baseline.get(case, "PASS" if case.startswith(JUDGED) else None)
+
+    changed = {case: s for case, s in statuses.items() if base(case) != s}
     changed.update({case: "missing" for case in baseline if case not in statuses})
     if target == "reference":
         fails = sorted(case for case, s in changed.items() if s == "FAIL")
@@ -322,7 +359,7 @@ def classify(
         verdicts = sorted(
             case
             for case, s in changed.items()
-            if s in ("PASS", "FAIL") and baseline.get(case) in ("PASS", "FAIL")
+            if s in ("PASS", "FAIL") and base(case) in ("PASS", "FAIL")
         )
         if verdicts:
             return KILLED, len(changed), f"verdict changed: {', '.join(verdicts[:5])}"

@@ -65,6 +65,19 @@ def test_a_spec_mutant_is_killed_by_any_change_of_verdict() -> None:
     )
 
 
+def test_a_spec_mutant_is_killed_by_the_negative_vectors() -> None:
+    # check-judge reports only what the judge got wrong; every other negative vector (and
+    # control) counts as judged right, as by the unmutated judge
+    baseline = {"a.json#2": "PASS"}
+    assert tool.classify("spec", baseline, "ok", dict(baseline))[0] == "survived"
+    wrong = {**baseline, "negative#7": "FAIL"}
+    assert tool.classify("spec", baseline, "ok", wrong)[:2] == ("killed", 1)
+    control = {**baseline, "control#8": "FAIL"}
+    assert tool.classify("spec", baseline, "ok", control)[0] == "killed"
+    broken = {**baseline, "check-judge": "ERROR"}
+    assert tool.classify("spec", baseline, "ok", broken)[0] == "crash"
+
+
 def test_mutant_ids_name_one_mutation_of_the_module() -> None:
     pytest.importorskip("cosmic_ray", reason=NO_COSMIC_RAY)
     mutant = tool.parse_id("reference/lots.py:core/NumberReplacer:0")
@@ -100,6 +113,12 @@ def test_the_mutated_copy_comes_first_on_its_side_only(tmp_path: Path) -> None:
         # so every answer stating the right kiesdeler violates P5-quota; the expected
         # answers state it, so vectors the unmutated judge PASSes now FAIL
         ("spec/rules/quota.py:core/ReplaceComparisonOperator_NotEq_Eq:0", "killed"),
+        # the seat rule of a final result (spec/rules/final.py, `_seat_departure`): `all lists
+        # hold their lawful seats` becomes `all hold at least them`, so an answer that gives a
+        # seat the law leaves empty to a list P 7 lid 2 bars is accepted: the negative vector
+        # "empty seat filled" (allocate, not among the district vectors this test runs) is
+        # judged wrongly by check-judge, a change of verdict
+        ("spec/rules/final.py:core/ReplaceComparisonOperator_Eq_GtE:16", "killed"),
     ],
 )
 def test_one_mutant_end_to_end(tmp_path: Path, mutant: str, outcome: str) -> None:
@@ -112,3 +131,5 @@ def test_one_mutant_end_to_end(tmp_path: Path, mutant: str, outcome: str) -> Non
     (line,) = (tmp_path / f"{target}.jsonl").read_text("utf-8").splitlines()
     result = json.loads(line)
     assert result["id"] == mutant and result["outcome"] == outcome, result
+    if mutant.startswith("spec/rules/final.py"):
+        assert "negative#" in result["detail"], result

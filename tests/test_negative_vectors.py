@@ -137,6 +137,32 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         total, seats = sum(votes.values()), n.vector.input["election"]["seats"]
         majority = [k for k, v in votes.items() if 2 * v > total]
         assert len(majority) == 1 and 2 * n.result["seats"][majority[0]] <= seats
+    for n in _by_kind(negative.EMPTY_SEAT_FILLED):
+        # one seat more for one list with votes, the seats still no more than the election's
+        want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+        (taker,) = [k for k in want if got[k] != want[k]]
+        assert got[taker] == want[taker] + 1
+        assert sum(got.values()) <= n.vector.input["election"]["seats"]
+        (lst,) = [x for x in n.vector.input["lists"] if str(x["number"]) == taker]
+        assert lst["votes"] > 0 and got[taker] <= lst.get("candidate_count", got[taker])
+    for n in _by_kind(negative.SEAT_LEFT_EMPTY):
+        # one list one seat fewer, that seat given to nobody
+        want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+        assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1]
+    for n in _by_kind(negative.WRONG_PLACEMENT):
+        # the same seats and as many elected per list; one person elected on preference on
+        # another list of theirs: two lists' preference-elected differ
+        want, got = n.vector.expected, n.result
+        assert _seats(got["seats"]) == _seats(want["seats"])
+        assert {k: len(v) for k, v in got["elected"].items() if v} == {
+            k: len(v) for k, v in want["elected"].items()
+        }
+        changed = [
+            k
+            for k in got["elected_on_preference"]
+            if got["elected_on_preference"][k] != want["elected_on_preference"].get(k, [])
+        ]
+        assert len(changed) == 2 and n.vector.rules == ("P16-placement",)
     for n in _by_kind(negative.P10_IGNORED):
         counts = {  # lists that state how many candidates they have
             str(lst["number"]): lst.get("candidate_count", len(lst.get("candidates", [])))

@@ -1258,3 +1258,339 @@ TOPICS: dict[str, Topic] = {
 }
 """The vector files of the hand-written cases (``allocate-districts/<topic>.json``): law
 version, profile, and the groups (by name, with their comment) each file holds."""
+
+
+# --------------------------------------------------------------------------- issue 16: power
+# Hand-written cases against the engine mutants that survived the suite (issue 16, suite power,
+# docs/mutation.md): P 16 lid 1 on a list without votes for the candidate, and the continued
+# application of P 12 / P 13 when a seat passes on within a lijstengroep after P 18 (a list's
+# only candidate elected on another list of the group: P 13 lid 1 with P 18 lid 3), once with a
+# list over its candidates in P 12 itself, once with a list whose candidates have all died, and
+# once after a P 12 lid 5 / P 13 lid 2 lot. Every list of group 1 below is candidate-level; list
+# 2 is a list-level party of 30 candidates; PS of 20 seats, 2000 votes: kiesdeler 100,
+# voorkeurdrempel 25% of 100 = 25 (P 15 lid 1), residual seats by greatest averages (P 7).
+
+_POWER_GROUP4 = [{"number": 1, "members": [11, 12, 13, 14]}]
+_POWER_GROUP5 = [{"number": 1, "members": [11, 12, 13, 14, 15]}]
+
+_P16_ZERO_VOTES = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("X", 60), ("A", 40)]),
+        cand_list(12, 2, [*((f"Y{i}", 24) for i in range(1, 9)), ("Y9", 8), ("A", 0)]),
+        lst(2, 1, 1700, 30),
+    ],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+_PASS_ON_AFTER_CAP = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 293)]),
+        cand_list(12, 2, [("B1", 11), ("B2", 9)]),
+        cand_list(13, 3, [("C1", 15), ("C2", 22), ("C3", 10), ("C4", 5)]),
+        cand_list(14, 4, [("P", 193)]),
+        lst(2, 1, 1442, 30),
+    ],
+    districts=4,
+    groups=_POWER_GROUP4,
+)
+
+_PASS_ON_REMAINDER = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 125)]),
+        cand_list(12, 2, [*((f"B{i}", 24) for i in range(1, 6)), ("B6", 10)]),
+        cand_list(13, 3, [("C1", 24), ("C2", 24), ("C3", 24), ("C4", 7)]),
+        cand_list(14, 4, [("P", 118)]),
+        lst(2, 1, 1548, 30),
+    ],
+    districts=4,
+    groups=_POWER_GROUP4,
+)
+
+_PASS_ON_DECEASED = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 125)]),
+        cand_list(12, 2, [("B1", 2)]),
+        cand_list(13, 3, [("C1", 11)]),
+        cand_list(14, 4, [("D1", 20), ("D2", 15)], deceased=["D1", "D2"]),
+        cand_list(15, 5, [("P", 103)]),
+        lst(2, 1, 1724, 30),
+    ],
+    districts=5,
+    groups=_POWER_GROUP5,
+)
+
+_PASS_ON_AFTER_LOT = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 319)]),
+        cand_list(12, 2, [("B1", 6), ("B2", 3), ("B3", 20)]),
+        cand_list(13, 3, [("D1", 6), ("D2", 12), ("D3", 14)], deceased=["D1", "D2", "D3"]),
+        cand_list(14, 4, [("C1", 13), ("C2", 22), ("C3", 7), ("C4", 16)]),
+        cand_list(15, 5, [("P", 242)]),
+        lst(2, 1, 1320, 30),
+    ],
+    districts=5,
+    groups=_POWER_GROUP5,
+)
+
+_PASS_ON_FAR = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P", 308)]),
+        cand_list(12, 2, [("B1", 29), ("B2", 33), ("B3", 47)]),
+        cand_list(13, 3, [("C1", 15)]),
+        cand_list(14, 4, [("D1", 9), ("D2", 5), ("D3", 25)]),
+        cand_list(15, 5, [("P", 97)]),
+        lst(2, 1, 1432, 30),
+    ],
+    districts=5,
+    groups=_POWER_GROUP5,
+)
+
+_POWER_CASES: tuple[DistrictCase, ...] = (
+    DistrictCase(
+        "P 15 summed preference votes and P 16 placement",
+        "P 16 lid 1 on a list without votes for the candidate (issue 16). Group 1: list 11 "
+        "(district 1: X 60, A 40; 100 votes), list 12 (district 2: Y1-Y8 24 each, Y9 8, A 0; "
+        "200 votes); list 2: 1700. Full seats: group 300/100 = 3, list 2 17, none residual. P "
+        "12: groepskiesdeler 300/3 = 100; list 11: 1, list 12: 2, no remainders. P 15: X 60 "
+        "and A 40 + 0 = 40 are above 25 (Y's 24 are not): both elected on preference, X first. "
+        "P 16 lid 1: X stands on list 11 only: its one seat. A stands on list 11 (40 votes) "
+        "and list 12 (0 votes); 'voor zover aan die lijst ... voldoende zetels zijn "
+        "toegewezen': list 11 has no seat left, so A is elected on list 12, a list on which A "
+        "stands although nobody voted for A there (P 16 lid 2, a seat moved from list 12 to "
+        "list 11, applies only when none of A's lists has a seat left). P 17: list 12's other "
+        "seat to Y1. Seats 11: 1, 12: 2; elected 11: X (1); 12: A (10), Y1 (1). P 19: list 11 "
+        "X (1), A (2, elected on preference in the group); list 12 A (10), then Y1-Y9 in list "
+        "order (no other candidate above 25).",
+        _P16_ZERO_VOTES,
+        ("P 12", "P 15", "P 16", "P 17", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 1, 12: 2, 2: 17},
+        elected={11: (1,), 12: (10, 1)},
+        ranking={11: (1, 2), 12: (10, 1, 2, 3, 4, 5, 6, 7, 8, 9)},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "The seat passed on after a list over its candidates in P 12 (issue 16). Group 1: list "
+        "11 (P 293), 12 (B1 11, B2 9: 20), 13 (C1 15, C2 22, C3 10, C4 5: 52), 14 (P 193); 558 "
+        "votes; list 2: 1442. Full seats: group 5 (remainder 58), list 2 14 (remainder 42); 1 "
+        "residual seat (P 7): group 558/6 = 93, list 2 1442/15 = 96 2/15 → list 2: 5 / 15. P "
+        "12: groepskiesdeler 558/5 = 111 3/5; list 11 293 → 2 full seats (remainder 69 4/5), 12 "
+        "0 (20), 13 0 (52), 14 193 → 1 (81 2/5). Lists 11 and 14 have 1 candidate each (P 13 "
+        "lid 1): 11 keeps 1, 14 its 1, so 3 seats are left: largest remainders among the lists "
+        "that can take one, 13 (52) then 12 (20); then greatest averages (P 13 lid 2): 12 20/2 "
+        "= 10, 13 52/2 = 26 → 13. Seats 11: 1, 12: 1, 13: 2, 14: 1. P 15: P 293 + 193 = 486 > "
+        "25, elected on preference; nobody else is above 25. P 16: P on list 11 (293 > 193). "
+        "List 14's seat has no candidate left (P 18 lid 3: P 13): it passes on by continued "
+        "application; 12 and 13 have each had a remainder seat, so by greatest averages: 12 "
+        "20/(1 + 1) = 10, 13 52/(2 + 1) = 17 1/3 → list 13. Seats 11: 1, 12: 1, 13: 3, 14: 0; "
+        "elected 11: P (1); 12: B1 (1); 13: C1, C2, C3 (1, 2, 3). P 19: 11 (1); 12 (1, 2); 13 "
+        "(1, 2, 3, 4), C2's 22 is not above 25; 14 (1): P, elected on preference in the group, "
+        "is a candidate of list 14, a list of a group with seats (P 19 lid 5).",
+        _PASS_ON_AFTER_CAP,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P16-P18-group-candidates"),
+        ("candidates",),
+        party_seats={1: 5, 2: 15},
+        seats={11: 1, 12: 1, 13: 3, 14: 0, 2: 15},
+        elected={11: (1,), 12: (1,), 13: (1, 2, 3)},
+        ranking={11: (1,), 12: (1, 2), 13: (1, 2, 3, 4), 14: (1,)},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "The seat passed on by the continued largest remainders (issue 16). Group 1: list 11 (P "
+        "125), 12 (B1-B5 24 each, B6 10: 130), 13 (C1-C3 24 each, C4 7: 79), 14 (P 118); 452 "
+        "votes; list 2: 1548. Full seats: group 4 (remainder 52), list 2 15 (remainder 48); 1 "
+        "residual seat (P 7): group 452/5 = 90 2/5, list 2 1548/16 = 96 3/4 → list 2: 4 / 16. "
+        "P 12: groepskiesdeler 452/4 = 113; 11: 1 full seat (remainder 12), 12: 1 (17), 13: 0 "
+        "(79), 14: 1 (5); the remainder seat → 13. Seats 1 each. P 15: P 125 + 118 = 243 > 25, "
+        "elected on preference (nobody else above 25); P 16: on list 11 (125 > 118). List 14's "
+        "seat has no candidate left (P 18 lid 3: P 13): continued application of P 12 lid 5, "
+        "the largest remainder among the lists that have had no remainder seat and can take "
+        "one: 11 (its only candidate elected) and 14 cannot, so 12 (17) → list 12. Seats 11: 1, "
+        "12: 2, 13: 1, 14: 0; elected 11: (1), 12: (1, 2), 13: (1). P 19: 11 (1); 12 and 13 in "
+        "list order (nobody above 25); 14 (1).",
+        _PASS_ON_REMAINDER,
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P16-P18-group-candidates"),
+        ("candidates",),
+        party_seats={1: 4, 2: 16},
+        seats={11: 1, 12: 2, 13: 1, 14: 0, 2: 16},
+        elected={11: (1,), 12: (1, 2), 13: (1,)},
+        ranking={11: (1,), 12: (1, 2, 3, 4, 5, 6), 13: (1, 2, 3, 4), 14: (1,)},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "A list whose candidates have all died takes no seat passed on (P 13, P 19a; issue "
+        "16). Group 1: list 11 (P 125), 12 (B1 2), 13 (C1 11), 14 (D1 20, D2 15, both "
+        "deceased: 35), 15 (P 103); 276 votes; list 2: 1724. Full seats: group 2 (remainder "
+        "76), list 2 17 (remainder 24); 1 residual seat (P 7): group 276/3 = 92, list 2 1724/18 "
+        "= 95 7/9 → list 2: 2 / 18. P 12: groepskiesdeler 276/2 = 138; no list has a full "
+        "seat; remainders 11: 125, 15: 103, 14: 35, 13: 11, 12: 2: the two seats → 11 and 15. "
+        "P 15: P 125 + 103 = 228 > 25, elected on preference; P 16: on list 11 (125 > 103). "
+        "List 15's seat has no candidate left (P 18 lid 3: P 13): continued largest remainders "
+        "among the lists that have had none: 14 (35) has no living candidate (P 19a), so 13 "
+        "(11) → list 13. Seats 11: 1, 12: 0, 13: 1, 14: 0, 15: 0; elected 11: (1), 13: (1). P "
+        "19 (every list of a group with seats): 11 (1), 12 (1), 13 (1), 15 (1: P); list 14 "
+        "ranks nobody (deceased candidates are not ranked).",
+        _PASS_ON_DECEASED,
+        ("P 12", "P 13", "P 15", "P 16", "P 18", "P 19", "P 19a"),
+        ("P12.2-largest-remainder", "P16-P18-group-candidates"),
+        ("candidates", "deceased"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 0, 13: 1, 14: 0, 15: 0, 2: 18},
+        elected={11: (1,), 13: (1,)},
+        ranking={11: (1,), 12: (1,), 13: (1,), 14: (), 15: (1,)},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "A lot inside the group's P 13 distribution (issue 16). Group 1: list 11 (P 319), 12 "
+        "(B1 6, B2 3, B3 20: 29), 13 (D1 6, D2 12, D3 14, all deceased: 32), 14 (C1 13, C2 "
+        "22, C3 7, C4 16: 58), 15 (P 242); 680 votes; list 2: 1320. Full seats: group 6 "
+        "(remainder 80), list 2 13 (remainder 20); 1 residual seat (P 7): group 680/7 = 97 1/7, "
+        "list 2 1320/14 = 94 2/7 → group: 7 / 13. P 12: groepskiesdeler 680/7 = 97 1/7; 11: "
+        "319 → 3 full seats, 15: 242 → 2, the others 0. Lists 11 and 15 have 1 candidate each "
+        "(P 13 lid 1): 1 seat each, 5 left. Largest remainders among the lists that can take a "
+        "seat (13 cannot: P 19a): 14 (58), 12 (29); then greatest averages (P 13 lid 2): 14 "
+        "58/2 = 29 > 12 29/2 = 14 1/2 → 14; 14 58/3 = 19 1/3 → 14; 14 58/4 = 14 1/2 = 12 29/2 "
+        "for the last seat: a lot (kind group_seat, list 1, options 12 and 14, value 14 1/2), "
+        "while the seats so far are those of the parties, 1: 7, 2: 13.",
+        {k: v for k, v in _PASS_ON_AFTER_LOT.items() if k != "lots"},
+        ("P 12", "P 13"),
+        ("LOT-decisive",),
+        ("tie", "needs_lot", "candidates", "deceased"),
+        lot={"kind": "group_seat", "options": [12, 14], "list": 1},
+    ),
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "The same with the lot drawn for list 12: seats 11: 1, 12: 2, 13: 0, 14: 3, 15: 1. P "
+        "15: P 319 + 242 = 561 > 25, elected on preference (nobody else above 25); P 16: on "
+        "list 11 (319 > 242). List 15's seat has no candidate left (P 18 lid 3: P 13): "
+        "continued application; 12 and 14 have had their remainder seats, 13 has no living "
+        "candidate, so by greatest averages: 12 29/(2 + 1) = 9 2/3, 14 58/(3 + 1) = 14 1/2 → "
+        "list 14 (the lot's loser: the lot decided the group's seat, not this one). Seats 11: "
+        "1, 12: 2, 13: 0, 14: 4, 15: 0; elected 11: (1), 12: (1, 2), 14: (1, 2, 3, 4). P 19: "
+        "11 (1), 12 (1, 2, 3), 14 (1, 2, 3, 4), 15 (1); 13 nobody (all deceased).",
+        {
+            **_PASS_ON_AFTER_LOT,
+            "lots": [{"kind": "group_seat", "options": [12, 14], "list": 1, "drawn": 12}],
+        },
+        ("P 12", "P 13", "P 15", "P 16", "P 17", "P 18", "P 19", "P 19a"),
+        ("P12.2-largest-remainder", "P16-P18-group-candidates"),
+        ("tie", "lot", "candidates", "deceased"),
+        party_seats={1: 7, 2: 13},
+        seats={11: 1, 12: 2, 13: 0, 14: 4, 15: 0, 2: 13},
+        elected={11: (1,), 12: (1, 2), 14: (1, 2, 3, 4)},
+        ranking={11: (1,), 12: (1, 2, 3), 13: (), 14: (1, 2, 3, 4), 15: (1,)},
+    ),
+)
+
+_POWER_CASES += (
+    DistrictCase(
+        "P 13 and P 18 lid 3: a list whose candidates are all elected",
+        "The seat passed on far down the continued application, after two P 16 lid 2 "
+        "placements (issue 16). Group 1: list 11 (P 308), 12 (B1 29, B2 33, B3 47: 109), 13 "
+        "(C1 15), 14 (D1 9, D2 5, D3 25: 39), 15 (P 97); 568 votes; list 2: 1432. Full seats: "
+        "group 5 (remainder 68), list 2 14 (remainder 32); 1 residual seat (P 7): group 568/6 = "
+        "94 2/3, list 2 1432/15 = 95 7/15 → list 2: 5 / 15. P 12: groepskiesdeler 568/5 = 113 "
+        "3/5; list 11 308 → 2 full seats but 1 candidate (P 13 lid 1): 1; the 4 seats left by "
+        "largest remainder among the lists that can take one: 12 (109), 15 (97), 14 (39), 13 "
+        "(15): 1 seat each. P 15 (threshold 25, strictly above): P 308 + 97 = 405, B3 47, B2 "
+        "33, B1 29 (D3's 25 is not above): all 4 elected on preference. P 16: P → list 11 (308 "
+        "> 97); B3 → list 12, its only seat; B2: list 12 has no seat left, P 16 lid 2: B2 sits "
+        "on list 12 and the seat last allocated under P 12 / P 13 to a list that still has it "
+        "free is forfeited: 13's (remainder 15); B1 likewise, the one before: 14's (39). Seats "
+        "11: 1, 12: 3, 13: 0, 14: 0, 15: 1. List 15's seat has no candidate left (P 18 lid 3: "
+        "P 13): by continued application, every list having had its remainder seat, by "
+        "greatest averages over the seats P 12 allocated: 12 109/2 = 54 1/2 and 15 97/2 = 48 "
+        "1/2 come first but have no candidate left (then 12 109/3, 15 97/3, ... likewise); of "
+        "the lists that can take it, 14 39/2 = 19 1/2 > 13 15/2 = 7 1/2 → list 14 (D1). Seats "
+        "11: 1, 12: 3, 13: 0, 14: 1, 15: 0; elected 11: (1), 12: B3, B2, B1 (3, 2, 1), 14: (1). "
+        "P 19: 11 (1); 12 (3, 2, 1); 13 (1); 14 (1, 2, 3), nobody above 25; 15 (1).",
+        _PASS_ON_FAR,
+        ("P 12", "P 13", "P 15", "P 16 lid 2", "P 17", "P 18", "P 19"),
+        ("P12.2-largest-remainder", "P16-placement", "P16-P18-group-candidates"),
+        ("candidates", "boundary"),
+        party_seats={1: 5, 2: 15},
+        seats={11: 1, 12: 3, 13: 0, 14: 1, 15: 0, 2: 15},
+        elected={11: (1,), 12: (3, 2, 1), 14: (1,)},
+        ranking={11: (1,), 12: (3, 2, 1), 13: (1,), 14: (1, 2, 3), 15: (1,)},
+    ),
+)
+
+_POWER_CASES += (
+    DistrictCase(
+        "P 19 lid 5: which lists are ranked",
+        "The same for an algemeen bestuur (issue 16): P 19 lid 5's exception is for every "
+        "election of fewer than 19 seats but the Eerste Kamer (U 15 lid 2), and an AB's "
+        "voorkeurdrempel is 25% (P 15 lid 2's 50% is for the gemeenteraad). AB with 9 seats, "
+        "the votes of the PS case above: seats 4 / 5 / 0 (P 8: list 3's remainder 50 is below "
+        "75); elected list 1: a1, a2 on preference, a3, a4 in list order; list 3 is ranked "
+        "although nobody on it is elected: c2 (40 > 25), c1: 2, 1. List 1: 1, 2, 3, 4, 5.",
+        district_doc(
+            "AB",
+            9,
+            [
+                cand_list(1, 1, [("a1", 300), ("a2", 50), ("a3", 0), ("a4", 0), ("a5", 0)]),
+                lst(2, 1, 500, 10),
+                cand_list(3, 1, [("c1", 10), ("c2", 40)]),
+            ],
+            districts=1,
+        ),
+        ("P 8", "P 15", "P 19 lid 5"),
+        ("P19-group-ranking",),
+        ("candidates",),
+        party_seats={1: 4, 2: 5, 3: 0},
+        seats={1: 4, 2: 5, 3: 0},
+        elected={1: (1, 2, 3, 4), 3: ()},
+        ranking={1: (1, 2, 3, 4, 5), 3: (2, 1)},
+    ),
+)
+
+_POWER_CASES += (
+    DistrictCase(
+        "P 15 summed preference votes and P 16 placement",
+        "P 16 lid 1 on the later district's list (issue 16). Group 1: list 11 (district 1: Z "
+        "30, K1 24, K2 24, K3 22; 100 votes), list 12 (district 2: M1 24, M2 24, M3 2, Z 50; "
+        "100); list 2: 1800. Full seats: group 2, list 2 18, none residual. P 12: "
+        "groepskiesdeler 200/2 = 100, lists 11 and 12 1 seat each. P 15: Z 30 + 50 = 80 > 25 "
+        "is elected on preference (nobody else is above 25). P 16 lid 1: Z is placed on list "
+        "12, with the most votes for Z (50 > 30) and a seat. P 17: list 11's seat to K1 "
+        "(position 2; Z is elected). Elected 11: (2), 12: (4). P 19: list 11 Z (1), then 2, 3, "
+        "4; list 12 Z (4), then 1, 2, 3.",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("Z", 30), ("K1", 24), ("K2", 24), ("K3", 22)]),
+                cand_list(12, 2, [("M1", 24), ("M2", 24), ("M3", 2), ("Z", 50)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15", "P 16", "P 17", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (2,), 12: (4,)},
+        ranking={11: (1, 2, 3, 4), 12: (4, 1, 2, 3)},
+    ),
+)
+
+CASES = CASES + _POWER_CASES

@@ -1239,3 +1239,148 @@ CASES: tuple[Case, ...] = (
         elected={1: (3, 2)},
     ),
 )
+
+# ---------------------------------------------------------------------- issue 16: suite power
+# Cases against engine and judge mutants that survived the suite (issue 16, docs/mutation.md):
+# seats left empty because no list that P 7 lid 2 (or bill 36 641) admits has a candidate left,
+# the 25% voorkeurdrempel of a body other than a gemeenteraad below 19 seats, and candidate lots
+# at the top of a list and below a candidate elected on preference.
+CASES = (
+    *CASES,
+    Case(
+        "p10-list-exhaustion",
+        "P 10: all lists exhausted",
+        "No list that P 7 lid 2 admits has a candidate left (issue 16). TK 20 seats, votes 1050 "
+        "/ 880 / 70 = 2000, kiesdeler 100; list 1 has 10 candidates, list 2 has 8. Full 10 / 8 "
+        "/ 0 = 18. P 7 lid 2 bars list 3 (70 < 100) from residual seats. Seat 1: 1050/11 = 95 "
+        "5/11, 880/9 = 97 7/9 → list 2; seat 2: 95 5/11 > 880/10 = 88 → list 1: 11 / 9 / 0. "
+        "P 10: lists 1 and 2 each hold 1 seat more than their candidates; both residual seats "
+        "go back and are given again among the lists with candidates left: only list 3, which "
+        "P 7 lid 2 still bars, so the 2 seats stay empty. Seats 10 / 8 / 0; the residual seats "
+        "were received by lists 2 and 1 (order 2, 1) before P 10 took them back.",
+        doc("TK", 20, [1050, 880, 70], limits={1: 10, 2: 8}),
+        ("P 7 lid 1", "P 7 lid 2", "P 10"),
+        ("P7.2-full-quota-threshold", "P10-exhaustion"),
+        flags=("exhaustion", "unfilled"),
+        seats=(10, 8, 0),
+        full_seats=(10, 8, 0),
+        residual_seat_order=(2, 1),
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 10: all lists exhausted",
+        "The same for the European Parliament, which applies P 7 lid 2 in practice: EP 20 "
+        "seats, votes 1050 / 880 / 70, list 1 10 candidates, list 2 8: seats 10 / 8 / 0 "
+        "(residual seats to 2 and 1 taken back by P 10), 2 seats stay empty.",
+        doc("EP", 20, [1050, 880, 70], limits={1: 10, 2: 8}),
+        ("P 7 lid 1", "P 7 lid 2", "P 10"),
+        ("P7.2-full-quota-threshold", "P10-exhaustion"),
+        flags=("exhaustion", "unfilled"),
+        seats=(10, 8, 0),
+        full_seats=(10, 8, 0),
+        residual_seat_order=(2, 1),
+    ),
+    Case(
+        "law-bill-36641",
+        "bill 36 641: full-quota threshold",
+        "No list that reaches the kiesdeler has a candidate left (issue 16). GR 10 seats under "
+        "bill 36 641, votes 620 / 310 / 70 = 1000, kiesdeler 100; list 1 has 6 candidates, list "
+        "2 has 3. Full 6 / 3 / 0 = 9. 1 residual seat by largest remainder, only for lists "
+        "reaching the kiesdeler (list 3's 70 does not): 20 (list 1) > 10 (list 2) → list 1: 7 "
+        "/ 3 / 0. P 10: list 1 holds 1 seat more than its 6 candidates; the seat is given "
+        "again: list 2 has no candidate left, list 3 is below the kiesdeler, so it stays "
+        "empty. Seats 6 / 3 / 0.",
+        doc("GR", 10, [620, 310, 70], limits={1: 6, 2: 3}, law="bill-36641"),
+        ("P 8", "P 10", "bill 36 641"),
+        ("BILL36641-full-quota", "P10-exhaustion"),
+        flags=("exhaustion", "unfilled"),
+        seats=(6, 3, 0),
+        full_seats=(6, 3, 0),
+    ),
+    Case(
+        "p15-p19-candidates",
+        "P 15: the preference threshold",
+        "An algemeen bestuur below 19 seats: the voorkeurdrempel is 25% (P 15 lid 2's 50% is "
+        "for the gemeenteraad only; issue 16). AB 9 seats, list 1 (candidates 560, 0, 0, 0, 0, "
+        "0, 40 = 600), list 2 300 (list-level); kiesdeler 900/9 = 100, full 6 / 3, no residual "
+        "seat. Threshold 25% of 100 = 25: candidates 1 (560) and 7 (40 > 25, below 50) are "
+        "elected on preference, then 2, 3, 4, 5 in list order: elected 1, 7, 2, 3, 4, 5 (with "
+        "50% it would be 1, 2, 3, 4, 5, 6). P 19: 1, 7, then the others in list order: 1, 7, 2, "
+        "3, 4, 5, 6.",
+        doc("AB", 9, [[560, 0, 0, 0, 0, 0, 40], 300]),
+        ("P 15 lid 1", "P 15 lid 2", "P 17", "P 19"),
+        ("P15-threshold", "P15-preference-order", "P17-list-order"),
+        seats=(6, 3),
+        full_seats=(6, 3),
+        elected={1: (1, 7, 2, 3, 4, 5)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "Equal votes below the threshold are no lot (issue 16). GR 19 seats, list 1 "
+        "(candidates 200, 0, 0 = 200), list 2 (40, 40, 20 = 100), list 3 1600 (list-level); "
+        "kiesdeler 100, full 2 / 1 / 16, no residual seat. Threshold 25: list 1's candidate 1 "
+        "is elected on preference and its second seat goes in list order (P 17) to candidate "
+        "2: candidates 2 and 3 have equal votes (0) but are not above the threshold, so no lot "
+        "orders them. List 2: candidates 1 and 2 (40 each) compete for 1 seat: lot (kind "
+        "candidate, list 2, options 1 and 2), seats so far 2 / 1 / 16.",
+        doc("GR", 19, [[200, 0, 0], [40, 40, 20], 1600]),
+        ("P 15 lid 1", "P 17"),
+        ("LOT-decisive",),
+        flags=("tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 2},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The same with the lot drawn for candidate 2 of list 2, the only lot of this election "
+        "(none orders list 1's candidates 2 and 3): elected list 1: 1, 2 (candidate 1 on "
+        "preference, 2 in list order); list 2: 2. P 19: list 1: 1, 2, 3; list 2: 2, 1 (above "
+        "the threshold, not elected), 3.",
+        doc("GR", 19, [[200, 0, 0], [40, 40, 20], 1600], lots=[lot("candidate", [1, 2], 2, 2)]),
+        ("P 15 lid 1", "P 17", "P 19"),
+        ("LOT-drawn", "P15-preference-order", "P17-list-order"),
+        flags=("tie", "lot"),
+        seats=(2, 1, 16),
+        elected={1: (1, 2), 2: (2,)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "Equal votes at the top of a list for its only seat (issue 16). GR 19 seats, list 1 "
+        "(candidates 40, 40, 20 = 100), list 2 1800 (list-level); kiesdeler 100, full 1 / 18, "
+        "no residual seat. Threshold 25%: candidates 1 and 2 (40 each) are above it and compete "
+        "for 1 seat: lot (kind candidate, list 1, options 1 and 2), seats so far 1 / 18.",
+        doc("GR", 19, [[40, 40, 20], 1800]),
+        ("P 15 lid 1",),
+        ("LOT-decisive",),
+        flags=("tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 1},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "A decisive tie below a candidate elected on preference (issue 16). GR 19 seats, list 1 "
+        "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
+        "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "
+        "each) compete for the one seat left: lot (kind candidate, list 1, options 2 and 3), "
+        "seats so far 2 / 17.",
+        doc("GR", 19, [[120, 40, 40, 0], 1700]),
+        ("P 15 lid 1",),
+        ("LOT-decisive",),
+        flags=("tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [2, 3], "list": 1},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The same with the lot drawn for candidate 3: elected 1, 3 (on preference). P 19: 1, "
+        "3, then 2 (40, above the threshold, not elected), then 4: 1, 3, 2, 4.",
+        doc("GR", 19, [[120, 40, 40, 0], 1700], lots=[lot("candidate", [2, 3], 3, 1)]),
+        ("P 15 lid 1", "P 19"),
+        ("LOT-drawn", "P15-preference-order"),
+        flags=("tie", "lot"),
+        seats=(2, 17),
+        elected={1: (1, 3)},
+    ),
+)

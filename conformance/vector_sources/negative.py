@@ -155,6 +155,28 @@ REFILL_ELECTED_ELSEWHERE = Kind(
     "lijstengroep (P 18 lid 1-2: such a candidate counts as elected on one list only; the seat "
     "goes to a not yet elected candidate).",
 )
+EMPTY_SEAT_FILLED = Kind(
+    "empty seat filled",
+    "A seat the law leaves empty given to a list anyway: no list that may receive it has a "
+    "candidate left (P 10; P 7 lid 2 or bill 36 641 bar the others, Pa 25 keeps the surplus "
+    "of the kiescollege niet-ingezetenen empty), and the answer gives it to a list with "
+    "votes and candidates that the law bars from it; the seats add up to no more than there "
+    "are.",
+)
+SEAT_LEFT_EMPTY = Kind(
+    "seat left empty",
+    "The last residual seat taken from the list that lawfully received it and left empty: a "
+    "list that may take it has a candidate for it (P 6 - P 10; for the kiescollege "
+    "niet-ingezetenen Pa 25 leaves empty only the seats of exhausted lists).",
+)
+WRONG_PLACEMENT = Kind(
+    "P 16 placement on the wrong list",
+    "A candidate of a lijstengroep elected on preference placed on another list of theirs "
+    "than the one with the most votes for them (equal votes: the lowest kieskring), although "
+    "that list had a seat for them (P 16 lid 1); the seats per list are kept: the list they "
+    "leave takes its next candidate in list order, the list they join gives up its last "
+    "candidate elected in list order.",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -172,6 +194,9 @@ KINDS = (
     GROUP_SEAT_MOVE,
     GROUP_SEAT_EMPTY,
     REFILL_ELECTED_ELSEWHERE,
+    EMPTY_SEAT_FILLED,
+    SEAT_LEFT_EMPTY,
+    WRONG_PLACEMENT,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -416,6 +441,52 @@ def _p10_ignored(result: Mapping[str, Any], steps: list[Mapping[str, Any]]) -> I
     )
 
 
+def _empty_seat_filled(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """An empty seat (fewer seats held than the election has) given to the first list that has
+    votes and a candidate left for it; only for list-level results, so that no candidate need
+    be named."""
+    if result.get("elected") or sum(result["seats"].values()) >= document["election"]["seats"]:
+        return
+    lists = _lists_by_number(document)
+    taker = next(
+        (
+            number
+            for number in sorted(result["seats"], key=int)
+            if lists[number].get("votes", 0) > 0
+            and result["seats"][number] < lists[number].get("candidate_count", 10**9)
+        ),
+        None,
+    )
+    if taker is None:
+        return
+    wrong = final(result)
+    wrong["seats"][taker] += 1
+    wrong["residual_seat_order"] = [*result["residual_seat_order"], int(taker)]
+    yield Wrong(
+        EMPTY_SEAT_FILLED,
+        f"an empty seat given to list {taker}",
+        wrong,
+        family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
+    )
+
+
+def _seat_left_empty(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The last residual seat taken away and left empty (list-level results)."""
+    order = result.get("residual_seat_order") or []
+    if not order or result.get("elected"):
+        return
+    loser = str(order[-1])
+    wrong = final(result)
+    wrong["seats"][loser] -= 1
+    wrong["residual_seat_order"] = order[:-1]
+    yield Wrong(
+        SEAT_LEFT_EMPTY,
+        f"the last residual seat taken from list {loser} and left empty",
+        wrong,
+        family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
+    )
+
+
 def _plain_mistakes(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A wrong quota, a seat too many, an unknown candidate elected."""
     wrong = final(result)
@@ -465,8 +536,10 @@ def allocate_wrongs(
         out += _fake_lot(result)
         out += _p9_missing(result, steps)
         out += _p10_ignored(result, steps)
+        out += _empty_seat_filled(document, result)
         if plain:
             out += _plain_mistakes(document, result)
+            out += _seat_left_empty(result)
         if result.get("elected"):
             out += _wrong_ranking(result, "P19-ranking")
             out += _wrong_candidate(document, result)
@@ -556,6 +629,61 @@ def _group_seat_move(document: Mapping[str, Any], result: Mapping[str, Any]) -> 
         return
 
 
+def _wrong_placement(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """One P 16 lid 1 placement per base moved to another list of the candidate (see
+    ``WRONG_PLACEMENT``); only where no seat of the group moved (no P 16 lid 2, no P 13
+    transfer), so that the lawful list is the one with the most votes."""
+    lists = _lists_by_number(document)
+    placements = result.get("placements") or []
+    moved = {p["party"] for p in placements if p.get("article") != "P 16 lid 1"}
+    moved |= {t["party"] for t in result.get("transfers") or []}
+    elected = {str(k): list(v) for k, v in (result.get("elected") or {}).items()}
+    chosen = {str(k): list(v) for k, v in (result.get("elected_on_preference") or {}).items()}
+    taken = {
+        c.get("name")
+        for number, positions in elected.items()
+        for c in lists.get(number, {}).get("candidates") or []
+        if c["number"] in positions
+    }
+    for group, members in _group_lists(document).items():
+        if int(group) in moved:
+            continue
+        for placement in placements:
+            if placement["party"] != int(group):
+                continue
+            home, name = str(placement["list"]), placement["candidate"]
+            for other in members:
+                stands = lists.get(other, {}).get("candidates") or []
+                mine = [c for c in stands if c.get("name") == name]
+                in_order = [n for n in elected.get(other, []) if n not in chosen.get(other, [])]
+                refill = [
+                    c["number"]
+                    for c in lists.get(home, {}).get("candidates") or []
+                    if c.get("name") not in taken and not c.get("deceased")
+                ]
+                if other == home or not mine or not in_order or not refill:
+                    continue
+                wrong = final(result)
+                there = mine[0]["number"]
+                wrong["elected_on_preference"][home].remove(placement["position"])
+                wrong["elected"][home].remove(placement["position"])
+                wrong["elected"][home].append(refill[0])
+                wrong["elected_on_preference"][other].append(there)
+                wrong["elected"][other].remove(in_order[-1])
+                wrong["elected"][other].insert(len(chosen.get(other, [])), there)
+                for entry in wrong["placements"]:
+                    if entry["candidate"] == name and entry["party"] == int(group):
+                        entry.update(list=int(other), position=there, votes=mine[0]["votes"])
+                yield Wrong(
+                    WRONG_PLACEMENT,
+                    f"group {group}: candidate {name!r} placed on list {other}, not on list "
+                    f"{home}",
+                    wrong,
+                    rules=("P16-placement",),
+                )
+                return
+
+
 def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
     """The wrong answers derived from one ``allocate-districts`` vector."""
     if result["status"] != "completed":
@@ -564,6 +692,7 @@ def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> l
     if not result.get("elected"):
         return out
     out += _wrong_ranking(result, "P19-group-ranking")
+    out += _wrong_placement(document, result)
     lists = _lists_by_number(document)
     elected = result["elected"]
     for members in _group_lists(document).values():
