@@ -317,11 +317,14 @@ def judge_negatives(pythonpath: Path, timeout: float) -> dict[str, str]:
     if done.returncode not in (0, 1):
         return {"check-judge": "ERROR"}
     out: dict[str, str] = {}
+    # kieswet vectors check-judge writes "FAIL negatieve vector ID: ..." for a wrong answer it
+    # judged wrongly and "FAIL controle ID: ..." for a right one
     for line in done.stdout.splitlines():
         words = line.split()
-        if len(words) >= 4 and words[0] == "FAIL" and words[1] in ("negative", "control"):
-            number = words[3 if words[1] == "negative" else 2].rstrip(":")
-            out[f"{words[1]}#{number}"] = "FAIL"
+        if len(words) >= 3 and words[0] == "FAIL" and words[1] in ("negatieve", "controle"):
+            negative = words[1] == "negatieve"
+            number = words[3 if negative else 2].rstrip(":")
+            out[f"{'negative' if negative else 'control'}#{number}"] = "FAIL"
     return out
 
 

@@ -112,6 +112,10 @@ def only(election: DistrictElection, document: dict[str, Any]) -> Violation:
 # =========================================================================== (a) the suite
 
 
+def _without_empty(value: Any) -> Any:
+    return {k: v for k, v in value.items() if v != []} if isinstance(value, dict) else value
+
+
 @pytest.mark.parametrize(
     "vector",
     [t for t in ALL if t["expected"]["status"] in ("completed", "needs_lot")],
@@ -126,9 +130,14 @@ def test_every_reference_answer_stripped_to_its_final_claim_is_accepted(
     stripped = final_claim(full)
     assert not any(name in stripped for name in TRACE_FIELDS)
     # The claim is the vector's expectation, computed by hand in its comment.
+    # A list electing or ranking nobody may be written as an empty list or left out (the
+    # judge reads both alike, conformance.judge._elected_map).
     for key, value in vector["expected"].items():
         if key != "lot" and key in stripped:
-            assert stripped[key] == value, key
+            if key in ("elected", "ranking"):
+                assert _without_empty(stripped[key]) == _without_empty(value), key
+            else:
+                assert stripped[key] == value, key
     assert check_districts(election, stripped) == []
     assert judgement(stripped) == FINAL_ONLY
     assert judgement(full) == STEP_BY_STEP
