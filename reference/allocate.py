@@ -7,13 +7,13 @@ The phases, each in its own module: ``quota`` (P 5, P 6), ``residual`` (P 7, P 8
 
 from __future__ import annotations
 
+from interchange.allocation import parse_election
 from reference.candidates import nominate, preference_share
 from reference.exhaustion import apply_list_exhaustion
 from reference.lots import LotBox, LotMismatch, LotNeeded
 from reference.majority import apply_absolute_majority
 from reference.quota import full_seats, quota
 from reference.residual import Standing, assign_residual_seats
-from spec.codec import parse_election
 from spec.model import (
     Completed,
     Election,

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
+from interchange.districts import parse_district_election
 from reference.allocate import allocate
 from reference.candidates import nominate, preference_share
 from reference.groups import Member, SeatOrder, distribute, distribute_in_order
@@ -50,7 +51,6 @@ from spec.districts import (
     Transfer,
     Unit,
 )
-from spec.districts_codec import parse_district_election
 from spec.model import (
     Completed,
     Election,

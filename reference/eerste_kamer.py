@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
+from interchange.eerste_kamer import parse_eerste_kamer
 from reference.allocate import allocate
 from reference.stemwaarde import stemwaarde
 from spec.eerste_kamer import (
@@ -20,7 +21,6 @@ from spec.eerste_kamer import (
     BodyVote,
     EerstekamerElection,
     EerstekamerInput,
-    parse_eerste_kamer,
 )
 from spec.model import Candidate, ElectionList, InputError, Rejected, Result
 

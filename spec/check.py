@@ -1,8 +1,9 @@
 """``check(election, result_json)``: every applicable rule of ``spec.rules`` over one result.
 
 The result is a decoded ``kieswet/seat-allocation-result@1`` document from any implementation
-(``spec.codec.result_to_json`` writes the reference's). The rules run in the fixed order of
-``spec.rules.RULES``; the violations come out in that order, each rule's in the order found.
+(``interchange.allocation.result_to_json`` writes the reference's). The rules run in the fixed
+order of ``spec.rules.RULES``; the violations come out in that order, each rule's in the order
+found.
 
 A result with ``steps`` is judged step by step (``spec.rules.replay``); a result without them on
 its final claim, at full strength: it must be the lawful outcome of the election
@@ -11,8 +12,8 @@ its final claim, at full strength: it must be the lawful outcome of the election
 
 from __future__ import annotations
 
+from interchange.result_claims import read_result
 from spec.model import Election
-from spec.result_reader import read_result
 from spec.rules import RULES, Context, Violation
 
 STEP_BY_STEP = "judged step by step"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from interchange.result_claims import RESULT_FORMAT, read_result
 from spec.districts import DistrictElection
-from spec.result_reader import RESULT_FORMAT, read_result
 from spec.rules import RULES, Violation
 from spec.rules.groups import district_context
 

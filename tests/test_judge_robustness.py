@@ -19,7 +19,7 @@ from conformance.judge import judge
 from conformance.protocol import Answer
 from conformance.suite import EERSTE_KAMER_OPERATION, Vector
 from conformance.vectors_build import expected_of
-from spec.codec import result_to_json
+from interchange.allocation import result_to_json
 
 DOCUMENT: dict[str, Any] = {
     "format": "kieswet/eerste-kamer-input@1",
@@ -77,8 +77,8 @@ def test_a_failing_specification_is_error_and_names_the_exception(
 
 
 def test_a_result_keyed_by_a_non_ascii_digit_is_a_format_violation() -> None:
-    from spec.check import check
-    from spec.codec import parse_election
+    from interchange.allocation import parse_election
+    from interchange.judging import check
 
     election = parse_election(
         {

@@ -26,10 +26,10 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
+from spec.claims import ReadResult
 from spec.districts import DistrictElection, Party, Structure, resolve
 from spec.exact import is_number_key, parse_mixed
 from spec.model import Election
-from spec.result_reader import ReadResult
 from spec.rules.base import Rule, join, preference_share, reaches_threshold, show
 from spec.rules.replay import Context
 

@@ -2,8 +2,8 @@
 
 ``parse_district_election`` validates a decoded ``kieswet/district-allocation-input@1`` document
 and returns a ``DistrictElection`` or a ``Rejected`` naming every offending field (same error
-style as ``spec.codec``: ``field``, ``code``, ``message``); it never raises for bad input.
-``district_result_to_json`` writes a ``kieswet/district-allocation-result@1`` document.
+style as ``interchange.allocation``: ``field``, ``code``, ``message``); it never raises for bad
+input. ``district_result_to_json`` writes a ``kieswet/district-allocation-result@1`` document.
 
 Structural rules it enforces (Kieswet, consolidated 2026-01-01; H 11, P 3, old I 10 / P 4):
 
@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any, cast
 
-from spec.codec import (
+from interchange.allocation import (
     _candidate_label,
     _candidate_votes,
     _Errors,
