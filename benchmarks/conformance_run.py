@@ -26,7 +26,7 @@ from conformance.reports import RunContext, write_reports
 from conformance.runner import Runner, RunnerOptions
 from conformance.suite import Filters, default_suite, load_suite
 from interchange.allocation import result_to_json
-from reference.allocate import allocate_json
+from interchange.engine import allocate_json
 
 SEAT_SIZES = [9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31, 33, 35, 37, 39, 45]
 ADAPTER = [sys.executable, "-m", "conformance.adapters.reference_adapter"]

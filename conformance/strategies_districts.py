@@ -17,8 +17,8 @@ reads, already decoded (``dict``), and every one is valid:
   (U 2), its stemwaarde as given, or inhabitants that put the U 2 quotient exactly on (or one
   off) a half, the kiescollege niet-ingezetenen with its given stemwaarde; member votes per list
   or per candidate and body, never more in a body than it has members.
-  ``spec.eerste_kamer.parse_eerste_kamer`` accepts every one, and the weighted votes
-  (``reference.eerste_kamer.eerste_kamer_election``) never add up to nothing.
+  ``interchange.eerste_kamer.parse_eerste_kamer`` accepts every one, and the weighted votes
+  (``interchange.engine.eerste_kamer_election``) never add up to nothing.
 - ``resolve_district_lots`` and ``resolve_eerste_kamer_lots``: append every lot the reference
   asks for, each drawn (by Hypothesis, or the first option), until the allocation no longer
   asks.
@@ -47,9 +47,9 @@ from conformance.strategies import PROFILES, DataLevel, seats_for
 from conformance.vector_sources.eerste_kamer import BODIES_2023, KNI, KNI_2023
 from interchange.districts import parse_district_election
 from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_INPUT_FORMAT
+from interchange.engine import eerste_kamer_election
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from reference.eerste_kamer import eerste_kamer_election
 from spec.districts import INPUT_FORMAT as DISTRICT_INPUT_FORMAT
 from spec.districts import DistrictNeedsLot, stemwaarde_of
 from spec.model import (

@@ -13,38 +13,30 @@ from __future__ import annotations
 
 import spec.check
 import spec.district_check
+from interchange.district_claims import read_district_result
 from interchange.eerste_kamer import parse_eerste_kamer
-from spec.check import FINAL_ONLY, STEP_BY_STEP
+from interchange.result_claims import read_result
 from spec.districts import DistrictElection
 from spec.eerste_kamer import EerstekamerElection
 from spec.eerste_kamer import weighed_by_law as _weighed_by_law
 from spec.model import Election, Rejected
 from spec.rules import Violation
 
-__all__ = [
-    "FINAL_ONLY",
-    "STEP_BY_STEP",
-    "check",
-    "check_districts",
-    "judgement",
-    "weighed_by_law",
-]
-
 
 def check(election: Election, result_json: object) -> list[Violation]:
     """The rules ``result_json`` violates for ``election``; empty if it is a correct result."""
-    return spec.check.check(election, result_json)
+    return spec.check.check(election, read_result(result_json))
 
 
 def judgement(result_json: object) -> str:
     """``spec.check.STEP_BY_STEP`` for a result that states its ``steps``, else
     ``spec.check.FINAL_ONLY``."""
-    return spec.check.judgement(result_json)
+    return spec.check.judgement(read_result(result_json))
 
 
 def check_districts(election: DistrictElection, result_json: object) -> list[Violation]:
     """The rules a district result document violates for ``election``; empty if correct."""
-    return spec.district_check.check_districts(election, result_json)
+    return spec.district_check.check_districts(election, read_district_result(result_json))
 
 
 def weighed_by_law(data: object) -> EerstekamerElection | Rejected:

@@ -129,7 +129,7 @@ def allocate_document(data: object) -> tuple[Result, Election | None]:
     parsed: Election | Rejected
     if isinstance(data, dict) and data.get("format") == EERSTE_KAMER_FORMAT:
         # member votes per province / kiescollege: weighed first (U 2, U 3)
-        from reference.eerste_kamer import eerste_kamer_election
+        from interchange.engine import eerste_kamer_election
 
         parsed = eerste_kamer_election(data)
     else:
@@ -184,7 +184,7 @@ def district_document(data: object) -> tuple[dict[str, Any], int] | None:
     if not isinstance(data, dict) or data.get("format") != DISTRICT_FORMAT:
         return None
     from interchange.districts import district_result_to_json
-    from reference.districts import allocate_districts_json
+    from interchange.engine import allocate_districts_json
 
     document = district_result_to_json(allocate_districts_json(data))
     status = document["status"]

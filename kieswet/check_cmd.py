@@ -9,9 +9,10 @@ from typing import Any
 
 from interchange.allocation import parse_election
 from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
-from interchange.judging import FINAL_ONLY, STEP_BY_STEP, check, judgement
+from interchange.judging import check, judgement
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable
+from spec.check import FINAL_ONLY, STEP_BY_STEP
 from spec.model import Rejected
 from spec.rules.base import Violation
 

@@ -7,7 +7,6 @@ The phases, each in its own module: ``quota`` (P 5, P 6), ``residual`` (P 7, P 8
 
 from __future__ import annotations
 
-from interchange.allocation import parse_election
 from reference.candidates import nominate, preference_share
 from reference.exhaustion import apply_list_exhaustion
 from reference.lots import LotBox, LotMismatch, LotNeeded
@@ -95,10 +94,3 @@ def allocate(election: Election) -> Result:
         warnings=tuple(warnings),
     )
 
-
-def allocate_json(data: object) -> Result:
-    """Validate a decoded input document and allocate it."""
-    parsed = parse_election(data)
-    if isinstance(parsed, Rejected):
-        return parsed
-    return allocate(parsed)

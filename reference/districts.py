@@ -28,7 +28,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from fractions import Fraction
 
-from interchange.districts import parse_district_election
 from reference.allocate import allocate
 from reference.candidates import nominate, preference_share
 from reference.groups import Member, SeatOrder, distribute, distribute_in_order
@@ -611,10 +610,3 @@ def _remap(field: str, index: list[int]) -> str:
             return f"lots[{index[int(inner)]}]{field[field.index(']') + 1 :]}"
     return field
 
-
-def allocate_districts_json(data: object) -> DistrictResult:
-    """Validate a decoded ``kieswet/district-allocation-input@1`` document and allocate it."""
-    parsed = parse_district_election(data)
-    if isinstance(parsed, Rejected):
-        return parsed
-    return allocate_districts(parsed)

@@ -128,3 +128,99 @@ class ReadResult:
 CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
 """The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
 later) are read as no claim."""
+
+
+# =========================================================================== district results
+
+
+@dataclass(frozen=True, slots=True)
+class DistributionRowClaim:
+    """A row of a group's (P 12) or combination's (old P 11) distribution, as stated.
+
+    A field that is not a whole number (``remainder``: an exact number) is ``None``; the
+    ``*_stated`` texts are what the result wrote, for the messages."""
+
+    member: int | None
+    full_seats: int | None
+    seats: int | None
+    remainder: Fraction | None
+    full_seats_stated: str = "None"
+    remainder_stated: str = "None"
+
+
+@dataclass(frozen=True, slots=True)
+class DistributionClaim:
+    """A ``group_distribution`` or ``combination_distribution`` step (P 12, old P 11)."""
+
+    kind: str  # "group" or "combination"
+    owner: int | None
+    quota: Fraction | None
+    rows: tuple[DistributionRowClaim, ...]
+    unfilled: int = 0
+    quota_stated: str = "None"
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictLotClaim:
+    """The question of a district ``needs_lot`` result: its ``kind``, the number of the group
+    or combination it is about (``list``) and the ``options``; ``None`` where not of the form
+    required, the ``*_stated`` texts as the result wrote them (``repr``), for the messages."""
+
+    kind: str | None
+    list: int | None
+    options: tuple[int, ...] | None
+    list_stated: str = "None"
+    options_stated: str = "None"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementClaim:
+    """A placement by P 16 lid 2 (``article``): a candidate sits on ``list`` and takes the seat
+    of ``forfeited_from``."""
+
+    article: str | None
+    list: int | None
+    forfeited_from: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TransferClaim:
+    """A seat passed on (P 13) from ``from_list`` to ``to_list``."""
+
+    from_list: int | None
+    to_list: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CombinationCheckClaim:
+    """Old P 4 lid 2 as the result states it: the members a combination keeps, and whether it
+    still counts as one."""
+
+    combination: int | None
+    kept: tuple[int, ...]
+    counts: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictClaim:
+    """What a district result says, beyond its allocation to contestants (``national``, read as
+    a single-contest result). Maps leave out entries that are not of the required form; the
+    rules name what is missing. ``party_seats`` are the result's ``party_seats`` (for a
+    ``needs_lot`` of stage ``group``: its ``seats_so_far``), ``seats`` the seats per list."""
+
+    status: str | None
+    national: ReadResult
+    stage: str | None = None
+    party_seats: Mapping[int, int] = field(default_factory=dict)
+    seats: Mapping[int, int] = field(default_factory=dict)
+    seats_so_far: Mapping[int, int] = field(default_factory=dict)
+    elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    elected_on_preference: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    ranking: Mapping[int, tuple[int, ...]] | None = None
+    distributions: tuple[DistributionClaim, ...] = ()
+    lot: DistrictLotClaim | None = None
+    placements: tuple[PlacementClaim, ...] = ()
+    transfers: tuple[TransferClaim, ...] = ()
+    combination_checks: tuple[CombinationCheckClaim, ...] | None = None
+    error_codes: tuple[str | None, ...] = ()
+    """For a rejected result: the ``code`` of each of its errors (``None`` where it has none)."""

@@ -27,8 +27,8 @@ from conformance.vector_sources.districts import (
     split,
 )
 from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import allocate_json
 from interchange.judging import check_districts
-from reference.allocate import allocate_json
 from reference.districts import allocate_districts
 from spec.districts import DistrictCompleted, DistrictElection, DistrictNeedsLot
 from spec.model import Completed, NeedsLot

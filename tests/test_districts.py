@@ -18,8 +18,9 @@ import pytest
 
 from conformance.vector_sources.districts import CASES, DistrictCase, cand_list, district_doc, lst
 from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import allocate_districts_json
 from interchange.judging import check_districts
-from reference.districts import allocate_districts, allocate_districts_json
+from reference.districts import allocate_districts
 from reference.stemwaarde import stemwaarde
 from spec.districts import DistrictCompleted, DistrictElection, stemwaarde_of
 from spec.model import Rejected
@@ -594,8 +595,8 @@ def test_spec_catches_wrong_combination_distribution() -> None:
 def test_single_contest_context_is_untouched_by_group_rules() -> None:
     """On a single contest the group rules find nothing (spec.check is unchanged)."""
     from interchange.allocation import parse_election, result_to_json
+    from interchange.engine import allocate_json
     from interchange.judging import check
-    from reference.allocate import allocate_json
 
     doc = {
         "election": {"kind": "GR", "seats": 9},

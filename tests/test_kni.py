@@ -16,9 +16,10 @@ import pytest
 
 from conformance.vector_sources import handwritten
 from interchange.allocation import parse_election, result_to_json
+from interchange.engine import allocate_json
 from interchange.judging import check
 from kieswet.render import render_result
-from reference.allocate import allocate, allocate_json
+from reference.allocate import allocate
 from spec.model import (
     ELECTION_KINDS,
     Completed,

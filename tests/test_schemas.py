@@ -19,7 +19,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from interchange.allocation import parse_election, result_to_json  # noqa: E402
-from reference.allocate import allocate, allocate_json  # noqa: E402
+from interchange.engine import allocate_json  # noqa: E402
+from reference.allocate import allocate  # noqa: E402
 from spec.model import (  # noqa: E402
     ELECTION_KINDS,
     LAW_VERSIONS,

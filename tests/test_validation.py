@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from interchange.allocation import parse_election
-from reference.allocate import allocate_json
+from interchange.engine import allocate_json
 from spec.model import Completed, Election, Rejected
 from tests.builders import document
 

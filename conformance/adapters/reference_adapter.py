@@ -28,9 +28,7 @@ from conformance.suite import (
 from conformance.totalise_kit import answer as totalise_answer
 from interchange.allocation import result_to_json
 from interchange.districts import district_result_to_json
-from reference.allocate import allocate_json
-from reference.districts import allocate_districts_json
-from reference.eerste_kamer import allocate_eerste_kamer_json
+from interchange.engine import allocate_districts_json, allocate_eerste_kamer_json, allocate_json
 from spec.counts import CONTROL_PROTOCOLS
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, PROFILE_SWITCHES
 

@@ -19,7 +19,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from conformance.uninterrupted import uninterrupted
 from interchange.eml.candidates import CandidateEntry, ListEntry
 from interchange.eml.counts import (
     ADMITTED,
@@ -36,6 +35,7 @@ from interchange.eml.definition import ElectionIdentifier
 from interchange.eml.errors import EmlError
 from interchange.eml.names import DS_NS, EML_NS, KR_NS, XAL_NS, XNL_NS, eml
 from interchange.eml.secure import HARDENED
+from interchange.uninterrupted import uninterrupted
 from spec.counts import Count
 
 C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments"

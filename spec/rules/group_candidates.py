@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from spec.districts import ListCandidate, Party, Unit
-from spec.exact import is_number_key
 from spec.model import Lot
 from spec.rules.base import Rule, preference_share, reaches_threshold
 from spec.rules.groups import DistrictContext, candidate_parties, elected_persons
@@ -353,7 +352,7 @@ def elect_group(
 
 
 def _judge(ctx: Context) -> Iterator[str]:
-    if isinstance(ctx, DistrictContext) and ctx.document.get("status") == "needs_lot":
+    if isinstance(ctx, DistrictContext) and ctx.claim.status == "needs_lot":
         yield from _judge_question(ctx)
         return
     yield from _list_level_groups(ctx)
@@ -423,16 +422,16 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
 def _judge_question(ctx: DistrictContext) -> Iterator[str]:
     """A ``needs_lot`` result of stage ``candidates`` with a ``group_seat`` question: the replay
     of the group's candidates must stop at exactly that question (P 16 lid 2 or P 13)."""
-    lot = ctx.document.get("lot")
-    if ctx.document.get("stage") != "candidates" or not isinstance(lot, dict):
+    lot = ctx.claim.lot
+    if ctx.claim.stage != "candidates" or lot is None:
         return
-    if lot.get("kind") != "group_seat":
+    if lot.kind != "group_seat":
         return
-    party = ctx.structure.parties.get(lot.get("list"))  # type: ignore[arg-type]
+    party = None if lot.list is None else ctx.structure.parties.get(lot.list)
     if party is None or not party.is_group or party.candidates is None:
-        yield f"the lot question names group {lot.get('list')!r}, which has no candidates to seat"
+        yield f"the lot question names group {lot.list_stated}, which has no candidates to seat"
         return
-    so_far = _seats_so_far(ctx)
+    so_far = ctx.claim.seats_so_far
     lists = [ctx.structure.units[n] for n in party.units]
     seats = sum(so_far.get(u.number, 0) for u in lists)
     summed = {k: c.votes for k, c in zip(party.keys, party.candidates, strict=True)}
@@ -455,11 +454,11 @@ def _judge_question(ctx: DistrictContext) -> Iterator[str]:
         order = seat_order(votes, seats, limit, lots)
         elect_group(party, lists, order, above[:seats], summed, lots)
     except LotUndecided as undecided:
-        if tuple(sorted(lot.get("options") or ())) != undecided.options:
+        if tuple(sorted(lot.options or ())) != undecided.options:
             yield (
                 f"group {party.number}: the lot needed is between lists "
                 f"{list(undecided.options)} ({undecided.article}: {undecided.why}); the result "
-                f"asks for a lot between {lot.get('options')!r}"
+                f"asks for a lot between {lot.options_stated}"
             )
         return
     yield (
@@ -468,19 +467,11 @@ def _judge_question(ctx: DistrictContext) -> Iterator[str]:
     )
 
 
-def _seats_so_far(ctx: DistrictContext) -> dict[int, int]:
-    raw = ctx.document.get("seats_so_far")
-    if not isinstance(raw, dict):
-        return {}
-    return {int(k): v for k, v in raw.items() if is_number_key(k) and type(v) is int}
-
-
 def _row_seats(ctx: DistrictContext, party: int, unit: int) -> int | None:
     found = ctx.distribution("group", party)
-    for row in (found or {}).get("rows", []):
-        if isinstance(row, dict) and row.get("member") == unit:
-            seats = row.get("seats")
-            return seats if type(seats) is int else None
+    for row in found.rows if found is not None else ():
+        if row.member == unit:
+            return row.seats
     return None
 
 
