@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from interchange.allocation import INPUT_FORMAT as SEAT_INPUT_FORMAT
-from interchange.allocation import parse_election
+from interchange.allocation import _Errors, parse_election
 from spec.eerste_kamer import EERSTE_KAMER_SEATS, Body, BodyVote, EerstekamerInput
 from spec.model import InputError, Rejected
 
@@ -23,14 +23,6 @@ INPUT_FORMAT = "kieswet/eerste-kamer-input@1"
 
 _TOP_KEYS = frozenset({"format", "source", "election", "bodies", "lists", "lots"})
 _BODY_KEYS = frozenset({"name", "inhabitants", "members", "stemwaarde"})
-
-
-class _Errors:
-    def __init__(self) -> None:
-        self.items: list[InputError] = []
-
-    def add(self, field: str, code: str, message: str) -> None:
-        self.items.append(InputError(field, code, message))
 
 
 def _positive(
