@@ -197,8 +197,6 @@ def _all_numbers(items: list[Any]) -> bool:
     return not items or (set(map(type, items)) == _INT and min(items) >= 1)
 
 
-
-
 def _residual_claim(raw: Mapping[str, Any], index: int) -> ResidualClaim | None:
     """A well-formed ``residual_seat`` step, read in one go.
 

@@ -21,6 +21,9 @@ from typing import Literal, TypeAlias
 Status: TypeAlias = Literal["completed", "needs_lot", "rejected"]
 METHODS = ("greatest_average", "largest_remainder", "greatest_average_one_per_list")
 LOT_KINDS = ("residual_seat", "absolute_majority", "candidate")
+CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
+"""The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
+later) are read as no claim."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +125,6 @@ class ReadResult:
     error_fields: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     problems: tuple[FieldProblem, ...] = field(default_factory=tuple)
-
-
-
-CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
-"""The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
-later) are read as no claim."""
 
 
 # =========================================================================== district results
