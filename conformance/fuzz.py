@@ -225,10 +225,10 @@ class Signature:
 
     def describe(self) -> str:
         if self.kind == "errored":
-            return "the adapter fails on it (errored)"
+            return "de adapter faalt erop (ERROR)"
         if self.kind == "violation":
-            return f"the answer violates {self.key}"
-        return f"the answer differs from the reference in {self.key}"
+            return f"het antwoord schendt {self.key}"
+        return f"het antwoord wijkt af van de referentie in {self.key}"
 
 
 def _field(difference: str) -> str:
@@ -569,7 +569,11 @@ class OperationKit:
 
     def describe(self, model: Model) -> str:
         lists, candidates, seats = self.size(model)
-        return f"{lists} list(s), {candidates} candidate(s), {seats} seats"
+        return (
+            f"{_counted(lists, 'lijst', 'lijsten')}, "
+            f"{_counted(candidates, 'kandidaat', 'kandidaten')}, "
+            f"{_counted(seats, 'zetel', 'zetels')}"
+        )
 
     def flags(self, model: Model, expected: Mapping[str, Any]) -> set[str]:
         """The flags of a finding beside ``fuzz`` and ``needs_lot`` (``NOTES`` explains each)."""
@@ -615,12 +619,14 @@ class DistrictsKit(_DocumentKit):
         assert isinstance(model, DistrictElection)
         parts = [
             super().describe(model),
-            _counted(len(model.districts), "district", "districts"),
+            _counted(len(model.districts), "kieskring", "kieskringen"),
             _counted(len(model.sets), "stel", "stellen"),
             _counted(len(model.groups), "lijstengroep", "lijstengroepen"),
         ]
         if model.combinations:
-            parts.append(_counted(len(model.combinations), "combination", "combinations"))
+            parts.append(
+                _counted(len(model.combinations), "lijstencombinatie", "lijstencombinaties")
+            )
         return ", ".join(parts)
 
     def flags(self, model: Model, expected: Mapping[str, Any]) -> set[str]:
@@ -665,7 +671,9 @@ class EerstekamerKit(_DocumentKit):
 
     def describe(self, model: Model) -> str:
         assert isinstance(model, EerstekamerElection)
-        bodies = _counted(len(model.bodies), "body", "bodies")
+        bodies = _counted(
+            len(model.bodies), "provincie of kiescollege", "provincies en kiescolleges"
+        )
         return f"{super().describe(model)}, {bodies}"
 
 
@@ -1001,7 +1009,7 @@ def _flags(example: Example) -> list[str]:
 
 def _answer_text(reply: Answer | str) -> str:
     if isinstance(reply, str):
-        return f"no answer: {reply}"
+        return f"geen antwoord: {reply}"
     shown: dict[str, Any] = {"status": reply.status}
     if reply.result is not None:
         shown["result"] = reply.result
@@ -1025,18 +1033,19 @@ def finding_document(finding: Finding, provenance: Provenance) -> dict[str, Any]
     violations: tuple[RuleViolation, ...] = verdict.violations
     pursued_first = sorted(violations, key=lambda v: v.rule_id != finding.signature.key)
     parts = [
-        f"{name}: for {adapter.name} {adapter.version}, {finding.signature.describe()}",
-        f"Verdict {verdict.status}: {verdict.message}",
+        f"{name}: voor {adapter.name} {adapter.version}, {finding.signature.describe()}",
+        f"Oordeel {verdict.status}: {verdict.message}",
     ]
-    parts += [f"Violates {v.rule_id} ({v.article}): {v.message}" for v in violations]
-    parts += [f"Differs in {d}" for d in verdict.differences]
+    parts += [f"Schendt {v.rule_id} ({v.article}): {v.message}" for v in violations]
+    parts += [f"Verschil: {d}" for d in verdict.differences]
     parts.append(
-        f"Shrunk by Hypothesis from {finding.first.example.describe()} to {example.describe()} "
-        f"(first found as example {finding.found_after}; "
-        f"{finding.shrink_calls} example(s) sent while shrinking)"
+        f"Door Hypothesis verkleind van {finding.first.example.describe()} tot "
+        f"{example.describe()} (eerst gevonden als voorbeeld {finding.found_after}; "
+        f"{_counted(finding.shrink_calls, 'voorbeeld', 'voorbeelden')} verzonden tijdens het "
+        "verkleinen)"
     )
     parts = [part.rstrip(". ") + "." for part in parts]
-    parts.append(f"The adapter's answer: {_answer_text(judged.reply)}")
+    parts.append(f"Het antwoord van de adapter: {_answer_text(judged.reply)}")
     command = shlex.join(["kieswet", "conformance", "fuzz", *provenance.arguments])
     source = (
         f"differential fuzzing: {command} (kieswet {provenance.kieswet_version}, seed "

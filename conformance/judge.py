@@ -49,6 +49,7 @@ from spec.districts import DistrictElection
 from spec.exact import parse_mixed
 from spec.model import Election
 from spec.rules import Violation
+from spec.rules.base import plural
 
 CaseStatus: TypeAlias = Literal["PASS", "FAIL", "ERROR", "SKIPPED"]
 CASE_STATUSES: tuple[CaseStatus, ...] = ("PASS", "FAIL", "ERROR", "SKIPPED")
@@ -91,6 +92,15 @@ COMPARED = (
 )
 """The result fields a verdict reports; those of them the vector expects are compared."""
 
+AS_EXPECTED = "zoals verwacht"
+"""The message of a PASS."""
+
+SPEC_DEFECT = (
+    "de uitvoerbare specificatie faalde bij het beoordelen van dit antwoord ({exc}); dit is "
+    "een fout van de beoordelaar, geen oordeel over het antwoord: meld het met dit geval"
+)
+"""The message of an ERROR where the specification itself failed (``exc``: the exception)."""
+
 RANKING_RULE = {"allocate": "P19-ranking", "allocate-eerste-kamer": "P19-ranking"}
 """The rule a ranking difference breaks, by operation (``P19-group-ranking`` otherwise)."""
 
@@ -111,20 +121,21 @@ def _diff_maps(name: str, expected: object, provided: object, normal: Any) -> li
         return []  # the same document fields, so the same after ``normal``
     want, got = normal(expected), normal(provided)
     if got is None:
-        return [f"{name}: expected {expected}, the result has none"]
+        return [f"{name}: verwacht {expected}, de uitkomst heeft er geen"]
     if want == got:
         return []
     out = []
     for key in sorted(set(want) | set(got), key=lambda k: (len(k), k)):
         if want.get(key) != got.get(key):
             out.append(
-                f"{name}: list {key} expected {_show(want.get(key))}, got {_show(got.get(key))}"
+                f"{name}: lijst {key} verwacht {_show(want.get(key))}, geleverd "
+                f"{_show(got.get(key))}"
             )
     return out
 
 
 def _show(value: object) -> str:
-    return "nothing" if value is None else str(value)
+    return "niets" if value is None else str(value)
 
 
 def _lot_value(value: object) -> Fraction | None:
@@ -158,15 +169,15 @@ def differences(
     if provided.get("status") != status:
         detail = ""
         if provided.get("status") == "rejected" and isinstance(provided.get("errors"), list):
-            detail = "; errors: " + "; ".join(
+            detail = "; fouten: " + "; ".join(
                 f"{e.get('field')}: {e.get('message', e.get('code'))}"
                 for e in provided["errors"][:3]
                 if isinstance(e, dict)
             )
         if provided.get("status") == "needs_lot" and isinstance(provided.get("lot"), dict):
             lot = provided["lot"]
-            detail = f"; lot {lot.get('kind')} between {lot.get('options')}"
-        return [f"status: expected {status}, got {provided.get('status')}{detail}"]
+            detail = f"; loting {lot.get('kind')} tussen {lot.get('options')}"
+        return [f"status: verwacht {status}, geleverd {provided.get('status')}{detail}"]
     out: list[str] = []
     if status == "completed":
         for key in ("party_seats", "seats", "full_seats"):
@@ -194,26 +205,28 @@ def differences(
             order = provided.get("residual_seat_order")
             if order != expected["residual_seat_order"]:
                 out.append(
-                    f"residual_seat_order: expected {expected['residual_seat_order']}, "
-                    f"got {_show(order)}"
+                    f"residual_seat_order: verwacht {expected['residual_seat_order']}, "
+                    f"geleverd {_show(order)}"
                 )
     elif status == "needs_lot":
         want, got = expected["lot"], provided.get("lot")
         if not isinstance(got, dict):
-            return ["lot: expected a lot question, the result has none"]
+            return ["lot: verwacht een lotingsvraag, de uitkomst heeft er geen"]
         if got.get("kind") != want["kind"]:
-            out.append(f"lot.kind: expected {want['kind']}, got {_show(got.get('kind'))}")
+            out.append(f"lot.kind: verwacht {want['kind']}, geleverd {_show(got.get('kind'))}")
         options = got.get("options")
         if not isinstance(options, list) or sorted(map(str, options)) != sorted(
             map(str, want["options"])
         ):
-            out.append(f"lot.options: expected {want['options']}, got {_show(options)}")
+            out.append(f"lot.options: verwacht {want['options']}, geleverd {_show(options)}")
         if "list" in want and got.get("list") != want["list"]:
-            out.append(f"lot.list: expected {want['list']}, got {_show(got.get('list'))}")
-        if "value" in want and "value" in got and _lot_value(got["value"]) != _lot_value(
-            want["value"]
+            out.append(f"lot.list: verwacht {want['list']}, geleverd {_show(got.get('list'))}")
+        if (
+            "value" in want
+            and "value" in got
+            and _lot_value(got["value"]) != _lot_value(want["value"])
         ):
-            out.append(f"lot.value: expected {want['value']}, got {_show(got.get('value'))}")
+            out.append(f"lot.value: verwacht {want['value']}, geleverd {_show(got.get('value'))}")
         if "seats_so_far" in expected:
             out += _diff_maps(
                 "seats_so_far", expected["seats_so_far"], provided.get("seats_so_far"), _seat_map
@@ -250,11 +263,13 @@ def rule_violations(vector: Vector, result: Mapping[str, Any]) -> tuple[RuleViol
 def judge(vector: Vector, answer: Answer) -> Verdict:
     """The verdict on ``answer`` to ``vector``."""
     if answer.status == "skipped":
-        return Verdict("SKIPPED", f"skipped by the adapter: {answer.message or 'no reason given'}")
+        return Verdict(
+            "SKIPPED", f"overgeslagen door de adapter: {answer.message or 'geen reden gegeven'}"
+        )
     if answer.status == "errored":
         return Verdict(
             "ERROR",
-            f"the adapter reports an error: {answer.message or 'no message'}",
+            f"de adapter meldt een fout: {answer.message or 'zonder melding'}",
             answer_status="errored",
         )
     if vector.operation == TOTALISE_OPERATION:  # its own kit: conformance.totalise_kit
@@ -266,19 +281,19 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
     if answer.repeated is not None:
         return Verdict(
             "FAIL",
-            f"the answer repeats the key {answer.repeated}: a JSON reader may take either "
-            "value, so the answer says nothing for certain",
+            f"het antwoord herhaalt de sleutel {answer.repeated}: een JSON-lezer mag elk van "
+            "beide waarden nemen, dus het antwoord zegt niets met zekerheid",
             answer_status=answer.status,
-            differences=(f"{answer.repeated}: the key occurs twice in one object",),
+            differences=(f"{answer.repeated}: de sleutel staat twee keer in één object",),
             provided=provided,
         )
     if result.get("status") != answer.status:
         return Verdict(
             "FAIL",
-            f"the answer says {answer.status} but its result document says "
+            f"het antwoord zegt {answer.status} maar zijn resultaatdocument zegt "
             f"{_show(result.get('status'))}",
             answer_status=answer.status,
-            differences=(f"status: answer {answer.status}, result {result.get('status')}",),
+            differences=(f"status: antwoord {answer.status}, resultaat {result.get('status')}",),
             provided=provided,
         )
     found = tuple(differences(vector.expected, result, vector.operation))
@@ -289,10 +304,8 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
     except Exception as exc:  # a defect of the specification: never let it end the run
         return Verdict(
             "ERROR",
-            "the executable specification failed while checking this answer "
-            f"({type(exc).__name__}: {exc}); this is a defect of the judge, not a verdict on "
-            "the answer: please report it with this case"
-            + (f"; the answer also differs: {'; '.join(found)}" if found else ""),
+            SPEC_DEFECT.format(exc=f"{type(exc).__name__}: {exc}")
+            + (f"; het antwoord wijkt ook af: {'; '.join(found)}" if found else ""),
             answer_status=answer.status,
             differences=found,
             provided=provided,
@@ -311,12 +324,12 @@ def pass_or_fail(
     """PASS when the answer neither differs from the expected result nor violates a rule;
     otherwise FAIL, saying how many differences and which rules (``how``: how it was judged)."""
     if not found and not violations:
-        return Verdict("PASS", "as expected", answer_status=answer_status)
+        return Verdict("PASS", AS_EXPECTED, answer_status=answer_status)
     parts = []
     if found:
-        parts.append(f"{len(found)} difference(s) from the expected result")
+        parts.append(f"{plural(len(found), 'verschil', 'verschillen')} met de verwachte uitkomst")
     if violations:
-        parts.append(f"violates {', '.join(sorted({v.rule_id for v in violations}))}{how}")
+        parts.append(f"schendt {', '.join(sorted({v.rule_id for v in violations}))}{how}")
     return Verdict(
         "FAIL",
         "; ".join(parts),

@@ -211,8 +211,8 @@ def check_judge(
                     Finding(
                         vector_id,
                         True,
-                        "the right answer to this input is rejected"
-                        + (f" (naming {', '.join(rules)})" if rules else ""),
+                        "het juiste antwoord op deze invoer wordt afgewezen"
+                        + (f" (met {', '.join(rules)})" if rules else ""),
                     )
                 )
             continue
@@ -223,7 +223,7 @@ def check_judge(
                 Finding(
                     negative.vector.id,
                     False,
-                    f"the wrong answer is accepted; it violates {', '.join(listed)} "
+                    f"het foute antwoord wordt aanvaard; het schendt {', '.join(listed)} "
                     f"({negative.vector.group}: {negative.vector.comment})",
                 )
             )
@@ -233,8 +233,8 @@ def check_judge(
             finding = Finding(
                 negative.vector.id,
                 False,
-                f"rejected, but without naming {', '.join(missing)} (named: "
-                f"{', '.join(sorted(reply.rules)) or 'nothing'})",
+                f"afgewezen, maar zonder {', '.join(missing)} te noemen (genoemd: "
+                f"{', '.join(sorted(reply.rules)) or 'niets'})",
             )
             (findings if require_rules else unnamed).append(finding)
     return JudgeReport(len(negatives), controls, tuple(findings), tuple(unnamed))

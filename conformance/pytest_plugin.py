@@ -167,28 +167,28 @@ def _json(value: object) -> str:
 def _report(record: CaseRecord, session: _Session | None = None) -> str:
     vector, verdict = record.vector, record.verdict
     lines = [
-        f"vector {vector.id} ({vector.file}, group {vector.group!r}): {verdict.status}: "
+        f"vector {vector.id} ({vector.file}, groep {vector.group!r}): {verdict.status}: "
         f"{verdict.message}",
     ]
     if vector.comment:
-        lines.append(f"  comment: {vector.comment}")
+        lines.append(f"  toelichting: {vector.comment}")
     if vector.articles:
-        lines.append(f"  articles: {', '.join(vector.articles)}")
+        lines.append(f"  artikelen: {', '.join(vector.articles)}")
     if verdict.differences:
-        lines.append("  differences:")
+        lines.append("  verschillen:")
         lines += [f"    {d}" for d in verdict.differences]
     if verdict.violations:
-        lines.append("  violated rules:")
+        lines.append("  geschonden regels:")
         lines += [f"    {v.rule_id} ({v.article}): {v.message}" for v in verdict.violations]
     if verdict.status == "FAIL":
-        lines.append(f"  expected: {_json(dict(vector.expected))}")
-        lines.append(f"  provided: {_json(dict(verdict.provided or {}))}")
-    lines += [f"  note: {note}" for note in record.notes]
+        lines.append(f"  verwacht: {_json(dict(vector.expected))}")
+        lines.append(f"  geleverd: {_json(dict(verdict.provided or {}))}")
+    lines += [f"  opmerking: {note}" for note in record.notes]
     if session is not None:
         adapter = shlex.join(session.command)
         select = f"vector[{vector.id}]"
         argv = ["python", "-m", "pytest", "--kieswet-adapter", adapter, "-k", select]
-        lines.append(f"  rerun just this case: {shlex.join(argv)}")
+        lines.append(f"  alleen dit geval opnieuw: {shlex.join(argv)}")
     return "\n".join(lines)
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from conformance.judge import RuleViolation, Verdict, pass_or_fail
+from conformance.judge import AS_EXPECTED, SPEC_DEFECT, RuleViolation, Verdict, pass_or_fail
 from conformance.protocol import Answer, Case
 from conformance.suite import Vector
 from interchange.counts import (
@@ -171,31 +171,39 @@ def total_differences(expected: Mapping[str, Any], totals: Totals) -> list[str]:
     got = {uid: flatten(count_to_json(c)) for uid, c in totals.counts.items()}
     for uid, count in expected.items():
         if uid not in got:
-            out.append(f"totals[{uid}]: expected a count, the answer has none")
+            out.append(f"totals[{uid}]: verwacht een telling, het antwoord heeft er geen")
             continue
         want, have = flatten(count), got[uid]
         for path in sorted(set(want) | set(have)):
             a, b = want.get(path), have.get(path)
             if a == b or (path.startswith("lists[") and _zero_or_absent(a) and _zero_or_absent(b)):
                 continue
-            out.append(f"totals[{uid}].{path}: expected {_show(a)}, got {_show(b)}")
+            out.append(f"totals[{uid}].{path}: verwacht {_show(a)}, geleverd {_show(b)}")
     for uid in sorted(set(got) - set(expected)):
-        out.append(f"totals[{uid}]: the answer has a count for a unit the vector has none for")
+        out.append(
+            f"totals[{uid}]: het antwoord heeft een telling voor een eenheid waarvoor de vector "
+            "er geen heeft"
+        )
     return out
 
 
 def _show(value: object) -> str:
-    return "nothing" if value is None else str(value)
+    return "niets" if value is None else str(value)
+
+
+_SEVERITY = {"error": "fout", "warning": "waarschuwing"}
+"""A finding's ``severity`` in the differences."""
 
 
 def finding_differences(expected: list[Mapping[str, str]], totals: Totals) -> list[str]:
     want = {(f["severity"], f["code"], f["unit_id"]) for f in expected}
     got = set(findings_of(totals))
     out = [
-        f"findings: expected {s} {code} for {uid!r}, missing" for s, code, uid in sorted(want - got)
+        f"findings: verwacht {_SEVERITY.get(s, s)} {code} voor {uid!r}, ontbreekt"
+        for s, code, uid in sorted(want - got)
     ]
     out += [
-        f"findings: {s} {code} for {uid!r} reported, not expected"
+        f"findings: {_SEVERITY.get(s, s)} {code} voor {uid!r} gemeld, niet verwacht"
         for s, code, uid in sorted(got - want)
     ]
     return out
@@ -205,10 +213,10 @@ def differences(expected: Mapping[str, Any], totals: Totals) -> list[str]:
     """What differs between a completed answer's totals and the expected result."""
     out: list[str] = []
     if totals.accepted != expected["accepted"]:
-        word = {True: "accepted", False: "blocked"}
+        word = {True: "aanvaard", False: "geblokkeerd"}
         out.append(
-            f"status of the totals: expected {word[expected['accepted']]}, "
-            f"got {word[totals.accepted]}"
+            f"status van de totalen: verwacht {word[expected['accepted']]}, "
+            f"geleverd {word[totals.accepted]}"
         )
     out += total_differences(expected["totals"], totals)
     out += finding_differences(expected["findings"], totals)
@@ -251,28 +259,28 @@ def judge_totals(vector: Vector, answer: Answer) -> Verdict:
     if answer.status != want:
         detail = ""
         if answer.status == "rejected" and isinstance(result.get("errors"), list):
-            detail = "; errors: " + "; ".join(
+            detail = "; fouten: " + "; ".join(
                 f"{e.get('field')}: {e.get('message', e.get('code'))}"
                 for e in result["errors"][:3]
                 if isinstance(e, dict)
             )
         return Verdict(
             "FAIL",
-            f"status: expected {want}, got {answer.status}",
+            f"status: verwacht {want}, geleverd {answer.status}",
             answer_status=answer.status,
-            differences=(f"status: expected {want}, got {answer.status}{detail}",),
+            differences=(f"status: verwacht {want}, geleverd {answer.status}{detail}",),
             provided=provided,
         )
     if want == "rejected":
-        return Verdict("PASS", "as expected", answer_status=answer.status)
+        return Verdict("PASS", AS_EXPECTED, answer_status=answer.status)
     totals = parse_totals(result)
     if isinstance(totals, Rejected):
         problems = "; ".join(f"{e.field or '$'}: {e.message}" for e in totals.errors[:5])
         return Verdict(
             "FAIL",
-            f"the result is not a {TOTALS_FORMAT} document",
+            f"de uitkomst is geen {TOTALS_FORMAT}-document",
             answer_status=answer.status,
-            differences=(f"result: not a {TOTALS_FORMAT} document: {problems}",),
+            differences=(f"uitkomst: geen {TOTALS_FORMAT}-document: {problems}",),
             provided=provided,
         )
     found = tuple(differences(vector.expected, totals))
@@ -284,9 +292,7 @@ def judge_totals(vector: Vector, answer: Answer) -> Verdict:
     except Exception as exc:  # a defect of the specification: never let it end the run
         return Verdict(
             "ERROR",
-            "the executable specification failed while checking this answer "
-            f"({type(exc).__name__}: {exc}); this is a defect of the judge, not a verdict on "
-            "the answer: please report it with this case",
+            SPEC_DEFECT.format(exc=f"{type(exc).__name__}: {exc}"),
             answer_status=answer.status,
             differences=found,
             provided=provided,

@@ -16,6 +16,8 @@ from typing import Any
 
 from interchange.result_claims import RESULT_FORMAT, read_result
 from spec.claims import (
+    NATIONAL_STEPS,
+    TRACE_FIELDS,
     CombinationCheckClaim,
     DistributionClaim,
     DistributionRowClaim,
@@ -25,6 +27,14 @@ from spec.claims import (
     TransferClaim,
 )
 from spec.exact import is_number_key, parse_mixed
+
+FINAL_CLAIM_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "completed": ("format", "status", "national", "party_seats", "seats", "elected", "ranking"),
+    "needs_lot": ("format", "status", "stage", "lot", "lots_used", "seats_so_far", "national"),
+}
+"""The fields that make the final claim of a district result document, per status (``ranking``
+is optional, as it always was); ``quota``, ``total_votes`` and ``warnings`` are information.
+Every other field is trace (``spec.claims.TRACE_FIELDS``, and the ``steps`` of ``national``)."""
 
 
 def _ints(value: object) -> dict[int, int]:
@@ -98,13 +108,18 @@ def _lot(value: object) -> DistrictLotClaim | None:
     return DistrictLotClaim(
         kind=kind if isinstance(kind, str) else None,
         list=_int(number),
-        options=(
-            tuple(options)
-            if isinstance(options, list) and all(type(o) is int for o in options)
-            else None
-        ),
-        list_stated=repr(number),
-        options_stated=repr(options),
+        options=tuple(o for o in options if type(o) is int) if isinstance(options, list) else (),
+        kind_stated=str(kind),
+        list_stated=str(number),
+    )
+
+
+def _trace(document: Mapping[str, Any]) -> frozenset[str]:
+    """The trace parts ``document`` states, whatever their form."""
+    national = document.get("national")
+    steps = isinstance(national, dict) and "steps" in national
+    return frozenset(name for name in TRACE_FIELDS if name in document) | (
+        {NATIONAL_STEPS} if steps else set()
     )
 
 
@@ -143,6 +158,8 @@ def read_district_result(data: object) -> DistrictClaim:
         status=status,
         national=national,
         stage=stage,
+        stage_stated=str(document.get("stage")),
+        trace=_trace(document),
         party_seats=_ints(
             document.get("seats_so_far" if stage == "group" else "party_seats")
         ),

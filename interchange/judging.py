@@ -3,7 +3,8 @@
 One line for a caller that holds decoded documents: ``check(election, result_json)`` reads the
 ``kieswet/seat-allocation-result@1`` document into ``spec.claims`` records
 (``interchange.result_claims.read_result``) and runs ``spec.check.check``;
-``check_districts`` does the same for a ``kieswet/district-allocation-result@1`` document
+``check_districts`` and ``district_judgement`` do the same for a
+``kieswet/district-allocation-result@1`` document
 (``interchange.district_claims.read_district_result``, ``spec.district_check``);
 ``weighed_by_law`` validates a ``kieswet/eerste-kamer-input@1`` document and weighs it by the
 law's own statement of U 2 and U 3 (``spec.eerste_kamer.weighed_by_law``).
@@ -37,6 +38,12 @@ def judgement(result_json: object) -> str:
 def check_districts(election: DistrictElection, result_json: object) -> list[Violation]:
     """The rules a district result document violates for ``election``; empty if correct."""
     return spec.district_check.check_districts(election, read_district_result(result_json))
+
+
+def district_judgement(result_json: object) -> str:
+    """``spec.check.STEP_BY_STEP`` for a district result document that states any trace, else
+    ``spec.check.FINAL_ONLY`` (judged on its final claim: ``spec.rules.district_final``)."""
+    return spec.district_check.judgement(read_district_result(result_json))
 
 
 def weighed_by_law(data: object) -> EerstekamerElection | Rejected:

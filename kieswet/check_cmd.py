@@ -9,10 +9,9 @@ from typing import Any
 
 from interchange.allocation import parse_election
 from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
-from interchange.judging import check, judgement
+from interchange.judging import check, district_judgement, judgement
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable
-from spec.check import FINAL_ONLY, STEP_BY_STEP
 from spec.model import Rejected
 from spec.rules.base import Violation
 
@@ -42,10 +41,10 @@ of each list (its elected candidates) and who is elected how (Ranking 1: prefere
 2: list order), judged on the final result only. A 520 states no kiesdeler or full seats; those
 are taken as the law computes them. Give either INPUT and RESULT or --eml, not both.
 
-Each violated rule is printed on one line: its id, its article and what is wrong, naming the
-lists, seats and exact values involved; then, in Dutch, how many rules were violated ("geen
-regel geschonden" when none). Exit status: 0 no rule violated, 1 at least one rule violated,
-2 a file cannot be read, is not JSON, or the input is not a valid election.
+Each violated rule is printed on one line: its id, its article and what is wrong (in Dutch),
+naming the lists, seats and exact values involved; then how many rules were violated ("1 regel
+geschonden", "geen regel geschonden" when none). Exit status: 0 no rule violated, 1 at least
+one rule violated, 2 a file cannot be read, is not JSON, or the input is not a valid election.
 """
 
 
@@ -130,7 +129,10 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
         for error in violations.errors:
             print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
-    how = _DUTCH_JUDGEMENT[judgement(result_data)]
+    if _format(input_data) == DISTRICT_FORMAT:
+        how = district_judgement(result_data)  # "beoordeeld per stap" or "... eindresultaat"
+    else:
+        how = judgement(result_data)
     for violation in violations:
         if args.json:
             line = json.dumps(
@@ -156,13 +158,6 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
         count = len(violations)
         print(f"{count} {'regel' if count == 1 else 'regels'} geschonden", file=sys.stderr)
     return EXIT_VIOLATIONS
-
-
-_DUTCH_JUDGEMENT = {
-    STEP_BY_STEP: "beoordeeld per stap",
-    FINAL_ONLY: "beoordeeld op het eindresultaat",
-}
-"""How the verdict line names the judgement (``spec.check.judgement``)."""
 
 
 DISTRICT_FORMAT = "kieswet/district-allocation-input@1"

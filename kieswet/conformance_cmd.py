@@ -47,6 +47,7 @@ from conformance.suite import (
 from kieswet.messages import why
 from kieswet.text import printable
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
+from spec.rules.base import plural
 
 EXIT_PASS = 0
 EXIT_FAIL = 1
@@ -296,33 +297,28 @@ def run(args: argparse.Namespace) -> int:
     tally = counts(outcome.records)
     if not outcome.complete:
         print(
-            f"{printable(outcome.adapter.name)} {printable(outcome.adapter.version)} against "
-            f"suite {suite.version}: INTERRUPTED after {len(outcome.records)} of "
-            f"{len(vectors)} cases; the partial reports (marked complete: false) are: "
-            + ", ".join(str(p) for p in paths),
+            f"{printable(outcome.adapter.name)} {printable(outcome.adapter.version)} getoetst "
+            f"aan suite {suite.version}: ONDERBROKEN na {len(outcome.records)} van de "
+            f"{plural(len(vectors), 'geval', 'gevallen')}; de gedeeltelijke rapporten (met "
+            "complete: false): " + ", ".join(str(p) for p in paths),
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
     print(
         printable(
-            f"{outcome.adapter.name} {outcome.adapter.version} against suite {suite.version}: "
-            f"{verdict_of(tally)}"
+            f"{outcome.adapter.name} {outcome.adapter.version} getoetst aan suite "
+            f"{suite.version}: {verdict_of(tally)}"
         )
     )
     for row in verdicts(outcome.records):
-        print(
-            f"  {row['operation']} / {row['law']}: {row['verdict']} "
-            f"({row['PASS']} pass, {row['FAIL']} fail, {row['ERROR']} error, "
-            f"{row['SKIPPED']} skipped)"
-        )
+        print(f"  {row['operation']} / {row['law']}: {row['verdict']} ({_tally(row)})")
     profiles = profile_verdicts(outcome.records)
     if len({row["profile"] for row in profiles}) > 1:
-        print("per profile:")
+        print("per profiel:")
         for row in profiles:
             print(
                 f"  {row['operation']} / {row['law']} / {row['profile']}: {row['verdict']} "
-                f"({row['PASS']} pass, {row['FAIL']} fail, {row['ERROR']} error, "
-                f"{row['SKIPPED']} skipped)"
+                f"({_tally(row)})"
             )
     for record in outcome.records:
         if record.verdict.status in ("FAIL", "ERROR"):
@@ -332,11 +328,20 @@ def run(args: argparse.Namespace) -> int:
                     f"{record.verdict.message}"
                 )
             )
-            print(f"    rerun: {rerun_command(context, record.vector.id)}")
+            print(f"    alleen dit geval opnieuw: {rerun_command(context, record.vector.id)}")
     if outcome.events:
-        print(f"  adapter restarts: {outcome.restarts}; see the reports for what happened")
-    print("reports: " + ", ".join(str(p) for p in paths))
+        print(f"  herstarts van de adapter: {outcome.restarts}; de rapporten zeggen waarom")
+    print("rapporten: " + ", ".join(str(p) for p in paths))
     return EXIT_PASS if verdict_of(tally) != "FAIL" else EXIT_FAIL
+
+
+def _tally(row: dict[str, Any]) -> str:
+    """The cases of a verdict by status, in the words of the HTML report: ``12 geslaagd,
+    1 met afwijkingen, 0 fout, 0 overgeslagen``."""
+    return (
+        f"{row['PASS']} geslaagd, {row['FAIL']} met afwijkingen, {row['ERROR']} fout, "
+        f"{row['SKIPPED']} overgeslagen"
+    )
 
 
 # --------------------------------------------------------------------------- fuzz
@@ -531,20 +536,23 @@ def _print_outcome(outcome: FuzzOutcome, seed: int) -> None:
     if outcome.skipped_operation is not None:
         print(f"{adapter.name} {adapter.version}: skipped: {outcome.skipped_operation}")
     elif finding is None:
-        verdict = f"gave up: {outcome.gave_up}" if outcome.gave_up else "no difference"
+        verdict = f"opgegeven: {outcome.gave_up}" if outcome.gave_up else "geen verschil"
         print(
-            f"{adapter.name} {adapter.version}: {outcome.examples} examples (seed {seed}), "
-            f"{verdict}; {rate:,.0f} examples/s"
+            f"{adapter.name} {adapter.version}: "
+            f"{plural(outcome.examples, 'voorbeeld', 'voorbeelden')} (seed {seed}), "
+            f"{verdict}; {rate:.0f} voorbeelden/s"
         )
     else:
         judged = finding.judged
         print(
-            f"{adapter.name} {adapter.version}: difference at example {finding.found_after} "
+            f"{adapter.name} {adapter.version}: verschil bij voorbeeld {finding.found_after} "
             f"(seed {seed}): {finding.signature.describe()}"
         )
         print(
-            f"  shrunk from {finding.first.example.describe()} to {judged.example.describe()} "
-            f"({finding.shrink_calls} example(s) sent while shrinking)"
+            f"  verkleind van {finding.first.example.describe()} tot "
+            f"{judged.example.describe()} "
+            f"({plural(finding.shrink_calls, 'voorbeeld', 'voorbeelden')} verzonden tijdens "
+            "het verkleinen)"
         )
         print(f"  {judged.verdict.status}: {judged.verdict.message}")
         for violation in judged.verdict.violations:
@@ -552,11 +560,13 @@ def _print_outcome(outcome: FuzzOutcome, seed: int) -> None:
         for difference in judged.verdict.differences:
             print(f"    {difference}")
     if outcome.skipped:
-        print(f"  {outcome.skipped} example(s) skipped by the adapter")
+        print(
+            f"  {plural(outcome.skipped, 'voorbeeld', 'voorbeelden')} overgeslagen door de adapter"
+        )
     if outcome.events:
-        print(f"  adapter restarts: {outcome.restarts}; what happened:")
+        print(f"  herstarts van de adapter: {outcome.restarts}; wat er gebeurde:")
         for event, times in Counter(outcome.events).most_common(10):
-            print(f"    {event}" + (f" ({times} times)" if times > 1 else ""))
+            print(f"    {event}" + (f" ({times} keer)" if times > 1 else ""))
 
 
 def fuzz(args: argparse.Namespace) -> int:
@@ -611,6 +621,8 @@ def fuzz(args: argparse.Namespace) -> int:
     except OSError as exc:
         _fuzz_fail(f"cannot write the finding in {out}: {exc}")
         return EXIT_FAIL  # the difference stands, printed above
-    print(f"  written: {path}")
-    print(f"  replay:  kieswet conformance run --adapter {shlex.quote(args.adapter)} --suite {out}")
+    print(f"  geschreven: {path}")
+    print(
+        f"  opnieuw:    kieswet conformance run --adapter {shlex.quote(args.adapter)} --suite {out}"
+    )
     return EXIT_FAIL

@@ -60,36 +60,45 @@ def findings_jsonl(findings: Iterable[CountFinding]) -> Iterator[bytes]:
 
 
 def legend(protocol: ControlProtocol) -> Mapping[str, str]:
-    """Check id → what it means, with the thresholds of ``protocol``."""
+    """Check id → what it means, in Dutch with the letters of the proces-verbaal, with the
+    thresholds of ``protocol``."""
     p = protocol
     return {
-        "TOT-D-is-A+B+C": "D (admitted voters) is not A + B + C",
-        "TOT-list-is-candidate-sum": "a list total is not the sum of its candidates' votes",
-        "TOT-E-is-list-sum": "E (votes on lists) is not the sum of the list totals",
-        "TOT-H-is-E+F+G": "H (ballots counted) is not E + F + G",
-        "TOT-I-J-difference": "I and J do not state the difference between D and H",
-        "TOT-sum-identity": "a stated total is not the sum of its units",
-        "TOT-complete": "an expected unit has no count",
-        "TOT-unique": "a unit has more than one count",
-        "TOT-known-unit": "a count is for a unit that is not expected",
-        "TOT-level": "a count is at another level than its unit",
-        "TOT-double-entry": "the second data entry differs from the first",
-        "TOT-correction-target": "a correction has no count to replace",
-        "TOT-warning-blank": f"blank ballots are {p.blank_percent}% or more of H",
-        "TOT-warning-invalid": f"invalid ballots are {p.invalid_percent}% or more of H",
-        "TOT-warning-difference": (
-            f"|D - H| is {p.difference_minimum} or more, or {p.difference_percent}% or more of H"
+        "TOT-D-is-A+B+C": (
+            "D (toegelaten kiezers) is niet A + B + C (stempassen, volmachtbewijzen, kiezerspassen)"
         ),
-        "TOT-warning-no-votes": "no ballots counted (H = 0)",
-        "CP-no-explanation": "ballots with no explanation (geen verklaring) for D - H",
-        "CP-explanations-sum": "the explanations given do not add up to |H - D|",
+        "TOT-list-is-candidate-sum": (
+            "een lijsttotaal is niet de som van de stemmen op haar kandidaten"
+        ),
+        "TOT-E-is-list-sum": "E (stemmen op lijsten) is niet de som van de lijsttotalen",
+        "TOT-H-is-E+F+G": (
+            "H (getelde stembiljetten) is niet E + F + G (stemmen op lijsten, blanco, ongeldig)"
+        ),
+        "TOT-I-J-difference": (
+            "I en J (meer en minder getelde stembiljetten) geven niet het verschil tussen D en H"
+        ),
+        "TOT-sum-identity": "een opgegeven totaal is niet de som van de eenheden eronder",
+        "TOT-complete": "een verwachte eenheid heeft geen telling",
+        "TOT-unique": "een eenheid heeft meer dan één telling",
+        "TOT-known-unit": "een telling is van een eenheid die niet verwacht wordt",
+        "TOT-level": "een telling staat op een ander niveau dan haar eenheid",
+        "TOT-double-entry": "de tweede invoer wijkt af van de eerste",
+        "TOT-correction-target": "een correctie heeft geen telling om te vervangen",
+        "TOT-warning-blank": f"F (blanco) is {p.blank_percent}% of meer van H",
+        "TOT-warning-invalid": f"G (ongeldig) is {p.invalid_percent}% of meer van H",
+        "TOT-warning-difference": (
+            f"|D - H| is {p.difference_minimum} of meer, of {p.difference_percent}% of meer van H"
+        ),
+        "TOT-warning-no-votes": "geen stembiljetten geteld (H = 0)",
+        "CP-no-explanation": "stembiljetten met 'geen verklaring' voor het verschil D - H",
+        "CP-explanations-sum": "de gegeven verklaringen tellen niet op tot |H - D|",
         "CP-list-deviation": (
-            f"a list's share deviates {p.list_deviation_points} percentage points or more "
-            "from the rest of the municipality"
+            f"het aandeel van een lijst wijkt {p.list_deviation_points} procentpunten of meer "
+            "af van de rest van de gemeente"
         ),
         "CP-swapped-candidates": (
-            f"possibly swapped candidates (>= {p.swap_factor}x and >= {p.swap_minimum_votes} "
-            "votes from the expected)"
+            f"mogelijk verwisselde kandidaten (een factor {p.swap_factor} of meer van de "
+            f"verwachting af, bij ten minste {p.swap_minimum_votes} stemmen)"
         ),
     }
 

@@ -61,6 +61,7 @@ from spec.counts import (
     Totals,
     preorder,
 )
+from spec.rules.base import plural
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -471,9 +472,9 @@ def totalise_and_report(
     render_flagged(out, hierarchy, totals, protocol)
     status = "accepted" if totals.accepted else "blocked"
     for path in written:
-        out.print(f"Written: {path}" + (f" (status {status})" if path == target else ""))
+        out.print(f"Geschreven: {path}" + (f" (status {status})" if path == target else ""))
     if eml is not None and not totals.accepted:
-        out.print("No EML written: the totalisation is blocked by errors.")
+        out.print("Geen EML geschreven: fouten blokkeren de totalen.")
     return EXIT_OK if totals.accepted else EXIT_BLOCKED
 
 
@@ -562,9 +563,11 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
     for finding in totals.findings:
         tally = errors if finding.severity == "error" else warnings
         tally[finding.unit_id] = tally.get(finding.unit_id, 0) + 1
-    table = Table(title="Totals per unit (letters of the proces-verbaal)")
-    for header in ("unit", "level", "D", "E", "F", "G", "H", "I", "J", "errors", "warnings"):
-        table.add_column(header, justify="left" if header in ("unit", "level") else "right")
+    table = Table(title="Totalen per eenheid (letters van het proces-verbaal)")
+    # "waarsch." (waarschuwingen): the table fits an 80-column terminal
+    headers = ("eenheid", "niveau", *"DEFGHIJ", "fouten", "waarsch.")
+    for header in headers:
+        table.add_column(header, justify="left" if header in headers[:2] else "right")
     for uid, count in totals.counts.items():
         if not hierarchy.units[uid].children:
             continue
@@ -583,29 +586,39 @@ def render_summary(console: Console, hierarchy: Hierarchy, totals: Totals) -> No
     console.print(table)
     root = totals.counts.get(totals.root)
     if root is not None:
-        lists = Table(title=printable(f"Votes per list, {root.name or root.unit_id}"))
-        lists.add_column("list", justify="right")
-        lists.add_column("votes", justify="right")
-        lists.add_column("candidates", justify="right")
+        lists = Table(title=printable(f"Stemmen per lijst, {root.name or root.unit_id}"))
+        lists.add_column("lijst", justify="right")
+        lists.add_column("stemmen", justify="right")
+        lists.add_column("kandidaten", justify="right")
         for lst in root.lists:
             lists.add_row(str(lst.list_number), str(lst.total), str(len(lst.candidates)))
         console.print(lists)
     n_errors, n_warnings = sum(errors.values()), sum(warnings.values())
     console.print(
-        f"{len(totals.counts)} units, {n_errors} error(s), {n_warnings} warning(s), "
-        f"{len(totals.corrections)} correction(s): "
-        + ("ACCEPTED" if totals.accepted else "BLOCKED by errors")
+        f"{plural(len(totals.counts), 'eenheid', 'eenheden')}, "
+        f"{plural(n_errors, 'fout', 'fouten')}, "
+        f"{plural(n_warnings, 'waarschuwing', 'waarschuwingen')}, "
+        f"{plural(len(totals.corrections), 'correctie', 'correcties')}: "
+        + ("AANVAARD" if totals.accepted else "GEBLOKKEERD door fouten")
     )
     if totals.findings:
-        found = Table(title="Findings")
-        for header in ("severity", "code", "unit", "field", "message"):
+        found = Table(title="Bevindingen")
+        for header in ("ernst", "controle", "eenheid", "veld", "toelichting"):
             found.add_column(header)
         for f in totals.findings[:FINDINGS_SHOWN]:
-            found.add_row(f.severity, f.code, *map(printable, (f.unit_id, f.field, f.message)))
+            found.add_row(
+                SEVERITY_WORDS.get(f.severity, f.severity),
+                f.code,
+                *map(printable, (f.unit_id, f.field, f.message)),
+            )
         console.print(found)
         if len(totals.findings) > FINDINGS_SHOWN:
             rest = len(totals.findings) - FINDINGS_SHOWN
-            console.print(f"... and {rest} more findings in {OUTPUT_NAME}")
+            console.print(f"... en nog {plural(rest, 'bevinding', 'bevindingen')} in {OUTPUT_NAME}")
+
+
+SEVERITY_WORDS = {"error": "fout", "warning": "waarschuwing"}
+"""A finding's severity on the terminal (the files keep ``error`` and ``warning``)."""
 
 
 FLAGGED_SHOWN = 200
@@ -626,8 +639,8 @@ def render_flagged(
                 codes.append(f.code)
     if not failed:
         return
-    table = Table(title=f"Units with findings (control protocol {protocol.version})")
-    for header in ("unit", "name", "checks"):
+    table = Table(title=f"Eenheden met bevindingen (controleprotocol {protocol.version})")
+    for header in ("eenheid", "naam", "controles"):
         table.add_column(header)
     order = [uid for uid in preorder(hierarchy) if uid in failed]
     for uid in order[:FLAGGED_SHOWN]:
@@ -635,12 +648,14 @@ def render_flagged(
     console.print(table)
     if len(order) > FLAGGED_SHOWN:
         rest = len(order) - FLAGGED_SHOWN
-        console.print(f"... and {rest} more units with findings in {FINDINGS_CSV}")
+        console.print(
+            f"... en nog {plural(rest, 'eenheid', 'eenheden')} met bevindingen in {FINDINGS_CSV}"
+        )
     meanings = legend(protocol)
     used = sorted({code for codes in failed.values() for code in codes})
-    key = Table(title="Legend")
-    key.add_column("check")
-    key.add_column("meaning")
+    key = Table(title="Legenda")
+    key.add_column("controle")
+    key.add_column("betekenis")
     for code in used:
         key.add_row(code, meanings.get(code, ""))
     console.print(key)

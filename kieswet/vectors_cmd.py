@@ -21,6 +21,7 @@ from conformance.vectors_build import (
     build,
     verify,
 )
+from spec.rules.base import plural
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -213,13 +214,14 @@ def run_check_judge(args: argparse.Namespace) -> int:
         print(f"kieswet vectors check-judge: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
     for finding in report.findings:
-        what = "control" if finding.control else "negative vector"
+        what = "controle" if finding.control else "negatieve vector"
         print(f"FAIL {what} {finding.id}: {finding.message}")
     for finding in report.unnamed:
-        print(f"note: negative vector {finding.id}: {finding.message}")
+        print(f"opmerking: negatieve vector {finding.id}: {finding.message}")
     print(
-        f"{name}: {report.vectors} wrong answers, {report.controls} right answers (controls): "
-        + ("every wrong answer rejected, every right answer accepted" if report.ok
-           else f"{len(report.findings)} judged wrongly")
+        f"{name}: {plural(report.vectors, 'fout antwoord', 'foute antwoorden')}, "
+        f"{plural(report.controls, 'juist antwoord', 'juiste antwoorden')} (controles): "
+        + ("elk fout antwoord afgewezen, elk juist antwoord aanvaard" if report.ok
+           else f"{plural(len(report.findings), 'geval', 'gevallen')} onjuist beoordeeld")
     )
     return EXIT_OK if report.ok else EXIT_FAILED

@@ -47,6 +47,18 @@ from spec.counts import (
 )
 
 
+def counted(count: int, singular: str, many: str) -> str:
+    """A count with its Dutch noun, for the findings' messages: ``counted(1, "eenheid",
+    "eenheden")`` → ``"1 eenheid"``; any other count takes ``many``."""
+    return f"{count} {singular if count == 1 else many}"
+
+
+def _decimal(text: str) -> str:
+    """A number of ``_tenths`` as Dutch writes it in a sentence: ``"12,5"`` (the files keep
+    the point: ``list-deviations.csv`` and the figures are data)."""
+    return text.replace(".", ",")
+
+
 def _tenths(numerator: int, denominator: int) -> str:
     """``numerator / denominator`` rounded half up to one decimal, as text (for messages)."""
     if denominator == 0:
@@ -67,8 +79,8 @@ def explanation_findings(count: Count, explanations: Mapping[str, int]) -> list[
                 "CP-no-explanation",
                 uid,
                 "explanations.geen verklaring",
-                f"{none_given} ballot(s) with no explanation (geen verklaring) for the "
-                f"difference between D = {d} and H = {h}",
+                f"{counted(none_given, 'stembiljet', 'stembiljetten')} met 'geen verklaring' "
+                f"voor het verschil tussen D = {d} en H = {h}",
                 (("geen verklaring", none_given), ("D", d), ("H", h)),
             )
         )
@@ -77,16 +89,16 @@ def explanation_findings(count: Count, explanations: Mapping[str, int]) -> list[
         explained = sum(explanations.get(code, 0) for code in codes)
         gap = abs(h - d)
         if explained != gap:
-            direction = "more" if h > d else "fewer"
+            direction = "meer" if h > d else "minder"
             found.append(
                 CountFinding(
                     "warning",
                     "CP-explanations-sum",
                     uid,
                     "explanations",
-                    f"{gap} {direction} ballots than admitted voters (D = {d}, H = {h}), but "
-                    f"the explanations for {direction} ballots add up to {explained}: "
-                    f"{abs(gap - explained)} unexplained",
+                    f"{gap} {direction} getelde stembiljetten dan toegelaten kiezers (D = {d}, "
+                    f"H = {h}), maar de verklaringen voor {direction} getelde stembiljetten "
+                    f"tellen op tot {explained}: {abs(gap - explained)} zonder verklaring",
                     (
                         ("D", d),
                         ("H", h),
@@ -131,9 +143,10 @@ def list_deviation_findings(
                     "CP-list-deviation",
                     count.unit_id,
                     f"lists[{number}].total",
-                    f"list {number} has {local}% of the votes on lists here ({votes} of "
-                    f"{e_here}) and {other}% in the rest of {parent.unit_id} ({rest} of "
-                    f"{e_rest}): {_tenths(100 * num, den)} points apart, at least "
+                    f"lijst {number} heeft hier {_decimal(local)}% van de stemmen op lijsten "
+                    f"({votes} van {e_here}) en {_decimal(other)}% in de rest van "
+                    f"{parent.unit_id} ({rest} van {e_rest}): "
+                    f"{_decimal(_tenths(100 * num, den))} procentpunten verschil, ten minste "
                     f"{protocol.list_deviation_points}",
                     (
                         ("list", number),
@@ -199,10 +212,11 @@ def swapped_candidate_findings(
                         "CP-swapped-candidates",
                         count.unit_id,
                         f"lists[{lst.list_number}].candidates[{more}]",
-                        f"list {lst.list_number}: candidate {more} received {got_more} votes, "
-                        f"{_tenths(num_more, den_more)} expected; candidate {fewer} received "
-                        f"{got_fewer}, {_tenths(num_fewer, den_fewer)} expected (from the rest "
-                        f"of {parent.unit_id}): possibly swapped",
+                        f"lijst {lst.list_number}: kandidaat {more} kreeg "
+                        f"{counted(got_more, 'stem', 'stemmen')}, verwacht "
+                        f"{_decimal(_tenths(num_more, den_more))}; kandidaat {fewer} kreeg "
+                        f"{got_fewer}, verwacht {_decimal(_tenths(num_fewer, den_fewer))} (naar "
+                        f"de rest van {parent.unit_id}): mogelijk verwisseld",
                         (
                             ("list", lst.list_number),
                             ("candidate more", more),

@@ -121,11 +121,13 @@ def distribute_in_order(
     had_remainder = [False] * len(members)
     order: list[int] = []
     rounds: list[list[int]] = []
-    round_key: tuple[str, tuple[int, int]] | None = None
+    round_key: tuple[str, Fraction] | None = None
     lot_seats: list[int] = []
     reassigned: list[Reassignment] = []
     to_assign = seats - sum(held)
     unfilled = 0
+    served: list[int] = []  # who already had a seat at the value ``served_at``
+    served_at: tuple[str, Fraction] | None = None
     for step in range(to_assign):
         left = to_assign - step
         found = _next_round(members, remainders, held, had_remainder)
@@ -135,6 +137,16 @@ def distribute_in_order(
             reassigned.extend(Reassignment(n, None, "unfilled") for n in surplus_from[first:])
             break
         method, tied, best = found
+        # Equal values share out their seats one per list before any list gets a second one at
+        # that value. A list's average drops once it has a seat, so this only tells where it
+        # does not: a list without votes (average 0 however many seats it holds).
+        if served_at != (method, Fraction(*best)):
+            served, served_at = [], (method, Fraction(*best))
+        waiting = [i for i in tied if i not in served]
+        if waiting:
+            tied = waiting
+        else:
+            served = []  # every tied list had a seat at this value: the next round begins
         if len(tied) > left:
             options = tuple(members[i].number for i in tied)
             value = Fraction(best[0], best[1] * (seats if method == LARGEST_REMAINDER else 1))
@@ -158,11 +170,13 @@ def distribute_in_order(
             round_key = None
         else:
             winner = tied[0]
-            if round_key == (method, best) and rounds:
-                rounds[-1].append(members[winner].number)
+            number = members[winner].number
+            if round_key == (method, Fraction(*best)) and rounds and number not in rounds[-1]:
+                rounds[-1].append(number)
             else:
-                rounds.append([members[winner].number])
-            round_key = (method, best)
+                rounds.append([number])
+            round_key = (method, Fraction(*best))
+        served.append(winner)
         held[winner] += 1
         if method == LARGEST_REMAINDER:
             had_remainder[winner] = True

@@ -45,6 +45,7 @@ from dataclasses import replace
 from operator import add
 
 from reference.control_protocol import (
+    counted,
     explanation_findings,
     list_deviation_findings,
     swapped_candidate_findings,
@@ -141,8 +142,8 @@ def identity_findings(count: Count) -> list[CountFinding]:
                 "TOT-D-is-A+B+C",
                 uid,
                 "admitted.total",
-                f"D = {adm.total}, but A + B + C = {adm.poll_cards} + {adm.proxy_certificates} + "
-                f"{adm.voter_cards} = {abc}",
+                f"D (toegelaten kiezers) = {adm.total}, maar A + B + C = {adm.poll_cards} + "
+                f"{adm.proxy_certificates} + {adm.voter_cards} = {abc}",
             )
         )
     for lst in count.lists:
@@ -155,8 +156,8 @@ def identity_findings(count: Count) -> list[CountFinding]:
                         "TOT-list-is-candidate-sum",
                         uid,
                         f"lists[{lst.list_number}].total",
-                        f"list {lst.list_number} total is {lst.total}, but its candidates' votes "
-                        f"add up to {candidate_sum}",
+                        f"lijst {lst.list_number}: het lijsttotaal is {lst.total}, maar de "
+                        f"stemmen op haar kandidaten tellen op tot {candidate_sum}",
                     )
                 )
     e = count.votes_on_lists
@@ -167,7 +168,8 @@ def identity_findings(count: Count) -> list[CountFinding]:
                 "TOT-E-is-list-sum",
                 uid,
                 "votes_on_lists",
-                f"E = {count.reported_votes_on_lists}, but the list totals add up to {e}",
+                f"E (stemmen op lijsten) = {count.reported_votes_on_lists}, maar de "
+                f"lijsttotalen tellen op tot {e}",
             )
         )
     h = count.total_counted
@@ -179,7 +181,8 @@ def identity_findings(count: Count) -> list[CountFinding]:
                 "TOT-H-is-E+F+G",
                 uid,
                 "total_counted",
-                f"H = {h}, but E + F + G = {e} + {count.blank} + {count.invalid} = {efg}",
+                f"H (getelde stembiljetten) = {h}, maar E + F + G = {e} + {count.blank} + "
+                f"{count.invalid} = {efg}",
             )
         )
     found.extend(_difference_findings(count))
@@ -197,7 +200,7 @@ def _difference_findings(count: Count) -> list[CountFinding]:
                     "TOT-I-J-difference",
                     uid,
                     "more_counted",
-                    f"I − J = {i} − {j} = {i - j}, but H − D = {h} − {d} = {h - d}",
+                    f"I − J = {i} − {j} = {i - j}, maar H − D = {h} − {d} = {h - d}",
                 )
             ]
         return []
@@ -209,7 +212,8 @@ def _difference_findings(count: Count) -> list[CountFinding]:
                 "TOT-I-J-difference",
                 uid,
                 "more_counted",
-                f"I = {i}, but H = {h} and D = {d}, so I must be {max(h - d, 0)}",
+                f"I (meer getelde stembiljetten) = {i}, maar H = {h} en D = {d}, dus moet I "
+                f"{max(h - d, 0)} zijn",
             )
         )
     if j != max(d - h, 0):
@@ -219,7 +223,8 @@ def _difference_findings(count: Count) -> list[CountFinding]:
                 "TOT-I-J-difference",
                 uid,
                 "fewer_counted",
-                f"J = {j}, but H = {h} and D = {d}, so J must be {max(d - h, 0)}",
+                f"J (minder getelde stembiljetten) = {j}, maar H = {h} en D = {d}, dus moet J "
+                f"{max(d - h, 0)} zijn",
             )
         )
     return found
@@ -239,13 +244,29 @@ def warning_findings(count: Count, protocol: ControlProtocol = CURRENT) -> list[
                 "TOT-warning-no-votes",
                 uid,
                 "total_counted",
-                "no ballots counted (H = 0)",
+                "geen stembiljetten geteld (H = 0)",
             )
         )
     else:
-        for code, field, word, value, percent in (
-            ("TOT-warning-blank", "blank", "blank", count.blank, protocol.blank_percent),
-            ("TOT-warning-invalid", "invalid", "invalid", count.invalid, protocol.invalid_percent),
+        for code, field, letter, one, many, value, percent in (
+            (
+                "TOT-warning-blank",
+                "blank",
+                "F",
+                "blanco stembiljet",
+                "blanco stembiljetten",
+                count.blank,
+                protocol.blank_percent,
+            ),
+            (
+                "TOT-warning-invalid",
+                "invalid",
+                "G",
+                "ongeldig stembiljet",
+                "ongeldige stembiljetten",
+                count.invalid,
+                protocol.invalid_percent,
+            ),
         ):
             if 100 * value >= percent * h:
                 found.append(
@@ -254,7 +275,8 @@ def warning_findings(count: Count, protocol: ControlProtocol = CURRENT) -> list[
                         code,
                         uid,
                         field,
-                        f"{value} {word} ballots are {percent}% or more of H = {h} "
+                        f"{letter}: {counted(value, one, many)} "
+                        f"{'is' if value == 1 else 'zijn'} {percent}% of meer van H = {h} "
                         f"(100 × {value} ≥ {percent} × {h})",
                     )
                 )
@@ -265,16 +287,16 @@ def warning_findings(count: Count, protocol: ControlProtocol = CURRENT) -> list[
     if by_number or by_share:
         reasons = []
         if by_number:
-            reasons.append(f"at least {minimum}")
+            reasons.append(f"ten minste {minimum}")
         if by_share:
-            reasons.append(f"{percent}% or more of H (100 × {diff} ≥ {percent} × {h})")
+            reasons.append(f"{percent}% of meer van H (100 × {diff} ≥ {percent} × {h})")
         found.append(
             CountFinding(
                 "warning",
                 "TOT-warning-difference",
                 uid,
                 "total_counted",
-                f"|D − H| = |{d} − {h}| = {diff} is " + " and ".join(reasons),
+                f"|D − H| = |{d} − {h}| = {diff} is " + " en ".join(reasons),
                 (("D", d), ("H", h), ("difference", h - d)),
             )
         )
@@ -468,7 +490,7 @@ def _accept_entries(
                     "TOT-double-entry",
                     second.unit_id,
                     where,
-                    "a second entry without a first entry of this unit",
+                    "een tweede invoer zonder eerste invoer van deze eenheid",
                 )
             )
             continue
@@ -479,14 +501,14 @@ def _accept_entries(
                     "TOT-double-entry",
                     first.unit_id,
                     diff.field,
-                    f"first entry {_show(diff.first)}, second entry {_show(diff.second)}",
+                    f"eerste invoer {_show(diff.first)}, tweede invoer {_show(diff.second)}",
                 )
             )
     return entered
 
 
 def _show(value: int | None) -> str:
-    return "absent" if value is None else str(value)
+    return "niet vermeld" if value is None else str(value)
 
 
 def _admissible(
@@ -504,7 +526,7 @@ def _admissible(
                 "TOT-known-unit",
                 count.unit_id,
                 where,
-                f"unit {count.unit_id!r} is not in the hierarchy",
+                f"eenheid {count.unit_id!r} staat niet in de hiërarchie",
             )
         )
         return False
@@ -515,7 +537,7 @@ def _admissible(
                 "TOT-unique",
                 count.unit_id,
                 where,
-                f"unit {count.unit_id!r} has more than one count; the first is used",
+                f"eenheid {count.unit_id!r} heeft meer dan één telling; de eerste telt",
             )
         )
         return False
@@ -526,7 +548,7 @@ def _admissible(
                 "TOT-level",
                 count.unit_id,
                 f"{where}.level",
-                f"the count is at level {count.level}, the unit is a {unit.level}",
+                f"de telling is op niveau {count.level}, de eenheid is een {unit.level}",
             )
         )
         return False
@@ -548,13 +570,17 @@ def _apply_corrections(
         old = entered.get(uid)
         reason = None
         if correction.count.unit_id != uid:
-            reason = f"the correction is for {uid!r} but its count for {correction.count.unit_id!r}"
+            reason = (
+                f"de correctie is voor {uid!r}, maar haar telling voor {correction.count.unit_id!r}"
+            )
         elif unit is None:
-            reason = f"unit {uid!r} is not in the hierarchy"
+            reason = f"eenheid {uid!r} staat niet in de hiërarchie"
         elif old is None:
-            reason = f"unit {uid!r} has no count to correct"
+            reason = f"eenheid {uid!r} heeft geen telling om te corrigeren"
         elif correction.count.level != unit.level:
-            reason = f"the count is at level {correction.count.level}, the unit is a {unit.level}"
+            reason = (
+                f"de telling is op niveau {correction.count.level}, de eenheid is een {unit.level}"
+            )
         if reason is not None or old is None:
             findings.append(_finding("error", "TOT-correction-target", uid, where, str(reason)))
             continue
@@ -613,8 +639,8 @@ def totalise(
                     "TOT-complete",
                     uid,
                     "",
-                    f"no count for {unit.level} {unit.name!r} ({uid}), which "
-                    f"{_parent_words(hierarchy, unit)} expects",
+                    f"geen telling voor {unit.level} {unit.name!r} ({uid}), "
+                    f"{_parent_words(hierarchy, unit)}",
                 )
             )
         if stated is not None:
@@ -627,8 +653,9 @@ def totalise(
                             "TOT-sum-identity",
                             uid,
                             diff.field,
-                            f"the stated total is {_show(diff.first)}, the sum of its "
-                            f"{len(unit.children)} units is {_show(diff.second)}",
+                            f"het opgegeven totaal is {_show(diff.first)}, de som van de "
+                            f"{counted(len(unit.children), 'eenheid', 'eenheden')} eronder is "
+                            f"{_show(diff.second)}",
                         )
                     )
         if uid in final:
@@ -640,9 +667,9 @@ def totalise(
 
 def _parent_words(hierarchy: Hierarchy, unit: Unit) -> str:
     if unit.parent is None:
-        return "the totalisation"
+        return "die in de hiërarchie verwacht wordt"
     parent = hierarchy.units[unit.parent]
-    return f"{parent.level} {parent.name!r}"
+    return f"die {parent.level} {parent.name!r} verwacht"
 
 
 # =========================================================================== to seat allocation

@@ -17,8 +17,10 @@ from spec.claims import ReadResult
 from spec.model import Election
 from spec.rules import RULES, Context, Violation
 
-STEP_BY_STEP = "judged step by step"
-FINAL_ONLY = "judged on the final result only"
+STEP_BY_STEP = "beoordeeld per stap"
+"""The judgement of a result that states its ``steps`` (as the verdicts print it)."""
+FINAL_ONLY = "beoordeeld op het eindresultaat"
+"""The judgement of a result without ``steps``: on its final claim, at full strength."""
 
 
 def judgement(claim: ReadResult) -> str:

@@ -24,6 +24,19 @@ LOT_KINDS = ("residual_seat", "absolute_majority", "candidate")
 CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
 """The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
 later) are read as no claim."""
+TRACE_FIELDS: tuple[str, ...] = (
+    "distributions",
+    "combination_checks",
+    "preference",
+    "elected_on_preference",
+    "placements",
+    "double_elections",
+    "transfers",
+)
+"""The trace of a district result besides ``national.steps``: how it got to its final claim
+(``DistrictClaim.trace`` names the ones a result states)."""
+NATIONAL_STEPS = "national.steps"
+"""In ``DistrictClaim.trace``: the result states the steps of its ``national`` part."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,15 +172,17 @@ class DistributionClaim:
 
 @dataclass(frozen=True, slots=True)
 class DistrictLotClaim:
-    """The question of a district ``needs_lot`` result: its ``kind``, the number of the group
-    or combination it is about (``list``) and the ``options``; ``None`` where not of the form
-    required, the ``*_stated`` texts as the result wrote them (``repr``), for the messages."""
+    """The question of a district ``needs_lot`` result: its ``kind`` (``combination_seat``,
+    ``group_seat``, ``candidate``), the number of the combination, group or party it is about
+    (``list``) and the whole-number ``options`` in the order stated (an option that is not a
+    whole number is left out); ``None`` where not of the form required. The ``*_stated`` texts
+    are what the result wrote (``str``), for the messages."""
 
     kind: str | None
     list: int | None
-    options: tuple[int, ...] | None
+    options: tuple[int, ...] = ()
+    kind_stated: str = "None"
     list_stated: str = "None"
-    options_stated: str = "None"
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,11 +218,21 @@ class DistrictClaim:
     """What a district result says, beyond its allocation to contestants (``national``, read as
     a single-contest result). Maps leave out entries that are not of the required form; the
     rules name what is missing. ``party_seats`` are the result's ``party_seats`` (for a
-    ``needs_lot`` of stage ``group``: its ``seats_so_far``), ``seats`` the seats per list."""
+    ``needs_lot`` of stage ``group``: its ``seats_so_far``), ``seats`` the seats per list.
+
+    The **final claim** is ``status``, ``national`` (without its steps), ``party_seats``,
+    ``seats``, ``elected`` and ``ranking`` (``completed``), or ``stage``, ``lot`` and
+    ``seats_so_far`` (``needs_lot``). Everything else is **trace**: ``trace`` names the trace
+    parts the result states (``TRACE_FIELDS`` and ``NATIONAL_STEPS``), also where a part is not
+    of the required form. A stated part is judged as stated, an absent one through the claim it
+    would explain (``spec.rules.district_final``)."""
 
     status: str | None
     national: ReadResult
     stage: str | None = None
+    stage_stated: str = "None"
+    """The ``stage`` as the result wrote it (``str``), for the messages."""
+    trace: frozenset[str] = frozenset()
     party_seats: Mapping[int, int] = field(default_factory=dict)
     seats: Mapping[int, int] = field(default_factory=dict)
     seats_so_far: Mapping[int, int] = field(default_factory=dict)

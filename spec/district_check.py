@@ -6,16 +6,31 @@ The claim is what a district result states (``spec.claims.DistrictClaim``), read
 lijstengroepen, stellen, lists and combinations taken as single lists, P 3 – P 10) is judged by
 the single-contest rules; the rest by the rules of ``spec.rules.groups`` (P 12, P 13, P 15 –
 P 19, old P 11). This module never imports ``reference/``.
+
+The trace of a district result (``spec.claims.TRACE_FIELDS``: ``distributions``,
+``combination_checks``, ``preference``, ``elected_on_preference``, ``placements``,
+``double_elections``, ``transfers``, and ``national.steps``) is optional. Each part that is
+present is judged as stated; the claims it would explain, where it is absent, are judged at full
+strength against the law (``spec.rules.district_final``): a result without any trace (a
+final-only result) is accepted exactly when it is the lawful outcome of the election.
+``judgement`` says which of the two a result gets.
 """
 
 from __future__ import annotations
 
+from spec.check import FINAL_ONLY, STEP_BY_STEP
 from spec.claims import DistrictClaim
 from spec.districts import DistrictElection
 from spec.rules import RULES, Violation
+from spec.rules.district_final import states_trace
 from spec.rules.groups import district_context
 
 _TOLERATED_REJECTIONS = frozenset({"lot_mismatch", "combination_check_needs_lot"})
+
+
+def judgement(claim: DistrictClaim) -> str:
+    """``STEP_BY_STEP`` for a district result that states any trace, else ``FINAL_ONLY``."""
+    return STEP_BY_STEP if states_trace(claim) else FINAL_ONLY
 
 
 def check_districts(election: DistrictElection, claim: DistrictClaim) -> list[Violation]:

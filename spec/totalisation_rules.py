@@ -62,6 +62,7 @@ from spec.counts import (
     Totals,
 )
 from spec.rules import Violation
+from spec.rules.base import plural
 
 MODELS = "models N 10-1, Na 31-2, O 3, P 22-1"
 CHECKS = "Kiesraad checks of a proces-verbaal (models N 10-1, Na 31-1, Na 31-2, O 3, P 22-1)"
@@ -369,12 +370,17 @@ class TotalisationRule:
         return [Violation(self.id, self.article, message) for message in self.check(case)]
 
 
+_SEVERITY = {"error": "fout", "warning": "waarschuwing"}
+"""A finding's ``severity`` in the messages."""
+
+
 def _compare(code: str, severity: str, must: set[str], case: Case, what: str) -> Iterator[str]:
     got = case.reported(code, severity)
+    word = _SEVERITY.get(severity, severity)
     for uid in sorted(must - got):
-        yield f"unit {uid!r}: {what}, but no {severity} {code} is reported"
+        yield f"eenheid {uid!r}: {what}, maar er is geen {word} {code} gemeld"
     for uid in sorted(got - must):
-        yield f"unit {uid!r}: {severity} {code} is reported, but the inputs do not call for it"
+        yield f"eenheid {uid!r}: {word} {code} is gemeld, maar de invoer geeft daar geen reden toe"
 
 
 def _structural(code: str, what: str) -> Callable[[Case], Iterable[str]]:
@@ -454,19 +460,19 @@ def _sums(case: Case) -> Iterator[str]:
     stated total that differs from that sum is reported."""
     units, counts = case.hierarchy.units, case.totals.counts
     for uid in sorted(set(counts) - set(units)):
-        yield f"the totals contain a count for {uid!r}, which is not in the hierarchy"
+        yield f"de totalen bevatten een telling voor {uid!r}, dat niet in de hiërarchie staat"
     stated_wrong: set[str] = set()
     for uid, unit in units.items():
         if not unit.children:
             continue
         parts = [counts[c] for c in unit.children if c in counts]
         if uid not in counts:
-            yield f"unit {uid!r} ({unit.level}) has no total"
+            yield f"eenheid {uid!r} ({unit.level}) heeft geen totaal"
         else:
             wrong = sum_mismatches(counts[uid], parts)
             if wrong:
                 yield (
-                    f"unit {uid!r}: the total is not the sum of its units in "
+                    f"eenheid {uid!r}: het totaal is niet de som van haar eenheden in "
                     f"{', '.join(wrong[:5])}{' ...' if len(wrong) > 5 else ''}"
                 )
         stated = case.expected.effective.get(uid)
@@ -476,15 +482,16 @@ def _sums(case: Case) -> Iterator[str]:
             want = eligible_of_total(stated, parts)
             if counts[uid].eligible_voters != want:
                 yield (
-                    f"unit {uid!r}: eligible voters {counts[uid].eligible_voters}, expected "
-                    f"{want} (the stated total's, else the sum when every unit states them)"
+                    f"eenheid {uid!r}: kiesgerechtigden {counts[uid].eligible_voters}, verwacht "
+                    f"{want} (die van het opgegeven totaal, anders de som als elke eenheid ze "
+                    "opgeeft)"
                 )
     yield from _compare(
         "TOT-sum-identity",
         "error",
         stated_wrong,
         case,
-        "the stated total is not the sum of its units",
+        "het opgegeven totaal is niet de som van haar eenheden",
     )
 
 
@@ -495,13 +502,16 @@ def _carried(case: Case) -> Iterator[str]:
             continue
         want, got = case.expected.effective.get(uid), case.totals.counts.get(uid)
         if want is None and got is not None:
-            yield f"unit {uid!r} has no count in the input, but one in the totals"
+            yield f"eenheid {uid!r} heeft geen telling in de invoer, maar wel een in de totalen"
         elif want is not None and got is None:
-            yield f"unit {uid!r}: its count is missing from the totals"
+            yield f"eenheid {uid!r}: haar telling ontbreekt in de totalen"
         elif want is not None and got is not None:
             wrong = differing(numbers(want), numbers(got))
             if wrong:
-                yield f"unit {uid!r}: the totals change its entered count in {', '.join(wrong)}"
+                yield (
+                    f"eenheid {uid!r}: de totalen wijzigen haar ingevoerde telling in "
+                    f"{', '.join(wrong)}"
+                )
 
 
 def _trace(case: Case) -> Iterator[str]:
@@ -509,17 +519,22 @@ def _trace(case: Case) -> Iterator[str]:
     want = case.expected.corrections
     got = case.totals.corrections
     if len(want) != len(got):
-        yield f"{len(want)} correction(s) were applied, the trace records {len(got)}"
+        yield (
+            f"{plural(len(want), 'correctie is', 'correcties zijn')} toegepast, het spoor "
+            f"vermeldt er {len(got)}"
+        )
         return
     for index, ((uid, kind, changes), record) in enumerate(zip(want, got, strict=True)):
         if (record.unit_id, record.kind) != (uid, kind):
             yield (
-                f"trace record {index} is a {record.kind} of {record.unit_id!r}, "
-                f"expected a {kind} of {uid!r}"
+                f"spoorregel {index} is een {record.kind} van {record.unit_id!r}, "
+                f"verwacht een {kind} van {uid!r}"
             )
         elif sorted(record.changes, key=lambda d: d.field) != list(changes):
-            fields = ", ".join(d.field for d in changes) or "nothing"
-            yield f"trace record {index} ({uid!r}) does not record exactly the changes of {fields}"
+            fields = ", ".join(d.field for d in changes) or "niets"
+            yield (
+                f"spoorregel {index} ({uid!r}) vermeldt niet precies de wijzigingen van {fields}"
+            )
 
 
 RULES: tuple[TotalisationRule, ...] = (
@@ -527,43 +542,45 @@ RULES: tuple[TotalisationRule, ...] = (
         "TOT-known-unit",
         MODELS,
         "A count of a unit that is not in the hierarchy is an error.",
-        _structural("TOT-known-unit", "its count is for a unit that is not in the hierarchy"),
+        _structural(
+            "TOT-known-unit", "de telling is van een eenheid die niet in de hiërarchie staat"
+        ),
     ),
     TotalisationRule(
         "TOT-unique",
         MODELS,
         "Each unit has at most one count (and one second entry).",
-        _structural("TOT-unique", "it has more than one count"),
+        _structural("TOT-unique", "zij heeft meer dan één telling"),
     ),
     TotalisationRule(
         "TOT-level",
         MODELS,
         "A count is at its unit's level.",
-        _structural("TOT-level", "a count is at another level than its unit"),
+        _structural("TOT-level", "een telling staat op een ander niveau dan haar eenheid"),
     ),
     TotalisationRule(
         "TOT-complete",
         MODELS,
         "Every expected lowest unit has a count.",
-        _structural("TOT-complete", "it is expected and has no count"),
+        _structural("TOT-complete", "zij wordt verwacht en heeft geen telling"),
     ),
     TotalisationRule(
         "TOT-double-entry",
         f"{CHECKS}: double entry",
         "A second data entry is identical to the first, field by field.",
-        _structural("TOT-double-entry", "its second entry differs from (or lacks) the first"),
+        _structural("TOT-double-entry", "haar tweede invoer wijkt af van de eerste (of ontbreekt)"),
     ),
     TotalisationRule(
         "TOT-correction-target",
         "model Na 14 (corrigendum), recount",
         "A correction replaces the count of a known unit that has one, at its level.",
-        _structural("TOT-correction-target", "a correction has no count to replace"),
+        _structural("TOT-correction-target", "een correctie heeft geen telling om te vervangen"),
     ),
     TotalisationRule(
         "TOT-D-is-A+B+C",
         MODELS,
         "D (toegelaten kiezers) = A + B + C.",
-        _identity("TOT-D-is-A+B+C", d_is_a_b_c, "D is not A + B + C"),
+        _identity("TOT-D-is-A+B+C", d_is_a_b_c, "D is niet A + B + C"),
     ),
     TotalisationRule(
         "TOT-list-is-candidate-sum",
@@ -572,27 +589,27 @@ RULES: tuple[TotalisationRule, ...] = (
         _identity(
             "TOT-list-is-candidate-sum",
             lists_are_candidate_sums,
-            "a list total is not its candidates' sum",
+            "een lijsttotaal is niet de som van de stemmen op haar kandidaten",
         ),
     ),
     TotalisationRule(
         "TOT-E-is-list-sum",
         MODELS,
         "E, where stated, is the sum of the list totals.",
-        _identity("TOT-E-is-list-sum", e_is_list_sum, "E is not the sum of the list totals"),
+        _identity("TOT-E-is-list-sum", e_is_list_sum, "E is niet de som van de lijsttotalen"),
     ),
     TotalisationRule(
         "TOT-H-is-E+F+G",
         MODELS,
         "H (ballots counted) = E + F + G.",
-        _identity("TOT-H-is-E+F+G", h_is_e_f_g, "H is not E + F + G"),
+        _identity("TOT-H-is-E+F+G", h_is_e_f_g, "H is niet E + F + G"),
     ),
     TotalisationRule(
         "TOT-I-J-difference",
         MODELS,
         "At a polling station I = H − D if H > D (else 0) and J = D − H if D > H (else 0); "
         "at a higher unit I − J = H − D.",
-        _identity("TOT-I-J-difference", difference_explained, "I and J do not explain D − H"),
+        _identity("TOT-I-J-difference", difference_explained, "I en J verklaren D − H niet"),
     ),
     TotalisationRule(
         "TOT-sum-identity",
@@ -616,19 +633,19 @@ RULES: tuple[TotalisationRule, ...] = (
         "TOT-warning-blank",
         CP,
         "Warn when blank ballots are the protocol's percentage (3%) or more of H (H > 0).",
-        _warning("TOT-warning-blank", blank_warning, "blank is 3% or more of H"),
+        _warning("TOT-warning-blank", blank_warning, "blanco is 3% of meer van H"),
     ),
     TotalisationRule(
         "TOT-warning-invalid",
         CP,
         "Warn when invalid ballots are the protocol's percentage (3%) or more of H (H > 0).",
-        _warning("TOT-warning-invalid", invalid_warning, "invalid is 3% or more of H"),
+        _warning("TOT-warning-invalid", invalid_warning, "ongeldig is 3% of meer van H"),
     ),
     TotalisationRule(
         "TOT-warning-difference",
         CP,
         "Warn when |D − H| ≥ 15, or H > 0 and |D − H| ≥ 2% of H (the protocol's numbers).",
-        _warning("TOT-warning-difference", difference_warning, "|D − H| is ≥ 15 or ≥ 2% of H"),
+        _warning("TOT-warning-difference", difference_warning, "|D − H| is ≥ 15 of ≥ 2% van H"),
     ),
     TotalisationRule(
         "CP-no-explanation",
@@ -647,7 +664,7 @@ RULES: tuple[TotalisationRule, ...] = (
         _explanation_check(
             "CP-explanations-sum",
             explanations_fall_short,
-            "the explanations do not add up to |H − D|",
+            "de verklaringen tellen niet op tot |H − D|",
         ),
     ),
     TotalisationRule(
@@ -658,7 +675,8 @@ RULES: tuple[TotalisationRule, ...] = (
         _against_rest(
             "CP-list-deviation",
             deviating_lists,
-            "a list's share deviates ≥ 50 points from the rest of its parent",
+            "het aandeel van een lijst wijkt ≥ 50 procentpunt af van dat in de rest van de "
+            "bovenliggende eenheid",
             lambda p: 2,
         ),
     ),
@@ -671,7 +689,7 @@ RULES: tuple[TotalisationRule, ...] = (
         _against_rest(
             "CP-swapped-candidates",
             swapped_lists,
-            "two candidates of a list may have been swapped",
+            "twee kandidaten van een lijst zijn mogelijk verwisseld",
             lambda p: p.swap_minimum_units,
         ),
     ),

@@ -196,7 +196,7 @@ def test_the_osv2020_adapter_reports_a_wrong_order_of_election(tmp_path: Path) -
     reusel = by_id[4]
     assert reusel["status"] == "FAIL"
     assert reusel["differences"] == [
-        "elected: list 1 expected [1, 3, 2, 4, 5, 6, 7, 8], got [1, 2, 3, 4, 5, 6, 7, 8]"
+        "elected: lijst 1 verwacht [1, 3, 2, 4, 5, 6, 7, 8], geleverd [1, 2, 3, 4, 5, 6, 7, 8]"
     ]
     assert "P15-preference-order" in {v["rule_id"] for v in reusel["violations"]}
 

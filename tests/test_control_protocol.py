@@ -263,8 +263,8 @@ def test_findings_files_and_summary(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert [(r[0], r[1]) for r in table[1:]] == [(r["unit"], r["check"]) for r in rows]
     sb2 = next(r for r in table if r[0] == "0503::SB2" and r[1] == "CP-explanations-sum")
     assert sb2[4] == "D=500; H=510; difference=10; explained=8; unexplained=2"
-    assert "0503::SB2" in out and "0503::SB4" in out and "Legend" in out
-    assert "CP-explanations-sum" in out and "do not add up" in out
+    assert "0503::SB2" in out and "0503::SB4" in out and "Legenda" in out
+    assert "CP-explanations-sum" in out and "tellen niet op tot" in out
 
 
 # =========================================================================== one rule, one outcome

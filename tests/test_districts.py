@@ -691,5 +691,12 @@ def test_a_needs_lot_result_says_which_combinations_counted() -> None:
     election = parse_district_election(document)
     assert isinstance(election, DistrictElection)
     assert check_districts(election, result) == []
+    # Stated, the trace is followed: a combination check that keeps list 3 makes the allocation
+    # over contestants one of combination 9, which the national part does not state.
+    wrong = copy.deepcopy(result)
+    wrong["combination_checks"][0].update(kept=[2, 3], dropped=[], counts=True)
+    assert "FORMAT-result" in {v.rule_id for v in check_districts(election, wrong)}
+    # Without it (a final-only result, issue 13), old P 4 lid 2 is applied as the law reads:
+    # list 3 alone wins no seat (50 votes, kiesdeler 100), so combination 9 does not count.
     del result["combination_checks"]
-    assert "FORMAT-result" in {v.rule_id for v in check_districts(election, result)}
+    assert check_districts(election, result) == []

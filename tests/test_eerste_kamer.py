@@ -280,7 +280,7 @@ def test_spec_rules_catch_a_wrong_weighing() -> None:
     wrong_weight = replace(right, stemwaarden=(("Flevoland", 108),))
     found = check(wrong_weight, result_to_json(allocate(wrong_weight)))
     assert [v.rule_id for v in found] == ["U2-stemwaarde"]
-    assert "444850 / (100 × 41) = 108 1/2 → 109, the election applies 108" in found[0].message
+    assert "444850 : (100 × 41) = 108 1/2 → 109, de verkiezing past 108 toe" in found[0].message
 
     wrong_votes = replace(right, lists=(ElectionList(1, "", 4371),))
     found = check(wrong_votes, result_to_json(allocate(wrong_votes)))
@@ -312,12 +312,12 @@ def test_spec_rules_name_u3_for_an_answer_weighted_wrongly() -> None:
     for number, law, answer in ((1, 3379, 3348), (2, 1090, 1080)):
         assert (
             "U3-stemcijfer",
-            f"list {number}: its member votes times the stemwaarden add up to {law}, the "
-            f"result counts a stemcijfer of {answer}",
+            f"lijst {number}: de stemmen van de leden maal de stemwaarden zijn samen {law}, de "
+            f"uitkomst rekent met stemcijfer {answer}",
         ) in messages
         assert (
             "P6-full-seats",
-            f"list {number} has {law} votes, the full-seat step states {answer}",
+            f"lijst {number} heeft stemcijfer {law}, de stap van de volle zetels vermeldt {answer}",
         ) in messages
 
 

@@ -128,7 +128,7 @@ def test_decisive_tie_silently_broken_is_rejected() -> None:
     election = lists_election(*TIE)
     v = only(election, completed("100", 900, [4, 3, 2], [4, 2, 2]))
     assert v.rule_id == "LOT-decisive"
-    assert "lists 2 and 3 tie at remainder 50 for 1 remaining seat(s)" in v.message
+    assert "de lijsten 2 en 3 hebben een gelijk overschot (50) voor 1 resterende zetel" in v.message
     assert "needs_lot" in v.message
 
 
@@ -136,7 +136,7 @@ def test_needs_lot_with_the_wrong_options_is_rejected() -> None:
     election = lists_election(*TIE)
     v = only(election, needs_lot("100", "residual_seat", [1, 2, 3], [4, 2, 2]))
     assert v.rule_id == "LOT-decisive"
-    assert "lists 2 and 3 tie at remainder 50" in v.message
+    assert "de lijsten 2 en 3 hebben een gelijk overschot (50)" in v.message
 
 
 def test_needs_lot_with_wrong_seats_so_far_names_p6() -> None:
@@ -144,7 +144,7 @@ def test_needs_lot_with_wrong_seats_so_far_names_p6() -> None:
     election = lists_election(*TIE)
     v = only(election, needs_lot("100", "residual_seat", [2, 3], [3, 3, 2]))
     assert v.rule_id == "P6-full-seats"
-    assert "list 1 has 400 votes" in v.message
+    assert "lijst 1 heeft stemcijfer 400" in v.message
 
 
 def test_needs_lot_with_wrong_lots_used_is_rejected() -> None:
@@ -159,7 +159,7 @@ def test_tie_decided_as_the_lot_fell_is_accepted_and_against_it_rejected() -> No
     assert check(election, completed("100", 900, [4, 2, 3], [4, 2, 2])) == []
     v = only(election, completed("100", 900, [4, 3, 2], [4, 2, 2]))
     assert v.rule_id == "LOT-drawn"
-    assert "the supplied lot fell on list 3, the result gives the seat to list 2" in v.message
+    assert "de gegeven loting viel op lijst 3, de uitkomst geeft de zetel aan lijst 2" in v.message
 
 
 def test_a_supplied_lot_nothing_asks_for_is_rejected() -> None:
@@ -170,7 +170,7 @@ def test_a_supplied_lot_nothing_asks_for_is_rejected() -> None:
     election = lists_election(*TIE, lots=lots)
     v = only(election, completed("100", 900, [4, 2, 3], [4, 2, 2]))
     assert v.rule_id == "LOT-drawn"
-    assert "1 supplied lot(s) answer no decisive tie" in v.message
+    assert "1 gegeven loting beantwoordt geen beslissende gelijke stand" in v.message
 
 
 # 9 seats, votes 400, 260, 240 (900): kiesdeler 100; full seats 4, 2, 2; remainders 0, 60, 40:
@@ -183,7 +183,7 @@ def test_needs_lot_where_no_tie_exists_is_rejected() -> None:
     assert check(election, completed("100", 900, [4, 3, 2], [4, 2, 2])) == []
     v = only(election, needs_lot("100", "residual_seat", [2, 3], [4, 2, 2], seat=1))
     assert v.rule_id == "LOT-decisive"
-    assert "residual seat 1 goes to list 2 with remainder 60 (list 3 40)" in v.message
+    assert "restzetel 1 gaat naar lijst 2 met overschot 60 (lijst 3 40)" in v.message
 
 
 # --------------------------------------------------------------------------- P 7, P 8
@@ -202,7 +202,7 @@ def test_wrong_largest_remainder_seat_is_rejected(limits: dict[int, int] | None)
     assert check(election, completed("100", 900, [4, 3, 1, 1], [3, 2, 1, 0])) == []
     v = only(election, completed("100", 900, [4, 2, 2, 1], [3, 2, 1, 0]))
     assert v.rule_id == "P8.1-largest-remainder"
-    assert v.message == "residual seat 3 went to list 3 but belongs to list 2: remainder 70 > 60"
+    assert v.message == "restzetel 3 ging naar lijst 3 maar komt toe aan lijst 2: overschot 70 > 60"
 
 
 def test_two_remainder_seats_for_one_list_are_rejected() -> None:
@@ -211,8 +211,8 @@ def test_two_remainder_seats_for_one_list_are_rejected() -> None:
     v = only(election, completed("100", 900, [5, 2, 1, 1], [3, 2, 1, 0]))
     assert v.rule_id == "P8.2-one-per-list"
     assert v.message == (
-        "residual seat 3 went to list 1 but belongs to list 2 (remainder 70): list 1 already "
-        "received a seat in this round"
+        "restzetel 3 ging naar lijst 1 maar komt toe aan lijst 2 (overschot 70): lijst 1 kreeg "
+        "in deze ronde al een restzetel"
     )
 
 
@@ -227,8 +227,8 @@ def test_two_average_seats_for_one_list_in_round_2_are_rejected() -> None:
     v = only(election, completed("100", 900, [4, 5, 0, 0, 0, 0, 0, 0], full))
     assert v.rule_id == "P8.3-average-one-per-list"
     assert v.message == (
-        "residual seat 4 went to list 2 but belongs to list 1 (average 62): list 2 already "
-        "received a seat in this round"
+        "restzetel 4 ging naar lijst 2 maar komt toe aan lijst 1 (gemiddelde 62): lijst 2 kreeg "
+        "in deze ronde al een restzetel"
     )
 
 
@@ -240,7 +240,7 @@ def test_quota_rounding_is_rejected() -> None:
     assert check(election, completed("75 5/9", 680, [3, 1, 5], [3, 1, 4])) == []
     v = only(election, completed("75 5/9", 680, [3, 2, 4], [3, 1, 4]))
     assert v.rule_id == "P8.1-largest-remainder"
-    assert "belongs to list 3: remainder 31 7/9 > 31 4/9" in v.message
+    assert "komt toe aan lijst 3: overschot 31 7/9 > 31 4/9" in v.message
     wrong_quota = check(election, completed("76", 680, [3, 2, 4], [3, 1, 4]))
     assert {x.rule_id for x in wrong_quota} == {"P5-quota", "P8.1-largest-remainder"}
 
@@ -254,8 +254,8 @@ def test_75_percent_is_inclusive() -> None:
     assert check(election, completed("100", 900, [4, 4, 1], [4, 3, 0])) == []
     v = only(election, completed("100", 900, [5, 4, 0], [4, 3, 0]))
     assert v.rule_id == "P8.2-75-percent"
-    assert "exactly 75% of the kiesdeler 100" in v.message
-    assert "remainder 75 > 45" in v.message
+    assert "precies 75% van de kiesdeler 100" in v.message
+    assert "overschot 75 > 45" in v.message
 
 
 # 9 seats, votes 446, 380, 74 (900): list 3 is below 75 and takes no remainder seat. Full seats 4,
@@ -266,8 +266,8 @@ def test_below_75_percent_gets_no_remainder_seat() -> None:
     v = only(election, completed("100", 900, [4, 4, 1], [4, 3, 0]))
     assert v.rule_id == "P8.2-75-percent"
     assert v.message == (
-        "residual seat 2 went to list 3 but belongs to list 1 (remainder 46): list 3 has 74 "
-        "votes, below 75% of the kiesdeler 100 (75)"
+        "restzetel 2 ging naar lijst 3 maar komt toe aan lijst 1 (overschot 46): lijst 3 heeft "
+        "stemcijfer 74, lager dan 75% van de kiesdeler 100 (75)"
     )
 
 
@@ -282,7 +282,7 @@ def test_p8_round_2_wrong_is_rejected() -> None:
     v = only(election, completed("100", 900, [5, 3, 1, 0, 0], [4, 2, 0, 0, 0]))
     assert v.rule_id == "P8.3-greatest-average"
     assert v.message == (
-        "residual seat 3 went to list 3 but belongs to list 1: average 73 1/3 > 70"
+        "restzetel 3 ging naar lijst 3 maar komt toe aan lijst 1: gemiddelde 73 1/3 > 70"
     )
 
 
@@ -297,7 +297,7 @@ def test_p7_greatest_average_seat_wrong_is_rejected() -> None:
     v = only(election, completed("100", 1900, [10, 6, 3], [10, 5, 2]))
     assert v.rule_id == "P7.1-greatest-average"
     assert v.message == (
-        "residual seat 2 went to list 2 but belongs to list 1: average 95 5/11 > 93 1/3"
+        "restzetel 2 ging naar lijst 2 maar komt toe aan lijst 1: gemiddelde 95 5/11 > 93 1/3"
     )
 
 
@@ -319,8 +319,8 @@ def test_p9_missing_is_rejected() -> None:
     election = lists_election(*MAJORITY)
     v = only(election, completed("111 1/9", 1000, [4, 3, 1, 1], [4, 2, 0, 0]))
     assert v.rule_id == "P9-absolute-majority"
-    assert "list 1 has 501 of 1000 votes, more than half" in v.message
-    assert "the seat of list 2" in v.message
+    assert "lijst 1 heeft 501 van de 1000 stemmen, meer dan de helft" in v.message
+    assert "de zetel van lijst 2" in v.message
 
 
 def test_p9_seat_from_the_wrong_list_is_rejected() -> None:
@@ -328,8 +328,8 @@ def test_p9_seat_from_the_wrong_list_is_rejected() -> None:
     v = only(election, completed("111 1/9", 1000, [5, 3, 1, 0], [4, 2, 0, 0]))
     assert v.rule_id == "P9-absolute-majority"
     assert v.message == (
-        "P 9 takes the seat for list 1 from list 2 (the last residual seat of another list, on "
-        "remainder 77 7/9); the result takes it from list 4"
+        "P 9 neemt de zetel voor lijst 1 van lijst 2 (de laatste restzetel van een andere lijst, "
+        "op overschot 77 7/9); de uitkomst neemt hem van lijst 4"
     )
 
 
@@ -346,8 +346,9 @@ def test_p9_lot_asked_is_accepted_and_silently_decided_rejected() -> None:
     assert check(election, needs_lot("111 1/9", "absolute_majority", [2, 3], [4, 2, 2, 1])) == []
     v = only(election, completed("111 1/9", 1000, [5, 1, 2, 1], [4, 1, 1, 1]))
     assert v.rule_id == "LOT-decisive"
-    assert "P 9: lists 2 and 3 received the last residual seats on the same remainder 68 8/9" in (
-        v.message
+    assert (
+        "P 9: de lijsten 2 en 3 kregen hun laatste restzetel op een gelijk overschot (68 8/9)"
+        in v.message
     )
     v = only(election, needs_lot("111 1/9", "residual_seat", [2, 3], [4, 1, 1, 1]))
     assert v.rule_id == "LOT-decisive"
@@ -359,7 +360,9 @@ def test_p9_lot_followed_is_accepted_and_against_it_rejected() -> None:
     assert check(election, completed("111 1/9", 1000, [5, 2, 1, 1], [4, 1, 1, 1])) == []
     v = only(election, completed("111 1/9", 1000, [5, 1, 2, 1], [4, 1, 1, 1]))
     assert v.rule_id == "LOT-drawn"
-    assert "fell on list 3 to give up a seat; the result takes it from list 2" in v.message
+    assert "wees lijst 3 aan om een zetel af te staan; de uitkomst neemt hem van lijst 2" in (
+        v.message
+    )
 
 
 # 9 seats, list 1: candidates with 60, 60, 0 votes (120); list 2: 780, then seven with 0 (780).
@@ -401,7 +404,7 @@ def test_candidate_lot_without_steps() -> None:
     wrong_seats = needs_lot("100", "candidate", [1, 2], [2, 7], list=1)
     v = check(election, wrong_seats)[0]
     assert v.rule_id == "P8.1-largest-remainder"
-    assert v.message == "residual seat 1 went to list 1 but belongs to list 2: remainder 80 > 20"
+    assert v.message == "restzetel 1 ging naar lijst 1 maar komt toe aan lijst 2: overschot 80 > 20"
     decided = completed(
         "100",
         900,
@@ -436,8 +439,8 @@ def test_p10_seat_to_the_wrong_list_is_rejected() -> None:
     v = only(election, completed("100", 900, [3, 5, 1], [4, 2, 1]))
     assert v.rule_id == "P8.2-one-per-list"
     assert v.message == (
-        "seat 3 (reassigned under P 10) went to list 2 but belongs to list 3 (remainder 50): "
-        "list 2 already received a seat in this round"
+        "restzetel 3 (P 10) ging naar lijst 2 maar komt toe aan lijst 3 (overschot 50): "
+        "lijst 2 kreeg in deze ronde al een restzetel"
     )
 
 
@@ -445,7 +448,7 @@ def test_p10_surplus_left_empty_is_rejected() -> None:
     election = lists_election(*EXHAUSTION, limits={1: 3})
     found = check(election, completed("100", 900, [3, 3, 1], [4, 2, 1]))
     assert found[0].rule_id == "P10-no-empty-seat-needlessly"
-    assert "seat 3 (reassigned under P 10) belongs to list 3 (remainder 50)" in found[0].message
+    assert "restzetel 3 (P 10) komt toe aan lijst 3 (overschot 50)" in found[0].message
 
 
 def test_p10_exhaustion_ignored_is_rejected() -> None:
@@ -550,7 +553,7 @@ def test_candidates_correct_is_accepted() -> None:
 def test_deceased_candidate_elected_is_rejected() -> None:
     found = check(candidate_election(), candidate_result(elected={"1": [1, 2]}))
     assert "P19a-deceased" in {v.rule_id for v in found}
-    assert any("candidate 2 is deceased" in v.message for v in found)
+    assert any("kandidaat 2 is overleden" in v.message for v in found)
 
 
 def test_candidate_order_wrong_is_rejected() -> None:
@@ -560,7 +563,7 @@ def test_candidate_order_wrong_is_rejected() -> None:
         candidate_result(elected={"3": [1, 2, 3]}, elected_on_preference={"3": []}),
     )
     assert found[0].rule_id == "P15-preference-order"
-    assert "candidate 2 has 200 preference votes" in found[0].message
+    assert "kandidaat 2 heeft 200 voorkeurstemmen" in found[0].message
 
 
 def test_candidate_ranking_wrong_is_rejected() -> None:
@@ -611,7 +614,7 @@ def test_the_conformance_judge_says_which_judgement_it_made() -> None:
     answer = needs_lot("100", "residual_seat", [2, 3], [4, 3, 2])  # list 2 one seat too many
     verdict = judge(vector, Answer("1", "needs_lot", answer))
     assert verdict.status == "FAIL"
-    assert "judged on the final result only" in verdict.message
+    assert "beoordeeld op het eindresultaat" in verdict.message
     assert judge(vector, Answer("1", "needs_lot", {**answer, "steps": []})).status == "FAIL"
 
 

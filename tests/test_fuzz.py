@@ -93,13 +93,13 @@ def test_the_reference_shows_no_difference(tmp_path: Path) -> None:
     done = fuzz(tmp_path / "out", REFERENCE, examples=300, seed=7)
     assert done.returncode == 0, done.stderr
     assert "kieswet-reference" in done.stdout
-    assert "300 examples (seed 7), no difference" in done.stdout
+    assert "300 voorbeelden (seed 7), geen verschil" in done.stdout
     assert not (tmp_path / "out").exists()
 
 
 SHRUNK = re.compile(
-    r"Shrunk by Hypothesis from (\d+) list\(s\), (\d+) candidate\(s\), \d+ seats "
-    r"to (\d+) list\(s\), (\d+) candidate\(s\), \d+ seats"
+    r"Door Hypothesis verkleind van (\d+) lijst(?:en)?, (\d+) kandida(?:at|ten), \d+ zetels? "
+    r"tot (\d+) lijst(?:en)?, (\d+) kandida(?:at|ten), \d+ zetels?"
 )
 
 
@@ -140,7 +140,7 @@ def test_a_rule_breaking_adapter_is_caught_shrunk_and_written(
     (group,) = document["groups"]
     (test,) = group["tests"]
     assert rule in test["rules"]
-    assert rule in test["comment"] and "The adapter's answer: {" in test["comment"]
+    assert rule in test["comment"] and "Het antwoord van de adapter: {" in test["comment"]
     assert "fuzz" in test["flags"] and set(test["flags"]) <= set(document["notes"])
     # Shrunk: generated elections have up to ten lists of up to thirty candidates.
     lists, candidates = size(test)
@@ -192,14 +192,14 @@ def test_a_crashing_adapter_is_restarted_and_its_crash_is_the_finding(tmp_path: 
     done = fuzz(out, f"{sys.executable} {script}", examples=300)
     assert done.returncode == 1, done.stderr
     printed = done.stdout
-    assert "the adapter fails on it (errored)" in printed
+    assert "de adapter faalt erop (ERROR)" in printed
     assert "exited with status 3" in printed and "crashy: too many lists" in printed
-    assert "adapter restarts:" in printed
+    assert "herstarts van de adapter:" in printed
     _, document = finding(out)
     (group,) = document["groups"]
     (test,) = group["tests"]
     assert size(test)[0] == 4  # shrunk to the smallest election that crashes it
-    assert "Verdict ERROR" in test["comment"] and "no answer" in test["comment"]
+    assert "Oordeel ERROR" in test["comment"] and "geen antwoord" in test["comment"]
     assert test["rules"] == [] and test["expected"]["status"] in ("completed", "needs_lot")
 
 

@@ -259,7 +259,7 @@ def test_the_reference_shows_no_difference(tmp_path: Path, operation: str) -> No
     done = fuzz(tmp_path / "out", REFERENCE, "--operation", operation, examples=200, seed=5)
     assert done.returncode == 0, done.stderr
     assert "kieswet-reference" in done.stdout
-    assert "200 examples (seed 5), no difference" in done.stdout
+    assert "200 voorbeelden (seed 5), geen verschil" in done.stdout
     assert not (tmp_path / "out").exists()
 
 
@@ -295,7 +295,7 @@ def test_a_broken_adapter_is_caught_shrunk_and_written(
     (group,) = document["groups"]
     (test,) = group["tests"]
     assert test["rules"][0] == rule and rule in test["comment"]
-    assert "The adapter's answer: {" in test["comment"]
+    assert "Het antwoord van de adapter: {" in test["comment"]
     assert {"fuzz", flag} <= set(test["flags"]) <= set(document["notes"])
     assert len(test["input"]["lists"]) <= most_lists
     assert f"--operation {operation}" in document["source"] and script in document["source"]

@@ -157,3 +157,32 @@ def test_old_p11_combination_uses_the_same_method() -> None:
     assert [r.remainder for r in d.rows] == [Fraction(490, 9), Fraction(140, 3)]
     assert [r.seats for r in d.rows] == [6, 3]
     assert d.article.startswith("P 11 (pre-2017-12)")
+
+
+def test_p13_lists_without_votes_share_the_surplus_round_by_round() -> None:
+    """Group of 39 seats: list 101 has 1 vote and 1 candidate, lists 102 and 103 no votes.
+
+    groepskiesdeler = 1 / 39 (P 12 lid 2-3); full seats (lid 4): 101 gets 39, the others 0. List
+    101 has one candidate, so 38 seats pass on (P 13 lid 1, continued application): first the
+    largest remainders of the lists that had none, 102 and 103 both 0 with 38 seats to give, so
+    one each without a lot (P 12 lid 5: a lot only where fewer seats than tied lists remain);
+    then greatest averages (P 13 lid 2): 0 / (1 + 1) for both, a tie at every step with seats
+    enough for both, so every round gives each of them one seat: 18 rounds, 19 seats each.
+    The engine used to give the first tied list every seat (a list without votes keeps average 0,
+    however many seats it holds) and to ask a lot for the 38th seat; found by a fuzz campaign
+    (spec.rules.groups names it P12.2-largest-remainder).
+    """
+    d = distribute(
+        "group",
+        1,
+        39,
+        [Member(101, 1, 1), Member(102, 0, None), Member(103, 0, None)],
+        LotBox(()),
+    )
+    assert [(r.member, r.full_seats, r.seats) for r in d.rows] == [
+        (101, 39, 1),
+        (102, 0, 19),
+        (103, 0, 19),
+    ]
+    assert d.lot == ()
+    assert d.remainder_order == (102, 103) * 19

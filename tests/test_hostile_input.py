@@ -575,7 +575,7 @@ def _cases(tmp_path: Path) -> dict[int, dict[str, Any]]:
 @pytest.mark.parametrize(
     ("script", "status", "words"),
     [
-        ("repeat_key.py", "FAIL", "repeats the key result.seats"),
+        ("repeat_key.py", "FAIL", "herhaalt de sleutel result.seats"),
         ("huge_number.py", "ERROR", "cannot be read as JSON"),
         ("long_line.py", "ERROR", "longer than"),
         ("deep_answer.py", "ERROR", "nested more than 100 levels"),

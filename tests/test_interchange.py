@@ -18,9 +18,12 @@ import pytest
 from conformance.vector_sources import districts
 from interchange import allocation, counts, district_claims, eerste_kamer
 from interchange import districts as district_codec
+from interchange.district_claims import FINAL_CLAIM_FIELDS
 from interchange.judging import check_districts
 from reference.districts import allocate_districts
-from spec.claims import DistrictClaim
+from spec.check import FINAL_ONLY, STEP_BY_STEP
+from spec.claims import NATIONAL_STEPS, TRACE_FIELDS, DistrictClaim, DistrictLotClaim
+from spec.district_check import judgement
 from spec.districts import DistrictCompleted, DistrictElection
 from spec.model import Rejected
 
@@ -137,6 +140,43 @@ def test_the_district_claim_reads_back_what_the_typed_result_says() -> None:
         assert read.unfilled == written.unfilled
 
 
+def test_the_district_claim_names_the_trace_a_result_states() -> None:
+    """``DistrictClaim.trace`` names the trace fields present, whatever their form, and the
+    steps of ``national``; a result stripped to its final claim states none."""
+    _, _, document = _group_case()
+    claim = district_claims.read_district_result(document)
+    assert "distributions" in claim.trace and NATIONAL_STEPS in claim.trace
+    assert claim.trace <= {*TRACE_FIELDS, NATIONAL_STEPS}
+    assert judgement(claim) == STEP_BY_STEP
+    final = {k: v for k, v in document.items() if k in FINAL_CLAIM_FIELDS["completed"]}
+    final["national"] = {k: v for k, v in document["national"].items() if k != "steps"}
+    stripped = district_claims.read_district_result(final)
+    assert stripped.trace == frozenset()
+    assert judgement(stripped) == FINAL_ONLY
+    # a trace field that is not of the required form is still stated (and judged as stated)
+    spoiled = dict(final, transfers="none")
+    assert district_claims.read_district_result(spoiled).trace == {"transfers"}
+
+
+def test_the_district_lot_question_keeps_what_the_result_wrote() -> None:
+    """A needs_lot question: whole-number options in the order written, a list number that is
+    no number left out but its text kept for the messages, as the stage."""
+    claim = district_claims.read_district_result(
+        {
+            "status": "needs_lot",
+            "stage": 3,
+            "lot": {"kind": "group_seat", "list": "1", "options": [12, "x", 11]},
+            "seats_so_far": {"11": 4, "12": "5"},
+        }
+    )
+    assert claim.stage is None and claim.stage_stated == "3"
+    assert claim.lot == DistrictLotClaim(
+        kind="group_seat", list=None, options=(12, 11), kind_stated="group_seat", list_stated="1"
+    )
+    assert claim.seats_so_far == {11: 4}
+    assert district_claims.read_district_result({"status": "needs_lot"}).lot is None
+
+
 def test_a_malformed_stated_value_is_named_as_the_result_wrote_it() -> None:
     """A group's kiesdeler and a row's full seats that are no numbers: the rules find them
     wrong and the messages show what the result wrote (the claim keeps that text)."""
@@ -148,8 +188,8 @@ def test_a_malformed_stated_value_is_named_as_the_result_wrote_it() -> None:
     step["rows"][0]["full_seats"] = "2"
     found = check_districts(election, spoiled)
     messages = [v.message for v in found if v.rule_id == "P12.1-group-quota"]
-    assert any(m.endswith("the result states twelve") for m in messages), messages
-    assert any(m.endswith("the result states 2") for m in messages), messages
+    assert any(m.endswith("de uitkomst vermeldt twelve") for m in messages), messages
+    assert any(m.endswith("de uitkomst vermeldt 2") for m in messages), messages
 
 
 def test_a_result_that_is_no_object_is_a_format_violation() -> None:

@@ -34,10 +34,10 @@ def test_the_right_answer_has_no_differences() -> None:
 def test_a_wrong_ranking_is_a_difference_naming_the_p19_rule() -> None:
     wrong = answer(ranking={"1": [3, 2, 1], "2": [1, 2]})
     assert differences(COMPLETED, wrong) == [
-        "ranking: list 1 expected [3, 1, 2], got [3, 2, 1] (P19-ranking)"
+        "ranking: lijst 1 verwacht [3, 1, 2], geleverd [3, 2, 1] (P19-ranking)"
     ]
     assert differences(COMPLETED, wrong, "allocate-districts") == [
-        "ranking: list 1 expected [3, 1, 2], got [3, 2, 1] (P19-group-ranking)"
+        "ranking: lijst 1 verwacht [3, 1, 2], geleverd [3, 2, 1] (P19-group-ranking)"
     ]
 
 
@@ -46,14 +46,14 @@ def test_a_ranked_list_too_many_is_a_difference() -> None:
     ranked; the expected ranking leaves it out, so an answer ranking it differs."""
     wrong = answer(ranking={"1": [3, 1, 2], "2": [1, 2], "3": [1]})
     assert differences(COMPLETED, wrong) == [
-        "ranking: list 3 expected nothing, got [1] (P19-ranking)"
+        "ranking: lijst 3 verwacht niets, geleverd [1] (P19-ranking)"
     ]
 
 
 def test_elected_on_preference_is_compared() -> None:
     wrong = answer(elected_on_preference={"1": [3], "2": [1]})
     assert differences(COMPLETED, wrong) == [
-        "elected_on_preference: list 2 expected nothing, got [1]"
+        "elected_on_preference: lijst 2 verwacht niets, geleverd [1]"
     ]
 
 
@@ -79,9 +79,9 @@ def test_a_lot_question_compares_value_and_seats_so_far() -> None:
     wrong = {"status": "needs_lot", "lot": {"kind": "residual_seat", "options": [3, 9],
              "value": "616 1/2"}, "seats_so_far": {"3": 1, "9": 1}}  # fmt: skip
     assert differences(NEEDS_LOT, wrong) == [
-        "lot.value: expected 617, got 616 1/2",
-        "seats_so_far: list 3 expected 2, got 1",
-        "seats_so_far: list 9 expected 0, got 1",
+        "lot.value: verwacht 617, geleverd 616 1/2",
+        "seats_so_far: lijst 3 verwacht 2, geleverd 1",
+        "seats_so_far: lijst 9 verwacht 0, geleverd 1",
     ]
     no_value = {"status": "needs_lot", "lot": {"kind": "residual_seat", "options": [3, 9]},
                 "seats_so_far": {"3": 2, "9": 0}}  # fmt: skip

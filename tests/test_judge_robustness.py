@@ -58,7 +58,7 @@ def test_an_answer_taking_more_seats_than_held_is_fail_not_a_crash(
     # weighted expected result (list 1: 21 full seats) and breaks the quota rule.
     verdict = judge(_vector(), Answer("1", "completed", _unweighted_answer(monkeypatch)))
     assert verdict.status == "FAIL", verdict.message
-    assert "full_seats: list 1 expected 21, got 23" in verdict.differences
+    assert "full_seats: lijst 1 verwacht 21, geleverd 23" in verdict.differences
     assert "P5-quota" in {v.rule_id for v in verdict.violations}
 
 
@@ -73,7 +73,7 @@ def test_a_failing_specification_is_error_and_names_the_exception(
     verdict = judge(_vector(), answer)
     assert verdict.status == "ERROR"
     assert "ZeroDivisionError: planted" in verdict.message
-    assert "defect of the judge" in verdict.message
+    assert "een fout van de beoordelaar" in verdict.message
     assert verdict.differences  # what differs is still reported
 
 

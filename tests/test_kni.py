@@ -135,7 +135,7 @@ def test_pa25_rule_rejects_a_reassignment_and_p10_rule_rejects_an_empty_seat() -
     ps_json = result_to_json(allocate(ps))
     found = check(kni, ps_json)
     assert [v.rule_id for v in found] == ["Pa25-surplus-stays-empty"]
-    assert "2 surplus seat(s) of an exhausted list are reassigned to list(s) 1" in found[0].message
+    assert "2 zetels van een uitgeputte lijst gaan naar lijst 1" in found[0].message
     assert set(_rule_ids(ps, kni_json)) == {"P10-no-empty-seat-needlessly"}
 
 

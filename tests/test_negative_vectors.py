@@ -220,7 +220,7 @@ def _checker(tmp_path: Path, body: str) -> str:
 
 def test_check_judge_with_our_judge_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["vectors", "check-judge"]) == 0
-    assert "every wrong answer rejected, every right answer accepted" in capsys.readouterr().out
+    assert "elk fout antwoord afgewezen, elk juist antwoord aanvaard" in capsys.readouterr().out
 
 
 def test_a_checker_that_accepts_everything_fails(
@@ -231,8 +231,8 @@ def test_a_checker_that_accepts_everything_fails(
     )
     assert main(["vectors", "check-judge", "--judge", checker]) == 1
     out = capsys.readouterr().out
-    assert out.count("the wrong answer is accepted") == len(NEGATIVES)
-    assert "FAIL control" not in out
+    assert out.count("het foute antwoord wordt aanvaard") == len(NEGATIVES)
+    assert "FAIL controle" not in out
 
 
 def test_a_checker_that_rejects_everything_fails_on_the_controls(
@@ -243,7 +243,7 @@ def test_a_checker_that_rejects_everything_fails_on_the_controls(
     )
     assert main(["vectors", "check-judge", "--judge", checker]) == 1
     out = capsys.readouterr().out
-    assert "FAIL control" in out and "the wrong answer is accepted" not in out
+    assert "FAIL controle" in out and "het foute antwoord wordt aanvaard" not in out
 
 
 def test_a_checker_that_judges_by_the_ids_passes_and_rules_are_required_on_request(
@@ -258,7 +258,7 @@ def test_a_checker_that_judges_by_the_ids_passes_and_rules_are_required_on_reque
         '"reject", "rules": [] if control else ["P5-quota"]}))\n',
     )
     assert main(["vectors", "check-judge", "--judge", checker]) == 0
-    assert "note: negative vector" in capsys.readouterr().out
+    assert "opmerking: negatieve vector" in capsys.readouterr().out
     assert main(["vectors", "check-judge", "--judge", checker, "--require-rules"]) == 1
 
 

@@ -88,13 +88,14 @@ def test_a_broken_adapter_fails_with_the_rule_and_both_results(
     result.stdout.fnmatch_lines(
         [
             "*kieswet vector 1 (allocate/articles.json)*",
-            "vector 1 (allocate/articles.json, group 'rules'): FAIL: *",
-            "*elected: list 1 expected [[]1, 2, 3[]], got [[]1, 4, 2[]]",
-            "*violated rules:",
-            "*P15-threshold-strict (P 15 lid 1): list 1: candidate 4 *exactly the voorkeurdrempel*",
-            '*expected: {"elected": {"1": [[]1, 2, 3[]]*',
-            '*provided: {"elected": {"1": [[]1, 4, 2[]]*',
-            "*rerun just this case: python -m pytest --kieswet-adapter * -k 'vector[[]1[]]'",
+            "vector 1 (allocate/articles.json, groep 'rules'): FAIL: *",
+            "*elected: lijst 1 verwacht [[]1, 2, 3[]], geleverd [[]1, 4, 2[]]",
+            "*geschonden regels:",
+            "*P15-threshold-strict (P 15 lid 1): lijst 1: kandidaat 4 "
+            "*precies gelijk aan de voorkeurdrempel*",
+            '*verwacht: {"elected": {"1": [[]1, 2, 3[]]*',
+            '*geleverd: {"elected": {"1": [[]1, 4, 2[]]*',
+            "*alleen dit geval opnieuw: python -m pytest --kieswet-adapter * -k 'vector[[]1[]]'",
             "FAILED *articles.json::vector[[]1[]]*",
         ]
     )

@@ -153,7 +153,7 @@ def test_verdict_per_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert sum(row["total"] for row in footer["profiles"]) == footer["counts"]["total"]
     assert all(row["verdict"] == "PASS" for row in footer["profiles"])
     out = capsys.readouterr().out
-    assert "per profile:" in out and "p9-counts-as-residual: PASS" in out
+    assert "per profiel:" in out and "p9-counts-as-residual: PASS" in out
     page = (tmp_path / "r" / "report.html").read_text("utf-8")
     assert "Oordeel per interpretatieprofiel" in page and "p9-counts-as-residual" in page
 

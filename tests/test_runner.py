@@ -136,7 +136,7 @@ def test_a_rule_breaking_adapter_is_caught_with_the_rule_id(
 def test_the_silent_lot_is_a_status_difference(tmp_path: Path) -> None:
     run(tmp_path, adapter("lot_by_list_order.py"))
     line = cases(tmp_path)[5]
-    assert line["differences"] == ["status: expected needs_lot, got completed"]
+    assert line["differences"] == ["status: verwacht needs_lot, geleverd completed"]
 
 
 @pytest.mark.parametrize(

@@ -720,7 +720,7 @@ def test_cli_exit_1_with_each_violation(
 ) -> None:
     assert main(["check", str(files["input"]), str(files["bad"])]) == 1
     out = capsys.readouterr().out
-    assert "P5-quota (P 5): the kiesdeler is" in out
+    assert "P5-quota (P 5): de kiesdeler is" in out
     assert main(["check", "--json", str(files["input"]), str(files["bad"])]) == 1
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert lines[0]["rule_id"] == "P5-quota"

@@ -330,7 +330,7 @@ def test_double_entry_in_totalisation() -> None:
     totals = run(chain(), *counts, second_entries=(typo,))
     assert not totals.accepted
     assert [(f.code, f.field, f.message) for f in totals.findings if f.severity == "error"] == [
-        ("TOT-double-entry", "blank", "first entry 2, second entry 3")
+        ("TOT-double-entry", "blank", "eerste invoer 2, tweede invoer 3")
     ]
     orphan = run(
         municipality("s1", "s2"), counts[0], second_entries=(replace(counts[1], unit_id="s2"),)
@@ -580,7 +580,7 @@ def test_cli_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     written = json.loads((tmp_path / "out" / "totals.json").read_text("utf-8"))
     assert written["status"] == "accepted" and written["root"] == "csb"
     out = capsys.readouterr().out
-    assert "ACCEPTED" in out and "totals.json" in out
+    assert "AANVAARD" in out and "totals.json" in out
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == ["findings.csv", "findings.jsonl", "list-deviations.csv", "totals.json"]
 
@@ -594,7 +594,7 @@ def test_cli_blocked_still_writes(tmp_path: Path, capsys: pytest.CaptureFixture[
     written = json.loads((tmp_path / "totals.json").read_text("utf-8"))
     assert written["status"] == "blocked"
     assert written["findings"][0]["code"] == "TOT-complete"
-    assert "BLOCKED" in capsys.readouterr().out
+    assert "GEBLOKKEERD door fouten" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -673,6 +673,6 @@ def test_cli_second_entry_that_differs_blocks(tmp_path: Path) -> None:
             "TOT-double-entry",
             "sb2",
             "blank",
-            f"first entry {blank}, second entry {blank + 1}",
+            f"eerste invoer {blank}, tweede invoer {blank + 1}",
         )
     ]

@@ -124,7 +124,7 @@ def test_accepted_directory_writes_totals_and_510c_d(
     stations = write_election(tmp_path / "in")
     out = tmp_path / "out"
     assert totalise(str(tmp_path / "in"), "--out", str(out)) == 0
-    assert "ACCEPTED" in capsys.readouterr().out
+    assert "AANVAARD" in capsys.readouterr().out
     assert sorted(p.name for p in out.iterdir()) == [
         f"Telling_{ELECTION}_kieskring_HSB1.eml.xml",
         f"Telling_{ELECTION}_kieskring_HSB2.eml.xml",

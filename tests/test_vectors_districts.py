@@ -276,7 +276,7 @@ def test_the_judge_compares_seats_per_list_within_a_group() -> None:
     document["seats"]["12"] += 1
     verdict = judge(vector, Answer(vector.key, "completed", document))
     assert verdict.status == "FAIL"
-    assert "seats: list 11 expected 6, got 5" in verdict.differences
+    assert "seats: lijst 11 verwacht 6, geleverd 5" in verdict.differences
     assert {v.rule_id for v in verdict.violations} == {"P12-seat-sum"}
     for row in document["distributions"][0]["rows"]:
         row["seats"] += {11: -1, 12: 1}.get(row["member"], 0)
@@ -293,7 +293,7 @@ def test_the_judge_compares_the_lot_of_a_group() -> None:
     assert judge(vector, Answer(vector.key, "needs_lot", document)).status == "PASS"
     document["lot"]["list"] = 2
     verdict = judge(vector, Answer(vector.key, "needs_lot", document))
-    assert verdict.status == "FAIL" and verdict.differences == ("lot.list: expected 1, got 2",)
+    assert verdict.status == "FAIL" and verdict.differences == ("lot.list: verwacht 1, geleverd 2",)
 
 
 def test_a_stemwaarde_rounded_down_fails_the_judge() -> None:
@@ -303,7 +303,7 @@ def test_a_stemwaarde_rounded_down_fails_the_judge() -> None:
     wrong = result_to_json(allocate_eerste_kamer_json(eerste_kamer.CASES[1].input))
     verdict = judge(vector, Answer(vector.key, "completed", wrong))
     assert verdict.status == "FAIL"
-    assert "seats: list 1 expected 8, got 6" in verdict.differences
+    assert "seats: lijst 1 verwacht 8, geleverd 6" in verdict.differences
     assert {"P5-quota", "P6-full-seats"} <= {v.rule_id for v in verdict.violations}
 
 
@@ -369,7 +369,7 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     by_id = {line["id"]: line for line in lines if line["type"] == "case"}
     assert by_id[target.id]["status"] == "FAIL"
     assert "P15.2-summed-preference" in {v["rule_id"] for v in by_id[target.id]["violations"]}
-    assert "elected: list 11 expected [1, 3], got [1, 2]" in by_id[target.id]["differences"]
+    assert "elected: lijst 11 verwacht [1, 3], geleverd [1, 2]" in by_id[target.id]["differences"]
     ranking = _vector_for(
         next(c for c in districts.CASES if c.group == "P 19 ranking in a lijstengroep").input,
         DISTRICT_VECTORS,

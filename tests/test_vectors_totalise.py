@@ -134,7 +134,7 @@ def test_a_missed_finding_fails_naming_its_rule() -> None:
 
     verdict = judge(v, _answer_with(v, drop_s3))
     assert verdict.status == "FAIL"
-    assert "findings: expected warning TOT-warning-difference for 's3', missing" in (
+    assert "findings: verwacht waarschuwing TOT-warning-difference voor 's3', ontbreekt" in (
         verdict.differences
     )
     assert {x.rule_id for x in verdict.violations} == {"TOT-warning-difference"}
@@ -151,7 +151,7 @@ def test_a_changed_entered_count_fails_naming_the_rules() -> None:
 
     verdict = judge(v, _answer_with(v, more_blank))
     assert verdict.status == "FAIL"
-    assert "totals[s2].blank: expected 3, got 4" in verdict.differences
+    assert "totals[s2].blank: verwacht 3, geleverd 4" in verdict.differences
     assert verdict.provided is not None and set(verdict.provided["totals"]) == {"s2"}
     assert {"TOT-carried", "TOT-sum-identity"} <= {x.rule_id for x in verdict.violations}
 
@@ -165,17 +165,19 @@ def test_an_accepted_result_where_an_error_is_due_fails() -> None:
 
     verdict = judge(v, _answer_with(v, hide_error))
     assert verdict.status == "FAIL"
-    assert any(d.startswith("status of the totals: expected blocked") for d in verdict.differences)
+    assert any(
+        d.startswith("status van de totalen: verwacht geblokkeerd") for d in verdict.differences
+    )
     assert "TOT-D-is-A+B+C" in {x.rule_id for x in verdict.violations}
 
 
 def test_a_result_that_is_no_totals_document_and_a_wrong_status_fail() -> None:
     v = vector("Three standard stations, all consistent")
     verdict = judge(v, Answer(v.key, "completed", {"seats": {}}))
-    assert verdict.status == "FAIL" and "not a kieswet/totals@1" in verdict.differences[0]
+    assert verdict.status == "FAIL" and "geen kieswet/totals@1" in verdict.differences[0]
     verdict = judge(v, Answer(v.key, "rejected", {"status": "rejected", "errors": []}))
     assert verdict.status == "FAIL"
-    assert verdict.differences[0].startswith("status: expected completed, got rejected")
+    assert verdict.differences[0].startswith("status: verwacht completed, geleverd rejected")
     rejected = vector("The input names control protocol 'TK2099'")
     assert judge(rejected, reference_answer(rejected)).status == "PASS"
     assert judge(rejected, reference_answer(v)).status == "FAIL"

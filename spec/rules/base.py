@@ -58,11 +58,35 @@ def show(value: Fraction | int) -> str:
     return format_mixed(Fraction(value))
 
 
-def join(numbers: Iterable[int]) -> str:
-    items = [str(n) for n in numbers]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def enumeration(items: Iterable[object]) -> str:
+    """Dutch enumeration, as in the trace (``kieswet.render``): ``[3, 9]`` → ``3 en 9``,
+    ``[1, 2, 3]`` → ``1, 2 en 3``."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " en " + words[-1]
+
+
+def plural(count: int, singular: str, many: str) -> str:
+    """A count with its noun, as in the trace: ``plural(1, "zetel", "zetels")`` → ``"1 zetel"``;
+    any other count takes ``many`` (``"0 zetels"``, ``"2 zetels"``)."""
+    return f"{count} {singular if count == 1 else many}"
+
+
+LOT_KINDS = {
+    "residual_seat": "loting voor een restzetel",
+    "absolute_majority": "loting onder P 9",
+    "candidate": "kandidatenloting",
+    "group_seat": "loting voor een zetel van een lijstengroep",
+    "combination_seat": "loting voor een zetel van een lijstencombinatie",
+}
+"""A lot's ``kind`` in words (``lot_kind``)."""
+
+
+def lot_kind(kind: str) -> str:
+    """``"residual_seat"`` → ``"loting voor een restzetel"``; a kind without words of its own
+    (not one of the format's kinds) as ``"loting (kind)"``."""
+    return LOT_KINDS.get(kind, f"loting ({kind})")
 
 
 # =========================================================================== the law's predicates

@@ -17,7 +17,8 @@ from itertools import islice
 from spec.model import ElectionList
 from spec.rules.base import (
     Rule,
-    join,
+    enumeration,
+    plural,
     preference_share,
     show,
     whole_part,
@@ -48,8 +49,9 @@ def candidate_lots_followed(ctx: Context) -> Iterator[str]:
         claimed = ctx.claimed_preference[lst.number]
         if claimed != expected and _only_lot_differs(ctx, lst, claimed, expected):
             yield (
-                f"list {lst.number}: by the supplied lots the candidates with equal votes are "
-                f"elected as {list(expected)}, the result elects {list(claimed)}"
+                f"lijst {lst.number}: volgens de gegeven lotingen zijn de kandidaten met "
+                f"evenveel voorkeurstemmen gekozen als {list(expected)}, de uitkomst kiest "
+                f"{list(claimed)}"
             )
 
 
@@ -58,8 +60,8 @@ def _p15_threshold(ctx: Context) -> Iterator[str]:
     if ctx.completed and stated is not None and stated != ctx.threshold():
         share = preference_share(ctx.election)
         yield (
-            f"the voorkeurdrempel is {show(share * 100)}% of the kiesdeler {show(ctx.quota)} = "
-            f"{show(ctx.threshold())}, the result states {show(stated)}"
+            f"de voorkeurdrempel is {show(share * 100)}% van de kiesdeler {show(ctx.quota)} = "
+            f"{show(ctx.threshold())}, de uitkomst vermeldt {show(stated)}"
         )
 
 
@@ -74,11 +76,11 @@ def _p15_strict(ctx: Context) -> Iterator[str]:
         for n in ctx.claimed_preference[lst.number]:
             c = by_number.get(n)
             if c is not None and c.votes <= most:
-                relation = "exactly" if c.votes == t else "below"
+                relation = "precies gelijk aan" if c.votes == t else "lager dan"
                 yield (
-                    f"list {lst.number}: candidate {n} is elected on preference votes with "
-                    f"{c.votes}, {relation} the voorkeurdrempel {show(t)}; more than the "
-                    "threshold is required"
+                    f"lijst {lst.number}: kandidaat {n} is met voorkeurstemmen gekozen, met "
+                    f"{plural(c.votes, 'stem', 'stemmen')}, {relation} de voorkeurdrempel "
+                    f"{show(t)}; er zijn meer stemmen dan de drempel nodig"
                 )
 
 
@@ -91,9 +93,9 @@ def _u15_at_least(ctx: Context, t: Fraction) -> Iterator[str]:
             c = by_number.get(n)
             if c is not None and c.votes < t:
                 yield (
-                    f"list {lst.number}: candidate {n} is elected on preference votes with "
-                    f"{c.votes}, below the kiesdeler {show(t)}; U 15 lid 3 requires at least "
-                    "the kiesdeler"
+                    f"lijst {lst.number}: kandidaat {n} is met voorkeurstemmen gekozen, met "
+                    f"{plural(c.votes, 'stem', 'stemmen')}, lager dan de kiesdeler {show(t)}; "
+                    "U 15 lid 3 eist ten minste de kiesdeler"
                 )
 
 
@@ -105,8 +107,8 @@ def _p15_order(ctx: Context) -> Iterator[str]:
         by_number = ctx.candidate_index[lst.number]
         if claimed != elected[: len(claimed)]:
             yield (
-                f"list {lst.number}: the candidates elected on preference {list(claimed)} are "
-                f"not the first of those elected {list(elected)}"
+                f"lijst {lst.number}: de met voorkeurstemmen gekozen kandidaten "
+                f"{list(claimed)} zijn niet de eersten van de gekozenen {list(elected)}"
             )
         if claimed == expected or _only_lot_differs(ctx, lst, claimed, expected):
             continue
@@ -114,11 +116,13 @@ def _p15_order(ctx: Context) -> Iterator[str]:
         if missing:
             c = by_number[missing[0]]
             yield (
-                f"list {lst.number}: candidate {c.number} has {c.votes} preference votes, more "
-                f"than the voorkeurdrempel {show(t)}, and the list has {seats} seat(s), but "
-                "is not elected on preference votes"
+                f"lijst {lst.number}: kandidaat {c.number} heeft "
+                f"{plural(c.votes, 'voorkeurstem', 'voorkeurstemmen')}, meer dan de "
+                f"voorkeurdrempel {show(t)}, en de lijst heeft "
+                f"{plural(seats, 'zetel', 'zetels')}, maar de kandidaat is niet met "
+                "voorkeurstemmen gekozen"
                 + (
-                    f" (elected on preference: {list(claimed)}, expected {list(expected)})"
+                    f" (met voorkeurstemmen gekozen: {list(claimed)}, verwacht {list(expected)})"
                     if claimed
                     else ""
                 )
@@ -126,15 +130,18 @@ def _p15_order(ctx: Context) -> Iterator[str]:
         elif set(claimed) == set(expected):
             votes = ", ".join(f"{n} ({by_number[n].votes})" for n in expected if n in by_number)
             yield (
-                f"list {lst.number}: candidates are elected on preference in the order "
-                f"{list(claimed)}; in order of their votes (equal votes: list order or lot) "
-                f"it is {votes}"
+                f"lijst {lst.number}: de kandidaten zijn met voorkeurstemmen gekozen in de "
+                f"volgorde {list(claimed)}; in volgorde van hun stemmen (bij evenveel stemmen: "
+                f"volgorde van de lijst of lot) is het {votes}"
             )
         elif len(claimed) > len(expected):
             extra = [n for n in claimed if n not in expected]
             yield (
-                f"list {lst.number}: candidate(s) {join(extra)} are elected on preference, "
-                f"but only {join(expected) or 'none'} qualify for the list's {seats} seat(s)"
+                f"lijst {lst.number}: "
+                f"{'kandidaat' if len(extra) == 1 else 'kandidaten'} {enumeration(extra)} "
+                f"{'is' if len(extra) == 1 else 'zijn'} met voorkeurstemmen gekozen, maar "
+                f"alleen {enumeration(expected) or 'niemand'} komt in aanmerking voor "
+                f"{'de zetel' if seats == 1 else f'de {seats} zetels'} van de lijst"
             )
 
 
@@ -142,8 +149,8 @@ def _p17(ctx: Context) -> Iterator[str]:
     for lst, seats, elected in ctx.candidate_lists:
         if len(elected) != seats:
             yield (
-                f"list {lst.number} holds {seats} seat(s), but {len(elected)} candidate(s) "
-                "are elected"
+                f"lijst {lst.number} heeft {plural(seats, 'zetel', 'zetels')}, maar "
+                f"{plural(len(elected), 'kandidaat is', 'kandidaten zijn')} gekozen"
             )
         claimed = ctx.claimed_preference[lst.number]
         if claimed != elected[: len(claimed)]:
@@ -153,10 +160,15 @@ def _p17(ctx: Context) -> Iterator[str]:
         others = (n for n in living if n not in claimed)
         expected = tuple(islice(others, max(0, seats - len(claimed))))
         if rest != expected:
+            chosen = plural(
+                len(claimed),
+                "met voorkeurstemmen gekozen kandidaat",
+                "met voorkeurstemmen gekozen kandidaten",
+            )
             yield (
-                f"list {lst.number}: after the {len(claimed)} elected on preference, its "
-                f"remaining seats go to the candidates in list order {list(expected)}, the "
-                f"result elects {list(rest)}"
+                f"lijst {lst.number}: na {chosen} "
+                f"gaan haar overige zetels naar de kandidaten op volgorde van de lijst "
+                f"{list(expected)}, de uitkomst kiest {list(rest)}"
             )
 
 
@@ -172,8 +184,8 @@ def _p19_ranking(ctx: Context) -> Iterator[str]:
         if not elected and not small:
             if lst.number in ranking:
                 yield (
-                    f"list {lst.number} has no elected candidate: its ranking is left out "
-                    "(P 19 lid 5), the result ranks it"
+                    f"lijst {lst.number} heeft geen gekozen kandidaat: haar rangschikking "
+                    "blijft achterwege (P 19 lid 5), de uitkomst rangschikt haar"
                 )
             continue
         order = [c.number for c in ctx.preference_orders.get(lst.number, [])]
@@ -183,9 +195,10 @@ def _p19_ranking(ctx: Context) -> Iterator[str]:
         got = ranking.get(lst.number, ())
         if got != expected:
             yield (
-                f"list {lst.number}: the ranking for later vacancies is {list(expected)} "
-                f"(preference-elected, other candidates above the threshold by votes, the rest "
-                f"in list order), the result states {list(got)}"
+                f"lijst {lst.number}: de rangschikking voor latere vacatures is "
+                f"{list(expected)} (de met voorkeurstemmen gekozenen, de andere kandidaten "
+                f"boven de drempel op stemmen, de rest op volgorde van de lijst), de uitkomst "
+                f"vermeldt {list(got)}"
             )
 
 
@@ -197,10 +210,13 @@ def _p19a(ctx: Context) -> Iterator[str]:
         ranked = ctx.result.ranking.get(lst.number, ()) if ctx.result.ranking else ()
         for n in dict.fromkeys([*elected, *ctx.claimed_preference[lst.number]]):
             if n in dead:
-                yield f"list {lst.number}: candidate {n} is deceased and cannot be elected"
+                yield f"lijst {lst.number}: kandidaat {n} is overleden en kan niet gekozen worden"
         for n in ranked:
             if n in dead:
-                yield f"list {lst.number}: candidate {n} is deceased and cannot be ranked"
+                yield (
+                    f"lijst {lst.number}: kandidaat {n} is overleden en kan niet gerangschikt "
+                    "worden"
+                )
 
 
 def _known_candidates(ctx: Context) -> Iterator[str]:
@@ -208,14 +224,20 @@ def _known_candidates(ctx: Context) -> Iterator[str]:
         known = ctx.candidate_index[lst.number]
         for n in elected:
             if n not in known:
-                yield f"list {lst.number} has no candidate {n}, yet the result elects one"
+                yield (
+                    f"lijst {lst.number} heeft geen kandidaat {n}, maar de uitkomst kiest die "
+                    "kandidaat"
+                )
         if len(set(elected)) != len(elected):
-            yield f"list {lst.number}: a candidate is elected more than once in {list(elected)}"
+            yield (f"lijst {lst.number}: een kandidaat is meer dan eens gekozen in {list(elected)}")
     elected_map = ctx.result.elected
     if ctx.completed and elected_map is not None:
         for n in elected_map:
             if n in ctx.lists and ctx.lists[n].candidates is None and elected_map[n]:
-                yield f"list {n} has list-level data only, yet the result elects candidates of it"
+                yield (
+                    f"lijst {n} heeft alleen gegevens op lijstniveau, maar de uitkomst kiest "
+                    "kandidaten van die lijst"
+                )
 
 
 RULES: tuple[Rule, ...] = (

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spec.rules.base import (
     Rule,
+    plural,
     show,
 )
 from spec.rules.replay import Context
@@ -26,16 +27,16 @@ def _format_result(ctx: Context) -> Iterator[str]:
             continue
         for number in ctx.lists:
             if number not in mapping:
-                yield f"{key} has no entry for list {number}"
+                yield f"{key} heeft geen waarde voor lijst {number}"
         for number in mapping:
             if number not in ctx.lists:
-                yield f"{key} names list {number}, which is not in the input"
+                yield f"{key} noemt lijst {number}, die niet in de invoer staat"
     if (
         ctx.completed
         and ctx.result.elected is None
         and any(lst.candidates is not None for lst in ctx.election.lists)
     ):
-        yield "elected is missing, but the input has candidates"
+        yield "elected ontbreekt, maar de invoer heeft kandidaten"
 
 
 def _status(ctx: Context) -> Iterator[str]:
@@ -44,8 +45,9 @@ def _status(ctx: Context) -> Iterator[str]:
     if ctx.election.lots and any(f.startswith("lots") for f in ctx.result.error_fields):
         return  # a supplied lot that does not fit the question asked: the input is at fault
     yield (
-        "the result rejects the input, but the input is a valid election "
-        f"({ctx.election.kind}, {ctx.election.seats} seats, {len(ctx.election.lists)} lists)"
+        "de uitkomst wijst de invoer af, maar de invoer is een geldige verkiezing "
+        f"({ctx.election.kind}, {plural(ctx.election.seats, 'zetel', 'zetels')}, "
+        f"{plural(len(ctx.election.lists), 'lijst', 'lijsten')})"
     )
 
 
@@ -55,26 +57,31 @@ def _seats_total(ctx: Context) -> Iterator[str]:
         return
     total = sum(seats.values())
     if total > ctx.election.seats:
-        yield f"the lists hold {total} seats, but the body has {ctx.election.seats}"
+        yield (
+            f"de lijsten hebben samen {plural(total, 'zetel', 'zetels')}, maar er zijn er maar "
+            f"{ctx.election.seats} te verdelen"
+        )
         return
     replay = ctx.replay
     if replay is None:
         return
     if total + replay.unfilled != ctx.election.seats:
         yield (
-            f"the lists hold {total} seats and {replay.unfilled} are stated unfilled; together "
-            f"that is not the {ctx.election.seats} seats of the body"
+            f"de lijsten hebben samen {plural(total, 'zetel', 'zetels')} en volgens de uitkomst "
+            f"{'blijft' if replay.unfilled == 1 else 'blijven'} er {replay.unfilled} onvervuld; "
+            f"samen is dat niet het aantal te verdelen zetels, {ctx.election.seats}"
         )
     initial_unfilled = ctx.residual_total - replay.initial_claims
     if initial_unfilled < 0:
         yield (
-            f"{replay.initial_claims} residual seats are assigned, but after the full seats "
-            f"only {ctx.residual_total} remain"
+            f"{plural(replay.initial_claims, 'restzetel is', 'restzetels zijn')} toegewezen, "
+            f"maar na de volle zetels {'blijft' if ctx.residual_total == 1 else 'blijven'} er "
+            f"maar {ctx.residual_total} over"
         )
     if replay.reassigned_claims > replay.surplus:
         yield (
-            f"{replay.reassigned_claims} seats are reassigned under P 10, but the exhausted "
-            f"lists gave up only {replay.surplus}"
+            f"{plural(replay.reassigned_claims, 'zetel gaat', 'zetels gaan')} onder P 10 naar "
+            f"een andere lijst, maar de uitgeputte lijsten stonden er maar {replay.surplus} af"
         )
 
 
@@ -88,8 +95,8 @@ def _steps_consistent(ctx: Context) -> Iterator[str]:
         same_method = d.method is not None and d.claim.method == d.method
         if same_method and stated is not None and stated != d.winner_value:
             yield (
-                f"{d.label}: list {d.winner}'s {d.value_word} is {show(d.winner_value)}, the "
-                f"result states {show(stated)}"
+                f"{d.label}: het {d.value_word} van lijst {d.winner} is "
+                f"{show(d.winner_value)}, de uitkomst vermeldt {show(stated)}"
             )
     held = replay.state.held
     reported = ctx.seats if ctx.completed else ctx.result.seats
@@ -97,16 +104,17 @@ def _steps_consistent(ctx: Context) -> Iterator[str]:
         for number in ctx.lists:
             if number in reported and reported[number] != held[number]:
                 yield (
-                    f"list {number}: the steps give it {held[number]} seat(s), the result "
-                    f"states {reported[number]}"
+                    f"lijst {number}: volgens de stappen heeft zij "
+                    f"{plural(held[number], 'zetel', 'zetels')}, de uitkomst vermeldt "
+                    f"{reported[number]}"
                 )
     order = ctx.result.residual_seat_order
     if order is not None and ctx.completed:
         winners = tuple(d.winner for d in replay.decisions)
         if order != winners:
             yield (
-                f"residual_seat_order is {list(order)}, but the steps assign residual seats to "
-                f"{list(winners)}"
+                f"residual_seat_order is {list(order)}, maar de stappen wijzen de restzetels "
+                f"toe aan {list(winners)}"
             )
 
 

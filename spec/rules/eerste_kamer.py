@@ -31,11 +31,11 @@ def _u2_stemwaarde(ctx: Context) -> Iterator[str]:
         if expected is None or got == expected:
             continue
         if body.stemwaarde is not None:
-            how = f"its stemwaarde is given as {expected}"
+            how = f"de stemwaarde is vastgesteld op {expected}"
         else:
             quotient = Fraction(body.inhabitants or 0, 100 * (body.members or 1))
-            how = f"{body.inhabitants} / (100 × {body.members}) = {show(quotient)}"
-        yield f"{body.name}: {how} → {expected}, the election applies {got}"
+            how = f"{body.inhabitants} : (100 × {body.members}) = {show(quotient)}"
+        yield f"{body.name}: {how} → {expected}, de verkiezing past {got} toe"
 
 
 def _weighted_votes(election: EerstekamerElection, number: int, candidate: int | None) -> int:
@@ -57,21 +57,22 @@ def _u3_stemcijfer(ctx: Context) -> Iterator[str]:
         expected = _weighted_votes(election, lst.number, None)
         if lst.votes != expected:
             yield (
-                f"list {lst.number}: its member votes times the stemwaarden add up to "
-                f"{expected}, the election counts a stemcijfer of {lst.votes}"
+                f"lijst {lst.number}: de stemmen van de leden maal de stemwaarden zijn samen "
+                f"{expected}, de verkiezing rekent met stemcijfer {lst.votes}"
             )
         got = stated.get(lst.number)
         if got is not None and got != expected:
             yield (
-                f"list {lst.number}: its member votes times the stemwaarden add up to "
-                f"{expected}, the result counts a stemcijfer of {got}"
+                f"lijst {lst.number}: de stemmen van de leden maal de stemwaarden zijn samen "
+                f"{expected}, de uitkomst rekent met stemcijfer {got}"
             )
         for candidate in lst.candidates or ():
             weighted = _weighted_votes(election, lst.number, candidate.number)
             if candidate.votes != weighted:
                 yield (
-                    f"list {lst.number}, candidate {candidate.number}: member votes times the "
-                    f"stemwaarden add up to {weighted}, the election counts {candidate.votes}"
+                    f"lijst {lst.number}, kandidaat {candidate.number}: de stemmen van de leden "
+                    f"maal de stemwaarden zijn samen {weighted}, de verkiezing rekent met "
+                    f"{candidate.votes}"
                 )
 
 

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 
 from spec.rules.base import (
     Rule,
+    enumeration,
     full_quota_rule,
-    join,
+    plural,
     reaches_quota,
 )
 from spec.rules.replay import Context
@@ -30,7 +31,8 @@ def _p10_exhaustion(ctx: Context) -> Iterator[str]:
             limit = ctx.limit(n)
             if limit is not None and seats[n] > limit:
                 yield (
-                    f"list {n} holds {seats[n]} seats but has only {limit} living candidate(s) "
+                    f"lijst {n} heeft {plural(seats[n], 'zetel', 'zetels')}, maar slechts "
+                    f"{plural(limit, 'levende kandidaat', 'levende kandidaten')} "
                     "(lijstuitputting)"
                 )
     replay = ctx.replay
@@ -44,26 +46,32 @@ def _p10_exhaustion(ctx: Context) -> Iterator[str]:
         claim = claimed.get(n)
         if over > 0 and claim is None:
             yield (
-                f"after P 9 list {n} holds {point.held[n]} seats but has only {limit} living "
-                "candidate(s); no P 10 step removes the surplus"
+                f"na P 9 heeft lijst {n} {plural(point.held[n], 'zetel', 'zetels')}, maar slechts "
+                f"{plural(limit or 0, 'levende kandidaat', 'levende kandidaten')}; geen P 10-stap "
+                "neemt het overschot weg"
             )
         if claim is None:
             continue
         if over <= 0 or limit is None:
-            yield f"a P 10 step exhausts list {n}, but it holds no more seats than candidates"
+            yield (
+                f"een P 10-stap verklaart lijst {n} uitgeput, maar zij heeft niet meer zetels dan "
+                "kandidaten"
+            )
             continue
         removed = claim.removed_residual + claim.removed_full
         residual_held = point.held[n] - ctx.full[n]
         if claim.seat_limit != limit or removed != over:
             yield (
-                f"list {n} holds {point.held[n]} seats and has {limit} living candidate(s): "
-                f"{over} seat(s) go to other lists, the result removes {removed}"
+                f"lijst {n} heeft {plural(point.held[n], 'zetel', 'zetels')} en "
+                f"{plural(limit, 'levende kandidaat', 'levende kandidaten')}: "
+                f"{plural(over, 'zetel gaat', 'zetels gaan')} naar andere lijsten, de uitkomst "
+                f"neemt er {removed} weg"
             )
         elif claim.removed_residual != min(over, max(residual_held, 0)):
             yield (
-                f"list {n} gives up {over} seat(s): its residual seats go first "
-                f"({min(over, max(residual_held, 0))}), the result removes "
-                f"{claim.removed_residual} residual seat(s)"
+                f"lijst {n} staat {plural(over, 'zetel', 'zetels')} af: eerst haar restzetels "
+                f"({min(over, max(residual_held, 0))}), de uitkomst neemt "
+                f"{plural(claim.removed_residual, 'restzetel', 'restzetels')} weg"
             )
 
 
@@ -87,10 +95,15 @@ def _p10_empty(ctx: Context) -> Iterator[str]:
         if full_quota_rule(ctx.election) and not reaches_quota(ctx.election, lst):
             continue
         limit = ctx.limit(n)
-        room = "no candidate limit" if limit is None else f"{limit} living candidates"
+        room = (
+            "geen grens aan kandidaten"
+            if limit is None
+            else plural(limit, "levende kandidaat", "levende kandidaten")
+        )
         yield (
-            f"{empty} seat(s) stay empty, but list {n} ({lst.votes} votes, {seats[n]} seats, "
-            f"{room}) could take one"
+            f"{plural(empty, 'zetel blijft', 'zetels blijven')} onvervuld, maar lijst {n} "
+            f"(stemcijfer {lst.votes}, {plural(seats[n], 'zetel', 'zetels')}, {room}) kan er "
+            "een krijgen"
         )
 
 
@@ -106,14 +119,17 @@ def _pa25(ctx: Context) -> Iterator[str]:
         if reassigned:
             receivers = sorted({d.winner for d in reassigned})
             yield (
-                f"kiescollege niet-ingezetenen: {len(reassigned)} surplus seat(s) of an exhausted "
-                f"list are reassigned to list(s) {join(receivers)}; under Pa 25 they stay empty"
+                f"kiescollege niet-ingezetenen: "
+                f"{plural(len(reassigned), 'zetel', 'zetels')} van een uitgeputte lijst "
+                f"{'gaat' if len(reassigned) == 1 else 'gaan'} naar lijst "
+                f"{enumeration(receivers)}; onder Pa 25 blijven zij onvervuld"
             )
         elif replay.surplus and replay.unfilled < replay.surplus:
             yield (
-                f"kiescollege niet-ingezetenen: exhausted lists give up {replay.surplus} seat(s), "
-                f"but the result leaves only {replay.unfilled} empty; under Pa 25 every surplus "
-                "seat stays empty"
+                f"kiescollege niet-ingezetenen: uitgeputte lijsten staan "
+                f"{plural(replay.surplus, 'zetel', 'zetels')} af, maar de uitkomst laat er maar "
+                f"{replay.unfilled} onvervuld; onder Pa 25 blijft elke zetel die een uitgeputte "
+                "lijst afstaat onvervuld"
             )
 
 

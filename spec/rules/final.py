@@ -7,8 +7,8 @@ P 8 lid 4, P 9 lid 2 and P 15 lid 1.
 A final result (seats per list, or a ``needs_lot`` question with the seats decided before it) is
 lawful only if it is what the law makes of the election (``spec.rules.lawful.lawful_outcome``).
 Where it is not, ``departures`` goes through the lawful procedure in order and names the first
-point where the claim can no longer be reached, with the figures that decide it: "residual
-seat 7 went to list 4 but belongs to list 2: remainder 812 > 790". Each departure is reported
+point where the claim can no longer be reached, with the figures that decide it: "restzetel 7
+ging naar lijst 4 maar komt toe aan lijst 2: overschot 812 > 790". Each departure is reported
 under the rule of the article it breaks (``Departure.rule_id``); the candidates (P 15 – P 19a)
 are judged by ``spec.rules.candidates`` on the seats the result reports, with or without steps.
 
@@ -28,9 +28,11 @@ from spec.rules.base import (
     ONE_PER_LIST,
     SMALL_COUNCIL,
     Reason,
+    enumeration,
     full_quota_rule,
     full_seat_count,
-    join,
+    lot_kind,
+    plural,
     quota,
     reaches_quota,
     show,
@@ -58,13 +60,13 @@ class Departure:
 
 
 def _word(method: str | None) -> str:
-    return "remainder" if method == LARGEST_REMAINDER else "average"
+    """``overschot`` (P 8 lid 1) or ``gemiddelde`` (P 7, P 8 lid 3)."""
+    return "overschot" if method == LARGEST_REMAINDER else "gemiddelde"
 
 
 def _label(award: SeatAward) -> str:
-    if award.phase == "reassignment":
-        return f"seat {award.number} (reassigned under P 10)"
-    return f"residual seat {award.number}"
+    """``restzetel 3``; a seat passed on under P 10 ``restzetel 7 (P 10)``, as in the trace."""
+    return f"restzetel {award.number}" + (" (P 10)" if award.phase == "reassignment" else "")
 
 
 def _method_rule(election: Election, award: SeatAward) -> str:
@@ -95,20 +97,24 @@ def _reason_rule(election: Election, reason: Reason, method: str) -> str:
 def _reason_text(election: Election, lst: ElectionList, reason: Reason) -> str:
     kiesdeler = quota(election)
     if reason == "no_votes":
-        return f"list {lst.number} has no votes"
+        return f"lijst {lst.number} heeft geen stemmen"
     if reason == "below_quota":
-        return f"list {lst.number} has {lst.votes} votes, below the kiesdeler {show(kiesdeler)}"
+        return (
+            f"lijst {lst.number} heeft stemcijfer {lst.votes}, lager dan de kiesdeler "
+            f"{show(kiesdeler)}"
+        )
     if reason == "below_75":
         return (
-            f"list {lst.number} has {lst.votes} votes, below 75% of the kiesdeler "
+            f"lijst {lst.number} heeft stemcijfer {lst.votes}, lager dan 75% van de kiesdeler "
             f"{show(kiesdeler)} ({show(kiesdeler * 3 / 4)})"
         )
     if reason == "exhausted":
+        limit = lst.seat_limit or 0
         return (
-            f"list {lst.number} has no further living candidate: it already holds the "
-            f"{lst.seat_limit} seat(s) its candidates can fill"
+            f"lijst {lst.number} heeft geen levende kandidaat meer: zij heeft al de "
+            f"{plural(limit, 'zetel', 'zetels')} die haar kandidaten kunnen vervullen"
         )
-    return f"list {lst.number} already received a seat in this round"
+    return f"lijst {lst.number} kreeg in deze ronde al een restzetel"
 
 
 def _boundary(election: Election, lst: ElectionList, award: SeatAward) -> tuple[str, str] | None:
@@ -122,8 +128,8 @@ def _boundary(election: Election, lst: ElectionList, award: SeatAward) -> tuple[
     ):
         return (
             "P8.2-75-percent",
-            f"list {lst.number}'s stemcijfer {lst.votes} is exactly 75% of the kiesdeler "
-            f"{kiesdeler}, which suffices (at least 75%)",
+            f"het stemcijfer {lst.votes} van lijst {lst.number} is precies 75% van de "
+            f"kiesdeler {kiesdeler}, en dat is genoeg (ten minste 75%)",
         )
     return None
 
@@ -131,23 +137,25 @@ def _boundary(election: Election, lst: ElectionList, award: SeatAward) -> tuple[
 def _question_text(q: Question) -> str:
     if q.kind == "residual_seat":
         return (
-            f"residual seat {q.seat}: lists {join(q.options)} tie at {_word(q.method)} "
-            f"{show(q.value)} for {q.remaining} remaining seat(s)"
+            f"restzetel {q.seat}: de lijsten {enumeration(q.options)} hebben een gelijk "
+            f"{_word(q.method)} ({show(q.value)}) voor "
+            f"{plural(q.remaining, 'resterende zetel', 'resterende zetels')}"
         )
     if q.kind == "absolute_majority":
         return (
-            f"P 9: lists {join(q.options)} received the last residual seats on the same "
-            f"{_word(q.method)} {show(q.value)}, and one of them gives up a seat"
+            f"P 9: de lijsten {enumeration(q.options)} kregen hun laatste restzetel op "
+            f"een gelijk {_word(q.method)} ({show(q.value)}), en een van hen staat een zetel af"
         )
     return (
-        f"list {q.list}: candidates {join(q.options)} have {show(q.value)} preference votes "
-        f"each for {q.remaining} place(s)"
+        f"lijst {q.list}: de kandidaten {enumeration(q.options)} hebben elk "
+        f"{show(q.value)} {'voorkeurstem' if q.value == 1 else 'voorkeurstemmen'} voor "
+        f"{plural(q.remaining, 'plaats', 'plaatsen')}"
     )
 
 
 def _claim_text(lot: LotClaim) -> str:
-    where = "" if lot.list is None else f" on list {lot.list}"
-    return f"a {lot.kind} lot between {join(sorted(lot.options))}{where}"
+    where = "" if lot.list is None else f" op lijst {lot.list}"
+    return f"een {lot_kind(lot.kind)} tussen {enumeration(sorted(lot.options))}{where}"
 
 
 # --------------------------------------------------------------------------- seats
@@ -205,25 +213,27 @@ def _seat_departure(
             return None  # P6-full-seats says so
         return Departure(
             "P6-full-seats",
-            f"list {number} has {lst.votes} votes, {show(lst.votes / quota(election))} times "
-            f"the kiesdeler {show(quota(election))}: {full} full seat(s), of which it keeps "
-            f"{len(in_order[number])} after P 9 and P 10; the result gives it "
-            f"{claimed[number]}",
+            f"lijst {number} heeft stemcijfer {lst.votes}, "
+            f"{show(lst.votes / quota(election))} maal de kiesdeler {show(quota(election))}: "
+            f"{plural(full, 'volle zetel', 'volle zetels')}, waarvan zij er na P 9 en P 10 "
+            f"{len(in_order[number])} houdt; de uitkomst geeft haar {claimed[number]}",
         )
     if isinstance(first, Exhaustion):
         return Departure(
             "P10-exhaustion",
-            f"list {first.list} holds {first.held} seat(s) after P 9 but has only "
-            f"{first.limit} living candidate(s): P 10 gives {first.removed} seat(s) to other "
-            f"lists; the result leaves it {claimed[first.list]}",
+            f"lijst {first.list} heeft na P 9 {plural(first.held, 'zetel', 'zetels')}, maar "
+            f"slechts {plural(first.limit, 'levende kandidaat', 'levende kandidaten')}: P 10 geeft "
+            f"{plural(first.removed, 'zetel', 'zetels')} aan andere lijsten; de uitkomst laat "
+            f"haar er {claimed[first.list]}",
         )
     if isinstance(first, MajoritySeat):
         return Departure(
             "P9-absolute-majority",
-            f"list {first.list} has {lst.votes} of {election.total_votes} votes, more than "
-            f"half, and holds only {first.held[first.list]} of {election.seats} seats after the "
-            f"residual seats: P 9 gives it the seat of list {first.from_list}; the result "
-            "does not",
+            f"lijst {first.list} heeft {lst.votes} van de "
+            f"{plural(election.total_votes, 'stem', 'stemmen')}, meer dan de helft, en na de "
+            f"restzetels maar {first.held[first.list]} van de "
+            f"{plural(election.seats, 'zetel', 'zetels')}: P 9 geeft haar de zetel van lijst "
+            f"{first.from_list}; de uitkomst doet dat niet",
         )
     return _award_departure(election, first, [n for n in lawful if claimed[n] > lawful[n]])
 
@@ -235,8 +245,8 @@ def _award_departure(election: Election, award: SeatAward, extra: list[int]) -> 
     if not extra:
         return Departure(
             "P10-no-empty-seat-needlessly",
-            f"{_label(award)} belongs to list {winner} ({_word(award.method)} "
-            f"{show(award.value)}); the result leaves it to no list",
+            f"{_label(award)} komt toe aan lijst {winner} ({_word(award.method)} "
+            f"{show(award.value)}); de uitkomst geeft de zetel aan geen enkele lijst",
         )
     eligible = [n for n in extra if n in award.values]
     if not eligible:
@@ -244,7 +254,7 @@ def _award_departure(election: Election, award: SeatAward, extra: list[int]) -> 
         excluded = award.reasons[other]
         return Departure(
             _reason_rule(election, excluded, award.method),
-            f"{_label(award)} went to list {other} but belongs to list {winner} "
+            f"{_label(award)} ging naar lijst {other} maar komt toe aan lijst {winner} "
             f"({_word(award.method)} {show(award.value)}): "
             f"{_reason_text(election, lists[other], excluded)}",
         )
@@ -253,9 +263,10 @@ def _award_departure(election: Election, award: SeatAward, extra: list[int]) -> 
     if mine == theirs and award.lot:
         return Departure(
             "LOT-drawn",
-            f"{_label(award)}: lists {join(award.tied)} tie at {_word(award.method)} "
-            f"{show(mine)} for {award.remaining} seat(s); the supplied lot fell on list "
-            f"{winner}, the result gives the seat to list {other}",
+            f"{_label(award)}: de lijsten {enumeration(award.tied)} hebben een gelijk "
+            f"{_word(award.method)} ({show(mine)}) voor "
+            f"{plural(award.remaining, 'zetel', 'zetels')}; de gegeven loting viel op lijst "
+            f"{winner}, de uitkomst geeft de zetel aan lijst {other}",
         )
     relation = ">" if mine > theirs else "="
     figures = f"{_word(award.method)} {show(mine)} {relation} {show(theirs)}"
@@ -263,12 +274,12 @@ def _award_departure(election: Election, award: SeatAward, extra: list[int]) -> 
     if boundary is not None:
         return Departure(
             boundary[0],
-            f"{_label(award)} went to list {other} but belongs to list {winner}: "
+            f"{_label(award)} ging naar lijst {other} maar komt toe aan lijst {winner}: "
             f"{boundary[1]}; {figures}",
         )
     return Departure(
         _method_rule(election, award),
-        f"{_label(award)} went to list {other} but belongs to list {winner}: {figures}",
+        f"{_label(award)} ging naar lijst {other} maar komt toe aan lijst {winner}: {figures}",
     )
 
 
@@ -287,8 +298,10 @@ def _more_than_lawful(
     if election.kind == "KNI" and any(isinstance(e, Exhaustion) for e in outcome.events):
         return Departure(
             "Pa25-surplus-stays-empty",
-            f"list {other} holds {claimed[other]} seat(s), the law gives it {lawful[other]}: "
-            f"under Pa 25 the {empty} seat(s) an exhausted list cannot fill stay empty",
+            f"lijst {other} heeft {plural(claimed[other], 'zetel', 'zetels')}, de wet geeft "
+            f"haar er {lawful[other]}: onder Pa 25 "
+            f"{'blijft de zetel' if empty == 1 else f'blijven de {empty} zetels'} die een "
+            "uitgeputte lijst niet kan vervullen onvervuld",
         )
     if lst.votes == 0:
         reason: Reason = "no_votes"
@@ -298,9 +311,9 @@ def _more_than_lawful(
         reason = "exhausted"
     return Departure(
         _reason_rule(election, reason, ""),
-        f"list {other} holds {claimed[other]} seat(s), the law gives it {lawful[other]}: "
-        f"{empty} seat(s) stay empty, as no list may take them; "
-        f"{_reason_text(election, lst, reason)}",
+        f"lijst {other} heeft {plural(claimed[other], 'zetel', 'zetels')}, de wet geeft haar "
+        f"er {lawful[other]}: {plural(empty, 'zetel blijft', 'zetels blijven')} onvervuld, "
+        f"want geen lijst mag ze krijgen; {_reason_text(election, lst, reason)}",
     )
 
 
@@ -317,15 +330,16 @@ def _majority_departure(
     m, f = majority.list, majority.from_list
     votes = next(lst.votes for lst in election.lists if lst.number == m)
     last = (
-        f"the last residual seat of another list, on {_word(_method_of(outcome, f))} "
+        f"de laatste restzetel van een andere lijst, op {_word(_method_of(outcome, f))} "
         f"{show(majority.value)}"
     )
     if diff == {m: -1, f: 1}:
         return Departure(
             "P9-absolute-majority",
-            f"list {m} has {votes} of {election.total_votes} votes, more than half, and holds "
-            f"only {majority.held[m]} of {election.seats} seats after the residual seats: P 9 "
-            f"gives it the seat of list {f} ({last}); the result does not",
+            f"lijst {m} heeft {votes} van de {plural(election.total_votes, 'stem', 'stemmen')}, "
+            f"meer dan de helft, en na de restzetels maar {majority.held[m]} van de "
+            f"{plural(election.seats, 'zetel', 'zetels')}: P 9 geeft haar de zetel van lijst "
+            f"{f} ({last}); de uitkomst doet dat niet",
         )
     others = [n for n in diff if n != f]
     if diff.get(f) != 1 or len(others) != 1 or others[0] == m or diff[others[0]] != -1:
@@ -334,13 +348,13 @@ def _majority_departure(
     if majority.lot:
         return Departure(
             "LOT-drawn",
-            f"P 9: the supplied lot between lists {join(majority.group)} fell on list {f} to "
-            f"give up a seat; the result takes it from list {g}",
+            f"P 9: de gegeven loting tussen de lijsten {enumeration(majority.group)} wees "
+            f"lijst {f} aan om een zetel af te staan; de uitkomst neemt hem van lijst {g}",
         )
     return Departure(
         "P9-absolute-majority",
-        f"P 9 takes the seat for list {m} from list {f} ({last}); the result takes it from "
-        f"list {g}",
+        f"P 9 neemt de zetel voor lijst {m} van lijst {f} ({last}); de uitkomst neemt hem van "
+        f"lijst {g}",
     )
 
 
@@ -363,15 +377,15 @@ def _no_tie_text(outcome: Outcome, lot: LotClaim) -> str:
         if lot.seat is None and event.list not in options:
             continue
         others = ", ".join(
-            f"list {n} {show(event.values[n])}" for n in sorted(options) if n != event.list
+            f"lijst {n} {show(event.values[n])}" for n in sorted(options) if n != event.list
         )
         return (
-            f"{_label(event)} goes to list {event.list} with {_word(event.method)} "
+            f"{_label(event)} gaat naar lijst {event.list} met {_word(event.method)} "
             f"{show(event.value)}"
             + (f" ({others})" if others else "")
-            + f", {event.remaining} seat(s) remaining"
+            + f", {plural(event.remaining, 'resterende zetel', 'resterende zetels')}"
         )
-    return "the law decides every tie of this election without a lot"
+    return "de wet beslist elke gelijke stand van deze verkiezing zonder loting"
 
 
 def _optional(departure: Departure | None) -> Iterator[Departure]:
@@ -407,18 +421,23 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         if question is not None and question.kind != "candidate":
             yield Departure(
                 "LOT-decisive",
-                f"{_question_text(question)}: the lot must decide, and the input "
-                "supplies no lot for it; the result completes without it instead of asking for "
-                "it (needs_lot)",
+                f"{_question_text(question)}: het lot moet beslissen, en de invoer geeft "
+                "daarvoor geen loting; de uitkomst is voltooid zonder loting in plaats van "
+                "erom te vragen (needs_lot)",
             )
             return
         if question is None and outcome.left_over:
             kinds = {lot.kind for lot in election.lots[outcome.lots_used :]}
             if kinds != {"candidate"}:  # candidate lots left over: spec.rules.candidates
+                unused = plural(
+                    outcome.left_over,
+                    "gegeven loting beantwoordt",
+                    "gegeven lotingen beantwoorden",
+                )
                 yield Departure(
                     "LOT-drawn",
-                    f"{outcome.left_over} supplied lot(s) answer no decisive tie: the law asks "
-                    f"for {outcome.lots_used} lot(s) in this election",
+                    f"{unused} geen beslissende gelijke stand: de wet vraagt in deze verkiezing om "
+                    f"{plural(outcome.lots_used, 'loting', 'lotingen')}",
                 )
         seat = _seat_departure(election, outcome, claimed, completed)
         if seat is not None:
@@ -428,9 +447,10 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         if election.kind == "KNI" and question is None and empty > lawful_empty:
             yield Departure(
                 "Pa25-surplus-stays-empty",
-                f"kiescollege niet-ingezetenen: the result leaves {empty} seat(s) empty; Pa 25 "
-                f"leaves empty only the {lawful_empty} seat(s) that exhausted lists cannot fill "
-                "or no list may take",
+                f"kiescollege niet-ingezetenen: de uitkomst laat "
+                f"{plural(empty, 'zetel', 'zetels')} onvervuld; Pa 25 laat alleen de "
+                f"{plural(lawful_empty, 'zetel', 'zetels')} onvervuld die uitgeputte lijsten "
+                "niet kunnen vervullen of die geen lijst mag krijgen",
             )
         return
     lot = result.lot
@@ -443,11 +463,15 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         detail = (
             _no_tie_text(outcome, lot)
             if lot.kind == "residual_seat"
-            else "no list qualifies for a seat under P 9 with a tie for the last residual seat"
+            else (
+                "geen lijst komt in aanmerking voor een zetel onder P 9 met een gelijke stand "
+                "voor de laatste restzetel"
+            )
         )
         yield Departure(
             "LOT-decisive",
-            f"the result asks for {_claim_text(lot)}, but no decisive tie arises: {detail}",
+            f"de uitkomst vraagt om {_claim_text(lot)}, maar er ontstaat geen beslissende "
+            f"gelijke stand: {detail}",
         )
         return
     same = (
@@ -458,8 +482,8 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
     if not same and not (lot.kind == "candidate" and question.kind == "candidate"):
         yield Departure(
             "LOT-decisive",
-            f"the first question for the lot is {_question_text(question)}; the "
-            f"result asks for {_claim_text(lot)}",
+            f"de eerste vraag voor het lot is {_question_text(question)}; de uitkomst vraagt "
+            f"om {_claim_text(lot)}",
         )
         return
     seat = _seat_departure(election, outcome, claimed, completed)
@@ -474,11 +498,12 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
     ):
         yield Departure(
             "LOT-decisive",
-            f"{_question_text(question)}; the result states the value {show(lot.value)}",
+            f"{_question_text(question)}; de uitkomst vermeldt de waarde {show(lot.value)}",
         )
     if result.lots_used is not None and result.lots_used != outcome.lots_used:
         yield Departure(
             "LOT-drawn",
-            f"the question comes after {outcome.lots_used} supplied lot(s) are used, the result "
-            f"states lots_used {result.lots_used}",
+            f"de vraag komt nadat "
+            f"{plural(outcome.lots_used, 'gegeven loting is', 'gegeven lotingen zijn')} "
+            f"gebruikt, de uitkomst vermeldt lots_used {result.lots_used}",
         )

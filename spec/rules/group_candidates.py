@@ -41,8 +41,8 @@ from fractions import Fraction
 
 from spec.districts import ListCandidate, Party, Unit
 from spec.model import Lot
-from spec.rules.base import Rule, preference_share, reaches_threshold
-from spec.rules.groups import DistrictContext, candidate_parties, elected_persons
+from spec.rules.base import Rule, enumeration, plural
+from spec.rules.groups import DistrictContext, candidate_parties, elected_persons, with_final
 from spec.rules.replay import Context
 
 
@@ -57,11 +57,17 @@ class LotUndecided(Exception):
 
 
 class GroupLots:
-    """The supplied lots of kind ``group_seat`` for one group, in the order they were given."""
+    """The supplied lots of kind ``group_seat`` for one group (or of another ``kind``, such as
+    ``combination_seat`` for a lijstencombinatie), in the order they were given."""
 
-    def __init__(self, lots: Sequence[Lot], party: int) -> None:
-        self._lots = [lot for lot in lots if lot.kind == "group_seat" and lot.list == party]
+    def __init__(self, lots: Sequence[Lot], party: int, kind: str = "group_seat") -> None:
+        self._lots = [lot for lot in lots if lot.kind == kind and lot.list == party]
         self._next = 0
+
+    @property
+    def used(self) -> int:
+        """How many of the lots were drawn so far."""
+        return self._next
 
     def draw(self, article: str, options: tuple[int, ...], why: str) -> int:
         if self._next < len(self._lots):
@@ -140,7 +146,9 @@ def seat_order(
             left -= len(tied)
             continue
         drawn = lots.draw(
-            "P 12 lid 5", tuple(tied), f"lists {tied} tie for {left} seat(s) of the group"
+            "P 12 lid 5",
+            tuple(tied),
+            f"de lijsten {enumeration(tied)} staan gelijk voor {plural(left, 'zetel', 'zetels')}",
         )
         standing.give(drawn, by_remainder)
         given.append((drawn,))
@@ -306,7 +314,8 @@ def elect_group(
             unit = _most_votes([u for u in lists if _votes(u, person) is not None], person)
             donor = back.next(
                 {n: free[n] > 0 for n in free},
-                f"P 16 lid 2: {person!r} sits on list {unit.number}; the seat to forfeit",
+                f"P 16 lid 2: kandidaat {person!r} krijgt een zetel op lijst {unit.number}, die "
+                "een andere lijst afstaat",
             )
             if donor is None:
                 continue  # cannot happen: P 15 elects no more persons than the group has seats
@@ -329,7 +338,9 @@ def elect_group(
         for unit in by_district:
             while free[unit.number] > 0 and not not_yet_elected(unit):
                 room = {u.number: free[u.number] < len(not_yet_elected(u)) for u in lists}
-                to = forward.next(room, f"P 13: a seat of list {unit.number} passes on")
+                to = forward.next(
+                    room, f"P 13: een zetel van lijst {unit.number} gaat naar een andere lijst"
+                )
                 if to is None:
                     given_up.add(unit.number)
                     break
@@ -352,40 +363,42 @@ def elect_group(
 
 
 def _judge(ctx: Context) -> Iterator[str]:
-    if isinstance(ctx, DistrictContext) and ctx.claim.status == "needs_lot":
-        yield from _judge_question(ctx)
-        return
+    if not isinstance(ctx, DistrictContext) or ctx.claim.status == "needs_lot":
+        return  # a needs_lot question: spec.rules.district_final
     yield from _list_level_groups(ctx)
     for dctx, party, party_seats in candidate_parties(ctx):
-        if not party.is_group:
-            continue
+        if not party.is_group or not dctx.states("elected_on_preference"):
+            continue  # without the trace, the final claim: spec.rules.district_final
         lists = [dctx.structure.units[n] for n in party.units]
         votes = {u.number: u.votes for u in lists}
         limit = {u.number: u.seat_limit or 0 for u in lists}
         summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
+        if sum(votes.values()) == 0:
+            continue  # seats for a group without votes: the allocation over lists says so
         lots = GroupLots(dctx.district.lots, party.number)
         preferred = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
         try:
             order = seat_order(votes, party_seats, limit, lots)
             stated = {n: _row_seats(dctx, party.number, n) for n in votes}
-            if any(order.held[n] != stated[n] for n in votes):
+            if dctx.states("distributions") and any(order.held[n] != stated[n] for n in votes):
                 # P 12 / P 13 themselves differ. Rule P12.2-largest-remainder names a wrong
                 # remainder seat; a seat passed on by P 13 (a list at its number of candidates)
                 # is named here, so no wrong distribution goes unnamed.
                 yield (
-                    f"group {party.number}: P 12 and P 13 give its lists "
-                    f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} seat(s) "
-                    "(full seats up to each list's candidates, then remainders, then greatest "
-                    "averages for the seats passed on); the result's distribution states "
-                    f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
+                    f"lijstengroep {party.number}: P 12 en P 13 geven haar lijsten (lijst: "
+                    f"zetels) {', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} "
+                    "(volle zetels tot het aantal kandidaten van elke lijst, dan de overschotten, "
+                    "dan de grootste gemiddelden voor de zetels die overgaan); de verdeling in de "
+                    f"uitkomst vermeldt {', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
                 )
                 continue
             outcome = elect_group(party, lists, order, preferred, summed, lots)
         except LotUndecided as undecided:
             yield (
-                f"group {party.number}: {undecided.why}: lists {list(undecided.options)} "
-                f"qualify together and the law gives no order between them ({undecided.article}):"
-                " the lot decides; the result should ask for it (needs_lot), no lot is supplied"
+                f"lijstengroep {party.number}: {undecided.why}: de lijsten "
+                f"{enumeration(undecided.options)} komen samen in aanmerking en de wet geeft "
+                f"geen volgorde tussen hen ({undecided.article}): het lot beslist; de uitkomst "
+                "moet erom vragen (needs_lot), er is geen loting gegeven"
             )
             continue
         yield from _compare(dctx, party, lists, outcome)
@@ -396,6 +409,8 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
     the seats the replay gives them, a list at its number of candidates included."""
     if not isinstance(ctx, DistrictContext) or not ctx.district_completed:
         return
+    if not ctx.states("distributions"):
+        return  # the final claim: spec.rules.district_final
     for party in ctx.structure.parties.values():
         seats = ctx.party_seats.get(party.number, 0)
         if not party.is_group or party.candidates is not None or seats <= 0:
@@ -412,59 +427,10 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
         stated = {n: _row_seats(ctx, party.number, n) for n in votes}
         if any(order.held[n] != stated[n] for n in votes):
             yield (
-                f"group {party.number}: P 12 and P 13 give its lists "
-                f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))} seat(s); the "
-                "result's distribution states "
-                f"{', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
+                f"lijstengroep {party.number}: P 12 en P 13 geven haar lijsten (lijst: zetels) "
+                f"{', '.join(f'{n}: {order.held[n]}' for n in sorted(votes))}; de verdeling in "
+                f"de uitkomst vermeldt {', '.join(f'{n}: {stated[n]}' for n in sorted(votes))}"
             )
-
-
-def _judge_question(ctx: DistrictContext) -> Iterator[str]:
-    """A ``needs_lot`` result of stage ``candidates`` with a ``group_seat`` question: the replay
-    of the group's candidates must stop at exactly that question (P 16 lid 2 or P 13)."""
-    lot = ctx.claim.lot
-    if ctx.claim.stage != "candidates" or lot is None:
-        return
-    if lot.kind != "group_seat":
-        return
-    party = None if lot.list is None else ctx.structure.parties.get(lot.list)
-    if party is None or not party.is_group or party.candidates is None:
-        yield f"the lot question names group {lot.list_stated}, which has no candidates to seat"
-        return
-    so_far = ctx.claim.seats_so_far
-    lists = [ctx.structure.units[n] for n in party.units]
-    seats = sum(so_far.get(u.number, 0) for u in lists)
-    summed = {k: c.votes for k, c in zip(party.keys, party.candidates, strict=True)}
-    dead = {k for k, c in zip(party.keys, party.candidates, strict=True) if c.deceased}
-    threshold = ctx.quota * preference_share(ctx.election)
-    above = sorted(
-        (
-            k
-            for k in party.keys
-            if k not in dead and reaches_threshold(summed[k], threshold, ctx.election.kind)
-        ),
-        key=lambda k: -summed[k],
-    )
-    if len(above) > seats and summed[above[seats - 1]] == summed[above[seats]]:
-        return  # P 15 itself needed a candidate lot first; its rules judge that
-    lots = GroupLots(ctx.district.lots, party.number)
-    votes = {u.number: u.votes for u in lists}
-    limit = {u.number: u.seat_limit or 0 for u in lists}
-    try:
-        order = seat_order(votes, seats, limit, lots)
-        elect_group(party, lists, order, above[:seats], summed, lots)
-    except LotUndecided as undecided:
-        if tuple(sorted(lot.options or ())) != undecided.options:
-            yield (
-                f"group {party.number}: the lot needed is between lists "
-                f"{list(undecided.options)} ({undecided.article}: {undecided.why}); the result "
-                f"asks for a lot between {lot.options_stated}"
-            )
-        return
-    yield (
-        f"group {party.number}: no lot is needed to seat its candidates (P 16 lid 2, P 13 with "
-        "the supplied lots); the result asks for one"
-    )
 
 
 def _row_seats(ctx: DistrictContext, party: int, unit: int) -> int | None:
@@ -483,20 +449,25 @@ def _compare(
         stated_pref = list(ctx.on_preference.get(n, ()))
         if sorted(stated_pref) != sorted(outcome.on_preference[n]):
             yield (
-                f"group {party.number}, list {n}: P 16 places the candidates elected on "
-                f"preference {sorted(outcome.on_preference[n])} on this list; the result "
-                f"places {sorted(stated_pref)}"
+                f"lijstengroep {party.number}, lijst {n}: P 16 plaatst de met voorkeurstemmen "
+                f"gekozen kandidaten {sorted(outcome.on_preference[n])} op deze lijst; de "
+                f"uitkomst plaatst er {sorted(stated_pref)}"
             )
             return
     for unit in lists:
         n = unit.number
         if ctx.unit_seats.get(n) != outcome.seats[n]:
-            moves = [f"{p!r} on list {to} takes list {f}'s seat" for p, to, f in outcome.forfeits]
-            moves += [f"list {frm} passes a seat to list {to}" for frm, to in outcome.transfers]
+            moves = [
+                f"{p!r} op lijst {to} neemt de zetel van lijst {f}" for p, to, f in outcome.forfeits
+            ]
+            moves += [
+                f"een zetel van lijst {frm} gaat naar lijst {to}" for frm, to in outcome.transfers
+            ]
             yield (
-                f"group {party.number}, list {n}: holds {outcome.seats[n]} seat(s) after "
-                f"P 16 lid 2 and P 13 ({'; '.join(moves) or 'no seat moves'}); the result "
-                f"states {ctx.unit_seats.get(n)}"
+                f"lijstengroep {party.number}, lijst {n}: na P 16 lid 2 en P 13 heeft zij "
+                f"{plural(outcome.seats[n], 'zetel', 'zetels')} "
+                f"({'; '.join(moves) or 'geen zetel verschuift'}); de uitkomst vermeldt "
+                f"{ctx.unit_seats.get(n)}"
             )
             return
     for unit in lists:
@@ -504,10 +475,10 @@ def _compare(
         stated = set(ctx.elected.get(n, ()))
         if stated != outcome.elected[n]:
             yield (
-                f"group {party.number}, list {n}: P 17 and P 18 elect {sorted(outcome.elected[n])}"
-                " (each seat to the list's first candidate not yet elected, a candidate chosen by"
-                " several lists counting on the one with the most votes for them); the result "
-                f"elects {sorted(stated)}"
+                f"lijstengroep {party.number}, lijst {n}: P 17 en P 18 kiezen "
+                f"{sorted(outcome.elected[n])} (elke zetel voor de eerste nog niet gekozen "
+                "kandidaat van de lijst; wie door meer lijsten gekozen wordt, telt op de lijst "
+                f"met de meeste stemmen op de kandidaat); de uitkomst kiest {sorted(stated)}"
             )
             return
 
@@ -523,6 +494,6 @@ RULES: tuple[Rule, ...] = (
         "candidates not yet elected in list order, a candidate chosen by several lists counting "
         "on the one with the most votes (P 17, P 18); a seat no candidate of its list can take "
         "passes on by continued application of P 12 / P 13.",
-        _judge,
+        with_final("P16-P18-group-candidates", _judge),
     ),
 )

@@ -35,10 +35,12 @@ from spec.rules.base import (
     Reason,
     full_quota_rule,
     full_seat_count,
+    lot_kind,
     preference_share,
     qualifies_for_remainder,
     quota,
     reaches_quota,
+    reaches_threshold,
 )
 
 Phase: TypeAlias = Literal["residual", "reassignment"]
@@ -166,12 +168,12 @@ class _Standing:
             or lot.list != question.list
             or lot.drawn not in question.options
         ):
-            where = "" if question.list is None else f" on list {question.list}"
+            where = "" if question.list is None else f" op lijst {question.list}"
             raise _Stop(
                 None,
-                f"supplied lot {self.lots_used + 1} is a {lot.kind} lot between "
-                f"{_names(lot.options)}, but the lot the law needs there is a {question.kind} "
-                f"lot between {_names(question.options)}{where}",
+                f"gegeven loting {self.lots_used + 1} is een {lot_kind(lot.kind)} tussen "
+                f"{_names(lot.options)} (getrokken: {lot.drawn}), maar de wet heeft daar een "
+                f"{lot_kind(question.kind)} tussen {_names(question.options)}{where} nodig",
             )
         self.lots_used += 1
         return lot.drawn
@@ -361,7 +363,11 @@ def candidate_lots(standing: _Standing) -> None:
         seats = standing.held[lst.number]
         if lst.candidates is None or seats == 0:
             continue
-        above = [c for c in lst.candidates if not c.deceased and c.votes > threshold]
+        above = [
+            c
+            for c in lst.candidates
+            if not c.deceased and reaches_threshold(c.votes, threshold, election.kind)
+        ]
         above.sort(key=lambda c: -c.votes)  # equal votes keep list order
         start = 0
         while start < len(above):

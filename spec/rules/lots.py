@@ -15,7 +15,9 @@ from collections.abc import Iterator
 from spec.claims import LotClaim
 from spec.rules.base import (
     Rule,
-    join,
+    enumeration,
+    plural,
+    reaches_threshold,
     show,
 )
 from spec.rules.candidates import candidate_lots_followed
@@ -32,9 +34,9 @@ def _tie_order(ctx: Context) -> Iterator[str]:
             continue
         if d.winner != min(d.tied):
             yield (
-                f"{d.label}: lists {join(d.tied)} tie at {d.value_word} {show(d.winner_value)} "
-                f"and each gets a seat, so they are served in list order; list {min(d.tied)} "
-                f"comes before list {d.winner}"
+                f"{d.label}: de lijsten {enumeration(d.tied)} hebben een gelijk {d.value_word} "
+                f"({show(d.winner_value)}) en krijgen elk een zetel, dus op volgorde van "
+                f"lijstnummer; lijst {min(d.tied)} komt voor lijst {d.winner}"
             )
 
 
@@ -47,32 +49,36 @@ def _lot_decisive(ctx: Context) -> Iterator[str]:
             if d.claim.lot and not d.decisive:
                 if len(d.tied) < 2:
                     yield (
-                        f"{d.label}: the result records a lot, but list "
-                        f"{join(d.tied) or '-'} alone had the greatest {d.value_word}"
+                        f"{d.label}: de uitkomst vermeldt een loting, maar alleen lijst "
+                        f"{enumeration(d.tied) or '-'} had het grootste {d.value_word}"
                     )
                 else:
                     yield (
-                        f"{d.label}: the result records a lot, but lists {join(d.tied)} tie for "
-                        f"{d.remaining} remaining seat(s): the tie is not decisive"
+                        f"{d.label}: de uitkomst vermeldt een loting, maar de lijsten "
+                        f"{enumeration(d.tied)} staan gelijk voor "
+                        f"{plural(d.remaining, 'resterende zetel', 'resterende zetels')}: de "
+                        "gelijke stand is niet beslissend"
                     )
             if d.decisive and not d.claim.lot and d.winner in d.tied:
                 yield (
-                    f"{d.label}: lists {join(d.tied)} tie at {d.value_word} "
-                    f"{show(d.winner_value)} for {d.remaining} remaining seat(s); the lot must "
-                    "decide, but the result records none"
+                    f"{d.label}: de lijsten {enumeration(d.tied)} hebben een gelijk "
+                    f"{d.value_word} ({show(d.winner_value)}) voor "
+                    f"{plural(d.remaining, 'resterende zetel', 'resterende zetels')}; het lot "
+                    "moet beslissen, maar de uitkomst vermeldt geen loting"
                 )
         point = replay.majority
         if point is not None and point.claim is not None:
             decisive = point.applies and len(point.group) > 1
             if point.claim.lot and not decisive:
                 yield (
-                    f"P 9: the result records a lot for the list that gives up a seat, but only "
-                    f"list {join(point.group)} received the last residual seat(s)"
+                    f"P 9: de uitkomst vermeldt een loting voor de lijst die een zetel afstaat, "
+                    f"maar alleen lijst {enumeration(point.group)} kreeg de laatste restzetel"
                 )
             if decisive and not point.claim.lot:
                 yield (
-                    f"P 9: lists {join(point.group)} received the last residual seats on the same "
-                    f"value {show(point.value or 0)}; the lot must decide which gives one up"
+                    f"P 9: de lijsten {enumeration(point.group)} kregen hun laatste restzetel op "
+                    f"gelijke waarde ({show(point.value or 0)}); het lot moet beslissen welke "
+                    "lijst een zetel afstaat"
                 )
     if ctx.result.status == "needs_lot" and ctx.result.lot is not None:
         yield from _lot_question(ctx, ctx.result.lot)
@@ -86,30 +92,34 @@ def _lot_question(ctx: Context, lot: LotClaim) -> Iterator[str]:
         if d is None:
             if ctx.replay is None:
                 return
-            yield "the lot question cannot be placed after the result's steps"
+            yield "de lotingsvraag past niet na de stappen van de uitkomst"
             return
         if d.remaining <= 0:
             yield (
-                f"a lot is asked for a residual seat between lists {join(options)}, but all "
-                "residual seats of this phase have been assigned"
+                f"er wordt om een loting voor een restzetel tussen de lijsten "
+                f"{enumeration(options)} gevraagd, maar alle restzetels van deze fase zijn "
+                "toegewezen"
             )
             return
         if options != tuple(sorted(d.tied)):
             described = ", ".join(
-                f"list {n} {show(v)}" for n, v in d.values.items() if n in options
+                f"lijst {n} {show(v)}" for n, v in d.values.items() if n in options
             )
             yield (
-                f"the lot for {d.label} names lists {join(options)}, but the lists with the "
-                f"greatest {d.value_word} are {join(d.tied)} ({described})"
+                f"de loting voor {d.label} noemt de lijsten {enumeration(options)}, maar de "
+                f"lijsten met het grootste {d.value_word} zijn {enumeration(d.tied)} "
+                f"({described})"
             )
         elif len(d.tied) <= d.remaining:
             yield (
-                f"the lot for {d.label} between lists {join(options)} is not decisive: "
-                f"{d.remaining} seat(s) remain for {len(d.tied)} tied lists"
+                f"de loting voor {d.label} tussen de lijsten {enumeration(options)} is niet "
+                f"beslissend: er {'blijft' if d.remaining == 1 else 'blijven'} "
+                f"{plural(d.remaining, 'zetel', 'zetels')} over voor {len(d.tied)} gelijk "
+                "staande lijsten"
             )
         if lot.value is not None and d.values and lot.value != d.winner_value:
             yield (
-                f"the lot for {d.label} states value {show(lot.value)}, the greatest "
+                f"de loting voor {d.label} vermeldt de waarde {show(lot.value)}, het grootste "
                 f"{d.value_word} is {show(d.winner_value)}"
             )
     elif lot.kind == "absolute_majority":
@@ -127,11 +137,14 @@ def _lot_question(ctx: Context, lot: LotClaim) -> Iterator[str]:
                 None,
             )
         if not point.applies:
-            yield "a P 9 lot is asked, but no list qualifies for a seat under P 9"
+            yield (
+                "er wordt om een loting onder P 9 gevraagd, maar geen lijst komt in aanmerking "
+                "voor een zetel onder P 9"
+            )
         elif options != point.group or len(point.group) < 2:
             yield (
-                f"the P 9 lot names lists {join(options)}, but the last residual seat(s) on "
-                f"the same value went to list(s) {join(point.group)}"
+                f"de loting onder P 9 noemt de lijsten {enumeration(options)}, maar de laatste "
+                f"restzetels op gelijke waarde gingen naar lijst {enumeration(point.group)}"
             )
     else:
         yield from _candidate_question(ctx, lot, options)
@@ -141,28 +154,36 @@ def _candidate_question(ctx: Context, lot: LotClaim, options: tuple[int, ...]) -
     number = lot.list
     seats = ctx.result.seats
     if number is None or number not in ctx.lists or seats is None:
-        yield "a candidate lot must name a list of the input"
+        yield "een kandidatenloting moet een lijst van de invoer noemen"
         return
     lst = ctx.lists[number]
     by_number = {c.number: c for c in lst.candidates or ()}
     chosen = [by_number.get(n) for n in options]
     if any(c is None or c.deceased for c in chosen) or not options:
         yield (
-            f"the candidate lot on list {number} names candidates {join(options)}, not all "
-            "living candidates of the list"
+            f"de kandidatenloting op lijst {number} noemt de kandidaten {enumeration(options)}, "
+            "niet allemaal levende kandidaten van de lijst"
         )
         return
     t = ctx.threshold()
+    kind = ctx.election.kind
     votes = {c.votes for c in chosen if c is not None}
-    if len(votes) != 1 or min(votes) <= t:
-        detail = ", ".join(f"candidate {c.number} {c.votes}" for c in chosen if c is not None)
+    if len(votes) != 1 or not reaches_threshold(min(votes), t, kind):
+        detail = ", ".join(f"kandidaat {c.number} {c.votes}" for c in chosen if c is not None)
         yield (
-            f"the candidate lot on list {number} names candidates that do not tie above the "
-            f"threshold {show(t)} ({detail})"
+            f"de kandidatenloting op lijst {number} noemt kandidaten die niet gelijk staan "
+            + (
+                f"op of boven de kiesdeler {show(t)} (U 15 lid 3)"
+                if kind == "EK"
+                else f"boven de voorkeurdrempel {show(t)}"
+            )
+            + f" ({detail})"
         )
         return
     v = min(votes)
-    above = [c for c in lst.candidates or () if not c.deceased and c.votes > t]
+    above = [
+        c for c in lst.candidates or () if not c.deceased and reaches_threshold(c.votes, t, kind)
+    ]
     group = [c.number for c in above if c.votes == v]
     drawn = [lot_.drawn for lot_ in ctx.lots_of("candidate", number) if lot_.drawn in group]
     remaining = [n for n in group if n not in drawn]
@@ -170,16 +191,18 @@ def _candidate_question(ctx: Context, lot: LotClaim, options: tuple[int, ...]) -
     inside = max(0, min(start + len(remaining), seats.get(number, 0)) - start)
     if tuple(remaining) != options:
         yield (
-            f"the candidate lot on list {number} names {join(options)}, but the candidates tied "
-            f"at {v} votes and not yet drawn are {join(remaining)}"
+            f"de kandidatenloting op lijst {number} noemt {enumeration(options)}, maar de "
+            f"kandidaten met elk {plural(v, 'stem', 'stemmen')} die nog niet zijn geloot, zijn "
+            f"{enumeration(remaining)}"
         )
     decisive = 0 < inside < len(remaining)
     if ctx.election.profile.candidate_lot_always:
         decisive = inside > 0 and len(remaining) > 1
     if not decisive:
         yield (
-            f"the candidate lot on list {number} between {join(options)} is not decisive: "
-            f"{inside} of the list's seats fall to these {len(remaining)} candidates"
+            f"de kandidatenloting op lijst {number} tussen {enumeration(options)} is niet "
+            f"beslissend: {inside} van de zetels van de lijst "
+            f"{'valt' if inside == 1 else 'vallen'} aan deze {len(remaining)} kandidaten toe"
         )
 
 
@@ -195,41 +218,54 @@ def _lot_drawn(ctx: Context) -> Iterator[str]:
                 continue
             if d.lot is None:
                 yield (
-                    f"{d.label}: lists {join(d.tied)} tie for {d.remaining} seat(s) and no "
-                    "supplied lot decides it; the result should ask for one (needs_lot)"
+                    f"{d.label}: de lijsten {enumeration(d.tied)} staan gelijk voor "
+                    f"{plural(d.remaining, 'zetel', 'zetels')} en geen gegeven loting beslist; "
+                    "de uitkomst had om een loting moeten vragen (needs_lot)"
                 )
             elif tuple(sorted(d.lot.options)) != tuple(sorted(d.tied)):
                 yield (
-                    f"{d.label}: the supplied lot between lists {join(d.lot.options)} does not "
-                    f"answer the tie between lists {join(d.tied)}"
+                    f"{d.label}: de gegeven loting tussen de lijsten "
+                    f"{enumeration(d.lot.options)} beantwoordt niet de gelijke stand tussen de "
+                    f"lijsten {enumeration(d.tied)}"
                 )
             elif d.lot.drawn != d.winner:
                 yield (
-                    f"{d.label}: the lot fell on list {d.lot.drawn}, but the seat went to "
-                    f"list {d.winner}"
+                    f"{d.label}: het lot viel op lijst {d.lot.drawn}, maar de zetel ging naar "
+                    f"lijst {d.winner}"
                 )
         point = replay.majority
         claim = None if point is None else point.claim
         drawn = None if point is None or point.lot is None else point.lot.drawn
         if claim is not None and drawn is not None and drawn != claim.from_list:
             yield (
-                f"P 9: the lot fell on list {drawn} to give up a seat, but the seat was taken "
-                f"from list {claim.from_list}"
+                f"P 9: het lot wees lijst {drawn} aan om een zetel af te staan, maar de zetel "
+                f"is genomen van lijst {claim.from_list}"
             )
         if ctx.completed or (ctx.result.lot is not None and ctx.result.lot.kind == "candidate"):
             if replay.residual_lots_used < len(residual_lots):
+                unused = len(residual_lots) - replay.residual_lots_used
                 yield (
-                    f"{len(residual_lots) - replay.residual_lots_used} supplied residual-seat "
-                    "lot(s) answer no decisive tie in the result's steps"
+                    f"{plural(unused, 'gegeven restzetelloting', 'gegeven restzetellotingen')} "
+                    f"{'beantwoordt' if unused == 1 else 'beantwoorden'} geen beslissende "
+                    "gelijke stand in de stappen van de uitkomst"
                 )
             if replay.majority_lots_used < len(majority_lots):
-                yield "a supplied P 9 lot answers no decisive P 9 question in the result's steps"
+                yield (
+                    "een gegeven loting onder P 9 beantwoordt geen beslissende vraag onder P 9 in "
+                    "de stappen van de uitkomst"
+                )
     lot = ctx.result.lot
     if ctx.result.status == "needs_lot" and lot is not None and replay is not None:
         if lot.kind == "residual_seat" and replay.residual_lots_used < len(residual_lots):
-            yield "a lot is asked for a residual seat although the input supplies one unused"
+            yield (
+                "er wordt om een loting voor een restzetel gevraagd, terwijl de invoer er een "
+                "geeft die niet is gebruikt"
+            )
         if lot.kind == "absolute_majority" and replay.majority_lots_used < len(majority_lots):
-            yield "a P 9 lot is asked although the input supplies one unused"
+            yield (
+                "er wordt om een loting onder P 9 gevraagd, terwijl de invoer er een geeft die "
+                "niet is gebruikt"
+            )
     if ctx.completed:
         for problems in ctx.candidate_lot_problems.values():
             yield from problems

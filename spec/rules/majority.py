@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from spec.rules.base import (
     Rule,
-    join,
+    enumeration,
+    plural,
 )
 from spec.rules.replay import Context
 
@@ -32,30 +33,36 @@ def _p9(ctx: Context) -> Iterator[str]:
         if point.applies and point.majority_list is not None:
             m = point.majority_list
             yield (
-                f"list {m} has {ctx.lists[m].votes} of {total} votes, more than half, but holds "
-                f"only {point.held[m]} of {ctx.election.seats} seats after the residual seats, "
-                f"and no P 9 step gives it the seat of list {join(point.group)}"
+                f"lijst {m} heeft {ctx.lists[m].votes} van de {plural(total, 'stem', 'stemmen')}, "
+                f"meer dan de helft, maar na de restzetels maar {point.held[m]} van de "
+                f"{plural(ctx.election.seats, 'zetel', 'zetels')}, en geen P 9-stap geeft haar de "
+                f"zetel van lijst {enumeration(point.group)}"
             )
         return
     if claim.list != point.majority_list:
         yield (
-            f"P 9 gives list {claim.list} a seat, but it has {ctx.lists[claim.list].votes} of "
-            f"{total} votes, not more than half"
+            f"P 9 geeft lijst {claim.list} een zetel, maar zij heeft "
+            f"{ctx.lists[claim.list].votes} van de {plural(total, 'stem', 'stemmen')}, niet meer "
+            "dan de helft"
         )
         return
     if not point.applies:
         if point.group:
             yield (
-                f"P 9 gives list {claim.list} a seat, but it already holds "
-                f"{point.held[claim.list]} of {ctx.election.seats} seats, more than half"
+                f"P 9 geeft lijst {claim.list} een zetel, maar zij heeft al "
+                f"{point.held[claim.list]} van de {plural(ctx.election.seats, 'zetel', 'zetels')}, "
+                "meer dan de helft"
             )
         else:
-            yield f"P 9 gives list {claim.list} a seat, but no other list holds a residual seat"
+            yield (
+                f"P 9 geeft lijst {claim.list} een zetel, maar geen andere lijst heeft een "
+                "restzetel"
+            )
         return
     if claim.from_list not in point.group:
         yield (
-            f"P 9 takes the seat from list {claim.from_list}, but the last residual seat "
-            f"(other than list {claim.list}'s own) went to list {join(point.group)}"
+            f"P 9 neemt de zetel van lijst {claim.from_list}, maar de laatste restzetel (buiten "
+            f"die van lijst {claim.list} zelf) ging naar lijst {enumeration(point.group)}"
         )
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from spec.rules.base import (
     Rule,
+    plural,
     show,
 )
 from spec.rules.replay import Context
@@ -20,11 +21,15 @@ def _p5_quota(ctx: Context) -> Iterator[str]:
     total = ctx.election.total_votes
     if ctx.result.quota is not None and ctx.result.quota != ctx.quota:
         yield (
-            f"the kiesdeler is {total} votes / {ctx.election.seats} seats = {show(ctx.quota)}, "
-            f"the result states {show(ctx.result.quota)}"
+            f"de kiesdeler is {plural(total, 'stem', 'stemmen')} : "
+            f"{plural(ctx.election.seats, 'zetel', 'zetels')} = {show(ctx.quota)}, "
+            f"de uitkomst vermeldt {show(ctx.result.quota)}"
         )
     if ctx.result.total_votes is not None and ctx.result.total_votes != total:
-        yield f"the lists have {total} votes in total, the result states {ctx.result.total_votes}"
+        yield (
+            f"de lijsten hebben samen {plural(total, 'stem', 'stemmen')}, de uitkomst vermeldt "
+            f"{ctx.result.total_votes}"
+        )
 
 
 def _p6_full_seats(ctx: Context) -> Iterator[str]:
@@ -35,15 +40,16 @@ def _p6_full_seats(ctx: Context) -> Iterator[str]:
             got = reported.get(number)
             if got is not None and got != expected:
                 votes = ctx.lists[number].votes
+                full_text = plural(expected, "volle zetel", "volle zetels")
                 yield (
-                    f"list {number} has {votes} votes, {show(votes / ctx.quota)} times the "
-                    f"kiesdeler {show(ctx.quota)}: {expected} full seat(s), the result states {got}"
+                    f"lijst {number} heeft stemcijfer {votes}, {show(votes / ctx.quota)} maal de "
+                    f"kiesdeler {show(ctx.quota)}: {full_text}, de uitkomst vermeldt {got}"
                 )
     for number, got in (ctx.result.stated_votes or {}).items():
         if number in ctx.lists and got != ctx.lists[number].votes:
             yield (
-                f"list {number} has {ctx.lists[number].votes} votes, the full-seat step states "
-                f"{got}"
+                f"lijst {number} heeft stemcijfer {ctx.lists[number].votes}, de stap van de "
+                f"volle zetels vermeldt {got}"
             )
     rows = ctx.result.full_seat_rows
     if rows is not None:
@@ -53,18 +59,23 @@ def _p6_full_seats(ctx: Context) -> Iterator[str]:
             if not ctx.is_remainder(number, full, remainder):
                 expected_rest = ctx.remainder(number, full)
                 yield (
-                    f"list {number}: remainder {show(ctx.lists[number].votes)} - {full} x "
+                    f"lijst {number}: overschot {show(ctx.lists[number].votes)} - {full} × "
                     f"{show(ctx.quota)} = {show(expected_rest)}, "
-                    f"the result states {show(remainder)}"
+                    f"de uitkomst vermeldt {show(remainder)}"
                 )
     if ctx.completed and ctx.seats is not None:
         for number, full in ctx.full.items():
             limit = ctx.limit(number)
             keep = full if limit is None else min(full, limit)
             if ctx.seats[number] < keep:
+                living = (
+                    ""
+                    if limit is None
+                    else f" (zij heeft {plural(limit, 'levende kandidaat', 'levende kandidaten')})"
+                )
                 yield (
-                    f"list {number} holds {ctx.seats[number]} seat(s), fewer than its {full} "
-                    "full seat(s)" + ("" if limit is None else f" (it has {limit} candidates)")
+                    f"lijst {number} heeft {plural(ctx.seats[number], 'zetel', 'zetels')}, minder "
+                    f"dan haar {plural(full, 'volle zetel', 'volle zetels')}{living}"
                 )
 
 

@@ -32,9 +32,10 @@ from spec.rules.base import (
     ONE_PER_LIST,
     SMALL_COUNCIL,
     Reason,
+    enumeration,
     full_quota_rule,
     full_seat_count,
-    join,
+    plural,
     preference_share,
     qualifies_for_remainder,
     quota,
@@ -117,12 +118,14 @@ class SeatDecision:
 
     @property
     def label(self) -> str:
-        what = "reassigned seat" if self.phase == "reassignment" else "residual seat"
-        return f"{what} {self.number}"
+        """``restzetel 3``; a seat passed on under P 10: ``restzetel 7 (P 10)``, as the trace
+        heads its column (``kieswet.render``)."""
+        return f"restzetel {self.number}" + (" (P 10)" if self.phase == "reassignment" else "")
 
     @property
     def value_word(self) -> str:
-        return "remainder" if self.method == LARGEST_REMAINDER else "average"
+        """``overschot`` (P 8 lid 1) or ``gemiddelde`` (P 7, P 8 lid 3); both take ``het``."""
+        return "overschot" if self.method == LARGEST_REMAINDER else "gemiddelde"
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +354,7 @@ class Context:
             if isinstance(claim, ResidualClaim):
                 if claim.list not in self.lists:
                     replay.misplaced.append(
-                        f"a residual-seat step names list {claim.list}, which is not in the input"
+                        f"een restzetelstap noemt lijst {claim.list}, die niet in de invoer staat"
                     )
                     continue
                 if exhaustion_claims and not done_exhaustion:
@@ -359,26 +362,28 @@ class Context:
                     done_exhaustion = True
                 if state.phase == "initial" and done_majority:
                     replay.misplaced.append(
-                        f"a residual seat for list {claim.list} is assigned after P 9 without "
-                        "a P 10 exhaustion before it"
+                        f"een restzetel voor lijst {claim.list} is toegewezen na P 9 zonder "
+                        "lijstuitputting (P 10) ervoor"
                     )
                 replay.decisions.append(self._decide(replay, state, claim, residual_lots))
             elif isinstance(claim, MajorityClaim):
                 if done_majority or done_exhaustion or exhaustion_claims:
                     replay.misplaced.append(
-                        f"the P 9 step for list {claim.list} comes after P 10 or twice; P 9 "
-                        "applies once, after the residual seats and before P 10"
+                        f"de P 9-stap voor lijst {claim.list} komt na P 10 of tweemaal; P 9 "
+                        "geldt eenmaal, na de restzetels en voor P 10"
                     )
                     continue
                 if claim.list not in self.lists or claim.from_list not in self.lists:
-                    replay.misplaced.append("the P 9 step names a list that is not in the input")
+                    replay.misplaced.append(
+                        "de P 9-stap noemt een lijst die niet in de invoer staat"
+                    )
                     continue
                 replay.majority = self.majority_at(replay, state, claim)
                 done_majority = True
             elif isinstance(claim, ExhaustionClaim):
                 if claim.list not in self.lists:
                     replay.misplaced.append(
-                        f"a P 10 step names list {claim.list}, which is not in the input"
+                        f"een P 10-stap noemt lijst {claim.list}, die niet in de invoer staat"
                     )
                     continue
                 if not done_majority:
@@ -386,7 +391,8 @@ class Context:
                     done_majority = True
                 if done_exhaustion:
                     replay.misplaced.append(
-                        f"a second P 10 exhaustion of list {claim.list} after the reassignment"
+                        f"een tweede lijstuitputting (P 10) van lijst {claim.list} na het "
+                        "overgaan van de zetels"
                     )
                     continue
                 exhaustion_claims.append(claim)
@@ -472,8 +478,8 @@ class Context:
             point = MajorityPoint(claim, majority, held, point.group, value, lot, seats)
         if claim is not None and state.held.get(claim.from_list, 0) <= 0:
             replay.misplaced.append(
-                f"the P 9 step takes a seat from list {claim.from_list}, which holds none at "
-                "that point"
+                f"de P 9-stap neemt een zetel van lijst {claim.from_list}, die op dat moment "
+                "geen zetel heeft"
             )
         elif claim is not None:
             state.held[claim.from_list] -= 1
@@ -495,8 +501,8 @@ class Context:
             held = state.held.get(claim.list, 0)
             if removed > held:
                 replay.misplaced.append(
-                    f"a P 10 step takes {removed} seat(s) from list {claim.list}, which holds "
-                    f"{held} at that point"
+                    f"een P 10-stap neemt {plural(removed, 'zetel', 'zetels')} van lijst "
+                    f"{claim.list}, die er op dat moment {held} heeft"
                 )
                 removed = held  # the rest of the replay goes on from what the list can give
             state.held[claim.list] = held - removed
@@ -687,18 +693,19 @@ class Context:
                         options = tuple(c.number for c in group)
                         if used >= len(lots):
                             problems.append(
-                                f"list {lst.number}: candidates {join(options)} have {votes} "
-                                "preference votes each and a lot must decide who is elected first, "
-                                "but the input supplies no such lot"
+                                f"lijst {lst.number}: de kandidaten {enumeration(options)} "
+                                f"hebben elk {plural(votes, 'voorkeurstem', 'voorkeurstemmen')} "
+                                "en het lot moet beslissen wie als eerste gekozen is, maar de "
+                                "invoer geeft die loting niet"
                             )
                             break
                         lot = lots[used]
                         used += 1
                         if tuple(sorted(lot.options)) != options:
                             problems.append(
-                                f"list {lst.number}: the supplied candidate lot between "
-                                f"{join(lot.options)} does not answer the tie between candidates "
-                                f"{join(options)}"
+                                f"lijst {lst.number}: de gegeven loting tussen de kandidaten "
+                                f"{enumeration(lot.options)} beantwoordt niet de gelijke stand "
+                                f"tussen de kandidaten {enumeration(options)}"
                             )
                             break
                         pick = next(c for c in group if c.number == lot.drawn)
@@ -706,9 +713,13 @@ class Context:
                         order.append(pick)
                     order.extend(group)
             if used < len(lots) and self.result.status == "completed":
+                unused = plural(
+                    len(lots) - used, "gegeven kandidatenloting", "gegeven kandidatenlotingen"
+                )
                 problems.append(
-                    f"list {lst.number}: {len(lots) - used} supplied candidate lot(s) answer no "
-                    "decisive tie"
+                    f"lijst {lst.number}: {unused} "
+                    f"{'beantwoordt' if len(lots) - used == 1 else 'beantwoorden'} geen "
+                    "beslissende gelijke stand"
                 )
             orders[lst.number] = order
         return orders, all_problems, decided

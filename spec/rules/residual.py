@@ -45,11 +45,11 @@ def _reason_rule(ctx: Context, d: SeatDecision) -> str | None:
 
 
 _REASON_TEXT: dict[Reason, str] = {
-    "no_votes": "it has no votes",
-    "below_quota": "its stemcijfer is below the kiesdeler",
-    "below_75": "its stemcijfer is below 75% of the kiesdeler",
-    "exhausted": "it has no further living candidates",
-    "won_this_round": "it already received a seat in this round",
+    "no_votes": "zij heeft geen stemmen",
+    "below_quota": "haar stemcijfer is lager dan de kiesdeler",
+    "below_75": "haar stemcijfer is lager dan 75% van de kiesdeler",
+    "exhausted": "zij heeft geen levende kandidaten meer",
+    "won_this_round": "zij kreeg in deze ronde al een restzetel",
 }
 
 
@@ -62,8 +62,8 @@ def eligibility(rule_id: str) -> Callable[[Context], Iterator[str]]:
                     reason = d.reasons[d.winner]
                     votes = ctx.lists[d.winner].votes
                     yield (
-                        f"{d.label} goes to list {d.winner} ({votes} votes, kiesdeler "
-                        f"{show(ctx.quota)}), but {_REASON_TEXT[reason]}"
+                        f"{d.label} gaat naar lijst {d.winner} (stemcijfer {votes}, kiesdeler "
+                        f"{show(ctx.quota)}), maar {_REASON_TEXT[reason]}"
                     )
         else:
             yield from ctx.departures_for(rule_id)
@@ -80,9 +80,9 @@ def _method_rule(ctx: Context, method: str | None) -> str:
 
 
 _METHOD_TEXT = {
-    LARGEST_REMAINDER: "largest remainders (P 8 lid 1-2)",
-    ONE_PER_LIST: "greatest averages, one seat per list (P 8 lid 3)",
-    GREATEST_AVERAGE: "greatest averages",
+    LARGEST_REMAINDER: "grootste overschotten (P 8 lid 1-2)",
+    ONE_PER_LIST: "grootste gemiddelden, één restzetel per lijst (P 8 lid 3)",
+    GREATEST_AVERAGE: "grootste gemiddelden",
 }
 
 
@@ -97,17 +97,17 @@ def _greatest(rule_id: str) -> Callable[[Context], Iterator[str]]:
                 continue
             if d.method is not None and d.claim.method != d.method:
                 yield (
-                    f"{d.label} (list {d.winner}) is assigned by "
-                    f"{_METHOD_TEXT.get(d.claim.method, d.claim.method)}, but the law prescribes "
-                    f"{_METHOD_TEXT[d.method]} at that point"
+                    f"{d.label} (lijst {d.winner}) is toegewezen volgens "
+                    f"{_METHOD_TEXT.get(d.claim.method, d.claim.method)}, maar de wet schrijft op "
+                    f"dat moment {_METHOD_TEXT[d.method]} voor"
                 )
             if d.reasons.get(d.winner) is not None or d.winner in d.tied:
                 continue  # not eligible (another rule), or no list had a greater value
             other = min(d.tied)  # of the lists with the greatest value, the first
             value = d.values[other]
             yield (
-                f"list {d.winner} holds {d.label} with {d.value_word} "
-                f"{show(d.winner_value)}, while list {other} would have had {show(value)}"
+                f"lijst {d.winner} krijgt {d.label} met {d.value_word} "
+                f"{show(d.winner_value)}, terwijl lijst {other} {show(value)} zou hebben gehad"
             )
 
     return check
