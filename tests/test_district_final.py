@@ -353,6 +353,17 @@ def test_a_lawful_needs_lot_written_out_is_accepted() -> None:
     assert check_districts(election_of(1220), forfeit) == []
 
 
+def test_a_lot_question_must_name_its_group_by_number() -> None:
+    """The lawful question of vector 1191 with the group written ``true`` (a JSON boolean, not
+    the group number 1): the claim reads no group from it, so the question differs from the
+    law's (P 12 lid 5) and the message shows what the result wrote."""
+    asked = needs_lot("group", "group_seat", [12, 11], 1, {1: 11, 3: 10}, {1: 11, 3: 10})
+    asked["lot"]["list"] = True
+    v = only(election_of(1191), asked)
+    assert v.rule_id == "P12.2-largest-remainder"
+    assert "een loting voor lijstengroep True tussen 11 en 12 (stage group)" in v.message
+
+
 def test_a_fake_needs_lot_is_rejected() -> None:
     # Vector 1192 supplies the lot: nothing is left to ask.
     fake = needs_lot("group", "group_seat", [11, 12], 1, {1: 11, 3: 10}, {1: 11, 3: 10})
