@@ -66,7 +66,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "conformance" / "vectors"
-PACKAGES = ("spec", "reference", "conformance", "kieswet")
+PACKAGES = ("spec", "reference", "interchange", "conformance", "kieswet")
 ADAPTER_MODULE = "conformance.adapters.reference_adapter"
 TARGETS = ("reference", "spec")
 # What each side imports: the adapter for the engine, the runner and judge for the judge.

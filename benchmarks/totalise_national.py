@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kieswet.eml import ContestCounts, ElectionIdentifier, Header, write_counts  # noqa: E402
+from interchange.eml import ContestCounts, ElectionIdentifier, Header, write_counts  # noqa: E402
 from spec.counts import AdmittedVoters, Count, ListCount  # noqa: E402
 
 SEED = 20251029

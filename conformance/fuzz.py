@@ -101,12 +101,12 @@ from conformance.vectors_build import (
     manifest_bytes,
     sorted_keys,
 )
+from interchange.allocation import election_to_json, parse_election, result_to_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import eerste_kamer_election
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from reference.eerste_kamer import eerste_kamer_election
-from spec.codec import election_to_json, parse_election, result_to_json
 from spec.districts import DistrictElection
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.eerste_kamer import EerstekamerElection
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, Election, ElectionKind, LawVersion, Profile
 

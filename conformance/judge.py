@@ -42,12 +42,10 @@ from conformance.suite import (
     TOTALISE_OPERATION,
     Vector,
 )
-from spec.check import check, judgement
-from spec.codec import parse_election
-from spec.district_check import check_districts
+from interchange.allocation import parse_election
+from interchange.districts import parse_district_election
+from interchange.judging import check, check_districts, judgement, weighed_by_law
 from spec.districts import DistrictElection
-from spec.districts_codec import parse_district_election
-from spec.eerste_kamer import weighed_by_law
 from spec.exact import parse_mixed
 from spec.model import Election
 from spec.rules import Violation

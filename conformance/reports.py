@@ -45,7 +45,7 @@ from conformance.judge import CASE_STATUSES
 from conformance.protocol import PROTOCOL
 from conformance.runner import CaseRecord, RunOutcome
 from conformance.suite import Filters
-from conformance.uninterrupted import uninterrupted
+from interchange.uninterrupted import uninterrupted
 
 REPORT_FORMAT = "kieswet/conformance-report@1"
 FILES = ("report.jsonl", "junit.xml", "report.html")

@@ -10,15 +10,15 @@ reads, already decoded (``dict``), and every one is valid:
   district list, as a stel gelijkluidende lijsten (H 11 lid 1) or as a lijstengroep (H 11 lid 2,
   P 3) of stellen and district lists; candidate-level or list-level data per party; under law
   ``pre-2017-12`` sometimes lijstencombinaties (old I 10, P 4, P 11); for the Eerste Kamer the
-  districts carry a stemwaarde (U 2). ``spec.districts_codec.parse_district_election`` accepts
+  districts carry a stemwaarde (U 2). ``interchange.districts.parse_district_election`` accepts
   every one.
 - ``eerste_kamer_inputs``: ``kieswet/eerste-kamer-input@1`` documents (``docs/eerste-kamer.md``):
   some of the sixteen electoral bodies of 2023, each with its published inhabitants and members
   (U 2), its stemwaarde as given, or inhabitants that put the U 2 quotient exactly on (or one
   off) a half, the kiescollege niet-ingezetenen with its given stemwaarde; member votes per list
   or per candidate and body, never more in a body than it has members.
-  ``spec.eerste_kamer.parse_eerste_kamer`` accepts every one, and the weighted votes
-  (``reference.eerste_kamer.eerste_kamer_election``) never add up to nothing.
+  ``interchange.eerste_kamer.parse_eerste_kamer`` accepts every one, and the weighted votes
+  (``interchange.engine.eerste_kamer_election``) never add up to nothing.
 - ``resolve_district_lots`` and ``resolve_eerste_kamer_lots``: append every lot the reference
   asks for, each drawn (by Hypothesis, or the first option), until the allocation no longer
   asks.
@@ -45,13 +45,13 @@ from hypothesis import strategies as st
 
 from conformance.strategies import PROFILES, DataLevel, seats_for
 from conformance.vector_sources.eerste_kamer import BODIES_2023, KNI, KNI_2023
+from interchange.districts import parse_district_election
+from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_INPUT_FORMAT
+from interchange.engine import eerste_kamer_election
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from reference.eerste_kamer import eerste_kamer_election
 from spec.districts import INPUT_FORMAT as DISTRICT_INPUT_FORMAT
 from spec.districts import DistrictNeedsLot, stemwaarde_of
-from spec.districts_codec import parse_district_election
-from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_INPUT_FORMAT
 from spec.model import (
     LAW_VERSIONS,
     ElectionKind,

@@ -35,9 +35,7 @@ from typing import Any
 from conformance.judge import AS_EXPECTED, SPEC_DEFECT, RuleViolation, Verdict, pass_or_fail
 from conformance.protocol import Answer, Case
 from conformance.suite import Vector
-from reference.totalise import totalise
-from spec.counts import CONTROL_PROTOCOLS, CURRENT_PROTOCOL, Totals
-from spec.counts_codec import (
+from interchange.counts import (
     TOTALS_FORMAT,
     CountsDocument,
     count_to_json,
@@ -45,6 +43,8 @@ from spec.counts_codec import (
     parse_totals,
     totals_to_json,
 )
+from reference.totalise import totalise
+from spec.counts import CONTROL_PROTOCOLS, CURRENT_PROTOCOL, Totals
 from spec.model import Rejected
 from spec.totalisation_rules import RULES, check_totals
 

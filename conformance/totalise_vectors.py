@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Any
 from conformance.suite import TOTALISE_OPERATION
 from conformance.totalise_kit import RULE_IDS, expected_of, flatten, protocol_of
 from conformance.vector_sources import totalise as source
+from interchange.counts import parse_counts_input
 from reference.totalise import totalise
 from spec.counts import CONTROL_PROTOCOLS
-from spec.counts_codec import parse_counts_input
 from spec.model import Rejected
 from spec.totalisation_rules import check_totals
 

@@ -49,7 +49,9 @@ ROOT = Path(__file__).resolve().parent.parent
 """The repository root (``reference/``, ``tests/`` and ``conformance/vectors/`` are read there)."""
 
 SPEC_ONLY: dict[str, str] = {
-    "FORMAT-result": "the form of the result document; the engine writes it in spec.codec",
+    "FORMAT-result": (
+        "the form of the result document; the engine writes it in interchange.allocation"
+    ),
     "RESULT-status": "the status of a whole result (completed, needs_lot, rejected)",
     "SEATS-total": "a consistency condition over the whole result, not one computation",
     "STEPS-consistent": "a consistency condition between a result's steps and its seats",

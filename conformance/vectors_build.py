@@ -62,16 +62,15 @@ from conformance.suite import (
     read_json_file,
     unique_keys,
 )
-from conformance.uninterrupted import uninterrupted
 from conformance.vector_sources import districts, eerste_kamer, generated, handwritten, negative
+from interchange.allocation import parse_election, result_to_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import eerste_kamer_election
+from interchange.judging import check, check_districts
+from interchange.uninterrupted import uninterrupted
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from reference.eerste_kamer import eerste_kamer_election
-from spec.check import check
-from spec.codec import parse_election, result_to_json
-from spec.district_check import check_districts
 from spec.districts import DistrictCompleted, DistrictElection, DistrictResult
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Election, Rejected
 from spec.rules import RULES
 

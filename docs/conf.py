@@ -33,11 +33,11 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # autodoc: the modules are documented by their own docstrings, in source order. Type hints
 # go into the description rather than the signature, which keeps long ``Literal`` aliases
 # readable. Each object is documented once, in the module that defines it
-# (``imported-members`` stays off), so the frozen dataclasses of spec.model that spec.codec
-# and reference.* import give no duplicate-object warnings. ``undoc-members`` stays off as
-# well: the dataclass fields (documented as constructor parameters with their types) would
-# otherwise each become an object, and the many fields named ``list`` make every ``list[...]``
-# type hint an ambiguous cross-reference.
+# (``imported-members`` stays off), so the frozen dataclasses of spec.model that
+# interchange.allocation and reference.* import give no duplicate-object warnings.
+# ``undoc-members`` stays off as well: the dataclass fields (documented as constructor
+# parameters with their types) would otherwise each become an object, and the many fields
+# named ``list`` make every ``list[...]`` type hint an ambiguous cross-reference.
 autodoc_default_options = {
     "members": True,
     "member-order": "bysource",

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from typing import IO, Any
 
+from interchange.allocation import parse_election, result_to_json
+from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from kieswet.jsonfile import (
     DEFAULT_MAX_BYTES,
     JsonInputError,
@@ -24,8 +26,6 @@ from kieswet.messages import why
 from kieswet.render import WIDTH, render_result
 from kieswet.text import printable_lines
 from reference.allocate import allocate
-from spec.codec import parse_election, result_to_json
-from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from spec.model import Completed, Election, InputError, NeedsLot, Rejected, Result
 
 EXIT_OK = 0
@@ -129,7 +129,7 @@ def allocate_document(data: object) -> tuple[Result, Election | None]:
     parsed: Election | Rejected
     if isinstance(data, dict) and data.get("format") == EERSTE_KAMER_FORMAT:
         # member votes per province / kiescollege: weighed first (U 2, U 3)
-        from reference.eerste_kamer import eerste_kamer_election
+        from interchange.engine import eerste_kamer_election
 
         parsed = eerste_kamer_election(data)
     else:
@@ -183,8 +183,8 @@ def district_document(data: object) -> tuple[dict[str, Any], int] | None:
     """:func:`district_result` of a decoded document."""
     if not isinstance(data, dict) or data.get("format") != DISTRICT_FORMAT:
         return None
-    from reference.districts import allocate_districts_json
-    from spec.districts_codec import district_result_to_json
+    from interchange.districts import district_result_to_json
+    from interchange.engine import allocate_districts_json
 
     document = district_result_to_json(allocate_districts_json(data))
     status = document["status"]
@@ -200,10 +200,10 @@ def render_district_text(text: str, width: int) -> str:
 def district_trace(text: str, width: int) -> tuple[str, list[tuple[int, str, int]] | None]:
     """The Dutch trace of a ``kieswet/district-allocation-input@1`` text, and the seats per
     list when it completed (for the chart of ``--html``)."""
+    from interchange.districts import parse_district_election
     from kieswet.render import district_seats, render_district
     from reference.districts import allocate_districts, combination_checks
     from spec.districts import resolve
-    from spec.districts_codec import parse_district_election
 
     parsed = parse_district_election(json.loads(text))
     if isinstance(parsed, Rejected):

@@ -7,11 +7,11 @@ import json
 import sys
 from typing import Any
 
+from interchange.allocation import parse_election
+from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
+from interchange.judging import check, district_judgement, judgement
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable
-from spec.check import check, judgement
-from spec.codec import parse_election
-from spec.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from spec.model import Rejected
 from spec.rules.base import Violation
 
@@ -81,10 +81,10 @@ def _load(path: str, what: str, max_bytes: int) -> tuple[object, str | None]:
 
 def _from_eml(paths: list[str], max_bytes: int) -> tuple[object, object] | str:
     """The election and the 520's claim as JSON documents, or a message naming the fault."""
-    from kieswet.eml import EmlError, Limits
-    from kieswet.eml.result520 import claim_from_520
+    from interchange.allocation import election_to_json
+    from interchange.eml import EmlError, Limits
+    from interchange.eml.result520 import claim_from_520
     from kieswet.result_cmd import read_election_files
-    from spec.codec import election_to_json
 
     definition, candidates, count, result = paths
     try:
@@ -130,8 +130,6 @@ def _judge(args: argparse.Namespace, input_data: object, result_data: object, so
             print(printable(f"  {error.field}: {error.message}"), file=sys.stderr)
         return EXIT_UNUSABLE
     if _format(input_data) == DISTRICT_FORMAT:
-        from spec.district_check import judgement as district_judgement
-
         how = district_judgement(result_data)  # "beoordeeld per stap" or "... eindresultaat"
     else:
         how = judgement(result_data)
@@ -179,15 +177,15 @@ def _violations(input_data: object, result_data: object) -> list[Violation] | Re
     election over districts (``spec.district_check``); ``Rejected`` for an invalid input."""
     kind = _format(input_data)
     if kind == DISTRICT_FORMAT:
-        from spec.district_check import check_districts
-        from spec.districts_codec import parse_district_election
+        from interchange.districts import parse_district_election
+        from interchange.judging import check_districts
 
         districts = parse_district_election(input_data)
         if isinstance(districts, Rejected):
             return districts
         return check_districts(districts, result_data)
     if kind == EERSTE_KAMER_FORMAT:
-        from spec.eerste_kamer import weighed_by_law
+        from interchange.judging import weighed_by_law
 
         weighed = weighed_by_law(input_data)
         if isinstance(weighed, Rejected):

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from typing import Any
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
-"""The default of ``--max-bytes``: the EML reading limit (``kieswet.eml.Limits``)."""
+"""The default of ``--max-bytes``: the EML reading limit (``interchange.eml.Limits``)."""
 MAX_DEPTH = 64
 """Deepest nesting of arrays and objects accepted (our formats need fewer than ten levels)."""
 MAX_INTEGER = 10**15

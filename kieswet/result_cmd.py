@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kieswet.eml import (
+from interchange.allocation import election_to_json, parse_election
+from interchange.eml import (
     CandidateLists,
     ElectedCandidate,
     ElectedList,
@@ -22,14 +23,13 @@ from kieswet.eml import (
     validate,
     write_result,
 )
-from kieswet.eml.counts import CountFile
+from interchange.eml.counts import CountFile
 from kieswet.hashcode import digest_file
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.render import new_table, render_result, table_text
 from kieswet.text import printable
 from reference.allocate import allocate
 from reference.totalise import election_from_totals
-from spec.codec import election_to_json, parse_election
 from spec.model import Completed, Election, NeedsLot, Rejected
 
 EXIT_OK = 0

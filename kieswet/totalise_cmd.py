@@ -22,7 +22,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from kieswet.eml import (
+from interchange.counts import CountsDocument, parse_counts_input, totals_to_json
+from interchange.eml import (
     ContestCounts,
     ElectionIdentifier,
     EmlError,
@@ -34,10 +35,10 @@ from kieswet.eml import (
     read_definition,
     validate,
 )
-from kieswet.eml.counts import MESSAGE_LEVELS, read_list_names
-from kieswet.eml.directory import CountDirectory
-from kieswet.eml.schema import load_schema
-from kieswet.eml.write import Output, counts_output, write_all
+from interchange.eml.counts import MESSAGE_LEVELS, read_list_names
+from interchange.eml.directory import CountDirectory
+from interchange.eml.schema import load_schema
+from interchange.eml.write import Output, counts_output, write_all
 from kieswet.findings_files import (
     DEVIATIONS_CSV,
     FINDINGS_CSV,
@@ -60,7 +61,6 @@ from spec.counts import (
     Totals,
     preorder,
 )
-from spec.counts_codec import CountsDocument, parse_counts_input, totals_to_json
 from spec.rules.base import plural
 
 EXIT_OK = 0

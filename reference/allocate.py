@@ -13,7 +13,6 @@ from reference.lots import LotBox, LotMismatch, LotNeeded
 from reference.majority import apply_absolute_majority
 from reference.quota import full_seats, quota
 from reference.residual import Standing, assign_residual_seats
-from spec.codec import parse_election
 from spec.model import (
     Completed,
     Election,
@@ -95,10 +94,3 @@ def allocate(election: Election) -> Result:
         warnings=tuple(warnings),
     )
 
-
-def allocate_json(data: object) -> Result:
-    """Validate a decoded input document and allocate it."""
-    parsed = parse_election(data)
-    if isinstance(parsed, Rejected):
-        return parsed
-    return allocate(parsed)

@@ -50,7 +50,6 @@ from spec.districts import (
     Transfer,
     Unit,
 )
-from spec.districts_codec import parse_district_election
 from spec.model import (
     Completed,
     Election,
@@ -611,10 +610,3 @@ def _remap(field: str, index: list[int]) -> str:
             return f"lots[{index[int(inner)]}]{field[field.index(']') + 1 :]}"
     return field
 
-
-def allocate_districts_json(data: object) -> DistrictResult:
-    """Validate a decoded ``kieswet/district-allocation-input@1`` document and allocate it."""
-    parsed = parse_district_election(data)
-    if isinstance(parsed, Rejected):
-        return parsed
-    return allocate_districts(parsed)

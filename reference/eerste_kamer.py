@@ -20,7 +20,6 @@ from spec.eerste_kamer import (
     BodyVote,
     EerstekamerElection,
     EerstekamerInput,
-    parse_eerste_kamer,
 )
 from spec.model import Candidate, ElectionList, InputError, Rejected, Result
 
@@ -89,13 +88,10 @@ def weighted_election(source: EerstekamerInput) -> EerstekamerElection:
     )
 
 
-def eerste_kamer_election(data: object) -> EerstekamerElection | Rejected:
-    """Validate a decoded ``kieswet/eerste-kamer-input@1`` document and weigh its votes (U 2,
-    U 3). Rejected if it is invalid, or if the weighted votes add up to nothing (every vote
-    cast in a body whose stemwaarde rounds to 0): no seats are allocated without votes."""
-    source = parse_eerste_kamer(data)
-    if isinstance(source, Rejected):
-        return source
+def eerste_kamer_election(source: EerstekamerInput) -> EerstekamerElection | Rejected:
+    """Weigh the votes of a validated Eerste Kamer input (U 2, U 3). Rejected if the weighted
+    votes add up to nothing (every vote cast in a body whose stemwaarde rounds to 0): no seats
+    are allocated without votes."""
     election = weighted_election(source)
     if election.total_votes == 0:
         return Rejected(
@@ -111,9 +107,9 @@ def eerste_kamer_election(data: object) -> EerstekamerElection | Rejected:
     return election
 
 
-def allocate_eerste_kamer_json(data: object) -> Result:
-    """Weigh a decoded ``kieswet/eerste-kamer-input@1`` document and allocate its seats."""
-    election = eerste_kamer_election(data)
+def allocate_eerste_kamer(source: EerstekamerInput) -> Result:
+    """Weigh a validated Eerste Kamer input (U 2, U 3) and allocate its seats."""
+    election = eerste_kamer_election(source)
     if isinstance(election, Rejected):
         return election
     return allocate(election)

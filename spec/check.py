@@ -1,8 +1,10 @@
-"""``check(election, result_json)``: every applicable rule of ``spec.rules`` over one result.
+"""``check(election, claim)``: every applicable rule of ``spec.rules`` over one result.
 
-The result is a decoded ``kieswet/seat-allocation-result@1`` document from any implementation
-(``spec.codec.result_to_json`` writes the reference's). The rules run in the fixed order of
-``spec.rules.RULES``; the violations come out in that order, each rule's in the order found.
+The claim is what a result states (``spec.claims.ReadResult``), read from a
+``kieswet/seat-allocation-result@1`` document of any implementation by
+``interchange.result_claims.read_result`` (``interchange.allocation.result_to_json`` writes the
+reference's). The rules run in the fixed order of ``spec.rules.RULES``; the violations come out
+in that order, each rule's in the order found.
 
 A result with ``steps`` is judged step by step (``spec.rules.replay``); a result without them on
 its final claim, at full strength: it must be the lawful outcome of the election
@@ -11,8 +13,8 @@ its final claim, at full strength: it must be the lawful outcome of the election
 
 from __future__ import annotations
 
+from spec.claims import ReadResult
 from spec.model import Election
-from spec.result_reader import read_result
 from spec.rules import RULES, Context, Violation
 
 STEP_BY_STEP = "beoordeeld per stap"
@@ -21,14 +23,14 @@ FINAL_ONLY = "beoordeeld op het eindresultaat"
 """The judgement of a result without ``steps``: on its final claim, at full strength."""
 
 
-def judgement(result_json: object) -> str:
+def judgement(claim: ReadResult) -> str:
     """``STEP_BY_STEP`` for a result that states its ``steps``, else ``FINAL_ONLY``."""
-    return STEP_BY_STEP if read_result(result_json).claims is not None else FINAL_ONLY
+    return STEP_BY_STEP if claim.claims is not None else FINAL_ONLY
 
 
-def check(election: Election, result_json: object) -> list[Violation]:
-    """The rules ``result_json`` violates for ``election``; empty if it is a correct result."""
-    ctx = Context(election, read_result(result_json))
+def check(election: Election, claim: ReadResult) -> list[Violation]:
+    """The rules ``claim`` violates for ``election``; empty if it is a correct result."""
+    ctx = Context(election, claim)
     violations: list[Violation] = []
     for rule in RULES:  # ``rule.run(ctx)`` for each, into one list
         for message in rule.check(ctx):

@@ -51,7 +51,7 @@ class Count:
     ``ReportingUnitIdentifier`` id). The explanations a proces-verbaal may give for a
     difference between D and H (EML ``UncountedVotes`` reason codes such as ``geen
     verklaring``) are not part of a count: the EML reader keeps them beside it
-    (``kieswet.eml.ContestCounts.explanations``).
+    (``interchange.eml.ContestCounts.explanations``).
     """
 
     unit_id: str
@@ -118,7 +118,7 @@ class CountFinding:
 
 
 # --------------------------------------------------------------------------- totalisation
-# Added for reference/totalise.py, spec/totalisation_rules.py and spec/counts_codec.py.
+# Added for reference/totalise.py, spec/totalisation_rules.py and interchange/counts.py.
 
 CorrectionKind: TypeAlias = Literal["corrigendum", "recount"]
 """A corrigendum (model Na 14: the GSB corrects a polling station's result) or a recount."""

@@ -1,12 +1,13 @@
-"""``check_districts(election, result_json)``: every rule of ``spec.rules`` over a district result.
+"""``check_districts(election, claim)``: every rule of ``spec.rules`` over a district result.
 
-The result is a decoded ``kieswet/district-allocation-result@1`` document from any implementation.
-Its ``national`` part (the allocation over lijstengroepen, stellen, lists and combinations taken
-as single lists, P 3 – P 10) is judged by the single-contest rules; the rest by the rules of
-``spec.rules.groups`` (P 12, P 13, P 15 – P 18, old P 11). This module never imports
-``reference/``.
+The claim is what a district result states (``spec.claims.DistrictClaim``), read from a
+``kieswet/district-allocation-result@1`` document of any implementation by
+``interchange.district_claims.read_district_result``. Its ``national`` part (the allocation over
+lijstengroepen, stellen, lists and combinations taken as single lists, P 3 – P 10) is judged by
+the single-contest rules; the rest by the rules of ``spec.rules.groups`` (P 12, P 13, P 15 –
+P 19, old P 11). This module never imports ``reference/``.
 
-The trace of a district result (``spec.rules.district_final.TRACE_FIELDS``: ``distributions``,
+The trace of a district result (``spec.claims.TRACE_FIELDS``: ``distributions``,
 ``combination_checks``, ``preference``, ``elected_on_preference``, ``placements``,
 ``double_elections``, ``transfers``, and ``national.steps``) is optional. Each part that is
 present is judged as stated; the claims it would explain, where it is absent, are judged at full
@@ -17,11 +18,9 @@ final-only result) is accepted exactly when it is the lawful outcome of the elec
 
 from __future__ import annotations
 
-from typing import Any
-
 from spec.check import FINAL_ONLY, STEP_BY_STEP
+from spec.claims import DistrictClaim
 from spec.districts import DistrictElection
-from spec.result_reader import RESULT_FORMAT, read_result
 from spec.rules import RULES, Violation
 from spec.rules.district_final import states_trace
 from spec.rules.groups import district_context
@@ -29,30 +28,17 @@ from spec.rules.groups import district_context
 _TOLERATED_REJECTIONS = frozenset({"lot_mismatch", "combination_check_needs_lot"})
 
 
-def judgement(result_json: object) -> str:
+def judgement(claim: DistrictClaim) -> str:
     """``STEP_BY_STEP`` for a district result that states any trace, else ``FINAL_ONLY``."""
-    if isinstance(result_json, dict) and states_trace(result_json):
-        return STEP_BY_STEP
-    return FINAL_ONLY
+    return STEP_BY_STEP if states_trace(claim) else FINAL_ONLY
 
 
-def check_districts(election: DistrictElection, result_json: object) -> list[Violation]:
-    """The rules ``result_json`` violates for ``election``; empty if it is a correct result."""
-    document: dict[str, Any] = result_json if isinstance(result_json, dict) else {}
-    status = document.get("status")
-    if status == "rejected":
-        errors = document.get("errors")
-        codes = (
-            {e.get("code") for e in errors if isinstance(e, dict)}
-            if isinstance(errors, list)
-            else set()
-        )
-        if codes and codes <= _TOLERATED_REJECTIONS:
-            return []  # a supplied lot that does not fit, or old P 4 lid 2 needing a lot
-        national: object = {"format": RESULT_FORMAT, "status": "rejected", "errors": errors}
-    else:
-        national = document.get("national", {})
-    ctx = district_context(election, document, read_result(national))
+def check_districts(election: DistrictElection, claim: DistrictClaim) -> list[Violation]:
+    """The rules ``claim`` violates for ``election``; empty if it is a correct result."""
+    codes = set(claim.error_codes)
+    if claim.status == "rejected" and codes and codes <= _TOLERATED_REJECTIONS:
+        return []  # a supplied lot that does not fit, or old P 4 lid 2 needing a lot
+    ctx = district_context(election, claim)
     violations: list[Violation] = []
     for rule in RULES:
         violations.extend(rule.run(ctx))

@@ -3,7 +3,7 @@
 The identities of the proces-verbaal models N 10-1 (stembureau), Na 31-1 / Na 31-2 (gemeentelijk
 stembureau), O 3 (hoofdstembureau), P 22-1 (centraal stembureau) of the Kieswet as consolidated
 on 2026-01-01. ``check_totals`` judges a totalisation result from any implementation (decode a
-``kieswet/totals@1`` document with ``spec.counts_codec.parse_totals`` first). It never imports
+``kieswet/totals@1`` document with ``interchange.counts.parse_totals`` first). It never imports
 ``reference/``: this is the independent formulation.
 
 Each rule has a stable id, which is also the ``code`` a totalisation must give the finding

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 
 from crosshair import deep_realize, realize
 
+from interchange.allocation import result_to_json
+from interchange.judging import check
 from reference.allocate import allocate
 from reference.quota import full_seats
-from spec.check import check
-from spec.codec import result_to_json
 from spec.model import (
     Completed,
     Election,

@@ -32,8 +32,8 @@ from conformance.protocol import (
     decode_request,
     encode,
 )
+from interchange.allocation import parse_election
 from kieswet.cli import main
-from spec.codec import parse_election
 from spec.model import Election
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
+from interchange.eml import hierarchy_from_directory, read_count_directory
 from kieswet.cli import main
-from kieswet.eml import hierarchy_from_directory, read_count_directory
 from reference.totalise import totalise as reference_totalise
 from spec.counts import CONTROL_PROTOCOLS, CountFinding, CountInputs, Totals
 from spec.totalisation_rules import check_totals
@@ -387,7 +387,7 @@ def test_explanations_and_recounted_in_a_json_input(
 ) -> None:
     import jsonschema
 
-    from spec.counts_codec import CountsDocument, counts_input_to_json, parse_counts_input
+    from interchange.counts import CountsDocument, counts_input_to_json, parse_counts_input
 
     # s1: D 100, H 90 (10 fewer), explained by 4 lost ballots and 1 'geen verklaring': 5
     # unexplained, and 1 without explanation. s2 the same, but recounted: left out.
@@ -513,7 +513,7 @@ def test_the_checks_work_on_a_510c_alike(tmp_path: Path) -> None:
     """A district (510c) of three municipalities with the numbers of ``swapped.eml.xml``:
     municipality 0001 against the rest of the district, as a polling station against the
     rest of its municipality."""
-    from kieswet.eml import ContestCounts, Header, read_counts, write_counts
+    from interchange.eml import ContestCounts, Header, read_counts, write_counts
     from spec.counts import AdmittedVoters, Count, ListCount
     from tests.eml_builders import total_of
 

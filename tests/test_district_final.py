@@ -3,7 +3,8 @@
 A ``kieswet/district-allocation-result@1`` document makes its final claim in ``format``,
 ``status``, ``national`` (without its ``steps``), ``party_seats``, ``seats``, ``elected`` and
 ``ranking`` (``completed``), or ``stage``, ``lot``, ``lots_used``, ``seats_so_far`` and
-``national`` (``needs_lot``); the rest is trace (``spec.rules.district_final.TRACE_FIELDS``).
+``national`` (``needs_lot``: ``interchange.district_claims.FINAL_CLAIM_FIELDS``); the rest is
+trace (``spec.claims.TRACE_FIELDS``).
 
 (a) Every completed or needs_lot district vector of the shipped suite, its answer stripped to the
 final claim, is accepted (and that claim is the vector's hand-computed expectation). (b) A
@@ -25,14 +26,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from conformance.strategies_districts import district_inputs
+from interchange.district_claims import FINAL_CLAIM_FIELDS
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.judging import check_districts
+from interchange.judging import district_judgement as judgement
 from kieswet.cli import main
 from reference.districts import allocate_districts
 from spec.check import FINAL_ONLY, STEP_BY_STEP
-from spec.district_check import check_districts, judgement
+from spec.claims import TRACE_FIELDS
 from spec.districts import DistrictElection, resolve
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.rules import Violation
-from spec.rules.district_final import FINAL_CLAIM_FIELDS, TRACE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = ROOT / "conformance" / "vectors" / "allocate-districts"
@@ -357,6 +360,17 @@ def test_a_lawful_needs_lot_written_out_is_accepted() -> None:
         "candidates", "group_seat", [12, 13], 1, {11: 2, 12: 2, 13: 2, 2: 14}, P1219
     )
     assert check_districts(election_of(1220), forfeit) == []
+
+
+def test_a_lot_question_must_name_its_group_by_number() -> None:
+    """The lawful question of vector 1191 with the group written ``true`` (a JSON boolean, not
+    the group number 1): the claim reads no group from it, so the question differs from the
+    law's (P 12 lid 5) and the message shows what the result wrote."""
+    asked = needs_lot("group", "group_seat", [12, 11], 1, {1: 11, 3: 10}, {1: 11, 3: 10})
+    asked["lot"]["list"] = True
+    v = only(election_of(1191), asked)
+    assert v.rule_id == "P12.2-largest-remainder"
+    assert "een loting voor lijstengroep True tussen 11 en 12 (stage group)" in v.message
 
 
 def test_a_fake_needs_lot_is_rejected() -> None:

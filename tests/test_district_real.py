@@ -26,11 +26,11 @@ from conformance.vector_sources.districts import (
     real_contest_input,
     split,
 )
-from reference.allocate import allocate_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import allocate_json
+from interchange.judging import check_districts
 from reference.districts import allocate_districts
-from spec.district_check import check_districts
 from spec.districts import DistrictCompleted, DistrictElection, DistrictNeedsLot
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Completed, NeedsLot
 from tests.shared_data import FIXTURES, load
 

@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 
 from conformance.vector_sources.districts import CASES, DistrictCase, cand_list, district_doc, lst
-from reference.districts import allocate_districts, allocate_districts_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import allocate_districts_json
+from interchange.judging import check_districts
+from reference.districts import allocate_districts
 from reference.stemwaarde import stemwaarde
-from spec.district_check import check_districts
 from spec.districts import DistrictCompleted, DistrictElection, stemwaarde_of
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Rejected
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -484,7 +485,7 @@ def test_rejected_structures(mutate: Any, field: str, code: str) -> None:
 )
 def test_rejected_candidates(mutate: Any, field: str, code: str, message: str) -> None:
     """A district list's candidates are read by the same rules, and named in the same words,
-    as a single contest's (spec.codec)."""
+    as a single contest's (interchange.allocation)."""
     document = district_doc(
         "PS",
         20,
@@ -593,9 +594,9 @@ def test_spec_catches_wrong_combination_distribution() -> None:
 
 def test_single_contest_context_is_untouched_by_group_rules() -> None:
     """On a single contest the group rules find nothing (spec.check is unchanged)."""
-    from reference.allocate import allocate_json
-    from spec.check import check
-    from spec.codec import parse_election, result_to_json
+    from interchange.allocation import parse_election, result_to_json
+    from interchange.engine import allocate_json
+    from interchange.judging import check
 
     doc = {
         "election": {"kind": "GR", "seats": 9},

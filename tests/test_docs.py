@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from interchange.allocation import parse_election
 from kieswet.render import render_result
 from reference.allocate import allocate
-from spec.codec import parse_election
 from spec.exact import format_mixed
 from spec.model import Completed, Election
 

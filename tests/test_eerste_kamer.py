@@ -17,23 +17,18 @@ from typing import Any
 
 import pytest
 
+from interchange.allocation import result_to_json
+from interchange.eerste_kamer import INPUT_FORMAT, parse_eerste_kamer
+from interchange.engine import allocate_eerste_kamer_json, eerste_kamer_election
+from interchange.judging import check
 from kieswet.allocate_cmd import batch_lines, decode_and_allocate
 from reference.allocate import allocate
-from reference.eerste_kamer import (
-    allocate_eerste_kamer_json,
-    eerste_kamer_election,
-    stemcijfer,
-    weighted_election,
-)
+from reference.eerste_kamer import stemcijfer, weighted_election
 from reference.stemwaarde import stemwaarde
-from spec.check import check
-from spec.codec import result_to_json
 from spec.eerste_kamer import (
-    INPUT_FORMAT,
     Body,
     EerstekamerElection,
     EerstekamerInput,
-    parse_eerste_kamer,
     stemwaarde_by_law,
 )
 from spec.model import Completed, ElectionList, PreferenceStep, Rejected, ResidualSeatStep
@@ -384,7 +379,7 @@ def test_ek_2023_full_seats_and_residual_averages() -> None:
 
 
 def allocate_json_completed(document: dict[str, Any]) -> Completed:
-    from reference.allocate import allocate_json
+    from interchange.engine import allocate_json
 
     result = allocate_json(document)
     assert isinstance(result, Completed), result
@@ -631,8 +626,8 @@ def test_the_judge_weighs_the_votes_by_its_own_statement_of_u2_u3() -> None:
     from hypothesis import HealthCheck, given, settings
 
     from conformance.strategies_districts import eerste_kamer_inputs
-    from reference.eerste_kamer import eerste_kamer_election
-    from spec.eerste_kamer import weighed_by_law
+    from interchange.engine import eerste_kamer_election
+    from interchange.judging import weighed_by_law
 
     @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(eerste_kamer_inputs())

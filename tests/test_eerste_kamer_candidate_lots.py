@@ -25,9 +25,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from interchange.allocation import parse_election, result_to_json
+from interchange.judging import check
 from reference.allocate import allocate
-from spec.check import check
-from spec.codec import parse_election, result_to_json
 from spec.model import Election
 
 INPUT: dict[str, Any] = {

@@ -18,8 +18,7 @@ import pytest
 import xmlschema
 from lxml import etree
 
-from kieswet.cli import main
-from kieswet.eml import (
+from interchange.eml import (
     ContestCounts,
     EmlError,
     Header,
@@ -32,8 +31,9 @@ from kieswet.eml import (
     validate,
     write_counts,
 )
-from kieswet.eml.names import eml
-from kieswet.eml.schema import load_schema
+from interchange.eml.names import eml
+from interchange.eml.schema import load_schema
+from kieswet.cli import main
 from reference.allocate import allocate
 from reference.totalise import totalise
 from spec.counts import CountInputs

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from interchange.eml import EmlError, read_candidate_lists, read_counts, read_definition
+from interchange.eml.secure import Limits, hardened_parser
+from interchange.eml.write import atomic_write
 from kieswet.cli import main
-from kieswet.eml import EmlError, read_candidate_lists, read_counts, read_definition
-from kieswet.eml.secure import Limits, hardened_parser
-from kieswet.eml.write import atomic_write
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "eml"

@@ -1,7 +1,7 @@
 """The 510 reader's fast paths read exactly what its slow path reads, or give the same error.
 
-``kieswet.eml.counts`` reads a vote group one of three ways: canonical runs of Selections as
-text (``kieswet.eml.lexical``), other regular groups with a few XPath evaluations
+``interchange.eml.counts`` reads a vote group one of three ways: canonical runs of Selections as
+text (``interchange.eml.lexical``), other regular groups with a few XPath evaluations
 (``_Group._fast``), and anything else element by element (``_Group._slow``), which is the
 reference. Here every file of a corpus of mutated 510s (well-formed or not, regular or not)
 is read all three ways: the counts, or the error message, must be identical.
@@ -16,9 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from kieswet.eml import ContestCounts, EmlError, Header, lexical, read_candidate_lists, write_counts
-from kieswet.eml import counts as counts_module
-from kieswet.eml.counts import iter_counts
+from interchange.eml import (
+    ContestCounts,
+    EmlError,
+    Header,
+    lexical,
+    read_candidate_lists,
+    write_counts,
+)
+from interchange.eml import counts as counts_module
+from interchange.eml.counts import iter_counts
 from tests.eml_builders import polling_station, total_of
 
 ROOT = Path(__file__).resolve().parent.parent

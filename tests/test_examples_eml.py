@@ -4,7 +4,7 @@ shows: the 510b of the municipality is totalled into the committed 510d, and the
 110a and the 230b gives the seats and a 520.
 
 The sums are checked against a second reading of the 510b written here with ElementTree
-(independent of ``kieswet.eml``); the seats against the hand computation in the docstring.
+(independent of ``interchange.eml``); the seats against the hand computation in the docstring.
 """
 
 from __future__ import annotations

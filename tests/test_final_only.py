@@ -24,10 +24,11 @@ from hypothesis import strategies as st
 from conformance.judge import judge
 from conformance.protocol import Answer
 from conformance.suite import ALLOCATE_OPERATION, Vector
+from interchange.allocation import parse_election, result_to_json
+from interchange.judging import check, judgement
 from kieswet.cli import main
 from reference.allocate import allocate
-from spec.check import FINAL_ONLY, STEP_BY_STEP, check, judgement
-from spec.codec import parse_election, result_to_json
+from spec.check import FINAL_ONLY, STEP_BY_STEP
 from spec.model import Election, Lot, NeedsLot
 from spec.rules import Violation
 from spec.rules.lawful import lawful_outcome

@@ -27,9 +27,9 @@ from conformance.fuzz import FUZZ_ID_BASE, FUZZ_ID_SPAN, Fuzzer, FuzzOptions, el
 from conformance.protocol import Capabilities, Started
 from conformance.strategies import SHRINK_ORDER, fuzz_elections
 from conformance.suite import default_suite, load_suite
+from interchange.allocation import election_to_json, parse_election
 from kieswet.cli import main
 from reference.allocate import allocate
-from spec.codec import election_to_json, parse_election
 from spec.model import Election, Rejected
 from tests.finding_replay import (
     ADAPTERS,

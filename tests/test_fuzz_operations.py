@@ -29,14 +29,15 @@ from conformance.strategies_districts import (
     resolve_district_lots,
     resolve_eerste_kamer_lots,
 )
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.eerste_kamer import parse_eerste_kamer
+from interchange.engine import eerste_kamer_election
+from interchange.judging import check_districts
 from kieswet.cli import main
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from reference.eerste_kamer import eerste_kamer_election
-from spec.district_check import check_districts
 from spec.districts import DistrictElection, DistrictNeedsLot, stemwaarde_of
-from spec.districts_codec import district_result_to_json, parse_district_election
-from spec.eerste_kamer import EerstekamerElection, EerstekamerInput, parse_eerste_kamer
+from spec.eerste_kamer import EerstekamerElection, EerstekamerInput
 from spec.model import NeedsLot, Rejected
 from tests.finding_replay import (
     ADAPTERS,

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conformance.vector_sources.districts import CASES, DistrictCase
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.judging import check_districts
 from reference.districts import allocate_districts
-from spec.district_check import check_districts
 from spec.districts import DistrictCompleted, DistrictNeedsLot, resolve
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Lot, Rejected
 
 RULE = "P16-P18-group-candidates"

@@ -19,7 +19,8 @@ from conformance.judge import judge
 from conformance.protocol import Answer
 from conformance.suite import EERSTE_KAMER_OPERATION, Vector
 from conformance.vectors_build import expected_of
-from spec.codec import result_to_json
+from interchange.allocation import result_to_json
+from interchange.engine import allocate_eerste_kamer_json
 
 DOCUMENT: dict[str, Any] = {
     "format": "kieswet/eerste-kamer-input@1",
@@ -36,7 +37,7 @@ DOCUMENT: dict[str, Any] = {
 
 
 def _vector() -> Vector:
-    expected = expected_of(result_to_json(ek.allocate_eerste_kamer_json(DOCUMENT)), True)
+    expected = expected_of(result_to_json(allocate_eerste_kamer_json(DOCUMENT)), True)
     return Vector(
         1, "1", "ek.json", "g", "", (), (), (), EERSTE_KAMER_OPERATION, "current", "current",
         "default", "EK", DOCUMENT, expected,
@@ -46,7 +47,7 @@ def _vector() -> Vector:
 def _unweighted_answer(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     with monkeypatch.context() as patch:
         patch.setattr(ek, "body_stemwaarde", lambda body: 1)  # the broken adapter's mistake
-        return result_to_json(ek.allocate_eerste_kamer_json(DOCUMENT))
+        return result_to_json(allocate_eerste_kamer_json(DOCUMENT))
 
 
 def test_an_answer_taking_more_seats_than_held_is_fail_not_a_crash(
@@ -77,8 +78,8 @@ def test_a_failing_specification_is_error_and_names_the_exception(
 
 
 def test_a_result_keyed_by_a_non_ascii_digit_is_a_format_violation() -> None:
-    from spec.check import check
-    from spec.codec import parse_election
+    from interchange.allocation import parse_election
+    from interchange.judging import check
 
     election = parse_election(
         {

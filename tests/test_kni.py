@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 from conformance.vector_sources import handwritten
+from interchange.allocation import parse_election, result_to_json
+from interchange.engine import allocate_json
+from interchange.judging import check
 from kieswet.render import render_result
-from reference.allocate import allocate, allocate_json
-from spec.check import check
-from spec.codec import parse_election, result_to_json
+from reference.allocate import allocate
 from spec.model import (
     ELECTION_KINDS,
     Completed,

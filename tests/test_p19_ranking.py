@@ -13,12 +13,11 @@ import copy
 from typing import Any
 
 from conformance.vector_sources.districts import CASES
+from interchange.allocation import parse_election, result_to_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.judging import check, check_districts
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from spec.check import check
-from spec.codec import parse_election, result_to_json
-from spec.district_check import check_districts
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Completed, Rejected
 
 

@@ -30,8 +30,8 @@ from conformance.strategies import (
     tied_elections,
     zero_vote_list_elections,
 )
+from interchange.allocation import election_to_json, parse_election, result_to_json
 from reference.allocate import allocate
-from spec.codec import election_to_json, parse_election, result_to_json
 from spec.model import (
     Completed,
     Election,

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from reference.allocate import allocate_json
-from spec.codec import result_to_json
+from interchange.allocation import result_to_json
+from interchange.engine import allocate_json
 from spec.model import Completed, NeedsLot
 from tests.shared_data import FIXTURES, dump, fixture_documents, load, needs_shared_data
 

@@ -1,4 +1,4 @@
-"""The JSON Schemas in conformance/schemas agree with the codec (spec/codec.py).
+"""The JSON Schemas in conformance/schemas agree with the codec (interchange/allocation.py).
 
 The input schema states the structure ``parse_election`` accepts; the result schema states what
 ``result_to_json`` writes, for completed, needs-lot and rejected results alike.
@@ -18,8 +18,9 @@ jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the 'tes
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from reference.allocate import allocate, allocate_json  # noqa: E402
-from spec.codec import parse_election, result_to_json  # noqa: E402
+from interchange.allocation import parse_election, result_to_json  # noqa: E402
+from interchange.engine import allocate_json  # noqa: E402
+from reference.allocate import allocate  # noqa: E402
 from spec.model import (  # noqa: E402
     ELECTION_KINDS,
     LAW_VERSIONS,

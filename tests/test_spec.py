@@ -19,9 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from interchange.allocation import parse_election, result_to_json
+from interchange.judging import check
+from interchange.result_claims import read_result
 from reference.allocate import allocate
-from spec.check import check
-from spec.codec import parse_election, result_to_json
 from spec.model import (
     ELECTION_KINDS,
     LAW_VERSIONS,
@@ -32,7 +33,6 @@ from spec.model import (
     NeedsLot,
     Profile,
 )
-from spec.result_reader import read_result
 from spec.rules import RULES, RULES_BY_ID
 
 REPO = Path(__file__).resolve().parents[1]

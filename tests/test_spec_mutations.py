@@ -16,14 +16,13 @@ from typing import Any
 import pytest
 
 from conformance.vector_sources.districts import CASES as DISTRICT_CASES
+from interchange.allocation import parse_election, result_to_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.judging import check, check_districts
 from kieswet.cli import main
 from reference.allocate import allocate
 from reference.districts import allocate_districts
-from spec.check import check
-from spec.codec import parse_election, result_to_json
-from spec.district_check import check_districts
 from spec.districts import DistrictCompleted, DistrictElection
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Election, Lot
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from interchange.counts import parse_totals, totals_to_json
 from reference.totalise import totalise
 from spec.counts import (
     Correction,
@@ -22,7 +23,6 @@ from spec.counts import (
     ListCount,
     Totals,
 )
-from spec.counts_codec import parse_totals, totals_to_json
 from spec.totalisation_rules import RULES, check_totals
 from tests.count_builders import chain, count, municipality
 from tests.test_totalise import chain_counts, trees

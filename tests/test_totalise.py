@@ -15,6 +15,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from interchange.counts import (
+    CountsDocument,
+    counts_input_to_json,
+    parse_counts_input,
+    parse_totals,
+    totals_to_json,
+)
 from kieswet.cli import main
 from reference.allocate import allocate
 from reference.totalise import compare_entries, election_from_totals, totalise
@@ -27,13 +34,6 @@ from spec.counts import (
     Level,
     Totals,
     hierarchy_problems,
-)
-from spec.counts_codec import (
-    CountsDocument,
-    counts_input_to_json,
-    parse_counts_input,
-    parse_totals,
-    totals_to_json,
 )
 from spec.model import Completed, Rejected
 from tests.count_builders import chain, count, hierarchy, municipality

@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from kieswet.cli import main
-from kieswet.eml import (
+from interchange.eml import (
     ContestCounts,
     EmlError,
     Header,
@@ -32,7 +31,8 @@ from kieswet.eml import (
     validate,
     write_counts,
 )
-from kieswet.eml.names import EML_NS
+from interchange.eml.names import EML_NS
+from kieswet.cli import main
 from reference.allocate import allocate
 from spec.counts import Count, hierarchy_problems
 from spec.model import Candidate, Completed, Election, ElectionList

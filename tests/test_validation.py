@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from reference.allocate import allocate_json
-from spec.codec import parse_election
+from interchange.allocation import parse_election
+from interchange.engine import allocate_json
 from spec.model import Completed, Election, Rejected
 from tests.builders import document
 

@@ -29,11 +29,11 @@ from conformance.vectors_build import (
     expected_of,
     verify,
 )
+from interchange.allocation import parse_election, result_to_json
+from interchange.engine import allocate_eerste_kamer_json, allocate_json
+from interchange.judging import check
 from kieswet.cli import main
-from reference.allocate import allocate, allocate_json
-from reference.eerste_kamer import allocate_eerste_kamer_json
-from spec.check import check
-from spec.codec import parse_election, result_to_json
+from reference.allocate import allocate
 from spec.model import Completed, NeedsLot, Rejected
 from spec.rules import RULES
 from spec.totalisation_rules import RULES as TOTALISATION_RULES

@@ -38,15 +38,18 @@ from conformance.vectors_build import (
     expected_of,
     sorted_keys,
 )
+from interchange.allocation import result_to_json
+from interchange.districts import district_result_to_json, parse_district_election
+from interchange.engine import (
+    allocate_districts_json,
+    allocate_eerste_kamer_json,
+    eerste_kamer_election,
+)
+from interchange.judging import check, check_districts
 from kieswet.cli import main
 from reference.allocate import allocate
-from reference.districts import allocate_districts, allocate_districts_json
-from reference.eerste_kamer import allocate_eerste_kamer_json, eerste_kamer_election
+from reference.districts import allocate_districts
 from reference.stemwaarde import stemwaarde
-from spec.check import check
-from spec.codec import result_to_json
-from spec.district_check import check_districts
-from spec.districts_codec import district_result_to_json, parse_district_election
 from spec.model import Rejected
 from tests.shared_data import FIXTURES, REAL_RESULTS, load, needs_shared_data
 

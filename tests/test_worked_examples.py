@@ -16,10 +16,10 @@ import re
 from fractions import Fraction
 from pathlib import Path
 
+from interchange.allocation import parse_election, result_to_json
+from interchange.judging import check
 from kieswet.render import render_result
 from reference.allocate import allocate
-from spec.check import check
-from spec.codec import parse_election, result_to_json
 from spec.exact import format_mixed
 from spec.model import Completed, Election
 

@@ -48,7 +48,7 @@ from typing import IO, Any, cast
 from conformance.adapters.reference_adapter import version
 from conformance.adapters.serve import serve
 from conformance.protocol import Answer, Capabilities, Case
-from spec.codec import RESULT_FORMAT, parse_election
+from interchange.allocation import RESULT_FORMAT, parse_election
 from spec.exact import format_mixed
 from spec.model import Election, Rejected
 

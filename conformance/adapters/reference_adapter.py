@@ -26,12 +26,10 @@ from conformance.suite import (
     TOTALISE_OPERATION,
 )
 from conformance.totalise_kit import answer as totalise_answer
-from reference.allocate import allocate_json
-from reference.districts import allocate_districts_json
-from reference.eerste_kamer import allocate_eerste_kamer_json
-from spec.codec import result_to_json
+from interchange.allocation import result_to_json
+from interchange.districts import district_result_to_json
+from interchange.engine import allocate_districts_json, allocate_eerste_kamer_json, allocate_json
 from spec.counts import CONTROL_PROTOCOLS
-from spec.districts_codec import district_result_to_json
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, PROFILE_SWITCHES
 
 NAME = "kieswet-reference"

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from reference.allocate import allocate_json
+from interchange.engine import allocate_json
 from spec.model import NeedsLot
 
 SEED = 36641

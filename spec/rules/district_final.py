@@ -7,12 +7,14 @@ lijstencombinatie, law ``pre-2017-12``). The allocation over groups, stellen, li
 combinations (P 5 – P 10) is the single-contest final judgement (``spec.rules.final``) of the
 result's ``national`` part.
 
-A ``kieswet/district-allocation-result@1`` document makes its **final claim** in ``format``,
-``status``, ``national`` (a ``kieswet/seat-allocation-result@1``, whose own ``steps`` are trace),
-``party_seats``, ``seats``, ``elected`` and ``ranking`` (``completed``), or ``stage``, ``lot``,
-``lots_used`` and ``seats_so_far`` (``needs_lot``). Every other part is **trace**
-(``TRACE_FIELDS``): how the result got there. A result without trace is a first-class answer:
-it is lawful exactly when it is what the law makes of the election. This module works that out
+A district result (read into a ``spec.claims.DistrictClaim``, from a
+``kieswet/district-allocation-result@1`` document by ``interchange.district_claims``) makes its
+**final claim** in ``status``, ``national`` (the allocation over contestants, whose own steps
+are trace), ``party_seats``, ``seats``, ``elected`` and ``ranking`` (``completed``), or
+``stage``, ``lot`` and ``seats_so_far`` (``needs_lot``). Every other part is **trace**
+(``spec.claims.TRACE_FIELDS``; ``DistrictClaim.trace`` names the parts a result states): how
+the result got there. A result without trace is a first-class answer: it is lawful exactly when
+it is what the law makes of the election. This module works that out
 from the input, stage by stage, and names for each party the first article where the claim
 departs, with the figures. Each trace field that *is* present is judged by the rules of
 ``spec.rules.groups`` and ``spec.rules.group_candidates`` as it always was; this module judges
@@ -31,8 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
 
+from spec.claims import DistrictClaim, DistrictLotClaim
 from spec.districts import DistrictElection, Party, Structure, resolve
 from spec.model import Election, Lot
 from spec.rules.base import (
@@ -52,26 +54,8 @@ from spec.rules.group_candidates import (
     elect_group,
     seat_order,
 )
-from spec.rules.groups import DistrictContext, _ints
+from spec.rules.groups import DistrictContext
 from spec.rules.lawful import lawful_outcome
-
-TRACE_FIELDS: tuple[str, ...] = (
-    "distributions",
-    "combination_checks",
-    "preference",
-    "elected_on_preference",
-    "placements",
-    "double_elections",
-    "transfers",
-)
-"""The trace of a district result (besides ``national.steps``): how it got to its claim."""
-
-FINAL_CLAIM_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "completed": ("format", "status", "national", "party_seats", "seats", "elected", "ranking"),
-    "needs_lot": ("format", "status", "stage", "lot", "lots_used", "seats_so_far", "national"),
-}
-"""The fields that make the final claim of a district result, per status (``ranking`` is
-optional, as it always was); ``quota``, ``total_votes`` and ``warnings`` are information."""
 
 GROUP_QUOTA = "P12.1-group-quota"
 GROUP_REMAINDER = "P12.2-largest-remainder"
@@ -83,12 +67,10 @@ ONCE = "P18-elected-once"
 GROUP_CANDIDATES = "P16-P18-group-candidates"
 
 
-def states_trace(document: Mapping[str, Any]) -> bool:
-    """Whether a district result states any trace (``TRACE_FIELDS`` or ``national.steps``)."""
-    national = document.get("national")
-    return any(name in document for name in TRACE_FIELDS) or (
-        isinstance(national, dict) and "steps" in national
-    )
+def states_trace(claim: DistrictClaim) -> bool:
+    """Whether a district result states any trace (``spec.claims.TRACE_FIELDS`` or the steps of
+    its ``national`` part)."""
+    return bool(claim.trace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +408,7 @@ def departures(ctx: DistrictContext) -> tuple[Departure, ...]:
     trace it does not state (a ``needs_lot`` question always); for each owner (combination,
     party) its first departure. Empty where the allocation over contestants (P 5 – P 10)
     itself departs or asks a lot: the single-contest rules name that."""
-    status = ctx.document.get("status")
+    status = ctx.claim.status
     if status not in ("completed", "needs_lot"):
         return ()
     outcome = ctx.lawful
@@ -439,8 +421,8 @@ def departures(ctx: DistrictContext) -> tuple[Departure, ...]:
 
 def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iterator[Departure]:
     assert outcome.contestant_seats is not None
-    judge_seats = "distributions" not in ctx.document
-    judge_candidates = "elected_on_preference" not in ctx.document
+    judge_seats = not ctx.states("distributions")
+    judge_candidates = not ctx.states("elected_on_preference")
     national = ctx.result.seats or {}
     structure = outcome.structure
     for contestant in structure.contestants.values():
@@ -796,21 +778,20 @@ def _double_text(ctx: DistrictContext, party: Party, key: str, got: int, lawful:
 def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iterator[Departure]:
     """A ``needs_lot`` result after P 5 – P 10: its question must be the first one the law asks
     (stage, kind, options and owner), with the seats decided before it."""
-    document = ctx.document
-    stage = document.get("stage")
+    claim = ctx.claim
+    stage = claim.stage
     if stage == "national":
         return  # the question of P 5 – P 10: spec.rules.final judges the national part
-    raw = document.get("lot")
-    lot = raw if isinstance(raw, dict) else {}
-    kind, owner = lot.get("kind"), lot.get("list")
-    options = lot.get("options")
-    numbers = (
-        tuple(sorted(x for x in options if type(x) is int)) if isinstance(options, list) else ()
+    lot = claim.lot or DistrictLotClaim(None, None)
+    kind, owner = lot.kind, lot.list
+    numbers = tuple(sorted(lot.options))
+    asked = (
+        f"{_lot_words(lot.kind_stated, lot.list_stated)} tussen {enumeration(numbers)} "
+        f"(stage {claim.stage_stated})"
     )
-    asked = f"{_lot_words(str(kind), owner)} tussen {enumeration(numbers)} (stage {stage})"
     question = outcome.question
     if question is None:
-        rule = Question(str(stage), str(kind), 0, (), "", "").rule_id
+        rule = Question(claim.stage_stated, lot.kind_stated, 0, (), "", "").rule_id
         yield Departure(
             rule,
             f"de uitkomst vraagt om {asked}, maar met de gegeven lotingen beslist de wet elke "
@@ -829,7 +810,7 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
             f"de eerste lotingsvraag is {question.text()}; de uitkomst vraagt om {asked}",
         )
         return
-    so_far = _ints(document.get("seats_so_far"))
+    so_far = claim.seats_so_far
     if stage == "group":
         lawful = dict(outcome.party_seats)
     elif stage == "candidates":
@@ -866,8 +847,8 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
         )
 
 
-def _no_tie(ctx: DistrictContext, outcome: DistrictOutcome, owner: object) -> str:
-    result = outcome.parties.get(owner) if type(owner) is int else None
+def _no_tie(ctx: DistrictContext, outcome: DistrictOutcome, owner: int | None) -> str:
+    result = outcome.parties.get(owner) if owner is not None else None
     if result is not None and result.order is not None:
         units = ctx.structure.units
         total = sum(units[u].votes for u in result.party.units)
@@ -882,7 +863,7 @@ def _no_tie(ctx: DistrictContext, outcome: DistrictOutcome, owner: object) -> st
             f"lijstengroep {owner}: P 12 en P 13 geven haar lijsten (lijst: zetels) "
             f"{_seat_list(result.order.held)} ({rests})"
         )
-    combination = outcome.combinations.get(owner) if type(owner) is int else None
+    combination = outcome.combinations.get(owner) if owner is not None else None
     if isinstance(combination, Mapping):
         return (
             f"lijstencombinatie {owner}: oud P 11 geeft haar lijsten (lijst: zetels) "

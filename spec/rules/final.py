@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from spec.claims import LotClaim, ReadResult
 from spec.model import Election, ElectionList
-from spec.result_reader import LotClaim, ReadResult
 from spec.rules.base import (
     LARGEST_REMAINDER,
     ONE_PER_LIST,

@@ -363,7 +363,7 @@ def elect_group(
 
 
 def _judge(ctx: Context) -> Iterator[str]:
-    if not isinstance(ctx, DistrictContext) or ctx.document.get("status") == "needs_lot":
+    if not isinstance(ctx, DistrictContext) or ctx.claim.status == "needs_lot":
         return  # a needs_lot question: spec.rules.district_final
     yield from _list_level_groups(ctx)
     for dctx, party, party_seats in candidate_parties(ctx):
@@ -435,10 +435,9 @@ def _list_level_groups(ctx: Context) -> Iterator[str]:
 
 def _row_seats(ctx: DistrictContext, party: int, unit: int) -> int | None:
     found = ctx.distribution("group", party)
-    for row in (found or {}).get("rows", []):
-        if isinstance(row, dict) and row.get("member") == unit:
-            seats = row.get("seats")
-            return seats if type(seats) is int else None
+    for row in found.rows if found is not None else ():
+        if row.member == unit:
+            return row.seats
     return None
 
 

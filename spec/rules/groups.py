@@ -14,7 +14,8 @@ group, then its others above the voorkeurdrempel with votes summed over the grou
 the rest in list order.
 
 These rules read a ``DistrictContext``: a ``Context`` over the allocation to contestants (the
-single-contest rules check that part), plus the district input and the district result document.
+single-contest rules check that part), plus the district input and what the district result
+claims (``spec.claims.DistrictClaim``).
 On a single-contest ``Context`` they find nothing. Old P 4 lid 2 (which members a combination
 keeps) is taken from the result as stated, not re-derived.
 """
@@ -26,10 +27,9 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from spec.claims import DistributionClaim, DistrictClaim
 from spec.districts import DistrictElection, Party, Structure, resolve
-from spec.exact import is_number_key, parse_mixed
 from spec.model import Election
-from spec.result_reader import ReadResult
 from spec.rules.base import Rule, enumeration, plural, preference_share, reaches_threshold, show
 from spec.rules.replay import Context, once
 
@@ -37,70 +37,36 @@ if TYPE_CHECKING:
     from spec.rules.district_final import Departure, DistrictOutcome
 
 
-def _ints(value: object) -> dict[int, int]:
-    if not isinstance(value, dict):
-        return {}
-    out: dict[int, int] = {}
-    for key, item in value.items():
-        if is_number_key(key) and type(item) is int:
-            out[int(key)] = item
-    return out
-
-
-def _int_lists(value: object) -> dict[int, tuple[int, ...]]:
-    if not isinstance(value, dict):
-        return {}
-    out: dict[int, tuple[int, ...]] = {}
-    for key, item in value.items():
-        if is_number_key(key) and isinstance(item, list):
-            out[int(key)] = tuple(x for x in item if type(x) is int)
-    return out
-
-
-def _fraction(value: object) -> Fraction | None:
-    try:
-        return parse_mixed(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-
-
 class DistrictContext(Context):
-    """A ``Context`` over the allocation to contestants, with the district input and result."""
+    """A ``Context`` over the allocation to contestants, with the district input and what the
+    district result claims."""
 
     def __init__(
         self,
         national: Election,
-        read: ReadResult,
         district: DistrictElection,
         structure: Structure,
-        document: Mapping[str, Any],
+        claim: DistrictClaim,
     ) -> None:
-        super().__init__(national, read)
+        super().__init__(national, claim.national)
         self.district = district
         self.structure = structure
-        self.document = document
-        self.party_seats = _ints(
-            document.get("seats_so_far" if document.get("stage") == "group" else "party_seats")
-        )
-        self.unit_seats = _ints(document.get("seats"))
-        self.elected = _int_lists(document.get("elected"))
-        self.on_preference = _int_lists(document.get("elected_on_preference"))
-        raw_ranking = document.get("ranking")
-        self.ranking = _int_lists(raw_ranking) if isinstance(raw_ranking, dict) else None
-        raw = document.get("distributions")
-        self.distributions: list[Mapping[str, Any]] = (
-            [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
-        )
+        self.claim = claim
+        self.party_seats = claim.party_seats
+        self.unit_seats = claim.seats
+        self.elected = claim.elected
+        self.on_preference = claim.elected_on_preference
+        self.ranking = claim.ranking
 
     @property
     def district_completed(self) -> bool:
-        return self.document.get("status") == "completed"
+        return self.claim.status == "completed"
 
     def states(self, trace_field: str) -> bool:
         """Whether the result states the trace field ``trace_field`` (``distributions``,
         ``elected_on_preference``, ...): present, it is judged as stated; absent, the claim
         it would explain is judged on its own (``spec.rules.district_final``)."""
-        return trace_field in self.document
+        return trace_field in self.claim.trace
 
     @once
     def lawful(self) -> DistrictOutcome:
@@ -128,13 +94,9 @@ class DistrictContext(Context):
         found = self.lawful.parties.get(party.number)
         return set(found.preferred or ()) if found is not None else set()
 
-    def distribution(self, kind: str, owner: int) -> Mapping[str, Any] | None:
+    def distribution(self, kind: str, owner: int) -> DistributionClaim | None:
         return next(
-            (
-                d
-                for d in self.distributions
-                if d.get("step") == f"{kind}_distribution" and d.get("owner") == owner
-            ),
+            (d for d in self.claim.distributions if d.kind == kind and d.owner == owner),
             None,
         )
 
@@ -187,36 +149,35 @@ def _quota_rule(kind: str, name: str) -> Any:
                         f"verdeling met de {name}"
                     )
                 continue
-            stated = _fraction(found.get("quota"))
-            if stated != quota:
+            if found.quota != quota:
                 yield (
                     f"{word} {owner}: de {name} is {plural(total, 'stem', 'stemmen')} : "
-                    f"{_seats(seats)} = {show(quota)}, de uitkomst vermeldt {found.get('quota')}"
+                    f"{_seats(seats)} = {show(quota)}, de uitkomst vermeldt {found.quota_stated}"
                 )
-            rows = {r.get("member"): r for r in found.get("rows", []) if isinstance(r, dict)}
+            rows = {r.member: r for r in found.rows}
             for number, votes, limit in members:
                 full = votes * seats // total
                 row = rows.get(number)
                 if row is None:
                     yield f"{word} {owner}: de verdeling met de {name} noemt lijst {number} niet"
                     continue
-                if row.get("full_seats") != full:
+                if row.full_seats != full:
                     yield (
                         f"{word} {owner}: lijst {number} heeft stemcijfer {votes}, "
                         f"{show(votes / quota)} maal de {name} {show(quota)}: {_full(full)}, "
-                        f"de uitkomst vermeldt {row.get('full_seats')}"
+                        f"de uitkomst vermeldt {row.full_seats_stated}"
                     )
-                held = row.get("seats")
-                if type(held) is int and held < full and (limit is None or held < limit):
+                held = row.seats
+                if held is not None and held < full and (limit is None or held < limit):
                     yield (
                         f"{word} {owner}: lijst {number} heeft {_seats(held)}, minder dan haar "
                         f"{_full(full)}, terwijl zij nog kandidaten heeft (P 13)"
                     )
                 rest = votes - full * quota
-                if _fraction(row.get("remainder")) != rest:
+                if row.remainder != rest:
                     yield (
                         f"{word} {owner}: lijst {number}: overschot {votes} - {full} × "
-                        f"{show(quota)} = {show(rest)}, de uitkomst vermeldt {row.get('remainder')}"
+                        f"{show(quota)} = {show(rest)}, de uitkomst vermeldt {row.remainder_stated}"
                     )
 
     return check
@@ -237,17 +198,16 @@ def _remainder_rule(kind: str, lot_kind: str) -> Any:
             if found is None:
                 continue
             total = sum(v for _, v, _ in members)
-            rows = {r.get("member"): r for r in found.get("rows", []) if isinstance(r, dict)}
-            raw_held = {n: rows[n].get("seats") for n, _, _ in members if n in rows}
-            held: dict[int, int] = {n: h for n, h in raw_held.items() if type(h) is int}
+            rows = {r.member: r for r in found.rows}
+            raw_held = {n: rows[n].seats for n, _, _ in members if n in rows}
+            held: dict[int, int] = {n: h for n, h in raw_held.items() if h is not None}
             if len(held) != len(raw_held):
                 yield f"{word} {owner}: de verdeling geeft een lijst geen geheel aantal zetels"
                 continue
             full = {n: v * seats // total for n, v, _ in members}
             limits = {n: lim for n, _, lim in members}
             at_limit = [n for n in held if (lim := limits[n]) is not None and held[n] >= lim]
-            unfilled = found.get("unfilled", 0)
-            if sum(held.values()) + (unfilled if type(unfilled) is int else 0) != seats:
+            if sum(held.values()) + found.unfilled != seats:
                 yield (
                     f"{word} {owner} heeft {_seats(seats)}, haar lijsten hebben er samen "
                     f"{sum(held.values())}"
@@ -326,26 +286,21 @@ def _rows_held(ctx: DistrictContext) -> Iterator[str]:
     """Each member holds the seats its distribution row gives it (P 12 / P 13, old P 11), but
     for a seat a P 16 lid 2 placement moved from ``forfeited_from`` to the list placed on."""
     moved: dict[int, int] = {}
-    placements = ctx.document.get("placements")
-    for p in placements if isinstance(placements, list) else []:
-        if isinstance(p, dict) and p.get("article") == "P 16 lid 2":
-            for number, change in ((p.get("list"), 1), (p.get("forfeited_from"), -1)):
-                if type(number) is int:
+    for p in ctx.claim.placements:
+        if p.article == "P 16 lid 2":
+            for number, change in ((p.list, 1), (p.forfeited_from, -1)):
+                if number is not None:
                     moved[number] = moved.get(number, 0) + change
-    transfers = ctx.document.get("transfers")
-    for t in transfers if isinstance(transfers, list) else []:
-        if isinstance(t, dict):
-            for number, change in ((t.get("to_list"), 1), (t.get("from_list"), -1)):
-                if type(number) is int:
-                    moved[number] = moved.get(number, 0) + change
+    for t in ctx.claim.transfers:
+        for number, change in ((t.to_list, 1), (t.from_list, -1)):
+            if number is not None:
+                moved[number] = moved.get(number, 0) + change
     for kind, held in (("group", ctx.unit_seats), ("combination", ctx.party_seats)):
         for owner, _, _ in ctx.owners(kind):
             found = ctx.distribution(kind, owner)
-            rows = found.get("rows") if found is not None else None
-            for row in rows if isinstance(rows, list) else []:
-                member = row.get("member") if isinstance(row, dict) else None
-                given = row.get("seats") if isinstance(row, dict) else None
-                if type(member) is not int or type(given) is not int or member not in held:
+            for row in found.rows if found is not None else ():
+                member, given = row.member, row.seats
+                if member is None or given is None or member not in held:
                     continue
                 change = moved.get(member, 0) if kind == "group" else 0
                 if held[member] != given + change:
@@ -438,11 +393,7 @@ def _p16_placement(ctx: Context) -> Iterator[str]:
         votes = _persons(dctx, party)
         placed = elected_persons(dctx, party, dctx.on_preference)
         found = dctx.distribution("group", party.number)
-        p12 = {
-            r.get("member"): r.get("seats")
-            for r in (found or {}).get("rows", [])
-            if isinstance(r, dict)
-        }
+        p12 = {r.member: r.seats for r in (found.rows if found is not None else ())}
         moved = any(p12.get(u) != dctx.unit_seats.get(u) for u in party.units)
         for key, unit in placed:
             stands = [u for u in units.values() if any(c.key == key for c in u.candidates or ())]
@@ -665,35 +616,27 @@ RULES: tuple[Rule, ...] = (
 """P 3, P 12, P 13, P 15 – P 19 for parties with several lists; old P 11."""
 
 
-def district_context(
-    district: DistrictElection, document: Mapping[str, Any], read: ReadResult
-) -> DistrictContext:
+def district_context(district: DistrictElection, claim: DistrictClaim) -> DistrictContext:
     """The context for a district result: the structure after old P 4 lid 2 as the result
-    states it (``combination_checks``), the national election, and the document."""
+    states it (``combination_checks``), the national election, and the claim."""
     from dataclasses import replace
 
-    checks = document.get("combination_checks")
-    if district.combinations and "combination_checks" not in document:
+    checks = claim.combination_checks
+    if district.combinations and "combination_checks" not in claim.trace:
         from spec.rules.district_final import lawful_combinations
 
         # Without the trace, old P 4 lid 2 as the law applies it (a test allocation that
         # itself needs a lot leaves the combinations as submitted: the input is at fault).
         district = lawful_combinations(district) or district
-    elif district.combinations and isinstance(checks, list):
-        kept = {
-            c.get("combination"): c
-            for c in checks
-            if isinstance(c, dict) and isinstance(c.get("kept"), list)
-        }
+    elif district.combinations and checks is not None:
+        kept = {c.combination: c for c in checks}
         combos = []
         for combo in district.combinations:
             check = kept.get(combo.number)
             if check is None:
                 combos.append(combo)
-            elif check.get("counts") is True:
-                combos.append(replace(combo, members=tuple(check["kept"])))
+            elif check.counts:
+                combos.append(replace(combo, members=check.kept))
         district = replace(district, combinations=tuple(combos))
     structure = resolve(district)
-    return DistrictContext(
-        structure.national_election(district), read, district, structure, document
-    )
+    return DistrictContext(structure.national_election(district), district, structure, claim)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spec.result_reader import LotClaim
+from spec.claims import LotClaim
 from spec.rules.base import (
     Rule,
     enumeration,

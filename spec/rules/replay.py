@@ -18,14 +18,14 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any, Generic, Literal, TypeVar, overload
 
-from spec.model import Candidate, Election, ElectionList, Lot
-from spec.result_reader import (
+from spec.claims import (
     ExhaustionClaim,
     MajorityClaim,
     ReadResult,
     ResidualClaim,
     UnfilledClaim,
 )
+from spec.model import Candidate, Election, ElectionList, Lot
 from spec.rules.base import (
     GREATEST_AVERAGE,
     LARGEST_REMAINDER,

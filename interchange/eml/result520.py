@@ -15,11 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kieswet.eml.candidates import CandidateLists
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import eml
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits, parse_document
-from spec.codec import RESULT_FORMAT
+from interchange.allocation import RESULT_FORMAT
+from interchange.eml.candidates import CandidateLists
+from interchange.eml.errors import EmlError
+from interchange.eml.names import eml
+from interchange.eml.secure import DEFAULT_LIMITS, Limits, parse_document
 from spec.exact import format_mixed
 from spec.model import Election
 from spec.rules.base import full_seat_count, quota

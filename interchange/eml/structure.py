@@ -6,8 +6,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import display_name
+from interchange.eml.errors import EmlError
+from interchange.eml.names import display_name
 
 
 def required(path: Path, parent: etree._Element, tag: str) -> etree._Element:

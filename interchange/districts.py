@@ -2,8 +2,8 @@
 
 ``parse_district_election`` validates a decoded ``kieswet/district-allocation-input@1`` document
 and returns a ``DistrictElection`` or a ``Rejected`` naming every offending field (same error
-style as ``spec.codec``: ``field``, ``code``, ``message``); it never raises for bad input.
-``district_result_to_json`` writes a ``kieswet/district-allocation-result@1`` document.
+style as ``interchange.allocation``: ``field``, ``code``, ``message``); it never raises for bad
+input. ``district_result_to_json`` writes a ``kieswet/district-allocation-result@1`` document.
 
 Structural rules it enforces (Kieswet, consolidated 2026-01-01; H 11, P 3, old I 10 / P 4):
 
@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any, cast
 
-from spec.codec import (
+from interchange.allocation import (
     _candidate_label,
     _candidate_votes,
     _Errors,
@@ -56,7 +56,7 @@ from spec.districts import (
     ListSet,
     stemwaarde_of,
 )
-from spec.exact import format_mixed, is_number_key
+from spec.exact import format_mixed
 from spec.model import (
     ElectionKind,
     LawVersion,
@@ -731,29 +731,3 @@ def completed_to_json(result: DistrictCompleted) -> dict[str, Any]:
         "warnings": list(result.warnings),
     }
 
-
-def keyed_ints(value: object) -> dict[int, int] | None:
-    """A ``{"<number>": int}`` object as ints (``None`` if it is not one)."""
-    if not isinstance(value, dict):
-        return None
-    out: dict[int, int] = {}
-    for key, item in value.items():
-        if not (is_number_key(key) and _is_int(item)):
-            return None
-        out[int(key)] = item
-    return out
-
-
-def keyed_lists(value: object) -> dict[int, tuple[int, ...]] | None:
-    if not isinstance(value, dict):
-        return None
-    out: dict[int, tuple[int, ...]] = {}
-    for key, item in value.items():
-        if not is_number_key(key):
-            return None
-        if not isinstance(item, list):
-            return None
-        if not all(_is_int(x) for x in item):
-            return None
-        out[int(key)] = tuple(item)
-    return out

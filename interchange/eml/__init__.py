@@ -8,14 +8,14 @@ schemas: :func:`validate`. Every problem is an :class:`EmlError` naming file, li
 and reason. See ``docs/eml.md``.
 """
 
-from kieswet.eml.candidates import (
+from interchange.eml.candidates import (
     CandidateEntry,
     CandidateLists,
     ContestLists,
     ListEntry,
     read_candidate_lists,
 )
-from kieswet.eml.counts import (
+from interchange.eml.counts import (
     ContestCounts,
     CountFile,
     CountHeader,
@@ -23,12 +23,17 @@ from kieswet.eml.counts import (
     iter_counts,
     read_counts,
 )
-from kieswet.eml.definition import ElectionDefinition, ElectionIdentifier, Region, read_definition
-from kieswet.eml.directory import CountDirectory, hierarchy_from_directory, read_count_directory
-from kieswet.eml.errors import EmlError
-from kieswet.eml.schema import validate
-from kieswet.eml.secure import DEFAULT_MAX_BYTES, Limits
-from kieswet.eml.write import ElectedCandidate, ElectedList, Header, write_counts, write_result
+from interchange.eml.definition import (
+    ElectionDefinition,
+    ElectionIdentifier,
+    Region,
+    read_definition,
+)
+from interchange.eml.directory import CountDirectory, hierarchy_from_directory, read_count_directory
+from interchange.eml.errors import EmlError
+from interchange.eml.schema import validate
+from interchange.eml.secure import DEFAULT_MAX_BYTES, Limits
+from interchange.eml.write import ElectedCandidate, ElectedList, Header, write_counts, write_result
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

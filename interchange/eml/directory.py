@@ -22,12 +22,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kieswet.eml.candidates import CandidateLists
-from kieswet.eml.counts import RECOUNT_CODES, CountFile, KnownLists, read_counts
-from kieswet.eml.definition import ElectionDefinition, Region
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import eml
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits
+from interchange.eml.candidates import CandidateLists
+from interchange.eml.counts import RECOUNT_CODES, CountFile, KnownLists, read_counts
+from interchange.eml.definition import ElectionDefinition, Region
+from interchange.eml.errors import EmlError
+from interchange.eml.names import eml
+from interchange.eml.secure import DEFAULT_LIMITS, Limits
 from spec.counts import AdmittedVoters, Correction, Count, Hierarchy, Level, ListCount, Unit
 
 ROOT_ID = "CSB"

@@ -1,4 +1,4 @@
-"""Read a ``kieswet/seat-allocation-result@1`` document into what the rules of ``spec.rules`` need.
+"""Read a ``kieswet/seat-allocation-result@1`` document into the claim records of ``spec.claims``.
 
 The document may come from any implementation, so nothing is trusted: every field is checked
 for its type, and a missing or malformed field becomes a ``FieldProblem`` naming it (the rules
@@ -7,124 +7,32 @@ the other rules can check it. Optional parts (``steps``, ``residual_seat_order``
 ``elected_on_preference``) may be absent: the rules then fall back on characterisations of the
 final seats alone.
 
-This module never imports ``reference/``: the specification is an independent formulation.
+``read_result`` gives a ``spec.claims.ReadResult``: what the rules of ``spec.rules`` judge.
+This module never imports ``reference/``: the judge is an independent formulation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal, TypeAlias, cast
+from typing import Any, TypeAlias, cast
 
+from spec.claims import (
+    CLAIM_KINDS,
+    LOT_KINDS,
+    METHODS,
+    Claim,
+    ExhaustionClaim,
+    FieldProblem,
+    LotClaim,
+    MajorityClaim,
+    ReadResult,
+    ResidualClaim,
+    UnfilledClaim,
+)
 from spec.exact import is_number_key, parse_mixed
 
 RESULT_FORMAT = "kieswet/seat-allocation-result@1"
-
-Status: TypeAlias = Literal["completed", "needs_lot", "rejected"]
-METHODS = ("greatest_average", "largest_remainder", "greatest_average_one_per_list")
-LOT_KINDS = ("residual_seat", "absolute_majority", "candidate")
-
-
-@dataclass(frozen=True, slots=True)
-class FieldProblem:
-    """A field of the result document that is missing or not of the required form."""
-
-    field: str
-    message: str
-
-
-# Not frozen, unlike the other records: one is made for every residual seat of every result
-# judged, and a frozen dataclass is several times slower to make. Nothing changes it once made.
-@dataclass(slots=True)
-class ResidualClaim:
-    """A ``residual_seat`` step as the result states it (P 7, P 8, or a P 10 reassignment)."""
-
-    position: int  # index in ``steps``
-    seat: int | None
-    list: int
-    method: str
-    value: Fraction | None
-    tied: tuple[int, ...]
-    lot: bool
-    reassignment: bool
-
-
-@dataclass(frozen=True, slots=True)
-class MajorityClaim:
-    """An ``absolute_majority`` step (P 9): ``list`` gains the seat of ``from_list``."""
-
-    position: int
-    list: int
-    from_list: int
-    candidates_from: tuple[int, ...]
-    lot: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ExhaustionClaim:
-    """A ``list_exhaustion`` step (P 10)."""
-
-    position: int
-    list: int
-    seat_limit: int
-    removed_residual: int
-    removed_full: int
-
-
-@dataclass(frozen=True, slots=True)
-class UnfilledClaim:
-    """An ``unfilled_seats`` step (P 10): seats no list could take."""
-
-    position: int
-    seats: int
-
-
-Claim: TypeAlias = ResidualClaim | MajorityClaim | ExhaustionClaim | UnfilledClaim
-
-
-@dataclass(frozen=True, slots=True)
-class LotClaim:
-    """The question of a ``needs_lot`` result."""
-
-    kind: str
-    options: tuple[int, ...]
-    list: int | None
-    seat: int | None
-    value: Fraction | None
-
-
-# Not frozen, unlike the other records: one is made for every result judged, and a frozen
-# dataclass is several times slower to make. Nothing changes it once made.
-@dataclass(slots=True)
-class ReadResult:
-    """What a result document says; ``None`` where a field is absent or unreadable.
-
-    For ``needs_lot`` the ``seats`` are the document's ``seats_so_far``. ``claims`` holds the
-    allocation steps in document order (full-seat and preference steps are not claims);
-    ``claims`` is ``None`` when the document has no ``steps``.
-    """
-
-    status: Status | None
-    quota: Fraction | None = None
-    total_votes: int | None = None
-    seats: Mapping[int, int] | None = None
-    full_seats: Mapping[int, int] | None = None
-    residual_seat_order: tuple[int, ...] | None = None
-    claims: tuple[Claim, ...] | None = None
-    full_seat_rows: Mapping[int, tuple[int, Fraction]] | None = None  # list -> (full, remainder)
-    stated_votes: Mapping[int, int] | None = None
-    """Each list's votes (its stemcijfer) as the P 6 step states them, where it states a whole
-    number (a row without one is left out: the result schema, not the rules, requires it)."""
-    preference_threshold: Fraction | None = None
-    elected: Mapping[int, tuple[int, ...]] | None = None
-    elected_on_preference: Mapping[int, tuple[int, ...]] | None = None
-    ranking: Mapping[int, tuple[int, ...]] | None = None
-    lot: LotClaim | None = None
-    lots_used: int | None = None
-    error_fields: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    problems: tuple[FieldProblem, ...] = field(default_factory=tuple)
 
 
 class _Reader:
@@ -287,11 +195,6 @@ def _all_numbers(items: list[Any]) -> bool:
     """Whether every item is a list or candidate number (an ``int`` >= 1, not a ``bool``): the
     test ``_Reader.number`` makes of each, for a whole array at once."""
     return not items or (set(map(type, items)) == _INT and min(items) >= 1)
-
-
-CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
-"""The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
-later) are read as no claim."""
 
 
 def _residual_claim(raw: Mapping[str, Any], index: int) -> ResidualClaim | None:

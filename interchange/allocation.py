@@ -2,7 +2,8 @@
 
 ``parse_election`` validates a decoded JSON value and returns an ``Election`` or a ``Rejected``
 naming every offending field; it never raises for bad input. ``result_to_json`` writes any
-result; ``result_from_json`` reads one back (used to check another implementation's output).
+result; ``interchange.result_claims.read_result`` reads one back (another implementation's
+output, for the judge).
 Fractions are written as exact mixed-number strings; list and candidate numbers used as object
 keys are strings.
 """
@@ -15,7 +16,7 @@ from itertools import repeat
 from operator import attrgetter, itemgetter, lt
 from typing import Any, cast
 
-from spec.exact import format_mixed, parse_mixed
+from spec.exact import format_mixed
 from spec.model import (
     ELECTION_KINDS,
     LAW_VERSIONS,
@@ -667,14 +668,3 @@ def election_to_json(election: Election) -> dict[str, Any]:
         ],
     }
 
-
-def fraction_field(data: Mapping[str, Any], key: str) -> Fraction:
-    """Read an exact number written as a mixed-fraction string or ``{"num", "den"}``."""
-    value = data[key]
-    if isinstance(value, str):
-        return parse_mixed(value)
-    if isinstance(value, dict) and _is_int(value.get("num")) and _is_int(value.get("den")):
-        return Fraction(value["num"], value["den"])
-    if _is_int(value):
-        return Fraction(cast(int, value))
-    raise ValueError(f"{key}: not an exact number: {value!r}")

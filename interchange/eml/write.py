@@ -19,9 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 from lxml import etree
 
-from conformance.uninterrupted import uninterrupted
-from kieswet.eml.candidates import CandidateEntry, ListEntry
-from kieswet.eml.counts import (
+from interchange.eml.candidates import CandidateEntry, ListEntry
+from interchange.eml.counts import (
     ADMITTED,
     EXPLANATION_CODES,
     FEWER_COUNTED,
@@ -32,10 +31,11 @@ from kieswet.eml.counts import (
     VOTER_CARDS,
     ContestCounts,
 )
-from kieswet.eml.definition import ElectionIdentifier
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import DS_NS, EML_NS, KR_NS, XAL_NS, XNL_NS, eml
-from kieswet.eml.secure import HARDENED
+from interchange.eml.definition import ElectionIdentifier
+from interchange.eml.errors import EmlError
+from interchange.eml.names import DS_NS, EML_NS, KR_NS, XAL_NS, XNL_NS, eml
+from interchange.eml.secure import HARDENED
+from interchange.uninterrupted import uninterrupted
 from spec.counts import Count
 
 C14N = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments"

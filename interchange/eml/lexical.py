@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kieswet.eml.names import eml
+from interchange.eml.names import eml
 
 MARKER_LOCAL = "kieswet-selections"
 MARKER = eml(MARKER_LOCAL)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kieswet.eml.names import display_name
+from interchange.eml.names import display_name
 
 
 class EmlError(Exception):

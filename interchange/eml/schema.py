@@ -15,7 +15,7 @@ used: the intent (no ``ShortCode`` attribute on a candidate in a 510) is clear.
 So schemas are compiled in *lax* mode, and exactly that schema error is tolerated: any other
 error while compiling refuses the schema directory. (libxml2 does not check that rule and
 compiles the 510 schema without complaint.) Instances are parsed with the hardened parser of
-:mod:`kieswet.eml.secure` first, so validation adds no XML attack surface; the schemas are
+:mod:`interchange.eml.secure` first, so validation adds no XML attack surface; the schemas are
 read with ``allow="sandbox"`` (only files under the directory) and entities defused.
 """
 
@@ -27,8 +27,8 @@ from typing import Any
 
 import xmlschema
 
-from kieswet.eml.errors import EmlError
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits, parse_document
+from interchange.eml.errors import EmlError
+from interchange.eml.secure import DEFAULT_LIMITS, Limits, parse_document
 
 SCHEMA_FILES: Mapping[str, str] = {
     "110a": "110a-electionevent-kiesraad-strict.xsd",

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from kieswet.eml.definition import ElectionIdentifier, read_identifier
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import XAL_NS, XNL_NS, eml
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits, parse_document
-from kieswet.eml.structure import positive_id, required, text
+from interchange.eml.definition import ElectionIdentifier, read_identifier
+from interchange.eml.errors import EmlError
+from interchange.eml.names import XAL_NS, XNL_NS, eml
+from interchange.eml.secure import DEFAULT_LIMITS, Limits, parse_document
+from interchange.eml.structure import positive_id, required, text
 
 
 @dataclass(frozen=True, slots=True)

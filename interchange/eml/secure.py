@@ -26,8 +26,8 @@ from typing import IO, TypedDict
 
 from lxml import etree
 
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import EML_NS, display_name, eml
+from interchange.eml.errors import EmlError
+from interchange.eml.names import EML_NS, display_name, eml
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 _READ_SIZE = 1 << 16

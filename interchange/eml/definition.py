@@ -7,10 +7,16 @@ from pathlib import Path
 
 from lxml import etree
 
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import eml, kr
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits, parse_document
-from kieswet.eml.structure import required, required_attribute, required_text, text, whole_number
+from interchange.eml.errors import EmlError
+from interchange.eml.names import eml, kr
+from interchange.eml.secure import DEFAULT_LIMITS, Limits, parse_document
+from interchange.eml.structure import (
+    required,
+    required_attribute,
+    required_text,
+    text,
+    whole_number,
+)
 from spec.model import ELECTION_KINDS, ElectionKind
 
 

@@ -28,7 +28,7 @@ other ``UncountedVotes`` reason codes                  ``ContestCounts.explanati
 
 An absent A, B, C, I or J reads as 0 and an absent D as A + B + C (the schema makes all of them
 optional). The file's bytes are read once; its canonical runs of Selections are read as text
-(:mod:`kieswet.eml.lexical`), everything else through a streamed tree: memory stays that of
+(:mod:`interchange.eml.lexical`), everything else through a streamed tree: memory stays that of
 the file's bytes and one reporting unit plus the counts returned (:func:`iter_counts` returns
 none: it yields them one by one).
 """
@@ -42,13 +42,13 @@ from typing import cast
 
 from lxml import etree
 
-from kieswet.eml import lexical
-from kieswet.eml.candidates import CandidateLists
-from kieswet.eml.definition import ElectionIdentifier, read_identifier
-from kieswet.eml.errors import EmlError
-from kieswet.eml.names import EML_NS, eml, kr
-from kieswet.eml.secure import DEFAULT_LIMITS, Limits, iter_elements, read_bounded
-from kieswet.eml.structure import required_attribute, text, whole_number
+from interchange.eml import lexical
+from interchange.eml.candidates import CandidateLists
+from interchange.eml.definition import ElectionIdentifier, read_identifier
+from interchange.eml.errors import EmlError
+from interchange.eml.names import EML_NS, eml, kr
+from interchange.eml.secure import DEFAULT_LIMITS, Limits, iter_elements, read_bounded
+from interchange.eml.structure import required_attribute, text, whole_number
 from reference.totalise import ListSum
 from spec.counts import AdmittedVoters, Count, Level, ListCount
 
@@ -353,7 +353,7 @@ class _Lists:
 
 
 class _Irregular(Exception):
-    """A Selection run (see :mod:`kieswet.eml.lexical`) that the file must be read again
+    """A Selection run (see :mod:`interchange.eml.lexical`) that the file must be read again
     without: the tree reader then reads it, or names its fault."""
 
 
@@ -374,7 +374,7 @@ def _digits(items: Texts) -> bool:
 class _Group:
     """Reads one vote group (the children of TotalVotes or ReportingUnitVotes).
 
-    A group whose Selections were replaced by a marker (see :mod:`kieswet.eml.lexical`) takes
+    A group whose Selections were replaced by a marker (see :mod:`interchange.eml.lexical`) takes
     its lists from the run (:meth:`_from_run`); other regular groups take a fast path
     (:meth:`_fast`) that reads every number with a handful of XPath evaluations in C; any
     other group takes the element-by-element path (:meth:`_slow`), which finds and names the
@@ -805,7 +805,7 @@ def iter_counts(
     first count). Duplicate unit ids in a file are refused. Raises :class:`EmlError`.
 
     The file's bytes are read first (within ``limits``) and its canonical runs of Selections
-    read as text (:mod:`kieswet.eml.lexical`); if that finds anything irregular, the file is
+    read as text (:mod:`interchange.eml.lexical`); if that finds anything irregular, the file is
     read again by the tree reader alone, which names the fault. Either way the items are
     the same; memory is that of the file's bytes and one reporting unit.
     """

@@ -1,0 +1,1 @@
+"""The formats: JSON and EML_NL documents turned into the typed records of ``spec`` and back."""

@@ -1,0 +1,248 @@
+"""What a seat-allocation result claims, as typed records: what the rules of ``spec.rules`` judge.
+
+A result may come from any implementation. ``interchange.result_claims.read_result`` reads a
+``kieswet/seat-allocation-result@1`` document into a ``ReadResult``; any other reader (another
+format, or a test building one by hand) may make the same records. Nothing is trusted: a field
+that could not be read is ``None`` and a ``FieldProblem`` names it (the rules report these as
+violations of ``FORMAT-result``). Optional parts (``steps``, ``residual_seat_order``,
+``ranking``, ``elected_on_preference``) may be absent: the rules then fall back on
+characterisations of the final seats alone.
+
+Plain records, standard library only; this module never imports ``reference/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Literal, TypeAlias
+
+Status: TypeAlias = Literal["completed", "needs_lot", "rejected"]
+METHODS = ("greatest_average", "largest_remainder", "greatest_average_one_per_list")
+LOT_KINDS = ("residual_seat", "absolute_majority", "candidate")
+CLAIM_KINDS = ("residual_seat", "absolute_majority", "list_exhaustion", "unfilled_seats")
+"""The kinds of step that are claims; other steps (``full_seats``, ``preference``, kinds added
+later) are read as no claim."""
+TRACE_FIELDS: tuple[str, ...] = (
+    "distributions",
+    "combination_checks",
+    "preference",
+    "elected_on_preference",
+    "placements",
+    "double_elections",
+    "transfers",
+)
+"""The trace of a district result besides ``national.steps``: how it got to its final claim
+(``DistrictClaim.trace`` names the ones a result states)."""
+NATIONAL_STEPS = "national.steps"
+"""In ``DistrictClaim.trace``: the result states the steps of its ``national`` part."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A field of the result document that is missing or not of the required form."""
+
+    field: str
+    message: str
+
+
+# Not frozen, unlike the other records: one is made for every residual seat of every result
+# judged, and a frozen dataclass is several times slower to make. Nothing changes it once made.
+@dataclass(slots=True)
+class ResidualClaim:
+    """A ``residual_seat`` step as the result states it (P 7, P 8, or a P 10 reassignment)."""
+
+    position: int  # index in ``steps``
+    seat: int | None
+    list: int
+    method: str
+    value: Fraction | None
+    tied: tuple[int, ...]
+    lot: bool
+    reassignment: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MajorityClaim:
+    """An ``absolute_majority`` step (P 9): ``list`` gains the seat of ``from_list``."""
+
+    position: int
+    list: int
+    from_list: int
+    candidates_from: tuple[int, ...]
+    lot: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ExhaustionClaim:
+    """A ``list_exhaustion`` step (P 10)."""
+
+    position: int
+    list: int
+    seat_limit: int
+    removed_residual: int
+    removed_full: int
+
+
+@dataclass(frozen=True, slots=True)
+class UnfilledClaim:
+    """An ``unfilled_seats`` step (P 10): seats no list could take."""
+
+    position: int
+    seats: int
+
+
+Claim: TypeAlias = ResidualClaim | MajorityClaim | ExhaustionClaim | UnfilledClaim
+
+
+@dataclass(frozen=True, slots=True)
+class LotClaim:
+    """The question of a ``needs_lot`` result."""
+
+    kind: str
+    options: tuple[int, ...]
+    list: int | None
+    seat: int | None
+    value: Fraction | None
+
+
+# Not frozen, unlike the other records: one is made for every result judged, and a frozen
+# dataclass is several times slower to make. Nothing changes it once made.
+@dataclass(slots=True)
+class ReadResult:
+    """What a result document says; ``None`` where a field is absent or unreadable.
+
+    For ``needs_lot`` the ``seats`` are the document's ``seats_so_far``. ``claims`` holds the
+    allocation steps in document order (full-seat and preference steps are not claims);
+    ``claims`` is ``None`` when the document has no ``steps``.
+    """
+
+    status: Status | None
+    quota: Fraction | None = None
+    total_votes: int | None = None
+    seats: Mapping[int, int] | None = None
+    full_seats: Mapping[int, int] | None = None
+    residual_seat_order: tuple[int, ...] | None = None
+    claims: tuple[Claim, ...] | None = None
+    full_seat_rows: Mapping[int, tuple[int, Fraction]] | None = None  # list -> (full, remainder)
+    stated_votes: Mapping[int, int] | None = None
+    """Each list's votes (its stemcijfer) as the P 6 step states them, where it states a whole
+    number (a row without one is left out: the result schema, not the rules, requires it)."""
+    preference_threshold: Fraction | None = None
+    elected: Mapping[int, tuple[int, ...]] | None = None
+    elected_on_preference: Mapping[int, tuple[int, ...]] | None = None
+    ranking: Mapping[int, tuple[int, ...]] | None = None
+    lot: LotClaim | None = None
+    lots_used: int | None = None
+    error_fields: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    problems: tuple[FieldProblem, ...] = field(default_factory=tuple)
+
+
+# =========================================================================== district results
+
+
+@dataclass(frozen=True, slots=True)
+class DistributionRowClaim:
+    """A row of a group's (P 12) or combination's (old P 11) distribution, as stated.
+
+    A field that is not a whole number (``remainder``: an exact number) is ``None``; the
+    ``*_stated`` texts are what the result wrote, for the messages."""
+
+    member: int | None
+    full_seats: int | None
+    seats: int | None
+    remainder: Fraction | None
+    full_seats_stated: str = "None"
+    remainder_stated: str = "None"
+
+
+@dataclass(frozen=True, slots=True)
+class DistributionClaim:
+    """A ``group_distribution`` or ``combination_distribution`` step (P 12, old P 11)."""
+
+    kind: str  # "group" or "combination"
+    owner: int | None
+    quota: Fraction | None
+    rows: tuple[DistributionRowClaim, ...]
+    unfilled: int = 0
+    quota_stated: str = "None"
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictLotClaim:
+    """The question of a district ``needs_lot`` result: its ``kind`` (``combination_seat``,
+    ``group_seat``, ``candidate``), the number of the combination, group or party it is about
+    (``list``) and the whole-number ``options`` in the order stated (an option that is not a
+    whole number is left out); ``None`` where not of the form required. The ``*_stated`` texts
+    are what the result wrote (``str``), for the messages."""
+
+    kind: str | None
+    list: int | None
+    options: tuple[int, ...] = ()
+    kind_stated: str = "None"
+    list_stated: str = "None"
+
+
+@dataclass(frozen=True, slots=True)
+class PlacementClaim:
+    """A placement by P 16 lid 2 (``article``): a candidate sits on ``list`` and takes the seat
+    of ``forfeited_from``."""
+
+    article: str | None
+    list: int | None
+    forfeited_from: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TransferClaim:
+    """A seat passed on (P 13) from ``from_list`` to ``to_list``."""
+
+    from_list: int | None
+    to_list: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CombinationCheckClaim:
+    """Old P 4 lid 2 as the result states it: the members a combination keeps, and whether it
+    still counts as one."""
+
+    combination: int | None
+    kept: tuple[int, ...]
+    counts: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictClaim:
+    """What a district result says, beyond its allocation to contestants (``national``, read as
+    a single-contest result). Maps leave out entries that are not of the required form; the
+    rules name what is missing. ``party_seats`` are the result's ``party_seats`` (for a
+    ``needs_lot`` of stage ``group``: its ``seats_so_far``), ``seats`` the seats per list.
+
+    The **final claim** is ``status``, ``national`` (without its steps), ``party_seats``,
+    ``seats``, ``elected`` and ``ranking`` (``completed``), or ``stage``, ``lot`` and
+    ``seats_so_far`` (``needs_lot``). Everything else is **trace**: ``trace`` names the trace
+    parts the result states (``TRACE_FIELDS`` and ``NATIONAL_STEPS``), also where a part is not
+    of the required form. A stated part is judged as stated, an absent one through the claim it
+    would explain (``spec.rules.district_final``)."""
+
+    status: str | None
+    national: ReadResult
+    stage: str | None = None
+    stage_stated: str = "None"
+    """The ``stage`` as the result wrote it (``str``), for the messages."""
+    trace: frozenset[str] = frozenset()
+    party_seats: Mapping[int, int] = field(default_factory=dict)
+    seats: Mapping[int, int] = field(default_factory=dict)
+    seats_so_far: Mapping[int, int] = field(default_factory=dict)
+    elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    elected_on_preference: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
+    ranking: Mapping[int, tuple[int, ...]] | None = None
+    distributions: tuple[DistributionClaim, ...] = ()
+    lot: DistrictLotClaim | None = None
+    placements: tuple[PlacementClaim, ...] = ()
+    transfers: tuple[TransferClaim, ...] = ()
+    combination_checks: tuple[CombinationCheckClaim, ...] | None = None
+    error_codes: tuple[str | None, ...] = ()
+    """For a rejected result: the ``code`` of each of its errors (``None`` where it has none)."""
