@@ -85,7 +85,7 @@ def run(operation: str, examples: int, args: argparse.Namespace) -> bool:
     return outcome.finding is None
 
 
-SUMMARY = re.compile(r"kieswet fuzz: (\d+) examples in ([\d.]+) s")
+SUMMARY = re.compile(r"kieswet fuzz: (\d+) voorbeeld(?:en)? in ([\d,]+) s")
 
 
 def campaign_run(
@@ -110,7 +110,7 @@ def campaign_run(
     found = SUMMARY.search(done.stdout)
     if found is None:
         raise SystemExit(f"no summary line from pytest:\n{done.stdout}\n{done.stderr}")
-    examples, elapsed = int(found.group(1)), float(found.group(2))
+    examples, elapsed = int(found.group(1)), float(found.group(2).replace(",", "."))
     cores = (_children_cpu() - cpu) / (time.perf_counter() - start)
     return examples / elapsed, cores, done.returncode == 0
 

@@ -349,7 +349,7 @@ def check_example(operation: str, data: Any) -> None:
         event(f"{operation}: {judged.verdict.status}")
         return
     if (operation, found) in campaign.options.known:
-        event(f"{operation}: known difference: {found.describe()}")
+        event(f"{operation}: bekend verschil: {found.describe()}")
         return
     event(f"{operation}: {found.describe()}")
     raise difference_type(found)(explain(operation, judged, found))

@@ -2,7 +2,10 @@
 
 The document may come from any implementation, so nothing is trusted: every field is checked
 for its type, and a missing or malformed field becomes a ``FieldProblem`` naming it (the rules
-report these as violations of ``FORMAT-result``). Whatever could be read is still returned, so
+report these as violations of ``FORMAT-result``). Its message is Dutch, as every message a tester
+may attach to a report (docs/testers-guide.md, "Taal"), with the field's path and the values as
+the document writes them: ``seats["3"] moet een geheel getal >= 0 zijn; de uitkomst vermeldt
+-1``. Whatever could be read is still returned, so
 the other rules can check it. Optional parts (``steps``, ``residual_seat_order``, ``ranking``,
 ``elected_on_preference``) may be absent: the rules then fall back on characterisations of the
 final seats alone.
@@ -13,7 +16,8 @@ This module never imports ``reference/``: the judge is an independent formulatio
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, TypeAlias, cast
 
@@ -47,7 +51,9 @@ class _Reader:
     def obj(self, data: Mapping[str, Any], key: str, where: str) -> Mapping[str, Any] | None:
         value = data.get(key)
         if not isinstance(value, dict):
-            self.problem(where, f"{where} must be an object, got {_show(value)}")
+            self.problem(
+                where, f"{where} moet een object zijn; de uitkomst vermeldt {_show(value)}"
+            )
             return None
         return cast(Mapping[str, Any], value)
 
@@ -56,18 +62,23 @@ class _Reader:
     ) -> int | None:
         if key not in data:
             if required:
-                self.problem(where, f"{where} is missing")
+                self.problem(where, f"{where} ontbreekt")
             return None
         value = data[key]
         if type(value) is not int or value < 0:
-            self.problem(where, f"{where} must be a whole number >= 0, got {_show(value)}")
+            self.problem(
+                where,
+                f"{where} moet een geheel getal >= 0 zijn; de uitkomst vermeldt {_show(value)}",
+            )
             return None
         return value
 
     def number(self, value: object, where: str) -> int | None:
         if type(value) is not int or value < 1:
             self.problem(
-                where, f"{where} must be a list or candidate number >= 1, got {_show(value)}"
+                where,
+                f"{where} moet een lijst- of kandidaatnummer >= 1 zijn; "
+                f"de uitkomst vermeldt {_show(value)}",
             )
             return None
         return value
@@ -75,7 +86,9 @@ class _Reader:
     def boolean(self, data: Mapping[str, Any], key: str, where: str) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            self.problem(where, f"{where} must be true or false, got {_show(value)}")
+            self.problem(
+                where, f"{where} moet true of false zijn; de uitkomst vermeldt {_show(value)}"
+            )
             return False
         return value
 
@@ -84,15 +97,15 @@ class _Reader:
     ) -> Fraction | None:
         if key not in data or data[key] is None:
             if required:
-                self.problem(where, f"{where} is missing")
+                self.problem(where, f"{where} ontbreekt")
             return None
         value = data[key]
         exact = _exact(value)
         if exact is None:
             self.problem(
                 where,
-                f"{where} must be an exact number "
-                f'("444 5/17" or {{"num", "den"}}), got {_show(value)}',
+                f"{where} moet een exact getal zijn "
+                f'("444 5/17" of {{"num", "den"}}); de uitkomst vermeldt {_show(value)}',
             )
         return exact
 
@@ -100,7 +113,10 @@ class _Reader:
         if type(value) is list and _all_numbers(value):
             return tuple(value)  # the common case: the loop below would find nothing
         if not isinstance(value, list):
-            self.problem(where, f"{where} must be an array of numbers, got {_show(value)}")
+            self.problem(
+                where,
+                f"{where} moet een array van nummers zijn; de uitkomst vermeldt {_show(value)}",
+            )
             return None
         out: list[int] = []
         for index, item in enumerate(value):
@@ -114,14 +130,18 @@ class _Reader:
         value = data.get(key)
         if not isinstance(value, dict):
             self.problem(
-                where, f"{where} must be an object keyed by list number, got {_show(value)}"
+                where,
+                f"{where} moet een object met lijstnummers als sleutels zijn; "
+                f"de uitkomst vermeldt {_show(value)}",
             )
             return None
         out: dict[int, object] = {}
         for raw_key, item in value.items():
             number = int(raw_key) if is_number_key(raw_key) else 0
             if number < 1:
-                self.problem(f"{where}.{raw_key}", f"{where}: key {raw_key!r} is not a list number")
+                self.problem(
+                    f"{where}.{raw_key}", f"{where}: sleutel {_show(raw_key)} is geen lijstnummer"
+                )
                 continue
             out[number] = item
         return out
@@ -139,7 +159,8 @@ class _Reader:
             if type(value) is not int or value < 0:
                 self.problem(
                     f'{where}["{number}"]',
-                    f'{where}["{number}"] must be a whole number >= 0, got {_show(value)}',
+                    f'{where}["{number}"] moet een geheel getal >= 0 zijn; '
+                    f"de uitkomst vermeldt {_show(value)}",
                 )
                 return None
             out[number] = value
@@ -166,8 +187,21 @@ class _Reader:
 
 
 def _show(value: object) -> str:
-    text = "nothing" if value is None else repr(value)
+    """A value as the document writes it (JSON: ``true``, ``"abc"``), ``niets`` for a missing
+    value or ``null``; cut to 60 characters."""
+    if value is None:
+        return "niets"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):  # not decoded JSON: the reader is also called on Python data
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _either(words: Iterable[str]) -> str:
+    """The allowed values in Dutch: ``a, b of c``."""
+    items = list(words)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " of " + items[-1]
 
 
 def _exact(value: object) -> Fraction | None:
@@ -233,7 +267,7 @@ def _read_claim(reader: _Reader, raw: object, index: int) -> Claim | None:
             return None  # full_seats, preference and steps of kinds added later are no claims
     where = f"steps[{index}]"
     if not isinstance(raw, dict):
-        reader.problem(where, f"{where} must be an object, got {_show(raw)}")
+        reader.problem(where, f"{where} moet een object zijn; de uitkomst vermeldt {_show(raw)}")
         return None
     kind = raw.get("step")
     if kind == "residual_seat":
@@ -242,7 +276,8 @@ def _read_claim(reader: _Reader, raw: object, index: int) -> Claim | None:
         if method not in METHODS:
             reader.problem(
                 f"{where}.method",
-                f"{where}.method must be one of {', '.join(METHODS)}, got {_show(method)}",
+                f"{where}.method moet {_either(METHODS)} zijn; "
+                f"de uitkomst vermeldt {_show(method)}",
             )
         value = reader.fraction(raw, "value", f"{where}.value")
         tied = reader.numbers(raw.get("tied", []), f"{where}.tied")
@@ -280,7 +315,7 @@ def _read_claim(reader: _Reader, raw: object, index: int) -> Claim | None:
         seats = reader.integer(raw, "seats", f"{where}.seats")
         return None if seats is None else UnfilledClaim(index, seats)
     if not isinstance(kind, str):
-        reader.problem(f"{where}.step", f"{where}.step must name the kind of step")
+        reader.problem(f"{where}.step", f"{where}.step moet de soort stap noemen")
     return None  # full_seats, preference and steps of kinds added later are no claims
 
 
@@ -295,7 +330,7 @@ def _read_full_rows(reader: _Reader, steps: list[object]) -> _FullRows | None:
         rows = raw.get("lists")
         where = f"steps[{index}].lists"
         if not isinstance(rows, list):
-            reader.problem(where, f"{where} must be an array")
+            reader.problem(where, f"{where} moet een array zijn")
             return None
         out: dict[int, tuple[int, Fraction]] = {}
         stated: dict[int, int] = {}
@@ -313,7 +348,7 @@ def _read_full_rows(reader: _Reader, steps: list[object]) -> _FullRows | None:
                         continue
             row_where = f"{where}[{row_index}]"
             if not isinstance(row, dict):
-                reader.problem(row_where, f"{row_where} must be an object")
+                reader.problem(row_where, f"{row_where} moet een object zijn")
                 return None
             number = reader.number(row.get("list"), f"{row_where}.list")
             full = reader.integer(row, "full_seats", f"{row_where}.full_seats")
@@ -332,7 +367,8 @@ def _read_lot(reader: _Reader, data: Mapping[str, Any]) -> LotClaim | None:
     kind = lot.get("kind")
     if kind not in LOT_KINDS:
         reader.problem(
-            "lot.kind", f"lot.kind must be one of {', '.join(LOT_KINDS)}, got {_show(kind)}"
+            "lot.kind",
+            f"lot.kind moet {_either(LOT_KINDS)} zijn; de uitkomst vermeldt {_show(kind)}",
         )
         return None
     options = reader.numbers(lot.get("options"), "lot.options")
@@ -348,30 +384,37 @@ def read_result(data: object) -> ReadResult:
     """Read a decoded result document; problems are listed in ``ReadResult.problems``."""
     reader = _Reader()
     if not isinstance(data, dict):
-        reader.problem("$", f"the result must be a JSON object, got {_show(data)}")
+        reader.problem("$", f"de uitkomst moet een JSON-object zijn, maar is {_show(data)}")
         return ReadResult(status=None, problems=tuple(reader.problems))
     doc = cast(Mapping[str, Any], data)
     if doc.get("format") != RESULT_FORMAT:
         reader.problem(
-            "format", f"format must be {RESULT_FORMAT!r}, got {_show(doc.get('format'))}"
+            "format",
+            f"format moet {_show(RESULT_FORMAT)} zijn; "
+            f"de uitkomst vermeldt {_show(doc.get('format'))}",
         )
     status = doc.get("status")
     if status not in ("completed", "needs_lot", "rejected"):
         reader.problem(
-            "status", f"status must be completed, needs_lot or rejected, got {_show(status)}"
+            "status",
+            "status moet completed, needs_lot of rejected zijn; "
+            f"de uitkomst vermeldt {_show(status)}",
         )
         return ReadResult(status=None, problems=tuple(reader.problems))
     if status == "rejected":
         errors = doc.get("errors")
         fields: list[str] = []
         if not isinstance(errors, list) or not errors:
-            reader.problem("errors", "a rejected result must list its errors")
+            reader.problem("errors", "een afgewezen uitkomst (rejected) moet haar fouten noemen")
         else:
             for index, error in enumerate(errors):
                 if isinstance(error, dict) and isinstance(error.get("field"), str):
                     fields.append(error["field"])
                 else:
-                    reader.problem(f"errors[{index}]", f"errors[{index}] must name its field")
+                    reader.problem(
+                        f"errors[{index}]",
+                        f"errors[{index}] moet het veld van de fout noemen (field)",
+                    )
         return ReadResult("rejected", error_fields=tuple(fields), problems=tuple(reader.problems))
 
     raw_steps = doc.get("steps")
@@ -379,7 +422,9 @@ def read_result(data: object) -> ReadResult:
     full_rows: _FullRows | None = None
     if raw_steps is not None:
         if not isinstance(raw_steps, list):
-            reader.problem("steps", f"steps must be an array, got {_show(raw_steps)}")
+            reader.problem(
+                "steps", f"steps moet een array zijn; de uitkomst vermeldt {_show(raw_steps)}"
+            )
         else:
             read = [_read_claim(reader, raw, index) for index, raw in enumerate(raw_steps)]
             claims = tuple(filter(None, read))  # the steps that are claims
@@ -397,7 +442,7 @@ def read_result(data: object) -> ReadResult:
     order = doc.get("residual_seat_order")
     warnings = doc.get("warnings", [])
     if not (isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)):
-        reader.problem("warnings", "warnings must be an array of strings")
+        reader.problem("warnings", "warnings moet een array van teksten zijn")
         warnings = []
     return ReadResult(
         "completed",

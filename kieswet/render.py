@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import html
 import io
-import re
 import textwrap
 from collections.abc import Sequence
 from fractions import Fraction
@@ -27,7 +26,6 @@ from rich.console import Console
 from rich.table import Table
 
 from kieswet.text import printable
-from reference.exhaustion import PA25_REASON
 from reference.quota import full_seats
 from spec.districts import Distribution, DistrictCompleted, DistrictElection, DistrictNeedsLot
 from spec.eerste_kamer import EerstekamerElection
@@ -83,23 +81,6 @@ _LEGEND = (
     "* kreeg de restzetel; = gelijk met de winnaar; L bij lot; d onder de drempel; "
     "r al een restzetel in deze ronde; u lijst uitgeput; - geen stemmen"
 )
-_REASONS = {
-    PA25_REASON: (
-        "Pa 25: bij de verkiezing van het kiescollege niet-ingezetenen gaan de zetels van een "
-        "uitgeputte lijst niet over op een andere lijst (in afwijking van P 10)"
-    ),
-    "no list qualifies for a residual seat": "geen lijst komt voor een restzetel in aanmerking",
-    "every list that could receive a seat has no further living candidates": (
-        "elke lijst die een zetel zou kunnen krijgen heeft geen levende kandidaten meer"
-    ),
-}
-_UNFILLED = re.compile(
-    r"^(?:(?P<article>P \d+): )?(?P<n>\d+) seat\(s\) remain unfilled: (?P<why>.*)$"
-)
-_SHORT = re.compile(
-    r"^P 17 / P 18: list (?P<list>\d+) of group (?P<group>\d+) has (?P<n>\d+) seat\(s\) left "
-    r"without a candidate$"
-)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -121,24 +102,6 @@ def enumeration(items: Sequence[object]) -> str:
 
 def _fraction(value: Fraction) -> str:
     return format_mixed(value)
-
-
-def warning_nl(text: str) -> str:
-    """A warning of the engine in Dutch, for the ones it gives (seats left unfilled, a list of
-    a group without candidates for its seats); any other text as it is."""
-    match = _UNFILLED.match(text)
-    if match:
-        article = f"{match['article']}: " if match["article"] else ""
-        seats = plural(int(match["n"]), "zetel blijft", "zetels blijven")
-        return f"{article}{seats} onvervuld: {_REASONS.get(match['why'], match['why'])}"
-    match = _SHORT.match(text)
-    if match:
-        seats = plural(int(match["n"]), "zetel", "zetels")
-        return (
-            f"P 17 / P 18: lijst {match['list']} van lijstengroep {match['group']} houdt "
-            f"{seats} zonder kandidaat"
-        )
-    return text
 
 
 def _roman(index: int) -> str:
@@ -444,10 +407,9 @@ def _notes(steps: Sequence[Step], names: dict[int, str], seats: int) -> list[str
                 "andere lijsten."
             )
         elif isinstance(step, UnfilledSeatsStep):
-            reason = _REASONS.get(step.reason, step.reason)
             out.append(
                 f"{step.article}: {plural(step.seats, 'zetel blijft', 'zetels blijven')} "
-                f"onvervuld: {reason}."
+                f"onvervuld: {step.reason}."
             )
     return out
 
@@ -626,7 +588,7 @@ def _single(
     if result.warnings:
         trace.line()
         for warning in result.warnings:
-            trace.line(f"Waarschuwing: {warning_nl(warning)}")
+            trace.line(f"Waarschuwing: {warning}")
 
 
 def render_result(election: Election | None, result: Result, width: int = WIDTH) -> str:
@@ -760,7 +722,7 @@ def render_district(
     if result.warnings:
         trace.line()
         for warning in result.warnings:
-            trace.line(f"Waarschuwing: {warning_nl(warning)}")
+            trace.line(f"Waarschuwing: {warning}")
     return trace.text()
 
 

@@ -13,6 +13,7 @@ from reference.lots import LotBox, LotMismatch, LotNeeded
 from reference.majority import apply_absolute_majority
 from reference.quota import full_seats, quota
 from reference.residual import Standing, assign_residual_seats
+from reference.words import seats_unfilled
 from spec.model import (
     Completed,
     Election,
@@ -40,9 +41,9 @@ def allocate(election: Election) -> Result:
         residual = election.seats - sum(full)
         unfilled = assign_residual_seats(standing, residual)
         if unfilled:
-            reason = "no list qualifies for a residual seat"
+            reason = "geen lijst komt voor een restzetel in aanmerking"
             standing.steps.append(UnfilledSeatsStep(unfilled, reason))
-            warnings.append(f"{unfilled} seat(s) remain unfilled: {reason}")
+            warnings.append(f"{seats_unfilled(unfilled)}: {reason}")
         for warning in (apply_absolute_majority(standing), apply_list_exhaustion(standing)):
             if warning is not None:
                 warnings.append(warning)
@@ -93,4 +94,3 @@ def allocate(election: Election) -> Result:
         steps=(*standing.steps, *nomination_steps),
         warnings=tuple(warnings),
     )
-

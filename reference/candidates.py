@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from reference.lots import LotBox
+from reference.words import enumeration, plural
 from spec.model import Candidate, Election, ElectionList, LotQuestion, PreferenceStep
 
 
@@ -69,8 +70,9 @@ def _order_above_threshold(
                 options=options,
                 article="P 15 lid 1",
                 description=(
-                    f"list {list_number}: candidates {', '.join(map(str, options))} have "
-                    f"{group[0].votes} preference votes each; which is elected first"
+                    f"lijst {list_number}: de kandidaten {enumeration(options)} hebben elk "
+                    f"{plural(group[0].votes, 'voorkeurstem', 'voorkeurstemmen')}; welke van hen "
+                    "wordt het eerst gekozen"
                 ),
                 list=list_number,
             )

@@ -33,6 +33,7 @@ from reference.candidates import nominate, preference_share
 from reference.groups import Member, SeatOrder, distribute, distribute_in_order
 from reference.lots import LotBox, LotMismatch, LotNeeded
 from reference.structure import resolve_structure
+from reference.words import enumeration, plural
 from spec.districts import (
     NATIONAL_LOT_KINDS,
     Combination,
@@ -154,9 +155,9 @@ class _Rounds:
                         options=tuple(sorted(eligible)),
                         article=self._article,
                         description=(
-                            f"group {self._party}: {why}; lists "
-                            f"{', '.join(map(str, sorted(eligible)))} received their seats "
-                            "together, so the law gives no order between them"
+                            f"lijstengroep {self._party}: {why}; de lijsten "
+                            f"{enumeration(sorted(eligible))} kregen hun zetels tegelijk, dus "
+                            "de wet geeft geen volgorde tussen hen"
                         ),
                         list=self._party,
                     )
@@ -232,7 +233,8 @@ class _GroupNomination:
             unit = _best_list([u for u in self.units if _votes_on(u, key) >= 0], key)
             donor = self.back.take(
                 lambda n: self.free[n] > 0,
-                f"P 16 lid 2 takes a seat for candidate {key!r} placed on list {unit.number}",
+                f'P 16 lid 2 neemt een zetel voor kandidaat "{key}", geplaatst op lijst '
+                f"{unit.number}",
             )
             if donor is None:  # not reachable: every list with a free seat is in the sequence
                 donor = next(u.number for u in self.units if self.free[u.number] > 0)
@@ -294,8 +296,8 @@ class _GroupNomination:
         for unit in self.units:
             if self.free[unit.number] > 0:
                 self.warnings.append(
-                    f"P 17 / P 18: list {unit.number} of group {self.party.number} has "
-                    f"{self.free[unit.number]} seat(s) left without a candidate"
+                    f"P 17 / P 18: lijst {unit.number} van lijstengroep {self.party.number} "
+                    f"houdt {plural(self.free[unit.number], 'zetel', 'zetels')} zonder kandidaat"
                 )
 
     def _pass_on(self, unelected: dict[int, list[ListCandidate]], stuck: set[int]) -> None:
@@ -308,9 +310,7 @@ class _GroupNomination:
                 (
                     u.number
                     for u in by_district
-                    if self.free[u.number] > 0
-                    and not unelected[u.number]
-                    and u.number not in stuck
+                    if self.free[u.number] > 0 and not unelected[u.number] and u.number not in stuck
                 ),
                 None,
             )
@@ -318,7 +318,8 @@ class _GroupNomination:
                 return
             receiver = self.forward.take(
                 lambda n: self.free[n] < len(unelected[n]),
-                f"P 13 passes on a seat of list {short}, whose candidates are all elected",
+                f"P 13 geeft een zetel van lijst {short} door, want al haar kandidaten zijn "
+                "gekozen",
             )
             if receiver is None:
                 stuck.add(short)
@@ -609,4 +610,3 @@ def _remap(field: str, index: list[int]) -> str:
         if inner.isdigit() and int(inner) < len(index):
             return f"lots[{index[int(inner)]}]{field[field.index(']') + 1 :]}"
     return field
-

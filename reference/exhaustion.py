@@ -7,11 +7,12 @@ Kieswet as consolidated on 2026-01-01.
 from __future__ import annotations
 
 from reference.residual import Standing, assign_residual_seats
+from reference.words import seats_unfilled
 from spec.model import Election, ExhaustionStep, UnfilledSeatsStep
 
 PA25_REASON = (
-    "Pa 25: in the election of the kiescollege niet-ingezetenen the seats of an exhausted list "
-    "are not assigned to another list (in afwijking van P 10)"
+    "Pa 25: bij de verkiezing van het kiescollege niet-ingezetenen gaan de zetels van een "
+    "uitgeputte lijst niet over op een andere lijst (in afwijking van P 10)"
 )
 """The reason of the ``UnfilledSeatsStep`` (article ``Pa 25``) that Pa 25 leaves."""
 
@@ -55,10 +56,10 @@ def apply_list_exhaustion(standing: Standing) -> str | None:
         return None
     if not surplus_is_reassigned(standing.election):
         standing.steps.append(UnfilledSeatsStep(surplus_total, PA25_REASON, "Pa 25"))
-        return f"{surplus_total} seat(s) remain unfilled: {PA25_REASON}"
-    unfilled = assign_residual_seats(standing, surplus_total, reassignment=True)
-    if unfilled == 0:
+        return f"{seats_unfilled(surplus_total)}: {PA25_REASON}"
+    empty = assign_residual_seats(standing, surplus_total, reassignment=True)
+    if empty == 0:
         return None
-    reason = "every list that could receive a seat has no further living candidates"
-    standing.steps.append(UnfilledSeatsStep(unfilled, reason))
-    return f"P 10: {unfilled} seat(s) remain unfilled: {reason}"
+    reason = "elke lijst die een zetel zou kunnen krijgen heeft geen levende kandidaten meer"
+    standing.steps.append(UnfilledSeatsStep(empty, reason))
+    return f"P 10: {seats_unfilled(empty)}: {reason}"

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from reference.lots import LotBox
+from reference.words import enumeration, mixed, seats_left
 from spec.districts import Distribution, DistributionKind, DistributionRow, Reassignment
 from spec.model import LotKind, LotQuestion
 
@@ -150,15 +151,16 @@ def distribute_in_order(
         if len(tied) > left:
             options = tuple(members[i].number for i in tied)
             value = Fraction(best[0], best[1] * (seats if method == LARGEST_REMAINDER else 1))
-            what = "remainder" if method == LARGEST_REMAINDER else "average"
+            what = "overschot" if method == LARGEST_REMAINDER else "gemiddelde"
+            owner_word = "lijstengroep" if kind == "group" else "lijstencombinatie"
             drawn = lots.draw(
                 LotQuestion(
                     kind=lot_kind,
                     options=tuple(sorted(options)),
                     article=f"{'P 12 lid 5' if kind == 'group' else 'P 11 (pre-2017-12)'}",
                     description=(
-                        f"{kind} {owner}: lists {', '.join(map(str, options))} have the same "
-                        f"{what} {value} and only {left} seat(s) remain"
+                        f"{owner_word} {owner}: de lijsten {enumeration(options)} hebben "
+                        f"hetzelfde {what} {mixed(value)} en {seats_left(left)}"
                     ),
                     list=owner,
                     value=value,

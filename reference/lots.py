@@ -27,7 +27,9 @@ class LotMismatch(Exception):
         self.message = message
 
 
-def _describe(lot: Lot) -> str:
+def _describe(lot: Lot | LotQuestion) -> str:
+    """A lot or lot question in the words of the input format (an input error stays English:
+    docs/testers-guide.md, "Taal"; the question's Dutch ``description`` is for the report)."""
     where = f" on list {lot.list}" if lot.list is not None else ""
     return f"a {lot.kind} lot between {list(lot.options)}{where}"
 
@@ -52,7 +54,7 @@ class LotBox:
             raise LotMismatch(
                 self.used,
                 f"lots[{self.used}] answers {_describe(lot)}, but the lot needed here is "
-                f"{question.description} (kind {question.kind}, options {list(question.options)})",
+                f"{_describe(question)} ({question.article})",
             )
         self.used += 1
         return lot.drawn

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reference.residual import Standing
+from reference.words import enumeration, mixed
 from spec.model import AbsoluteMajorityStep, LotQuestion
 
 
@@ -22,8 +23,9 @@ def apply_absolute_majority(standing: Standing) -> str | None:
     others = [a for a in standing.awards if a.index != majority]
     if not others:
         return (
-            f"P 9: list {standing.numbers[majority]} has an absolute majority of the votes but "
-            "not of the seats, and no other list holds a residual seat that could be taken"
+            f"P 9: lijst {standing.numbers[majority]} heeft de volstrekte meerderheid van de "
+            "stemmen maar niet van de zetels, en geen andere lijst heeft een restzetel die zij "
+            "kan afstaan"
         )
     last = others[-1]
     num, den = last.value
@@ -40,9 +42,9 @@ def apply_absolute_majority(standing: Standing) -> str | None:
             options=candidates_from,
             article="P 9 lid 2",
             description=(
-                f"P 9: which of lists {', '.join(map(str, candidates_from))} (last residual "
-                f"seats on the same value {standing.fraction(last.value)}) gives up a seat to "
-                f"list {standing.numbers[majority]}"
+                f"P 9: welke van de lijsten {enumeration(candidates_from)} (laatste restzetels "
+                f"op dezelfde waarde {mixed(standing.fraction(last.value))}) staat een zetel af "
+                f"aan lijst {standing.numbers[majority]}"
             ),
             value=standing.fraction(last.value),
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from reference.lots import LotBox
+from reference.words import enumeration, mixed, seats_left
 from spec.model import (
     Contender,
     Election,
@@ -204,9 +205,10 @@ def assign_residual_seats(standing: Standing, count: int, reassignment: bool = F
                 options=options,
                 article=_ARTICLE[(standing.small, method)],
                 description=(
-                    f"residual seat {standing.seat_number}: lists {', '.join(map(str, options))} "
-                    f"have the same {'remainder' if method == LARGEST_REMAINDER else 'average'} "
-                    f"{fraction} and only {count - assigned} seat(s) remain"
+                    f"restzetel {standing.seat_number}: de lijsten {enumeration(options)} "
+                    "hebben hetzelfde "
+                    f"{'overschot' if method == LARGEST_REMAINDER else 'gemiddelde'} "
+                    f"{mixed(fraction)} en {seats_left(count - assigned)}"
                 ),
                 seat=standing.seat_number,
                 value=fraction,

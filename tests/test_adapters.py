@@ -184,7 +184,7 @@ def test_the_osv2020_adapter_through_the_stand_in(tmp_path: Path) -> None:
         101: "PASS", 102: "PASS", 103: "SKIPPED", 104: "SKIPPED", 105: "SKIPPED", 106: "PASS",
     }  # fmt: skip
     assert "(conflict)" in by_id[5]["message"]
-    assert "lists 3, 9 have the same average 617" in by_id[5]["message"]
+    assert "de lijsten 3 en 9 hebben hetzelfde gemiddelde 617" in by_id[5]["message"]
     assert "the adapter does not claim lots" in by_id[6]["message"]
     assert "not claimed by the adapter" in by_id[103]["message"]  # kind TK
     assert "deceased candidate" in by_id[104]["message"]

@@ -432,7 +432,10 @@ def test_p10_all_lists_exhausted_seats_stay_empty_with_a_warning() -> None:
     assert seat_counts(result) == (4, 3, 0)
     (unfilled,) = [s for s in result.steps if isinstance(s, UnfilledSeatsStep)]
     assert unfilled.seats == 3
-    assert any("P 10" in w and "3 seat" in w for w in result.warnings)
+    assert result.warnings == (
+        "P 10: 3 zetels blijven onvervuld: elke lijst die een zetel zou kunnen krijgen heeft "
+        "geen levende kandidaten meer",
+    )
 
 
 def test_p19a_deceased_candidate_skipped_and_not_counted_for_p10() -> None:
@@ -777,4 +780,6 @@ def test_full_quota_threshold_with_no_list_at_the_kiesdeler_leaves_every_seat_em
     result = completed(allocate(election(kind, seats, [100] * lists, law=law)))  # type: ignore[arg-type]
     assert seat_counts(result) == (0,) * lists
     assert any(isinstance(step, UnfilledSeatsStep) and step.seats == seats for step in result.steps)
-    assert any(f"{seats} seat(s) remain unfilled" in warning for warning in result.warnings)
+    assert result.warnings == (
+        f"{seats} zetels blijven onvervuld: geen lijst komt voor een restzetel in aanmerking",
+    )

@@ -92,4 +92,4 @@ def test_a_result_keyed_by_a_non_ascii_digit_is_a_format_violation() -> None:
     result = {"format": "kieswet/seat-allocation-result@1", "status": "completed"}
     # "²".isdigit() is true, but it is no list number (int("²") fails)
     found = check(election, {**result, "seats": {"²": 3}})  # type: ignore[arg-type]
-    assert any("key '²' is not a list number" in v.message for v in found)
+    assert any('sleutel "²" is geen lijstnummer' in v.message for v in found)

@@ -268,22 +268,31 @@ def test_html_page_of_a_lot_case_charts_the_seats_so_far() -> None:
 
 
 def test_engine_warnings_are_printed_in_dutch() -> None:
-    from kieswet.render import warning_nl
-    from reference.exhaustion import PA25_REASON
+    """The engine writes its warnings in Dutch (the JSON ``warnings`` and the trace alike).
 
-    reason = "every list that could receive a seat has no further living candidates"
-    assert warning_nl(f"P 10: 1 seat(s) remain unfilled: {reason}") == (
+    GR 10 seats, votes 600 / 400, list 1 has 6 candidates, list 2 has 3: kiesdeler 100, full
+    seats 6 / 4; list 2 gives up 1 seat (P 10) and list 1 has no candidate left for it: 1 seat
+    stays empty. GR 12 seats, 13 lists of 100 votes, bill 36 641: kiesdeler 108 1/3, no list
+    reaches it, so no list may take a residual seat and all 12 stay empty.
+    """
+    from reference.allocate import allocate
+    from spec.model import Completed
+    from tests.builders import election
+
+    ten = election("GR", 10, [600, 400], limits={1: 6, 2: 3})
+    one = allocate(ten)
+    assert isinstance(one, Completed)
+    warning = (
         "P 10: 1 zetel blijft onvervuld: elke lijst die een zetel zou kunnen krijgen heeft "
         "geen levende kandidaten meer"
     )
-    assert warning_nl(f"2 seat(s) remain unfilled: {PA25_REASON}").startswith(
-        "2 zetels blijven onvervuld: Pa 25: bij de verkiezing van het kiescollege"
+    assert one.warnings == (warning,)
+    assert f"Waarschuwing: {warning}" in " ".join(render_result(ten, one).split())
+    twelve = allocate(election("GR", 12, [100] * 13, law="bill-36641"))
+    assert isinstance(twelve, Completed)
+    assert twelve.warnings == (
+        "12 zetels blijven onvervuld: geen lijst komt voor een restzetel in aanmerking",
     )
-    assert (
-        warning_nl("P 17 / P 18: list 11 of group 1 has 2 seat(s) left without a candidate")
-        == "P 17 / P 18: lijst 11 van lijstengroep 1 houdt 2 zetels zonder kandidaat"
-    )
-    assert warning_nl("something else") == "something else"
 
 
 def _district_case_trace(group: str) -> str:
