@@ -32,6 +32,16 @@ def allocate(election: Election) -> Result:
     Returns ``Completed``, ``NeedsLot`` (a decisive tie; draw it and rerun with the outcome
     appended to ``election.lots``) or ``Rejected`` (a supplied lot that does not fit).
     """
+    try:
+        return allocate_or_raise(election)
+    except LotMismatch as mismatch:
+        return Rejected((InputError(f"lots[{mismatch.index}]", "lot_mismatch", mismatch.message),))
+
+
+def allocate_or_raise(election: Election) -> Completed | NeedsLot:
+    """``allocate``, with a supplied lot that does not fit raised as ``LotMismatch`` (its
+    ``index`` the lot's place in ``election.lots``) instead of returned as ``Rejected``: for a
+    caller whose lots are a part of its own input's (``reference.districts``)."""
     lots = LotBox(election.lots)
     kiesdeler = quota(election)
     full, rows = full_seats(election)
@@ -77,8 +87,6 @@ def allocate(election: Election) -> Result:
             seats_so_far=dict(zip(standing.numbers, standing.seats, strict=True)),
             steps=tuple(standing.steps),
         )
-    except LotMismatch as mismatch:
-        return Rejected((InputError(f"lots[{mismatch.index}]", "lot_mismatch", mismatch.message),))
     has_candidates = any(lst.candidates is not None for lst in election.lists)
     return Completed(
         quota=kiesdeler,

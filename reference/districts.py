@@ -24,11 +24,12 @@ Eerste Kamer: every vote weighs its district's stemwaarde (U 2), see ``spec.dist
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from fractions import Fraction
+from typing import Literal, TypeAlias
 
-from reference.allocate import allocate
+from reference.allocate import allocate, allocate_or_raise
 from reference.candidates import nominate, preference_share
 from reference.groups import Member, SeatOrder, distribute, distribute_in_order
 from reference.lots import LotBox, LotMismatch, LotNeeded
@@ -61,6 +62,9 @@ from spec.model import (
     PreferenceStep,
     Rejected,
 )
+
+DistrictStage: TypeAlias = Literal["combination", "group", "candidates"]
+"""Where after P 5 - P 10 a lot can be needed: old P 11, P 12 / P 13, P 15 - P 19a."""
 
 
 def _rejected(field: str, code: str, message: str) -> Rejected:
@@ -502,21 +506,27 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
     national_election = structure.national_election(election)
     national_index = [i for i, lot in enumerate(election.lots) if lot.kind in NATIONAL_LOT_KINDS]
     other_index = [i for i, lot in enumerate(election.lots) if lot.kind not in NATIONAL_LOT_KINDS]
-    national = allocate(national_election)
+    try:
+        national = allocate_or_raise(national_election)
+    except LotMismatch as mismatch:
+        return _lot_mismatch(mismatch, national_index)
     if isinstance(national, NeedsLot):
         return DistrictNeedsLot(
             national.lot, "national", national.lots_used, national.seats_so_far, national, checks
         )
-    if isinstance(national, Rejected):
-        return Rejected(
-            tuple(replace(e, field=_remap(e.field, national_index)) for e in national.errors)
-        )
     lots = LotBox(tuple(election.lots[i] for i in other_index))
-    stage = "combination"
     party_seats: dict[int, int] = {}
     unit_seats: dict[int, int] = {}
     distributions: list[Distribution] = []
     out = _Out(national.quota)
+
+    def asked(
+        need: LotNeeded, stage: DistrictStage, so_far: Mapping[int, int]
+    ) -> DistrictNeedsLot:
+        question, used = need.question, need.lots_used
+        return DistrictNeedsLot(question, stage, used, dict(so_far), national, checks)
+
+    # Old P 11 (law pre-2017-12): the seats of a lijstencombinatie over its parties.
     try:
         for contestant in structure.contestants.values():
             seats = national.seats[contestant.number]
@@ -533,8 +543,13 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             done = distribute("combination", contestant.number, seats, members, lots)
             distributions.append(done)
             party_seats.update((row.member, row.seats) for row in done.rows)
-        stage = "group"
-        orders: dict[int, SeatOrder] = {}
+    except LotNeeded as need:
+        return asked(need, "combination", party_seats or national.seats)
+    except LotMismatch as mismatch:
+        return _lot_mismatch(mismatch, other_index)
+    # P 12, P 13: the seats of a lijstengroep over its lists.
+    orders: dict[int, SeatOrder] = {}
+    try:
         for party in structure.parties.values():
             seats = party_seats[party.number]
             if not party.is_group:
@@ -553,7 +568,12 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             )
             distributions.append(done)
             unit_seats.update((row.member, row.seats) for row in done.rows)
-        stage = "candidates"
+    except LotNeeded as need:
+        return asked(need, "group", party_seats or national.seats)
+    except LotMismatch as mismatch:
+        return _lot_mismatch(mismatch, other_index)
+    # P 15 - P 19a: the candidates.
+    try:
         for party in structure.parties.values():
             if party.candidates is None:
                 continue
@@ -575,16 +595,9 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             )
         lots.check_all_used()
     except LotNeeded as need:
-        so_far = unit_seats if stage == "candidates" else party_seats or dict(national.seats)
-        return DistrictNeedsLot(
-            need.question, stage, need.lots_used, dict(so_far), national, checks
-        )
+        return asked(need, "candidates", unit_seats)
     except LotMismatch as mismatch:
-        return _rejected(
-            f"lots[{other_index[mismatch.index]}]" if mismatch.index < len(other_index) else "lots",
-            "lot_mismatch",
-            mismatch.message,
-        )
+        return _lot_mismatch(mismatch, other_index)
     return DistrictCompleted(
         national_election=national_election,
         national=national,
@@ -603,10 +616,8 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
     )
 
 
-def _remap(field: str, index: list[int]) -> str:
-    """``lots[i]`` of the national sub-sequence as ``lots[j]`` of the input."""
-    if field.startswith("lots[") and "]" in field:
-        inner = field[5 : field.index("]")]
-        if inner.isdigit() and int(inner) < len(index):
-            return f"lots[{index[int(inner)]}]{field[field.index(']') + 1 :]}"
-    return field
+def _lot_mismatch(mismatch: LotMismatch, index: Sequence[int]) -> Rejected:
+    """A supplied lot that does not fit, named by its place in the input's ``lots``: ``index``
+    gives, for each lot the failing stage was given, its place there."""
+    field = f"lots[{index[mismatch.index]}]" if mismatch.index < len(index) else "lots"
+    return _rejected(field, "lot_mismatch", mismatch.named(field))

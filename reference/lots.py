@@ -19,12 +19,18 @@ class LotNeeded(Exception):
 
 
 class LotMismatch(Exception):
-    """Raised when the next supplied lot does not answer the question asked."""
+    """Raised when the next supplied lot does not answer the question asked: ``index`` is its
+    place among the lots this box was given, ``reason`` what is wrong with it."""
 
-    def __init__(self, index: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, index: int, reason: str) -> None:
+        super().__init__(f"lots[{index}] {reason}")
         self.index = index
-        self.message = message
+        self.reason = reason
+        self.message = f"lots[{index}] {reason}"
+
+    def named(self, field: str) -> str:
+        """The message with the lot named as ``field`` (its place in a caller's own input)."""
+        return f"{field} {self.reason}"
 
 
 def _describe(lot: Lot | LotQuestion) -> str:
@@ -53,7 +59,7 @@ class LotBox:
         if not question.matches(lot):
             raise LotMismatch(
                 self.used,
-                f"lots[{self.used}] answers {_describe(lot)}, but the lot needed here is "
+                f"answers {_describe(lot)}, but the lot needed here is "
                 f"{_describe(question)} ({question.article})",
             )
         self.used += 1
@@ -63,6 +69,6 @@ class LotBox:
         if self.used < len(self._lots):
             raise LotMismatch(
                 self.used,
-                f"lots[{self.used}] was not needed: this allocation asks for "
+                f"was not needed: this allocation asks for "
                 f"{self.used} lot(s) and {len(self._lots)} were given",
             )

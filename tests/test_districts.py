@@ -700,3 +700,56 @@ def test_a_needs_lot_result_says_which_combinations_counted() -> None:
     # list 3 alone wins no seat (50 votes, kiesdeler 100), so combination 9 does not count.
     del result["combination_checks"]
     assert check_districts(election, result) == []
+
+
+def _tie_with_a_group() -> dict[str, Any]:
+    """PS, 3 seats: lijstengroep 1 (list 101: 60 votes, list 102: 40) and list 201 (100 votes).
+
+    Kiesdeler 200 / 3 = 66 2/3; full seats 1 and 1 (P 6), remainders 33 1/3 each, one seat left
+    (P 8 lid 1-2: both at least 75% of the kiesdeler): a decisive tie, a lot between 1 and 201.
+    """
+    return {
+        "format": "kieswet/district-allocation-input@1",
+        "election": {"kind": "PS", "law": "current", "profile": "default", "seats": 3},
+        "districts": [{"number": 1}, {"number": 2}],
+        "groups": [{"number": 1, "members": [101, 102]}],
+        "lists": [
+            {"number": 101, "district": 1, "votes": 60, "candidate_count": 3},
+            {"number": 102, "district": 2, "votes": 40, "candidate_count": 3},
+            {"number": 201, "district": 1, "votes": 100, "candidate_count": 3},
+        ],
+        "lots": [],
+    }
+
+
+def test_a_wrong_national_lot_is_named_by_its_place_in_the_input() -> None:
+    """The national allocation gets only the lots of its kinds; a wrong one among them is
+    reported as the input numbers it (here the second lot, ``lots[1]``), in the field and in
+    the message."""
+    document = _tie_with_a_group()
+    document["lots"] = [
+        {"kind": "group_seat", "list": 1, "options": [101, 102], "drawn": 101},
+        {"kind": "residual_seat", "options": [1, 3], "drawn": 3},
+    ]
+    result = _result(document)
+    assert result["status"] == "rejected"
+    (error,) = result["errors"]
+    assert (error["field"], error["code"]) == ("lots[1]", "lot_mismatch")
+    assert error["message"].startswith("lots[1] answers a residual_seat lot between [1, 3]")
+
+
+def test_a_wrong_group_lot_is_named_by_its_place_in_the_input() -> None:
+    """With the national lot right (list 201 drawn: 1 and 2 seats), group 1 has one seat:
+    groepskiesdeler 100 / 1 = 100, neither list reaches it (60, 40), and the seat goes by the
+    largest remainder to list 101 (60 > 40, P 12 lid 5): no tie, no lot; so the supplied group
+    lot (the second, ``lots[1]``) is not needed."""
+    document = _tie_with_a_group()
+    document["lots"] = [
+        {"kind": "residual_seat", "options": [1, 201], "drawn": 201},
+        {"kind": "group_seat", "list": 1, "options": [101, 102], "drawn": 102},
+    ]
+    result = _result(document)
+    assert result["status"] == "rejected"
+    (error,) = result["errors"]
+    assert (error["field"], error["code"]) == ("lots[1]", "lot_mismatch")
+    assert error["message"].startswith("lots[1] was not needed")
