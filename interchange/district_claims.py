@@ -80,6 +80,13 @@ def _row(raw: Mapping[str, Any]) -> DistributionRowClaim:
     )
 
 
+def _places(value: object) -> tuple[int, ...]:
+    """A distribution's ``lot``: whole numbers from 1; ``(0,)`` where it is not of that form."""
+    if isinstance(value, list) and all(type(x) is int and x >= 1 for x in value):
+        return tuple(value)
+    return (0,)
+
+
 def _distributions(value: object) -> tuple[DistributionClaim, ...]:
     out: list[DistributionClaim] = []
     for raw in _objects(value):
@@ -88,6 +95,7 @@ def _distributions(value: object) -> tuple[DistributionClaim, ...]:
         if kind not in ("group", "combination") or kind == step:
             continue  # not a distribution step
         unfilled = raw.get("unfilled", 0)
+        lot = raw.get("lot")
         out.append(
             DistributionClaim(
                 kind=kind,
@@ -96,6 +104,8 @@ def _distributions(value: object) -> tuple[DistributionClaim, ...]:
                 rows=tuple(_row(row) for row in _objects(raw.get("rows", []))),
                 unfilled=unfilled if type(unfilled) is int else 0,
                 quota_stated=str(raw.get("quota")),
+                lot=None if "lot" not in raw else _places(lot),
+                lot_stated=str(lot),
             )
         )
     return tuple(out)

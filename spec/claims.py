@@ -168,6 +168,12 @@ class DistributionClaim:
     rows: tuple[DistributionRowClaim, ...]
     unfilled: int = 0
     quota_stated: str = "None"
+    lot: tuple[int, ...] | None = None
+    """The seats decided by lot (P 12 lid 5, old P 11): their 1-based places among the seats
+    given after the full seats, in the order given; ``None`` where the result does not state
+    them (the field is optional). A value not of that form is ``lot_stated`` with ``lot``
+    ``(0,)``, which no lawful outcome has."""
+    lot_stated: str = "None"
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,10 @@ class SeatOrder:
     back: tuple[tuple[int, ...], ...]
     forward: tuple[tuple[int, ...], ...]
     held: Mapping[int, int]
+    lot: tuple[int, ...] = ()
+    """The seats the lot decided (P 12 lid 5, old P 11): their 1-based places among the seats
+    given after the full seats, in the order given (a round of equal values for no more seats
+    than lists counts one place per list)."""
 
 
 def seat_order(
@@ -136,6 +140,7 @@ def seat_order(
         {n: min(full[n], limit[n]) for n in votes},
     )
     given: list[tuple[int, ...]] = []
+    by_lot: list[int] = []
     left = seats - sum(standing.held.values())
     while left > 0 and (found := standing.next_round()) is not None:
         tied, by_remainder = found
@@ -145,6 +150,7 @@ def seat_order(
             given.append(tuple(tied))
             left -= len(tied)
             continue
+        by_lot.append(sum(map(len, given)) + 1)
         drawn = lots.draw(
             "P 12 lid 5",
             tuple(tied),
@@ -157,7 +163,7 @@ def seat_order(
     forward = _continued(votes, seats, limit, held)
     with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
     back = (*reversed(given), *((with_full,) if with_full else ()))
-    return SeatOrder(tuple(back), tuple(forward), held)
+    return SeatOrder(tuple(back), tuple(forward), held, tuple(by_lot))
 
 
 def _continued(
