@@ -23,6 +23,7 @@ from spec.claims import (
     DistributionRowClaim,
     DistrictClaim,
     DistrictLotClaim,
+    DoubleElectionClaim,
     PlacementClaim,
     TransferClaim,
 )
@@ -55,6 +56,12 @@ def _int_lists(value: object) -> dict[int, tuple[int, ...]]:
 
 def _int(value: object) -> int | None:
     return value if type(value) is int else None
+
+
+def _int_tuple(value: object) -> tuple[int, ...] | None:
+    if isinstance(value, list) and all(type(x) is int for x in value):
+        return tuple(value)
+    return None
 
 
 def _fraction(value: object) -> Fraction | None:
@@ -189,8 +196,17 @@ def read_district_result(data: object) -> DistrictClaim:
             for p in _objects(document.get("placements"))
         ),
         transfers=tuple(
-            TransferClaim(_int(t.get("from_list")), _int(t.get("to_list")))
+            TransferClaim(_int(t.get("from_list")), _int(t.get("to_list")), _int(t.get("party")))
             for t in _objects(document.get("transfers"))
+        ),
+        double_elections=tuple(
+            DoubleElectionClaim(
+                _int(d.get("party")),
+                d.get("candidate") if isinstance(d.get("candidate"), str) else None,
+                _int_tuple(d.get("lists")),
+                _int(d.get("kept")),
+            )
+            for d in _objects(document.get("double_elections"))
         ),
         combination_checks=_combination_checks(document.get("combination_checks")),
         error_codes=codes,

@@ -203,10 +203,24 @@ class PlacementClaim:
 
 @dataclass(frozen=True, slots=True)
 class TransferClaim:
-    """A seat passed on (P 13) from ``from_list`` to ``to_list``."""
+    """A seat of lijstengroep ``party`` passed on (P 13 with P 18 lid 3) from ``from_list`` to
+    ``to_list``."""
 
     from_list: int | None
     to_list: int | None
+    party: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DoubleElectionClaim:
+    """P 18 lid 1 as the result states it: ``candidate`` (a person of lijstengroep ``party``)
+    elected in list order on the ``lists`` of the group counts as elected on ``kept``. A field
+    not of the required form is ``None``."""
+
+    party: int | None
+    candidate: str | None
+    lists: tuple[int, ...] | None
+    kept: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +263,7 @@ class DistrictClaim:
     lot: DistrictLotClaim | None = None
     placements: tuple[PlacementClaim, ...] = ()
     transfers: tuple[TransferClaim, ...] = ()
+    double_elections: tuple[DoubleElectionClaim, ...] = ()
     combination_checks: tuple[CombinationCheckClaim, ...] | None = None
     error_codes: tuple[str | None, ...] = ()
     """For a rejected result: the ``code`` of each of its errors (``None`` where it has none)."""

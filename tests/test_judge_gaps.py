@@ -88,3 +88,107 @@ def test_the_lot_place_counts_the_seats_given_after_the_full_seats() -> None:
     found = _violations(election, wrong)
     assert {v.rule_id for v in found} == {"P12.2-largest-remainder"}, found
     assert "het lot beslist zetel 7" in found[0].message
+
+
+# =========================================================================== P 18 lid 1
+
+GROUP_CANDIDATES = "P16-P18-group-candidates"
+
+
+def _without_trace(result: dict[str, Any], keep: str) -> dict[str, Any]:
+    """``result`` with the trace of P 12 – P 16 left out but ``keep``: judged on its final
+    claim, the stated ``keep`` against the lawful outcome."""
+    drop = {"distributions", "elected_on_preference", "preference", "placements"}
+    drop |= {"double_elections", "transfers"} - {keep}
+    return {k: copy.deepcopy(v) for k, v in result.items() if k not in drop}
+
+
+def test_a_double_election_kept_on_the_wrong_list_is_rejected() -> None:
+    """"P 18 candidate elected on two lists": X is elected in list order by lists 11 and 12,
+    with 12 votes on each; equal votes, so X counts on the list of the lowest kieskring, list
+    11 (P 18 lid 1). ``double_elections`` stating list 12 kept (or no double election, or
+    another candidate, or X elected on list 11 alone) is wrong, with the trace and without."""
+    case = _case("P 18 candidate elected on two lists", "PS, 20 seats")
+    election, result = _answer(dict(case.input))
+    assert result["double_elections"] == [
+        {"article": "P 18", "party": 1, "candidate": "X", "lists": [11, 12], "kept": 11}
+    ]
+    assert _violations(election, result) == []
+    assert _violations(election, _without_trace(result, "double_elections")) == []
+    changes: list[tuple[str, Any]] = [
+        ("kept", 12), ("candidate", "Y"), ("lists", [11]), ("lists", [11, 13]), ("party", 2),
+        ("lists", "11, 12"),
+    ]  # fmt: skip
+    for field, value in changes:
+        wrong = copy.deepcopy(result)
+        wrong["double_elections"][0][field] = value
+        for document in (wrong, _without_trace(wrong, "double_elections")):
+            found = _violations(election, document)
+            assert {v.rule_id for v in found} == {GROUP_CANDIDATES}, (field, value, found)
+    wrong = copy.deepcopy(result)
+    wrong["double_elections"][0]["kept"] = 12
+    [violation] = _violations(election, wrong)
+    assert violation.message == (
+        "lijstengroep 1: P 18 lid 1: een kandidaat die op volgorde van de lijst door meer "
+        "lijsten van de groep gekozen wordt, geldt als gekozen op de lijst met de meeste stemmen "
+        "op de kandidaat (bij gelijke stemmen: de laagste kieskring): 'X' gekozen op de lijsten "
+        "11 en 12, telt op lijst 11; de uitkomst vermeldt in double_elections 'X' gekozen op de "
+        "lijsten 11 en 12, telt op lijst 12"
+    )
+    for document in (result, _without_trace(result, "double_elections")):
+        missing = {**document, "double_elections": []}
+        found = _violations(election, missing)
+        assert {v.rule_id for v in found} == {GROUP_CANDIDATES}, found
+
+
+# =========================================================================== P 13, P 18 lid 3
+
+
+def test_a_seat_passed_on_to_the_wrong_list_is_rejected() -> None:
+    """"P 13 and P 18 lid 3", the seat passed on by the continued largest remainders: group 1
+    of 4 seats, one each after P 12; list 14's only candidate P is elected on list 11, so its
+    seat passes on: the largest remainder among the lists without a remainder seat that can
+    take one, list 12 (17), not 11 (no candidate left) or 14: ``transfers`` is 14 → 12."""
+    case = _case("P 13 and P 18 lid 3: a list whose candidates are all elected",
+                 "The seat passed on by the continued largest remainders")  # fmt: skip
+    election, result = _answer(dict(case.input))
+    assert result["transfers"] == [
+        {"article": "P 13", "party": 1, "from_list": 14, "to_list": 12}
+    ]
+    assert _violations(election, result) == []
+    assert _violations(election, _without_trace(result, "transfers")) == []
+    changes: list[tuple[str, Any]] = [
+        ("to_list", 13), ("from_list", 13), ("party", 2), ("to_list", "12"),
+    ]  # fmt: skip
+    for field, value in changes:
+        wrong = copy.deepcopy(result)
+        wrong["transfers"][0][field] = value
+        for document in (wrong, _without_trace(wrong, "transfers")):
+            found = _violations(election, document)
+            assert GROUP_CANDIDATES in {v.rule_id for v in found}, (field, value, found)
+    wrong = copy.deepcopy(result)
+    wrong["transfers"][0]["to_list"] = 13
+    # With the distribution stated, the seats it leads to break P12-seat-sum as well.
+    [violation] = _violations(election, _without_trace(wrong, "transfers"))
+    assert violation.message == (
+        "lijstengroep 1: P 13 met P 18 lid 3 (een zetel waarvoor de lijst geen nog niet gekozen "
+        "kandidaat meer heeft, gaat door voortgezette toepassing van P 12 / P 13 naar een andere "
+        "lijst van de groep): een zetel van lijst 14 gaat naar lijst 12; de uitkomst vermeldt in "
+        "transfers een zetel van lijst 14 gaat naar lijst 13"
+    )
+    for document in (result, _without_trace(result, "transfers")):
+        for transfers in ([], result["transfers"] * 2):
+            found = _violations(election, {**document, "transfers": transfers})
+            assert GROUP_CANDIDATES in {v.rule_id for v in found}, found
+
+
+def test_a_transfer_in_a_group_without_one_is_rejected() -> None:
+    """"P 18 candidate elected on two lists": list 12 refills its seat with its next candidate
+    (P 18 lid 2), so no seat passes on; a stated transfer is wrong."""
+    case = _case("P 18 candidate elected on two lists", "PS, 20 seats")
+    election, result = _answer(dict(case.input))
+    assert result["transfers"] == []
+    wrong = {**result, "transfers": [{"article": "P 13", "party": 1, "from_list": 12,
+                                       "to_list": 11}]}  # fmt: skip
+    found = _violations(election, wrong)
+    assert GROUP_CANDIDATES in {v.rule_id for v in found}, found
