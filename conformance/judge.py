@@ -25,7 +25,9 @@ differs, and whether the answer was judged step by step or, without ``steps``, o
 result only (at full strength: it must be the lawful outcome, ``spec.rules.final``).
 ``skipped`` answers are SKIPPED and ``errored`` answers ERROR. Should the specification
 itself fail on an answer (a defect of ours), the case is ERROR with the exception named, and the
-run goes on.
+run goes on; so is a case whose input the judge cannot read (a fault of the suite: no rule can
+be applied, so the answer must not pass unjudged), unless the answer differs from the expected
+result anyway (FAIL). An answer repeating a key is FAIL for every operation, ``totalise`` too.
 """
 
 from __future__ import annotations
@@ -45,9 +47,8 @@ from conformance.suite import (
 from interchange.allocation import parse_election
 from interchange.districts import parse_district_election
 from interchange.judging import check, check_districts, judgement, weighed_by_law
-from spec.districts import DistrictElection
 from spec.exact import parse_mixed
-from spec.model import Election
+from spec.model import Rejected
 from spec.rules import Violation
 from spec.rules.base import plural
 
@@ -94,6 +95,14 @@ COMPARED = (
 
 AS_EXPECTED = "zoals verwacht"
 """The message of a PASS."""
+
+UNREADABLE_INPUT = (
+    "de beoordelaar kan de invoer van deze vector niet lezen ({problems}), dus geen regel van de "
+    "wet erop toepassen; dit is een fout in de suite, geen oordeel over het antwoord: meld het "
+    "met dit geval"
+)
+"""The message of an ERROR where the vector's input is not valid (``problems``: why), so the
+rules cannot be applied: never a PASS unjudged."""
 
 SPEC_DEFECT = (
     "de uitvoerbare specificatie faalde bij het beoordelen van dit antwoord ({exc}); dit is "
@@ -238,15 +247,25 @@ def _provided(result: Mapping[str, Any]) -> dict[str, Any]:
     return {key: result[key] for key in COMPARED if key in result}
 
 
+class UnreadableInput(Exception):
+    """The vector's input is not valid, so the judge cannot apply the rules to an answer:
+    a fault of the suite (or of the judge's reader), never a reason to pass the answer."""
+
+    def __init__(self, rejected: Rejected) -> None:
+        self.problems = "; ".join(f"{e.field or '$'}: {e.message}" for e in rejected.errors[:5])
+        super().__init__(self.problems)
+
+
 def rule_violations(vector: Vector, result: Mapping[str, Any]) -> tuple[RuleViolation, ...]:
     """The executable specification over the answer (``spec.check``, or
-    ``spec.district_check.check_districts`` for ``allocate-districts``); nothing when the
-    vector's input is not a valid election."""
+    ``spec.district_check.check_districts`` for ``allocate-districts``). Raises
+    ``UnreadableInput`` when the vector's input is not valid: no rule can be applied then, and
+    an answer that is not judged must not pass."""
     found: list[Violation]
     if vector.operation == DISTRICTS_OPERATION:
         districts = parse_district_election(vector.input)
-        if not isinstance(districts, DistrictElection):
-            return ()
+        if isinstance(districts, Rejected):
+            raise UnreadableInput(districts)
         found = check_districts(districts, result)
     else:
         election = (
@@ -254,8 +273,8 @@ def rule_violations(vector: Vector, result: Mapping[str, Any]) -> tuple[RuleViol
             if vector.operation == EERSTE_KAMER_OPERATION
             else parse_election(vector.input)
         )
-        if not isinstance(election, Election):
-            return ()
+        if isinstance(election, Rejected):
+            raise UnreadableInput(election)
         found = check(election, result)
     return tuple(RuleViolation(v.rule_id, v.article, v.message) for v in found)
 
@@ -272,21 +291,16 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
             f"de adapter meldt een fout: {answer.message or 'zonder melding'}",
             answer_status="errored",
         )
-    if vector.operation == TOTALISE_OPERATION:  # its own kit: conformance.totalise_kit
-        from conformance.totalise_kit import judge_totals
-
-        return judge_totals(vector, answer)
     result = answer.result or {}
+    if vector.operation == TOTALISE_OPERATION:  # its own kit: conformance.totalise_kit
+        from conformance.totalise_kit import judge_totals, provided_totals
+
+        if answer.repeated is not None:
+            return _repeated(answer, provided_totals(answer.status, result))
+        return judge_totals(vector, answer)
     provided = _provided(result)
     if answer.repeated is not None:
-        return Verdict(
-            "FAIL",
-            f"het antwoord herhaalt de sleutel {answer.repeated}: een JSON-lezer mag elk van "
-            "beide waarden nemen, dus het antwoord zegt niets met zekerheid",
-            answer_status=answer.status,
-            differences=(f"{answer.repeated}: de sleutel staat twee keer in één object",),
-            provided=provided,
-        )
+        return _repeated(answer, provided)
     if result.get("status") != answer.status:
         return Verdict(
             "FAIL",
@@ -301,6 +315,8 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
         violations = (
             rule_violations(vector, result) if answer.status in ("completed", "needs_lot") else ()
         )
+    except UnreadableInput as unreadable:
+        return unreadable_input(answer.status, unreadable, found, provided)
     except Exception as exc:  # a defect of the specification: never let it end the run
         return Verdict(
             "ERROR",
@@ -312,6 +328,39 @@ def judge(vector: Vector, answer: Answer) -> Verdict:
         )
     how = "" if vector.operation == DISTRICTS_OPERATION else f" ({judgement(result)})"
     return pass_or_fail(answer.status, found, violations, provided, how)
+
+
+def _repeated(answer: Answer, provided: Mapping[str, Any]) -> Verdict:
+    """FAIL: the answer repeats a key (``answer.repeated``), for every operation."""
+    return Verdict(
+        "FAIL",
+        f"het antwoord herhaalt de sleutel {answer.repeated}: een JSON-lezer mag elk van "
+        "beide waarden nemen, dus het antwoord zegt niets met zekerheid",
+        answer_status=answer.status,
+        differences=(f"{answer.repeated}: de sleutel staat twee keer in één object",),
+        provided=provided,
+    )
+
+
+def unreadable_input(
+    answer_status: str,
+    unreadable: UnreadableInput,
+    found: tuple[str, ...],
+    provided: Mapping[str, Any] | None,
+) -> Verdict:
+    """The verdict where the vector's input cannot be read: FAIL if the answer differs from the
+    expected result anyway (it is wrong whatever the rules say), else ERROR (never PASS: the
+    answer could not be judged by the rules)."""
+    message = UNREADABLE_INPUT.format(problems=unreadable.problems)
+    if found:
+        return Verdict(
+            "FAIL",
+            f"{plural(len(found), 'verschil', 'verschillen')} met de verwachte uitkomst; {message}",
+            answer_status=answer_status,
+            differences=found,
+            provided=provided,
+        )
+    return Verdict("ERROR", message, answer_status=answer_status, provided=provided)
 
 
 def pass_or_fail(

@@ -32,7 +32,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from conformance.judge import AS_EXPECTED, SPEC_DEFECT, RuleViolation, Verdict, pass_or_fail
+from conformance.judge import (
+    AS_EXPECTED,
+    SPEC_DEFECT,
+    RuleViolation,
+    UnreadableInput,
+    Verdict,
+    pass_or_fail,
+    unreadable_input,
+)
 from conformance.protocol import Answer, Case
 from conformance.suite import Vector
 from interchange.counts import (
@@ -224,16 +232,18 @@ def differences(expected: Mapping[str, Any], totals: Totals) -> list[str]:
 
 
 def rule_violations(vector: Vector, totals: Totals) -> tuple[RuleViolation, ...]:
-    """``spec.totalisation_rules.check_totals`` on the answer, under the vector's protocol."""
+    """``spec.totalisation_rules.check_totals`` on the answer, under the vector's protocol.
+    Raises ``UnreadableInput`` when the vector's input is not valid (no rule can be applied)."""
     document = parse_counts_input(vector.input)
     if isinstance(document, Rejected):
-        return ()
+        raise UnreadableInput(document)
     protocol = CONTROL_PROTOCOLS[protocol_of(document)]
     found = check_totals(document.hierarchy, document.inputs, totals, protocol)
     return tuple(RuleViolation(v.rule_id, v.article, v.message) for v in found)
 
 
-def _provided(answer_status: str, result: Mapping[str, Any]) -> dict[str, Any]:
+def provided_totals(answer_status: str, result: Mapping[str, Any]) -> dict[str, Any]:
+    """The part of a totalise answer a verdict reports."""
     provided: dict[str, Any] = {"status": answer_status}
     if "status" in result:
         provided["totals_status"] = result["status"]
@@ -254,7 +264,7 @@ def judge_totals(vector: Vector, answer: Answer) -> Verdict:
     """The verdict on a completed or rejected answer to a ``totalise`` vector (``judge``
     handles ``skipped`` and ``errored``)."""
     result = answer.result or {}
-    provided = _provided(answer.status, result)
+    provided = provided_totals(answer.status, result)
     want = vector.expected["status"]
     if answer.status != want:
         detail = ""
@@ -289,6 +299,8 @@ def judge_totals(vector: Vector, answer: Answer) -> Verdict:
         provided["totals"] = {u: c for u, c in provided["totals"].items() if u in differing}
     try:
         violations = rule_violations(vector, totals)
+    except UnreadableInput as unreadable:
+        return unreadable_input(answer.status, unreadable, found, provided)
     except Exception as exc:  # a defect of the specification: never let it end the run
         return Verdict(
             "ERROR",

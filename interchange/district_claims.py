@@ -23,6 +23,7 @@ from spec.claims import (
     DistributionRowClaim,
     DistrictClaim,
     DistrictLotClaim,
+    DoubleElectionClaim,
     PlacementClaim,
     TransferClaim,
 )
@@ -57,6 +58,12 @@ def _int(value: object) -> int | None:
     return value if type(value) is int else None
 
 
+def _int_tuple(value: object) -> tuple[int, ...] | None:
+    if isinstance(value, list) and all(type(x) is int for x in value):
+        return tuple(value)
+    return None
+
+
 def _fraction(value: object) -> Fraction | None:
     try:
         return parse_mixed(value) if isinstance(value, str) else None
@@ -80,6 +87,13 @@ def _row(raw: Mapping[str, Any]) -> DistributionRowClaim:
     )
 
 
+def _places(value: object) -> tuple[int, ...]:
+    """A distribution's ``lot``: whole numbers from 1; ``(0,)`` where it is not of that form."""
+    if isinstance(value, list) and all(type(x) is int and x >= 1 for x in value):
+        return tuple(value)
+    return (0,)
+
+
 def _distributions(value: object) -> tuple[DistributionClaim, ...]:
     out: list[DistributionClaim] = []
     for raw in _objects(value):
@@ -88,6 +102,7 @@ def _distributions(value: object) -> tuple[DistributionClaim, ...]:
         if kind not in ("group", "combination") or kind == step:
             continue  # not a distribution step
         unfilled = raw.get("unfilled", 0)
+        lot = raw.get("lot")
         out.append(
             DistributionClaim(
                 kind=kind,
@@ -96,6 +111,8 @@ def _distributions(value: object) -> tuple[DistributionClaim, ...]:
                 rows=tuple(_row(row) for row in _objects(raw.get("rows", []))),
                 unfilled=unfilled if type(unfilled) is int else 0,
                 quota_stated=str(raw.get("quota")),
+                lot=None if "lot" not in raw else _places(lot),
+                lot_stated=str(lot),
             )
         )
     return tuple(out)
@@ -179,8 +196,17 @@ def read_district_result(data: object) -> DistrictClaim:
             for p in _objects(document.get("placements"))
         ),
         transfers=tuple(
-            TransferClaim(_int(t.get("from_list")), _int(t.get("to_list")))
+            TransferClaim(_int(t.get("from_list")), _int(t.get("to_list")), _int(t.get("party")))
             for t in _objects(document.get("transfers"))
+        ),
+        double_elections=tuple(
+            DoubleElectionClaim(
+                _int(d.get("party")),
+                d.get("candidate") if isinstance(d.get("candidate"), str) else None,
+                _int_tuple(d.get("lists")),
+                _int(d.get("kept")),
+            )
+            for d in _objects(document.get("double_elections"))
         ),
         combination_checks=_combination_checks(document.get("combination_checks")),
         error_codes=codes,

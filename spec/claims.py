@@ -168,6 +168,12 @@ class DistributionClaim:
     rows: tuple[DistributionRowClaim, ...]
     unfilled: int = 0
     quota_stated: str = "None"
+    lot: tuple[int, ...] | None = None
+    """The seats decided by lot (P 12 lid 5, old P 11): their 1-based places among the seats
+    given after the full seats, in the order given; ``None`` where the result does not state
+    them (the field is optional). A value not of that form is ``lot_stated`` with ``lot``
+    ``(0,)``, which no lawful outcome has."""
+    lot_stated: str = "None"
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +203,24 @@ class PlacementClaim:
 
 @dataclass(frozen=True, slots=True)
 class TransferClaim:
-    """A seat passed on (P 13) from ``from_list`` to ``to_list``."""
+    """A seat of lijstengroep ``party`` passed on (P 13 with P 18 lid 3) from ``from_list`` to
+    ``to_list``."""
 
     from_list: int | None
     to_list: int | None
+    party: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DoubleElectionClaim:
+    """P 18 lid 1 as the result states it: ``candidate`` (a person of lijstengroep ``party``)
+    elected in list order on the ``lists`` of the group counts as elected on ``kept``. A field
+    not of the required form is ``None``."""
+
+    party: int | None
+    candidate: str | None
+    lists: tuple[int, ...] | None
+    kept: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +263,7 @@ class DistrictClaim:
     lot: DistrictLotClaim | None = None
     placements: tuple[PlacementClaim, ...] = ()
     transfers: tuple[TransferClaim, ...] = ()
+    double_elections: tuple[DoubleElectionClaim, ...] = ()
     combination_checks: tuple[CombinationCheckClaim, ...] | None = None
     error_codes: tuple[str | None, ...] = ()
     """For a rejected result: the ``code`` of each of its errors (``None`` where it has none)."""

@@ -376,6 +376,10 @@ def test_reports_are_the_same_with_and_without_comparing_first(
     judged = _reports(tmp_path, command, compare_first=False)
     assert compared == judged
     statuses = {json.loads(line)["status"] for line in compared["report.jsonl"].splitlines()[1:-1]}
+    if command[-1].endswith("repeat_status.py"):
+        # every answer repeats a key, totalise answers too (they once passed: issue 16)
+        assert statuses == {"FAIL"}
+        return
     assert "PASS" in statuses
     if "reference" not in command[-1]:
         assert "FAIL" in statuses

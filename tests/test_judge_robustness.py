@@ -93,3 +93,36 @@ def test_a_result_keyed_by_a_non_ascii_digit_is_a_format_violation() -> None:
     # "²".isdigit() is true, but it is no list number (int("²") fails)
     found = check(election, {**result, "seats": {"²": 3}})  # type: ignore[arg-type]
     assert any('sleutel "²" is geen lijstnummer' in v.message for v in found)
+
+
+def test_an_input_the_judge_cannot_read_is_an_error_not_a_pass() -> None:
+    """With an input the judge cannot read, no rule can be applied to the answer: that is a
+    fault of the suite, reported as ERROR with the reason, never a PASS unjudged. An answer
+    that differs from the expected result anyway is FAIL."""
+    from dataclasses import replace
+
+    right = result_to_json(allocate_eerste_kamer_json(DOCUMENT))
+    vector = _vector()
+    assert judge(vector, Answer("1", "completed", right)).status == "PASS"
+    broken = replace(vector, input={**DOCUMENT, "bodies": []})
+    verdict = judge(broken, Answer("1", "completed", right))
+    assert verdict.status == "ERROR", verdict.message
+    assert "kan de invoer van deze vector niet lezen" in verdict.message
+    assert "bodies" in verdict.message
+    wrong = {**right, "seats": {"1": 2, "2": 73}}
+    verdict = judge(broken, Answer("1", "completed", wrong))
+    assert verdict.status == "FAIL" and verdict.differences
+
+
+def test_an_unreadable_district_input_is_an_error_not_a_pass() -> None:
+    from dataclasses import replace
+
+    from conformance.suite import DISTRICTS_OPERATION
+
+    vector = replace(
+        _vector(), operation=DISTRICTS_OPERATION, input={"format": "kieswet/no-such@1"}
+    )
+    answer = Answer("1", "completed", {**vector.expected})
+    verdict = judge(vector, answer)
+    assert verdict.status == "ERROR", verdict.message
+    assert "kan de invoer van deze vector niet lezen" in verdict.message

@@ -55,6 +55,41 @@ def test_every_kind_is_there_at_least_three_times_except_the_rare_district_ones(
     assert {n.vector.operation for n in NEGATIVES} == {"allocate", "allocate-districts"}
 
 
+JUDGED_ONLY = {
+    kind.name
+    for kind in (
+        negative.WRONG_QUOTA,
+        negative.WRONG_LOT_PLACE,
+        negative.WRONG_DOUBLE_ELECTION,
+        negative.WRONG_TRANSFER,
+    )
+}
+"""The kinds whose mistake is in a field the rules judge and the comparison does not."""
+
+
+def _compared(value: Any) -> Any:
+    """A field as the judge compares it: keys as text, lists electing nobody left out."""
+    return {str(k): v for k, v in value.items() if v != []} if isinstance(value, dict) else value
+
+
+def test_the_trace_kinds_change_their_trace_field_only() -> None:
+    """A wrong lot place, double election or transfer: every compared field as expected, the
+    changed trace entry of the form the schema requires."""
+    kinds = (negative.WRONG_LOT_PLACE, negative.WRONG_DOUBLE_ELECTION, negative.WRONG_TRANSFER)
+    for kind in kinds:
+        found = _by_kind(kind)
+        assert found, kind.name
+        for n in found:
+            assert n.vector.rules, n.vector.id
+            for key, want in n.vector.expected.items():
+                got = n.result[key]
+                assert _compared(got) == _compared(want), (n.vector.id, key)
+    for n in _by_kind(negative.WRONG_DOUBLE_ELECTION):
+        assert all(d["kept"] in d["lists"] for d in n.result["double_elections"])
+    for n in _by_kind(negative.WRONG_TRANSFER):
+        assert all(t["from_list"] != t["to_list"] for t in n.result["transfers"])
+
+
 def test_each_wrong_answer_belongs_to_its_base_vector() -> None:
     """Same input and right answer as the positive vector it came from; the wrong result
     differs from the right answer in a compared field or in the status."""
@@ -64,8 +99,8 @@ def test_each_wrong_answer_belongs_to_its_base_vector() -> None:
         assert base.expected == n.vector.expected, n.vector.id
         assert "invalid" in n.vector.flags
         assert n.vector.rules
-        if n.vector.group == negative.WRONG_QUOTA.name:
-            continue  # the quota is judged, not compared: see the next test
+        if n.vector.group in JUDGED_ONLY:
+            continue  # the field is judged, not compared: see the next tests
         fields = [k for k in n.vector.expected if k in n.result]
         assert n.result["status"] != n.vector.expected["status"] or any(
             _seats(n.result[k]) != _seats(n.vector.expected[k])

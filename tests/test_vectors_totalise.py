@@ -298,3 +298,35 @@ def test_every_reference_answer_is_a_valid_totals_document() -> None:
         answer = reference_answer(v)
         assert answer.status == "completed"
         assert list(validator.iter_errors(answer.result)) == [], v.id
+
+
+def test_a_totalise_answer_repeating_a_key_fails() -> None:
+    """A repeated key leaves the answer's meaning open (JSON lets a reader take either value):
+    FAIL for a totalise answer too, even where the value a reader keeps is the right one."""
+    from conformance.protocol import decode_reply, encode
+
+    v = vector("Three standard stations, all consistent")
+    right = reference_answer(v)
+    assert judge(v, right).status == "PASS"
+    line = encode(right).replace('"result":{', '"result":{"status":"blocked",', 1)
+    reply = decode_reply(line)
+    assert isinstance(reply, Answer) and reply.result == right.result
+    assert reply.repeated == "result.status"
+    verdict = judge(v, reply)
+    assert verdict.status == "FAIL", verdict.message
+    assert verdict.differences == ("result.status: de sleutel staat twee keer in één object",)
+
+
+def test_an_input_the_judge_cannot_read_is_an_error_not_a_pass() -> None:
+    """A vector whose input the judge cannot read (a fault of the suite) gets no rule
+    applied: the answer is ERROR with the reason, never PASS unjudged; an answer that differs
+    from the expected result is FAIL all the same."""
+    v = vector("Three standard stations, all consistent")
+    right = reference_answer(v)
+    broken = replace(v, input={**v.input, "format": "kieswet/no-such-format@1"})
+    verdict = judge(broken, right)
+    assert verdict.status == "ERROR", verdict.message
+    assert "kan de invoer van deze vector niet lezen" in verdict.message
+    assert "format" in verdict.message
+    wrong = judge(broken, Answer(v.key, "rejected", {"status": "rejected", "errors": []}))
+    assert wrong.status == "FAIL"

@@ -177,6 +177,25 @@ WRONG_PLACEMENT = Kind(
     "leave takes its next candidate in list order, the list they join gives up its last "
     "candidate elected in list order.",
 )
+WRONG_LOT_PLACE = Kind(
+    "lot place wrong in a distribution",
+    "A seat the lot decided in a distribution over the lists of a lijstengroep (P 12 lid 5) or "
+    "the members of a lijstencombinatie (old P 11) stated as decided without the lot (its "
+    "place left out of the distribution's lot); the seats are right.",
+)
+WRONG_DOUBLE_ELECTION = Kind(
+    "double election kept on the wrong list",
+    "A candidate elected in list order by several lists of a lijstengroep counts as elected on "
+    "the list with the most votes for them, equal votes the lowest kieskring (P 18 lid 1); the "
+    "answer's double_elections states another of those lists as kept. The seats and elected "
+    "candidates are right.",
+)
+WRONG_TRANSFER = Kind(
+    "seat passed on to the wrong list",
+    "A seat whose list has no candidate left passes on within the lijstengroep by continued "
+    "application of P 12 / P 13 (P 13 with P 18 lid 3); the answer's transfers names another "
+    "list of the group as receiving it. The seats and elected candidates are right.",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -197,6 +216,9 @@ KINDS = (
     EMPTY_SEAT_FILLED,
     SEAT_LEFT_EMPTY,
     WRONG_PLACEMENT,
+    WRONG_LOT_PLACE,
+    WRONG_DOUBLE_ELECTION,
+    WRONG_TRANSFER,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -684,11 +706,61 @@ def _wrong_placement(document: Mapping[str, Any], result: Mapping[str, Any]) -> 
                 return
 
 
+def _wrong_trace(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The first lot place, double election and transfer of the answer's trace changed (see
+    ``WRONG_LOT_PLACE``, ``WRONG_DOUBLE_ELECTION``, ``WRONG_TRANSFER``)."""
+    for index, distribution in enumerate(result.get("distributions") or []):
+        if distribution.get("lot"):
+            wrong = final(result)
+            place = wrong["distributions"][index]["lot"].pop()
+            group = distribution.get("step") == "group_distribution"
+            word = "group" if group else "combination"
+            yield Wrong(
+                WRONG_LOT_PLACE,
+                f"{word} {distribution['owner']}: seat {place} after the full seats, decided "
+                "by lot, stated as decided without it",
+                wrong,
+                rules=(
+                    "P12.2-largest-remainder" if group else "combination-P11-largest-remainder",
+                ),
+            )
+            break
+    for index, double in enumerate(result.get("double_elections") or []):
+        others = [n for n in double["lists"] if n != double["kept"]]
+        if others:
+            wrong = final(result)
+            wrong["double_elections"][index]["kept"] = others[0]
+            yield Wrong(
+                WRONG_DOUBLE_ELECTION,
+                f"group {double['party']}: candidate {double['candidate']!r}, elected on lists "
+                f"{double['lists']}, stated as kept on list {others[0]}, not {double['kept']}",
+                wrong,
+                rules=("P16-P18-group-candidates",),
+            )
+            break
+    members = _group_lists(document)
+    for index, transfer in enumerate(result.get("transfers") or []):
+        lists = [int(n) for n in members.get(str(transfer["party"]), [])]
+        others = [n for n in lists if n not in (transfer["from_list"], transfer["to_list"])]
+        if others:
+            wrong = final(result)
+            wrong["transfers"][index]["to_list"] = others[0]
+            yield Wrong(
+                WRONG_TRANSFER,
+                f"group {transfer['party']}: the seat of list {transfer['from_list']} stated as "
+                f"passed on to list {others[0]}, not {transfer['to_list']}",
+                wrong,
+                rules=("P16-P18-group-candidates",),
+            )
+            break
+
+
 def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
     """The wrong answers derived from one ``allocate-districts`` vector."""
     if result["status"] != "completed":
         return []
     out: list[Wrong] = [*_party_seat_move(result), *_group_seat_move(document, result)]
+    out += _wrong_trace(document, result)
     if not result.get("elected"):
         return out
     out += _wrong_ranking(result, "P19-group-ranking")

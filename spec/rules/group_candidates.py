@@ -30,11 +30,16 @@ the seats go to persons list by list:
 This module states those rules as a plain replay from the input: its own P 12 / P 13 order
 (``seat_order``), the persons the result elects on preference (judged by P15.2), and the lots
 supplied with the input. It never uses the engine. The rule ``P16-P18-group-candidates``
-compares the result with the replay and names the first article where it departs.
+compares the result with the replay and names the first article where it departs; where the
+result states its ``double_elections`` (P 18 lid 1: who was elected by which lists at once and
+which list kept them) or ``transfers`` (P 13 with P 18 lid 3: which list's seat passed to which),
+they must be the replay's, in any order (without ``elected_on_preference``: the replay of the
+lawful outcome, ``spec.rules.district_final``).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -120,6 +125,10 @@ class SeatOrder:
     back: tuple[tuple[int, ...], ...]
     forward: tuple[tuple[int, ...], ...]
     held: Mapping[int, int]
+    lot: tuple[int, ...] = ()
+    """The seats the lot decided (P 12 lid 5, old P 11): their 1-based places among the seats
+    given after the full seats, in the order given (a round of equal values for no more seats
+    than lists counts one place per list)."""
 
 
 def seat_order(
@@ -136,6 +145,7 @@ def seat_order(
         {n: min(full[n], limit[n]) for n in votes},
     )
     given: list[tuple[int, ...]] = []
+    by_lot: list[int] = []
     left = seats - sum(standing.held.values())
     while left > 0 and (found := standing.next_round()) is not None:
         tied, by_remainder = found
@@ -145,6 +155,7 @@ def seat_order(
             given.append(tuple(tied))
             left -= len(tied)
             continue
+        by_lot.append(sum(map(len, given)) + 1)
         drawn = lots.draw(
             "P 12 lid 5",
             tuple(tied),
@@ -157,7 +168,7 @@ def seat_order(
     forward = _continued(votes, seats, limit, held)
     with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
     back = (*reversed(given), *((with_full,) if with_full else ()))
-    return SeatOrder(tuple(back), tuple(forward), held)
+    return SeatOrder(tuple(back), tuple(forward), held, tuple(by_lot))
 
 
 def _continued(
@@ -246,6 +257,8 @@ class GroupOutcome:
     seats: dict[int, int]
     forfeits: list[tuple[str, int, int]] = field(default_factory=list)  # person, to, from
     transfers: list[tuple[int, int]] = field(default_factory=list)  # from, to
+    doubles: list[tuple[str, tuple[int, ...], int]] = field(default_factory=list)
+    """P 18 lid 1: (person, the lists electing them in list order at once, the list kept)."""
 
 
 def _votes(unit: Unit, person: str) -> int | None:
@@ -359,6 +372,8 @@ def elect_group(
             keep = _most_votes(units, person)
             free[keep.number] -= 1
             sit(keep, person)
+            if len(units) > 1:
+                outcome.doubles.append((person, tuple(u.number for u in units), keep.number))
     return outcome
 
 
@@ -366,9 +381,18 @@ def _judge(ctx: Context) -> Iterator[str]:
     if not isinstance(ctx, DistrictContext) or ctx.claim.status == "needs_lot":
         return  # a needs_lot question: spec.rules.district_final
     yield from _list_level_groups(ctx)
+    yield from _moves_of_no_group(ctx)
+    moves_stated = ctx.states("double_elections") or ctx.states("transfers")
     for dctx, party, party_seats in candidate_parties(ctx):
-        if not party.is_group or not dctx.states("elected_on_preference"):
-            continue  # without the trace, the final claim: spec.rules.district_final
+        if not party.is_group:
+            continue
+        if not dctx.states("elected_on_preference"):
+            # Without the trace, the final claim: spec.rules.district_final; a stated
+            # double_elections or transfers is held against the lawful outcome.
+            lawful = dctx.lawful.parties.get(party.number) if moves_stated else None
+            if lawful is not None and lawful.group is not None:
+                yield from _moves(dctx, party.number, lawful.group)
+            continue
         lists = [dctx.structure.units[n] for n in party.units]
         votes = {u.number: u.votes for u in lists}
         limit = {u.number: u.seat_limit or 0 for u in lists}
@@ -401,7 +425,71 @@ def _judge(ctx: Context) -> Iterator[str]:
                 "moet erom vragen (needs_lot), er is geen loting gegeven"
             )
             continue
-        yield from _compare(dctx, party, lists, outcome)
+        departures = list(_compare(dctx, party, lists, outcome))
+        yield from departures or _moves(dctx, party.number, outcome)
+
+
+def _moves(ctx: DistrictContext, party: int, outcome: GroupOutcome) -> Iterator[str]:
+    """P 18 lid 1 and P 13 with P 18 lid 3, where the result states them (``double_elections``,
+    ``transfers``): for lijstengroep ``party``, the same entries as the replay ``outcome``
+    makes, in any order."""
+    if ctx.states("double_elections"):
+        stated = [d for d in ctx.claim.double_elections if d.party == party]
+        got = Counter((d.candidate, tuple(sorted(d.lists or ())), d.kept) for d in stated)
+        want: Counter[tuple[str | None, tuple[int, ...], int | None]] = Counter(
+            (p, tuple(sorted(lists)), kept) for p, lists, kept in outcome.doubles
+        )
+        if got != want or any(d.lists is None for d in stated):
+            yield (
+                f"lijstengroep {party}: P 18 lid 1: een kandidaat die op volgorde van de lijst "
+                "door meer lijsten van de groep gekozen wordt, geldt als gekozen op de lijst met "
+                "de meeste stemmen op de kandidaat (bij gelijke stemmen: de laagste kieskring): "
+                f"{_doubles(want) or 'geen kandidaat'}; de uitkomst vermeldt in "
+                f"double_elections {_doubles(got) or 'geen'}"
+            )
+    if ctx.states("transfers"):
+        moved = Counter((t.from_list, t.to_list) for t in ctx.claim.transfers if t.party == party)
+        lawful: Counter[tuple[int | None, int | None]] = Counter(outcome.transfers)
+        if moved != lawful:
+            yield (
+                f"lijstengroep {party}: P 13 met P 18 lid 3 (een zetel waarvoor de lijst geen "
+                "nog niet gekozen kandidaat meer heeft, gaat door voortgezette toepassing van "
+                "P 12 / P 13 naar een andere lijst van de groep): "
+                f"{_transfers(lawful) or 'geen zetel gaat over'}; de uitkomst vermeldt in "
+                f"transfers {_transfers(moved) or 'geen'}"
+            )
+
+
+def _doubles(entries: Counter[tuple[str | None, tuple[int, ...], int | None]]) -> str:
+    return "; ".join(
+        f"{person!r} gekozen op de lijsten {enumeration(lists)}, telt op lijst {kept}"
+        for (person, lists, kept), count in sorted(entries.items(), key=str)
+        for _ in range(count)
+    )
+
+
+def _transfers(entries: Counter[tuple[int | None, int | None]]) -> str:
+    return "; ".join(
+        f"een zetel van lijst {frm} gaat naar lijst {to}"
+        for (frm, to), count in sorted(entries.items(), key=str)
+        for _ in range(count)
+    )
+
+
+def _moves_of_no_group(ctx: DistrictContext) -> Iterator[str]:
+    """``double_elections`` and ``transfers`` entries of a party that is no lijstengroep with
+    seats and candidates: P 18 lid 1 and P 13 with P 18 lid 3 happen only inside one."""
+    groups = {party.number for _, party, _ in candidate_parties(ctx) if party.is_group}
+    for name, parties in (
+        ("double_elections", [d.party for d in ctx.claim.double_elections]),
+        ("transfers", [t.party for t in ctx.claim.transfers]),
+    ):
+        for number in sorted({p for p in parties if p not in groups}, key=str):
+            yield (
+                f"{name} noemt partij {number}, maar dat is geen lijstengroep met zetels en "
+                "kandidaten: alleen daarin wordt een kandidaat door meer lijsten gekozen "
+                "(P 18 lid 1) of gaat een zetel naar een andere lijst over (P 13 met P 18 lid 3)"
+            )
 
 
 def _list_level_groups(ctx: Context) -> Iterator[str]:
@@ -493,7 +581,8 @@ RULES: tuple[Rule, ...] = (
         "further back (lid 2; among free full seats the lot); the other seats to each list's "
         "candidates not yet elected in list order, a candidate chosen by several lists counting "
         "on the one with the most votes (P 17, P 18); a seat no candidate of its list can take "
-        "passes on by continued application of P 12 / P 13.",
+        "passes on by continued application of P 12 / P 13. Where the result states them, its "
+        "double_elections (P 18 lid 1) and transfers (P 13 with P 18 lid 3) are those moves.",
         with_final("P16-P18-group-candidates", _judge),
     ),
 )

@@ -240,8 +240,42 @@ def _remainder_rule(kind: str, lot_kind: str) -> Any:
                             "het lot beslist (geen gegeven loting geeft de zetel aan "
                             f"lijst {a})"
                         )
+        yield from _lot_places(ctx, kind, lot_kind)
 
     return check
+
+
+def _lot_places(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[str]:
+    """P 12 lid 5 (old P 11): where a distribution states which of its seats the lot decided
+    (``lot``: their places among the seats given after the full seats, in the order given),
+    they are the places where the law's own distribution (``seat_order``, with the lots supplied
+    in the input) meets more equal values than seats left."""
+    from spec.rules.group_candidates import GroupLots, LotUndecided, seat_order
+
+    word = OWNER_WORDS[kind]
+    article = "P 12 lid 5" if kind == "group" else "P 11 (pre-2017-12)"
+    for owner, seats, members in ctx.owners(kind):
+        found = ctx.distribution(kind, owner)
+        if found is None or found.lot is None:
+            continue  # optional in a result
+        votes = {n: v for n, v, _ in members}
+        lawful: tuple[int, ...] = ()
+        if seats > 0 and sum(votes.values()) > 0:
+            limit = {n: seats if lim is None else lim for n, _, lim in members}
+            lots = GroupLots(ctx.district.lots, owner, lot_kind)
+            try:
+                lawful = seat_order(votes, seats, limit, lots).lot
+            except LotUndecided:
+                continue  # a lot the result should have asked for: named above
+        if found.lot != lawful:
+            decided = (
+                f"het lot beslist {'zetel' if len(lawful) == 1 else 'de zetels'} "
+                f"{enumeration(lawful)} van de zetels na de volle zetels, in de volgorde van "
+                f"toewijzing ({article}: gelijke waarden voor minder zetels dan lijsten)"
+                if lawful
+                else f"geen zetel van de verdeling wordt door het lot beslist ({article})"
+            )
+            yield f"{word} {owner}: {decided}; de uitkomst vermeldt lot {found.lot_stated}"
 
 
 # =========================================================================== seat sums
