@@ -500,3 +500,47 @@ def test_the_final_claim_of_the_answer_is_accepted_and_every_single_seat_change_
     for wrong in perturbations(election, stripped):
         assert check_districts(election, wrong), wrong
         assert check_districts(election, _overlay(full, wrong)), wrong
+
+
+def test_the_group_lots_run_on_from_p12_into_p13() -> None:
+    """A group's ``group_seat`` lots are one sequence: P 12 lid 5 draws the first, P 13 the next.
+
+    PS, 5 seats; group 1 of lists 11 (district 1: candidates p0, p1, no votes), 12 (p0, 1 vote),
+    13 (p1 0, p0 2 votes), 14 (p0, 1 vote): 4 votes but only two persons, p0 and p1; list 2
+    (1 vote, 50 candidates). Kiesdeler 5 / 5 = 1: the group would get 4 seats, but P 10 holds it
+    to its 2 living candidates, and list 2 takes the other 3. P 12: groepskiesdeler 4 / 2 = 2;
+    list 13 one full seat (2 / 2), remainders 12: 1, 14: 1, 11: 0; the one seat left is a tie
+    between 12 and 14 (P 12 lid 5): the first lot, 12 drawn. P 15: p0 (1 + 2 + 1 = 4 votes) is
+    elected on preference and placed on list 13 (P 16 lid 1: 2 votes, the most); list 12's seat
+    has no candidate left (p0 was its only one), so P 13 passes it on within the group: a tie
+    between 11 and 13, the second lot, 11 drawn (p1 sits for list 11). With those lots the
+    engine's answer is judged on its trace and, stripped of it, on its final claim: the two
+    verdicts must be the same (found by a property over group elections: the final-claim
+    judgement began P 13's lots again at the first one, met the P 12 lot and asked for a lot
+    the input had supplied).
+    """
+    document = {
+        "format": "kieswet/district-allocation-input@1",
+        "election": {"kind": "PS", "seats": 5, "law": "current"},
+        "districts": [{"number": n} for n in (1, 2, 3, 4)],
+        "groups": [{"number": 1, "members": [11, 12, 13, 14]}],
+        "lists": [
+            {"number": 11, "district": 1, "candidates": [
+                {"number": 1, "name": "p0", "votes": 0}, {"number": 2, "name": "p1", "votes": 0}]},
+            {"number": 12, "district": 2, "candidates": [{"number": 1, "name": "p0", "votes": 1}]},
+            {"number": 13, "district": 3, "candidates": [
+                {"number": 1, "name": "p1", "votes": 0}, {"number": 2, "name": "p0", "votes": 2}]},
+            {"number": 14, "district": 4, "candidates": [{"number": 1, "name": "p0", "votes": 1}]},
+            {"number": 2, "district": 1, "votes": 1, "candidate_count": 50},
+        ],
+        "lots": [
+            {"kind": "group_seat", "list": 1, "options": [12, 14], "drawn": 12},
+            {"kind": "group_seat", "list": 1, "options": [11, 13], "drawn": 11},
+        ],
+    }  # fmt: skip
+    election = parse_district_election(document)
+    assert isinstance(election, DistrictElection)
+    full = district_result_to_json(allocate_districts(election))
+    assert full["status"] == "completed"
+    assert check_districts(election, full) == []
+    assert check_districts(election, final_claim(full)) == []

@@ -148,6 +148,7 @@ class PartyOutcome:
     elected: dict[int, tuple[int, ...]] = field(default_factory=dict)
     unit_seats: dict[int, int] = field(default_factory=dict)
     question: Question | None = None
+    group_lots: GroupLots | None = None  # the group's lots, drawn on by P 12 and then P 13
 
 
 @dataclass
@@ -250,8 +251,11 @@ def lawful_district(
             continue
         units = {u: structure.units[u] for u in party.units}
         members = {u: (units[u].votes, units[u].seat_limit) for u in party.units}
+        # One sequence of group_seat lots per group: P 12 lid 5 draws first, then P 13 (with
+        # P 16 lid 2 and P 18 lid 3) goes on with the lots that follow.
+        result.group_lots = GroupLots(lots, party.number)
         try:
-            result.order = _distribute(members, seats, GroupLots(lots, party.number))
+            result.order = _distribute(members, seats, result.group_lots)
         except LotUndecided as undecided:
             result.question = Question(
                 "group",
@@ -379,7 +383,7 @@ def _candidates(
             result.order,
             preferred,
             summed,
-            GroupLots(lots, party.number),
+            result.group_lots or GroupLots(lots, party.number),
         )
     except LotUndecided as undecided:
         raise _Asked(
