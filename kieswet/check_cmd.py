@@ -13,7 +13,7 @@ from interchange.judging import check, district_judgement, judgement
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable
 from spec.model import Rejected
-from spec.rules.base import Violation
+from spec.rules.rule import Violation
 
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1

@@ -47,9 +47,7 @@ class FieldProblem:
     message: str
 
 
-# Not frozen, unlike the other records: one is made for every residual seat of every result
-# judged, and a frozen dataclass is several times slower to make. Nothing changes it once made.
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ResidualClaim:
     """A ``residual_seat`` step as the result states it (P 7, P 8, or a P 10 reassignment)."""
 
@@ -107,9 +105,7 @@ class LotClaim:
     value: Fraction | None
 
 
-# Not frozen, unlike the other records: one is made for every result judged, and a frozen
-# dataclass is several times slower to make. Nothing changes it once made.
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ReadResult:
     """What a result document says; ``None`` where a field is absent or unreadable.
 

@@ -11,11 +11,15 @@ without steps (a final-only result) is judged at full strength: ``spec.rules.law
 the lawful outcome of the election from the plain rules, and ``spec.rules.final`` names the first
 article where the claim departs from it; each rule reports the departures that break it.
 
-One module per group of articles, to be read next to the law:
+One module per group of articles, to be read next to the law; each rule is a small function
+whose docstring names its article and the consolidated text:
 
-- ``base``: ``Rule``, ``Violation`` and the quantities the articles define (P 5, P 6, P 7 lid 2,
-  P 8 lid 2, P 15);
-- ``replay``: the ``Context`` every rule reads, replaying the result's own steps;
+- ``base``: the quantities the articles define (P 5, P 6, P 7 lid 2, P 8 lid 2, P 15) and the
+  words of the messages;
+- ``rule``: ``Rule`` and ``Violation``;
+- ``context``: the ``Context`` every rule reads (the election, the result's claim, and the facts
+  derived from them);
+- ``replay``: the result's own steps followed as stated (P 6 – P 10), in frozen records;
 - ``lawful``: the lawful outcome of an election (P 6 – P 10 and the lots), seat by seat;
 - ``final``: where a result without steps departs from that outcome, and under which rule;
 - ``consistency``: the result as a whole (format, status, seat total, steps);
@@ -28,6 +32,9 @@ One module per group of articles, to be read next to the law:
 - ``eerste_kamer``: U 2 and U 3 (the stemwaarde and the weighted votes of the Eerste Kamer);
 - ``groups``: lijstengroepen, stellen and (old law) lijstencombinaties: P 3, P 12, P 13,
   P 15 – P 19, old P 11 (they read a ``groups.DistrictContext`` and find nothing otherwise).
+
+The imports point one way: ``base`` ← ``replay``, ``lawful`` ← ``final`` ← ``context`` ←
+``rule`` ← the rule modules.
 
 This package never imports ``reference/``: it is the independent formulation.
 """
@@ -48,8 +55,8 @@ from spec.rules import (
     quota,
     residual,
 )
-from spec.rules.base import Rule, Violation
-from spec.rules.replay import Context
+from spec.rules.context import Context
+from spec.rules.rule import Rule, Violation
 
 __all__ = ["RULES", "RULES_BY_ID", "Context", "Rule", "Violation"]
 

@@ -1,24 +1,23 @@
-"""The building blocks of the rules: ``Rule``, ``Violation``, and the law's own quantities.
+"""The quantities the articles define, and the words the rules' messages use.
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01. The functions under "the law's predicates"
-state the quantities the articles define and that several rules share: the kiesdeler (P 5), the
-full seats (P 6), the full-kiesdeler threshold for residual seats (P 7 lid 2, and bill 36 641), the
-75% threshold for remainder seats (P 8 lid 2) and the voorkeurdrempel (P 15 lid 1-2; Y 23a for the
-European Parliament). The Dutch *kiesdeler* is ``quota``; a list's *stemcijfer* is its ``votes``.
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01). The functions under "the law's quantities"
+state what several articles share: the kiesdeler (P 5), the full seats (P 6), the
+full-kiesdeler threshold for residual seats (P 7 lid 2, and bill 36 641), the 75% threshold for
+remainder seats (P 8 lid 2) and the voorkeurdrempel (P 15 lid 1-2; Y 23a for the European
+Parliament; U 15 lid 3 for the Eerste Kamer). The Dutch *kiesdeler* is ``quota``; a list's
+*stemcijfer* is its ``votes``. Every comparison is of exact numbers (``int``, ``Fraction``), as
+the law states it. A rule itself (``Rule``, ``Violation``) is in ``spec.rules.rule``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 from spec.exact import format_mixed
 from spec.model import Election, ElectionList
-
-if TYPE_CHECKING:
-    from spec.rules.replay import Context
 
 SMALL_COUNCIL = 19
 """P 7 / P 8: residual seats by largest remainders below this many seats."""
@@ -29,28 +28,6 @@ GREATEST_AVERAGE = "greatest_average"
 
 
 Reason: TypeAlias = Literal["no_votes", "below_quota", "below_75", "exhausted", "won_this_round"]
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """One broken rule: its id, its article and what is wrong, in words a person can check."""
-
-    rule_id: str
-    article: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule of the Kieswet as a predicate: ``check`` yields one message per violation."""
-
-    id: str
-    article: str
-    statement: str
-    check: Callable[[Context], Iterable[str]]
-
-    def run(self, ctx: Context) -> list[Violation]:
-        return [Violation(self.id, self.article, message) for message in self.check(ctx)]
 
 
 def show(value: Fraction | int) -> str:
@@ -89,44 +66,39 @@ def lot_kind(kind: str) -> str:
     return LOT_KINDS.get(kind, f"loting ({kind})")
 
 
-# =========================================================================== the law's predicates
+# =========================================================================== the law's quantities
 
 
 def quota(election: Election) -> Fraction:
-    """P 5: kiesdeler = the sum of the stemcijfers divided by the number of seats."""
+    """P 5: the kiesdeler is the sum of the stemcijfers of all lists divided by the number of
+    seats to fill."""
     return Fraction(election.total_votes, election.seats)
 
 
 def full_seat_count(election: Election, lst: ElectionList) -> int:
-    """P 6: the whole number of times the list's stemcijfer contains the kiesdeler."""
-    return lst.votes * election.seats // election.total_votes
+    """P 6: a list receives as many seats as the kiesdeler is contained wholly in its
+    stemcijfer."""
+    return lst.votes // quota(election)
 
 
 def full_quota_rule(election: Election) -> bool:
-    """P 7 lid 2 (TK; EP in practice), and bill 36 641 for every kind but the Eerste Kamer:
-    a residual seat only for a list whose stemcijfer reaches the kiesdeler."""
+    """P 7 lid 2 (Tweede Kamer; the European Parliament in practice), and bill 36 641 for every
+    kind of body but the Eerste Kamer: a residual seat only for a list whose stemcijfer reaches
+    the kiesdeler."""
     return election.kind in ("TK", "EP") or (election.law == "bill-36641" and election.kind != "EK")
 
 
 def reaches_quota(election: Election, lst: ElectionList) -> bool:
-    return lst.votes * election.seats >= election.total_votes
+    """P 7 lid 2: the list's stemcijfer is at least the kiesdeler."""
+    return lst.votes >= quota(election)
 
 
 def qualifies_for_remainder(election: Election, lst: ElectionList) -> bool:
-    """P 8 lid 2: a remainder seat only for a list with at least 75% of the kiesdeler
-    (inclusive); under bill 36 641 the whole kiesdeler."""
+    """P 8 lid 2: a remainder seat only for a list whose stemcijfer is at least 75% of the
+    kiesdeler (equality included); under bill 36 641 the whole kiesdeler."""
     if election.law == "bill-36641":
         return reaches_quota(election, lst)
-    return 4 * lst.votes * election.seats >= 3 * election.total_votes
-
-
-def whole_part(value: Fraction) -> int:
-    """The whole part (floor) of an exact number: ``612`` for ``612 1/3``.
-
-    A whole number of votes ``v`` exceeds ``value`` exactly when it exceeds its whole part
-    (``v > t`` iff ``v > floor(t)`` for whole ``v``), so votes are compared with a threshold as
-    whole numbers."""
-    return value.numerator // value.denominator
+    return lst.votes >= Fraction(3, 4) * quota(election)
 
 
 def reaches_threshold(votes: int, threshold: Fraction, kind: str) -> bool:
@@ -137,8 +109,8 @@ def reaches_threshold(votes: int, threshold: Fraction, kind: str) -> bool:
 
 def preference_share(election: Election) -> Fraction:
     """P 15: the voorkeurdrempel as a share of the kiesdeler: 25%; 50% for a gemeenteraad or
-    eilandsraad of fewer than 19 seats; 10% for the European Parliament; the whole kiesdeler
-    for the Eerste Kamer (U 15 lid 3, where the comparison includes equality: see
+    eilandsraad of fewer than 19 seats; 10% for the European Parliament (Y 23a); the whole
+    kiesdeler for the Eerste Kamer (U 15 lid 3, where the comparison includes equality: see
     ``reaches_threshold``)."""
     if election.kind == "EP":
         return Fraction(1, 10)
@@ -147,3 +119,8 @@ def preference_share(election: Election) -> Fraction:
     if election.kind in ("GR", "ER") and election.seats < SMALL_COUNCIL:
         return Fraction(1, 2)
     return Fraction(1, 4)
+
+
+def preference_threshold(election: Election) -> Fraction:
+    """P 15 lid 1-2: the voorkeurdrempel, the kiesdeler times ``preference_share``."""
+    return quota(election) * preference_share(election)

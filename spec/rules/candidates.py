@@ -1,6 +1,7 @@
 """Candidates: P 15 (preference votes), P 17 (list order), P 19 (ranking), P 19a (deceased).
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01. P 15: the candidates whose preference votes
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01). P 15: the candidates whose preference votes
 exceed the voorkeurdrempel (25% of the kiesdeler; 50% for a gemeenteraad of fewer than 19 seats;
 10% for the European Parliament, Y 23a; at least the kiesdeler for the Eerste Kamer, U 15 lid 3)
 are elected first, in order of their votes, as far as the list has seats. P 17: the rest of the
@@ -15,21 +16,16 @@ from fractions import Fraction
 from itertools import islice
 
 from spec.model import ElectionList
-from spec.rules.base import (
-    Rule,
-    enumeration,
-    plural,
-    preference_share,
-    show,
-    whole_part,
-)
-from spec.rules.replay import Context
+from spec.rules.base import enumeration, plural, preference_share, show
+from spec.rules.context import Context
+from spec.rules.rule import Rule
 
 
 def _only_lot_differs(
     ctx: Context, lst: ElectionList, claimed: tuple[int, ...], expected: tuple[int, ...]
 ) -> bool:
-    """Whether ``claimed`` differs from ``expected`` only where a lot ordered equal votes."""
+    """Whether ``claimed`` differs from ``expected`` only where a lot ordered equal votes
+    (P 15 lid 1)."""
     if len(claimed) != len(expected):
         return False
     votes = {c.number: c.votes for c in lst.candidates or ()}
@@ -43,7 +39,8 @@ def _only_lot_differs(
 
 
 def candidate_lots_followed(ctx: Context) -> Iterator[str]:
-    """LOT-drawn for candidates: where a lot ordered equal votes, its outcome is followed."""
+    """P 15 lid 1 (LOT-drawn for candidates): where equal votes decide who is elected "beslist
+    het lot", and its outcome is followed (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     for lst, _, _ in ctx.candidate_lists:
         expected = ctx.preference_elected[lst.number]
         claimed = ctx.claimed_preference[lst.number]
@@ -56,6 +53,10 @@ def candidate_lots_followed(ctx: Context) -> Iterator[str]:
 
 
 def _p15_threshold(ctx: Context) -> Iterator[str]:
+    """P 15 lid 1-2: the voorkeurdrempel is a quarter of the kiesdeler; half of it for a
+    gemeenteraad or eilandsraad of fewer than 19 seats; a tenth for the European Parliament
+    (Y 23a); the whole kiesdeler for the Eerste Kamer (U 15 lid 3) (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     stated = ctx.result.preference_threshold
     if ctx.completed and stated is not None and stated != ctx.threshold():
         share = preference_share(ctx.election)
@@ -66,16 +67,18 @@ def _p15_threshold(ctx: Context) -> Iterator[str]:
 
 
 def _p15_strict(ctx: Context) -> Iterator[str]:
+    """P 15 lid 1: elected on preference only with "een aantal stemmen ... groter dan" the
+    voorkeurdrempel: exactly the threshold is not enough (for the Eerste Kamer U 15 lid 3,
+    ``_u15_at_least``) (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     t = ctx.threshold()
     if ctx.election.kind == "EK":
         yield from _u15_at_least(ctx, t)
         return
-    most = whole_part(t)  # votes <= t iff votes <= its whole part
     for lst, _, _ in ctx.candidate_lists:
         by_number = ctx.candidate_index[lst.number]
         for n in ctx.claimed_preference[lst.number]:
             c = by_number.get(n)
-            if c is not None and c.votes <= most:
+            if c is not None and c.votes <= t:
                 relation = "precies gelijk aan" if c.votes == t else "lager dan"
                 yield (
                     f"lijst {lst.number}: kandidaat {n} is met voorkeurstemmen gekozen, met "
@@ -86,7 +89,7 @@ def _p15_strict(ctx: Context) -> Iterator[str]:
 
 def _u15_at_least(ctx: Context, t: Fraction) -> Iterator[str]:
     """U 15 lid 3 (Eerste Kamer): elected on preference with votes "groter dan of gelijk aan
-    de kiesdeler": exactly the kiesdeler is enough."""
+    de kiesdeler": exactly the kiesdeler is enough (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     for lst, _, _ in ctx.candidate_lists:
         by_number = ctx.candidate_index[lst.number]
         for n in ctx.claimed_preference[lst.number]:
@@ -100,6 +103,9 @@ def _u15_at_least(ctx: Context, t: Fraction) -> Iterator[str]:
 
 
 def _p15_order(ctx: Context) -> Iterator[str]:
+    """P 15 lid 1: the list's seats go first to its living candidates above the
+    voorkeurdrempel, in the order of their votes (equal votes: list order, or the lot where it
+    decides), as far as the list has seats (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     t = ctx.threshold()
     for lst, seats, elected in ctx.candidate_lists:
         expected = ctx.preference_elected[lst.number]
@@ -146,6 +152,9 @@ def _p15_order(ctx: Context) -> Iterator[str]:
 
 
 def _p17(ctx: Context) -> Iterator[str]:
+    """P 17: the seats of a list not given on preference go to its other candidates in the
+    order of the list; a list elects as many candidates as it holds seats (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     for lst, seats, elected in ctx.candidate_lists:
         if len(elected) != seats:
             yield (
@@ -173,6 +182,9 @@ def _p17(ctx: Context) -> Iterator[str]:
 
 
 def _p19_ranking(ctx: Context) -> Iterator[str]:
+    """P 19: the ranking for later vacancies: those elected on preference in the order of
+    their election, then the other candidates above the threshold by votes, then the rest in list
+    order; lid 5: which lists are ranked (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     ranking = ctx.result.ranking
     if ranking is None:
         return
@@ -203,6 +215,8 @@ def _p19_ranking(ctx: Context) -> Iterator[str]:
 
 
 def _p19a(ctx: Context) -> Iterator[str]:
+    """P 19a: a candidate who has died is passed over: neither elected nor ranked (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     for lst, _, elected in ctx.candidate_lists:
         dead = ctx.deceased[lst.number]
         if not dead:
@@ -220,6 +234,8 @@ def _p19a(ctx: Context) -> Iterator[str]:
 
 
 def _known_candidates(ctx: Context) -> Iterator[str]:
+    """P 15 – P 17: the seats of a list go to candidates of that list, each elected at
+    most once (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     for lst, _, elected in ctx.candidate_lists:
         known = ctx.candidate_index[lst.number]
         for n in elected:

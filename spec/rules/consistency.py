@@ -1,6 +1,7 @@
 """Rules about the result as a whole: its format, its status, its seat total, its steps.
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01, P 5 – P 19a taken together. These rules
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01), P 5 – P 19a taken together. These rules
 follow from no single paragraph: a result must be readable (format
 ``kieswet/seat-allocation-result@1``), a valid election must be allocated or wait for a lot (never
 rejected), the seats held plus the seats left empty make up the body (P 6 – P 10), and the steps a
@@ -11,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spec.rules.base import (
-    Rule,
-    plural,
-    show,
-)
-from spec.rules.replay import Context
+from spec.rules.base import plural, show
+from spec.rules.context import Context
+from spec.rules.rule import Rule
 
 
 def _format_result(ctx: Context) -> Iterator[str]:
+    """The result format ``kieswet/seat-allocation-result@1`` (no article): every required
+    field present, of the required form, for every list of the input (the articles judged are in
+    the Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     for problem in ctx.result.problems:
         yield f"{problem.field}: {problem.message}"
     for key, mapping in (("seats", ctx.result.seats), ("full_seats", ctx.result.full_seats)):
@@ -40,6 +41,9 @@ def _format_result(ctx: Context) -> Iterator[str]:
 
 
 def _status(ctx: Context) -> Iterator[str]:
+    """P 5 – P 19a taken together: a valid election is allocated (completed) or waits for
+    a lot (needs_lot), never rejected; only a supplied lot that does not fit may make the result
+    reject it (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     if ctx.result.status != "rejected":
         return
     if ctx.election.lots and any(f.startswith("lots") for f in ctx.result.error_fields):
@@ -52,6 +56,9 @@ def _status(ctx: Context) -> Iterator[str]:
 
 
 def _seats_total(ctx: Context) -> Iterator[str]:
+    """P 6 – P 10 taken together: the seats the lists hold and the seats left empty add up
+    to the seats of the body, and no more residual seats are given than P 6 leaves (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     seats = ctx.seats
     if not ctx.completed or seats is None:
         return
@@ -86,6 +93,9 @@ def _seats_total(ctx: Context) -> Iterator[str]:
 
 
 def _steps_consistent(ctx: Context) -> Iterator[str]:
+    """P 6 – P 10 taken together: the steps a result states follow each other as the
+    articles order them, lead to the seats it reports, and state each remainder or average
+    exactly (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     replay = ctx.replay
     if replay is None or replay.state is None:
         return

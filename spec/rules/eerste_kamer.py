@@ -1,6 +1,7 @@
 """U 2 (the stemwaarde) and U 3 (weighted votes, the stemcijfer) of the Eerste Kamer.
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01, chapter U. These rules check how an
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01), chapter U. These rules check how an
 Eerste Kamer election in weighted votes (``spec.eerste_kamer.EerstekamerElection``) was derived
 from the member votes per electoral body; for any other election they have nothing to check.
 U 2: a vote cast in a province weighs its inhabitants divided by 100 times its number of
@@ -16,11 +17,16 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from spec.eerste_kamer import EerstekamerElection, stemwaarde_by_law
-from spec.rules.base import Rule, show
-from spec.rules.replay import Context
+from spec.rules.base import show
+from spec.rules.context import Context
+from spec.rules.rule import Rule
 
 
 def _u2_stemwaarde(ctx: Context) -> Iterator[str]:
+    """U 2: a vote cast in a province weighs its stemwaarde, the inhabitants divided by a
+    hundred times the members, rounded to a whole number (an exact half upwards); a stemwaarde
+    set otherwise (the kiescollege niet-ingezetenen) is taken as given (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = ctx.election
     if not isinstance(election, EerstekamerElection):
         return
@@ -39,7 +45,8 @@ def _u2_stemwaarde(ctx: Context) -> Iterator[str]:
 
 
 def _weighted_votes(election: EerstekamerElection, number: int, candidate: int | None) -> int:
-    """U 3: member votes times the law's stemwaarde of each body, summed."""
+    """U 3: member votes times the law's stemwaarde of each body, summed (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     by_law = {body.name: stemwaarde_by_law(body) or 0 for body in election.bodies}
     return sum(
         vote.votes * by_law.get(vote.body, 0)
@@ -49,6 +56,9 @@ def _weighted_votes(election: EerstekamerElection, number: int, candidate: int |
 
 
 def _u3_stemcijfer(ctx: Context) -> Iterator[str]:
+    """U 3: a candidate's votes are the member votes for them in each body times that
+    body's stemwaarde, added up; a list's stemcijfer is the sum over its candidates (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = ctx.election
     if not isinstance(election, EerstekamerElection):
         return

@@ -1,6 +1,7 @@
 """P 10: list exhaustion (lijstuitputting), with P 19a; Pa 25 for the kiescollege niet-ingezetenen.
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01. A list cannot hold more seats than it has
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01). A list cannot hold more seats than it has
 candidates; deceased candidates do not count (P 19a). Its surplus seats go to the other lists by
 continuing the residual-seat procedure, passing over every list that has no further candidate. A
 seat stays empty only if no list can take it. Pa 25: in the election of the kiescollege
@@ -12,19 +13,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spec.rules.base import (
-    Rule,
-    enumeration,
-    full_quota_rule,
-    plural,
-    reaches_quota,
-)
-from spec.rules.replay import Context
-from spec.rules.residual import eligibility
+from spec.rules.base import enumeration, full_quota_rule, plural, reaches_quota
+from spec.rules.context import Context
+from spec.rules.residual import ineligible_seat, winner_excluded
+from spec.rules.rule import Rule
 
 
 def _p10_exhaustion(ctx: Context) -> Iterator[str]:
-    yield from eligibility("P10-exhaustion")(ctx)
+    """P 10 with P 19a: a list receives no more seats than it has living candidates; the seats
+    it cannot fill, its residual seats first, go to the other lists by continuing the
+    residual-seat procedure, passing over every list without a further candidate (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
+    if ctx.replay is None:
+        yield from ctx.departures_for("P10-exhaustion")
+    else:
+        for d in ctx.replay.decisions:
+            if winner_excluded(d) == "exhausted":
+                yield ineligible_seat(ctx, d)
     seats = ctx.seats if ctx.completed else None
     if seats is not None:
         for n in ctx.lists:
@@ -76,11 +81,16 @@ def _p10_exhaustion(ctx: Context) -> Iterator[str]:
 
 
 def surplus_stays_empty(ctx: Context) -> bool:
-    """Pa 25: the election of the kiescollege niet-ingezetenen reassigns no surplus seat."""
+    """Pa 25: in the election of the kiescollege niet-ingezetenen, "in afwijking van artikel
+    P 10", the seats an exhausted list cannot fill are assigned to no other list (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     return ctx.election.kind == "KNI"
 
 
 def _p10_empty(ctx: Context) -> Iterator[str]:
+    """P 10: the seats an exhausted list cannot fill go to the other lists; a seat stays empty
+    only when no list that may receive a residual seat has a further living candidate (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     if ctx.replay is None:
         yield from ctx.departures_for("P10-no-empty-seat-needlessly")
     seats = ctx.seats
@@ -108,6 +118,9 @@ def _p10_empty(ctx: Context) -> Iterator[str]:
 
 
 def _pa25(ctx: Context) -> Iterator[str]:
+    """Pa 25: in the election of the kiescollege niet-ingezetenen, "in afwijking van artikel
+    P 10", the surplus seats of an exhausted list stay empty (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     seats = ctx.seats
     replay = ctx.replay
     if replay is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 from spec.claims import LotClaim, ReadResult
 from spec.model import Election, ElectionList
@@ -70,7 +71,9 @@ def _label(award: SeatAward) -> str:
 
 
 def _method_rule(election: Election, award: SeatAward) -> str:
-    """The rule of the method the law gives ``award`` by (P 10 continues P 7 or P 8)."""
+    """The rule of the method the law gives ``award`` by: P 7 lid 1 (19 seats or more), P 8
+    lid 1 (remainders) or P 8 lid 3 (averages); P 10 continues P 7 or P 8 (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     if election.seats >= SMALL_COUNCIL:
         return "P7.1-greatest-average"
     if award.method == LARGEST_REMAINDER:
@@ -79,6 +82,9 @@ def _method_rule(election: Election, award: SeatAward) -> str:
 
 
 def _reason_rule(election: Election, reason: Reason, method: str) -> str:
+    """The rule that excludes a list for ``reason``: P 7, P 8 (no votes), P 7 lid 2 or bill
+    36 641 (below the kiesdeler), P 8 lid 2 (below 75%), P 10 (exhausted), P 8 lid 2-3 (one
+    seat per list in a round) (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     if reason == "no_votes":
         return "RESIDUAL-no-votes"
     if reason == "below_quota":
@@ -118,12 +124,12 @@ def _reason_text(election: Election, lst: ElectionList, reason: Reason) -> str:
 
 
 def _boundary(election: Election, lst: ElectionList, award: SeatAward) -> tuple[str, str] | None:
-    """A remainder seat for a list exactly at 75% of the kiesdeler: P 8 lid 2 says "at least"."""
-    seats, total = election.seats, election.total_votes
+    """A remainder seat for a list exactly at 75% of the kiesdeler: P 8 lid 2 says "at least"
+    (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     kiesdeler = show(quota(election))
     if (
         award.method == LARGEST_REMAINDER
-        and 4 * lst.votes * seats == 3 * total
+        and lst.votes == Fraction(3, 4) * quota(election)
         and election.law != "bill-36641"
     ):
         return (

@@ -46,9 +46,10 @@ from fractions import Fraction
 
 from spec.districts import ListCandidate, Party, Unit
 from spec.model import Lot
-from spec.rules.base import Rule, enumeration, plural
+from spec.rules.base import enumeration, plural
+from spec.rules.context import Context
 from spec.rules.groups import DistrictContext, candidate_parties, elected_persons, with_final
-from spec.rules.replay import Context
+from spec.rules.rule import Rule
 
 
 class LotUndecided(Exception):

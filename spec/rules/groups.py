@@ -24,14 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
+from functools import cached_property as once
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from spec.claims import DistributionClaim, DistrictClaim
 from spec.districts import DistrictElection, Party, Structure, resolve
 from spec.model import Election
-from spec.rules.base import Rule, enumeration, plural, preference_share, reaches_threshold, show
-from spec.rules.replay import Context, once
+from spec.rules.base import enumeration, plural, preference_share, reaches_threshold, show
+from spec.rules.context import Context
+from spec.rules.rule import Rule
 
 if TYPE_CHECKING:
     from spec.rules.district_final import Departure, DistrictOutcome

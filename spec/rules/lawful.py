@@ -193,7 +193,8 @@ def reason_excluded(
     may). A list without votes never may; P 7 lid 2 and bill 36 641: nor a list below the
     kiesdeler; P 8 lid 2: the remainder round only for lists with 75% of the kiesdeler; P 10:
     in the reassignment no list without a further living candidate; P 8 lid 2-3: one seat per
-    list in the remainder round and in the one-per-list average round."""
+    list in the remainder round and in the one-per-list average round (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = standing.election
     if lst.votes == 0:
         return "no_votes"
@@ -211,7 +212,8 @@ def reason_excluded(
 
 def value_of(standing: _Standing, lst: ElectionList, method: str) -> Fraction:
     """P 8 lid 1: the remainder, stemcijfer minus full seats times the kiesdeler; P 7, P 8
-    lid 3: the average, stemcijfer divided by the seats held plus one."""
+    lid 3: the average, stemcijfer divided by the seats held plus one (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     if method == LARGEST_REMAINDER:
         return lst.votes - standing.full[lst.number] * quota(standing.election)
     return Fraction(lst.votes, standing.held[lst.number] + 1)
@@ -219,7 +221,8 @@ def value_of(standing: _Standing, lst: ElectionList, method: str) -> Fraction:
 
 def methods(election: Election) -> tuple[str, ...]:
     """P 7: greatest averages with 19 seats or more. P 8: with fewer, largest remainders first,
-    then greatest averages one per list, then (seats still left) greatest averages."""
+    then greatest averages one per list, then (seats still left) greatest averages (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     if election.seats < SMALL_COUNCIL:
         return (LARGEST_REMAINDER, ONE_PER_LIST, GREATEST_AVERAGE)
     return (GREATEST_AVERAGE,)
@@ -228,7 +231,8 @@ def methods(election: Election) -> tuple[str, ...]:
 def assign_residual_seats(standing: _Standing, count: int, phase: Phase) -> int:
     """Give ``count`` seats one at a time to the list with the greatest value under the first
     method some list may use; return how many seats no list may take. Equal values for fewer
-    seats than tied lists: the lot (P 7 lid 3, P 8 lid 4); otherwise list order."""
+    seats than tied lists: the lot (P 7 lid 3, P 8 lid 4); otherwise list order (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = standing.election
     for given in range(count):
         remaining = count - given
@@ -285,7 +289,8 @@ def assign_residual_seats(standing: _Standing, count: int, phase: Phase) -> int:
 def absolute_majority(standing: _Standing) -> None:
     """P 9: a list with more than half of all votes but at most half of the seats receives one
     seat more, taken from the list that received the last residual seat (not its own); if the
-    last residual seats went to several lists on the same value, the lot decides (lid 2)."""
+    last residual seats went to several lists on the same value, the lot decides (lid 2)
+    (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = standing.election
     total = election.total_votes
     majority = next((lst.number for lst in election.lists if 2 * lst.votes > total), None)
@@ -326,7 +331,8 @@ def list_exhaustion(standing: _Standing) -> int:
     """P 10 with P 19a: a list holding more seats than living candidates gives up the rest (its
     residual seats first); they go to the other lists by continuing the residual-seat procedure,
     passing over lists without a further candidate. Pa 25: the kiescollege niet-ingezetenen
-    leaves them empty. Returns the seats that stay empty."""
+    leaves them empty. Returns the seats that stay empty (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = standing.election
     surplus = 0
     for lst in election.lists:
@@ -355,7 +361,8 @@ def candidate_lots(standing: _Standing) -> None:
     """P 15 lid 1: candidates above the voorkeurdrempel with equal votes, where their order
     decides who is elected (or, with profile ``candidate-lot-always``, whenever one of them is
     elected), are ordered by lot, one draw per place. Only the draws are made here; who is
-    elected is judged by ``spec.rules.candidates``."""
+    elected is judged by ``spec.rules.candidates`` (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     election = standing.election
     threshold = quota(election) * preference_share(election)
     always = election.profile.candidate_lot_always
@@ -393,7 +400,8 @@ def candidate_lots(standing: _Standing) -> None:
 
 
 def lawful_outcome(election: Election) -> Outcome:
-    """P 6 – P 10 and the lots of P 15, in the order the law applies them."""
+    """P 6 – P 10 and the lots of P 15, in the order the law applies them (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     full = {lst.number: full_seat_count(election, lst) for lst in election.lists}
     standing = _Standing(election, election.lots, dict(full), dict(full))
     after_residual: dict[int, int] | None = None

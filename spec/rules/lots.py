@@ -1,6 +1,7 @@
 """Ties and lots (loting): P 7 lid 3, P 8 lid 4, P 9 lid 2 and P 15 lid 1.
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01. Where lists tie for residual seats
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01). Where lists tie for residual seats
 (P 7 lid 3, P 8 lid 4), where lists that received the last residual seats on the same value must
 give one up under P 9 (lid 2), and where candidates tie on preference votes (P 15 lid 1), "beslist
 het lot". The lot is drawn in public, never by the software: a result asks for it (``needs_lot``)
@@ -13,18 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from spec.claims import LotClaim
-from spec.rules.base import (
-    Rule,
-    enumeration,
-    plural,
-    reaches_threshold,
-    show,
-)
+from spec.rules.base import enumeration, plural, reaches_threshold, show
 from spec.rules.candidates import candidate_lots_followed
-from spec.rules.replay import Context, Replay, State
+from spec.rules.context import Context
+from spec.rules.replay import majority_point
+from spec.rules.rule import Rule
 
 
 def _tie_order(ctx: Context) -> Iterator[str]:
+    """P 7 lid 3, P 8 lid 4: the lot decides only where lists tie for fewer seats than
+    there are of them; lists that tie for enough seats for all are served in list order (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     replay = ctx.replay
     if replay is None:
         yield from ctx.departures_for("TIE-list-order")
@@ -41,6 +41,10 @@ def _tie_order(ctx: Context) -> Iterator[str]:
 
 
 def _lot_decisive(ctx: Context) -> Iterator[str]:
+    """P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1: "beslist het lot" exactly where a tie
+    decides: a result claims or asks for a lot only for options that really tie for fewer seats
+    than there are of them, and never goes past such a tie without one (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     replay = ctx.replay
     if replay is None:
         yield from ctx.departures_for("LOT-decisive")
@@ -85,7 +89,8 @@ def _lot_decisive(ctx: Context) -> Iterator[str]:
 
 
 def _lot_question(ctx: Context, lot: LotClaim) -> Iterator[str]:
-    """A *needs lot* question must name options that really tie, and the tie must be decisive."""
+    """P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1: a *needs lot* question must name options
+    that really tie, and the tie must be decisive (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     options = tuple(sorted(lot.options))
     if lot.kind == "residual_seat":
         d = ctx.pending
@@ -129,13 +134,7 @@ def _lot_question(ctx: Context, lot: LotClaim) -> Iterator[str]:
             return
         if point is None:
             state = replay.state
-            if state is None:
-                return
-            point = ctx.majority_at(
-                Replay(),
-                State(dict(state.held), dict(state.full), awards=list(state.awards)),
-                None,
-            )
+            point = majority_point(ctx.election, state, None, None)
         if not point.applies:
             yield (
                 "er wordt om een loting onder P 9 gevraagd, maar geen lijst komt in aanmerking "
@@ -151,6 +150,9 @@ def _lot_question(ctx: Context, lot: LotClaim) -> Iterator[str]:
 
 
 def _candidate_question(ctx: Context, lot: LotClaim, options: tuple[int, ...]) -> Iterator[str]:
+    """P 15 lid 1: a candidate lot asked for names living candidates of one list with equal
+    votes above the voorkeurdrempel whose order decides who is elected (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     number = lot.list
     seats = ctx.result.seats
     if number is None or number not in ctx.lists or seats is None:
@@ -207,6 +209,9 @@ def _candidate_question(ctx: Context, lot: LotClaim, options: tuple[int, ...]) -
 
 
 def _lot_drawn(ctx: Context) -> Iterator[str]:
+    """P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1: a decisive tie is decided as the lot
+    drawn in public fell (supplied in the input, in order); every supplied lot answers one
+    decisive tie (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     replay = ctx.replay
     residual_lots = ctx.lots_of("residual_seat")
     majority_lots = ctx.lots_of("absolute_majority")

@@ -1,6 +1,7 @@
 """P 9: absolute majority (volstrekte meerderheid).
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01. A list that received more than half of all
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01). A list that received more than half of all
 votes cast on lists, but holds at most half of the seats, receives one more seat, taken from the
 list that received the last residual seat (never from itself). Exactly half of the votes is not
 more than half. Where the last residual seats went to several lists on the same value, the lot
@@ -11,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spec.rules.base import (
-    Rule,
-    enumeration,
-    plural,
-)
-from spec.rules.replay import Context
+from spec.rules.base import enumeration, plural
+from spec.rules.context import Context
+from spec.rules.rule import Rule
 
 
 def _p9(ctx: Context) -> Iterator[str]:
+    """P 9: a list that received more than half of all votes on lists (volstrekte
+    meerderheid) but holds at most half of the seats receives one seat more, taken from the list
+    that received the last residual seat, never from itself; lid 2: the lot where several did on
+    the same value (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01)."""
     total = ctx.election.total_votes
     replay = ctx.replay
     if replay is None:

@@ -1,6 +1,7 @@
 """P 5 (the kiesdeler) and P 6 (full seats).
 
-Kieswet (BWBR0004627), consolidated text of 2026-01-01. P 5: the kiesdeler is the total of the
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01). P 5: the kiesdeler is the total of the
 stemcijfers of all lists divided by the number of seats. P 6: each list receives as many seats as
 its stemcijfer contains the kiesdeler wholly.
 """
@@ -9,15 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spec.rules.base import (
-    Rule,
-    plural,
-    show,
-)
-from spec.rules.replay import Context
+from spec.rules.base import plural, show
+from spec.rules.context import Context
+from spec.rules.rule import Rule
 
 
 def _p5_quota(ctx: Context) -> Iterator[str]:
+    """P 5: the kiesdeler is the sum of the stemcijfers of all lists divided by the number of
+    seats to fill (Kieswet, https://wetten.overheid.nl/BWBR0004627/2026-01-01). The result's
+    kiesdeler and its total of the votes on lists are those."""
     total = ctx.election.total_votes
     if ctx.result.quota is not None and ctx.result.quota != ctx.quota:
         yield (
@@ -33,6 +34,11 @@ def _p5_quota(ctx: Context) -> Iterator[str]:
 
 
 def _p6_full_seats(ctx: Context) -> Iterator[str]:
+    """P 6: each list receives as many seats as the kiesdeler is contained wholly in its
+    stemcijfer; what is left is its overschot (Kieswet,
+    https://wetten.overheid.nl/BWBR0004627/2026-01-01). The full seats, stemcijfers and
+    overschotten the result states are those, and a list keeps its full seats unless P 10
+    limits it (P 19a: its living candidates)."""
     yield from ctx.departures_for("P6-full-seats")
     reported = ctx.result.full_seats
     if reported is not None:
@@ -56,8 +62,8 @@ def _p6_full_seats(ctx: Context) -> Iterator[str]:
         for number, (full, remainder) in rows.items():
             if number not in ctx.lists or full != ctx.full[number]:
                 continue
-            if not ctx.is_remainder(number, full, remainder):
-                expected_rest = ctx.remainder(number, full)
+            expected_rest = ctx.remainder(number, full)
+            if remainder != expected_rest:
                 yield (
                     f"lijst {number}: overschot {show(ctx.lists[number].votes)} - {full} × "
                     f"{show(ctx.quota)} = {show(expected_rest)}, "
