@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
-from functools import cached_property as once
+from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -70,14 +70,14 @@ class DistrictContext(Context):
         it would explain is judged on its own (``spec.rules.district_final``)."""
         return trace_field in self.claim.trace
 
-    @once
+    @cached_property
     def lawful(self) -> DistrictOutcome:
         """The lawful outcome of the stages after P 5 – P 10 (``spec.rules.district_final``)."""
         from spec.rules.district_final import lawful_district
 
         return lawful_district(self.district, self.structure, self.election)
 
-    @once
+    @cached_property
     def district_final(self) -> tuple[Departure, ...]:
         """Where the claims whose trace the result does not state depart from the law."""
         from spec.rules.district_final import departures
