@@ -48,7 +48,7 @@ def allocate_or_raise(election: Election) -> Completed | NeedsLot:
     standing = Standing.start(election, full, lots)
     warnings: list[str] = []
     try:
-        residual = election.seats - sum(full)
+        residual = election.seats - sum(full.values())
         unfilled = assign_residual_seats(standing, residual)
         if unfilled:
             reason = "geen lijst komt voor een restzetel in aanmerking"
@@ -62,10 +62,11 @@ def allocate_or_raise(election: Election) -> Completed | NeedsLot:
         on_preference: dict[int, tuple[int, ...]] = {}
         ranking: dict[int, tuple[int, ...]] = {}
         nomination_steps: list[Step] = []
-        for index, lst in enumerate(election.lists):
+        for lst in election.lists:
             if lst.candidates is None:
                 continue
-            if standing.seats[index] == 0:
+            seats = standing.seats[lst.number]
+            if seats == 0:
                 elected[lst.number] = on_preference[lst.number] = ()
                 # P 19 lid 5: with fewer than 19 seats every list is ranked, also one without a
                 # seat; otherwise a list without elected candidates is not (U 15 lid 2 reads
@@ -73,7 +74,7 @@ def allocate_or_raise(election: Election) -> Completed | NeedsLot:
                 if election.seats < 19 and election.kind != "EK":
                     ranking[lst.number] = nominate(election, lst, 0, threshold, lots).ranking
                 continue
-            nomination = nominate(election, lst, standing.seats[index], threshold, lots)
+            nomination = nominate(election, lst, seats, threshold, lots)
             elected[lst.number] = nomination.elected
             on_preference[lst.number] = nomination.elected_on_preference
             ranking[lst.number] = nomination.ranking
@@ -84,15 +85,15 @@ def allocate_or_raise(election: Election) -> Completed | NeedsLot:
             lot=need.question,
             lots_used=need.lots_used,
             quota=kiesdeler,
-            seats_so_far=dict(zip(standing.numbers, standing.seats, strict=True)),
+            seats_so_far=dict(standing.seats),
             steps=tuple(standing.steps),
         )
     has_candidates = any(lst.candidates is not None for lst in election.lists)
     return Completed(
         quota=kiesdeler,
         total_votes=election.total_votes,
-        seats=dict(zip(standing.numbers, standing.seats, strict=True)),
-        full_seats=dict(zip(standing.numbers, full, strict=True)),
+        seats=dict(standing.seats),
+        full_seats=full,
         full_seat_rows=rows,
         residual_seat_order=tuple(standing.order),
         elected=elected,

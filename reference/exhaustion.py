@@ -39,19 +39,17 @@ def apply_list_exhaustion(standing: Standing) -> str | None:
     the same way but not reassigned; it stays empty, with a warning and a step citing Pa 25.
     """
     surplus_total = 0
-    for index, limit in enumerate(standing.limits):
-        if limit is None or standing.seats[index] <= limit:
+    for number, limit in standing.limits.items():
+        if limit is None or standing.seats[number] <= limit:
             continue
-        surplus = standing.seats[index] - limit
-        residual_held = standing.seats[index] - standing.full[index]
+        surplus = standing.seats[number] - limit
+        residual_held = standing.seats[number] - standing.full[number]
         removed_residual = min(surplus, residual_held)
         removed_full = surplus - removed_residual
-        standing.full[index] -= removed_full
-        standing.seats[index] = limit
+        standing.full[number] -= removed_full
+        standing.seats[number] = limit
         surplus_total += surplus
-        standing.steps.append(
-            ExhaustionStep(standing.numbers[index], limit, removed_residual, removed_full)
-        )
+        standing.steps.append(ExhaustionStep(number, limit, removed_residual, removed_full))
     if surplus_total == 0:
         return None
     if not surplus_is_reassigned(standing.election):

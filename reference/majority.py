@@ -17,13 +17,13 @@ def apply_absolute_majority(standing: Standing) -> str | None:
     Exactly half of the votes does not count. Returns a warning when no seat can be taken.
     """
     total, seats = standing.election.total_votes, standing.election.seats
-    majority = next((i for i, v in enumerate(standing.votes) if 2 * v > total), None)
+    majority = next((n for n, v in standing.votes.items() if 2 * v > total), None)
     if majority is None or 2 * standing.seats[majority] > seats:
         return None
-    others = [a for a in standing.awards if a.index != majority]
+    others = [a for a in standing.awards if a.list != majority]
     if not others:
         return (
-            f"P 9: lijst {standing.numbers[majority]} heeft de volstrekte meerderheid van de "
+            f"P 9: lijst {majority} heeft de volstrekte meerderheid van de "
             "stemmen maar niet van de zetels, en geen andere lijst heeft een restzetel die zij "
             "kan afstaan"
         )
@@ -32,9 +32,9 @@ def apply_absolute_majority(standing: Standing) -> str | None:
     group: list[int] = []
     for award in others:
         a_num, a_den = award.value
-        if award.method == last.method and a_num * den == num * a_den and award.index not in group:
-            group.append(award.index)
-    candidates_from = tuple(sorted(standing.numbers[i] for i in group))
+        if award.method == last.method and a_num * den == num * a_den and award.list not in group:
+            group.append(award.list)
+    candidates_from = tuple(sorted(group))
     lot = len(group) > 1
     if lot:
         question = LotQuestion(
@@ -44,18 +44,18 @@ def apply_absolute_majority(standing: Standing) -> str | None:
             description=(
                 f"P 9: welke van de lijsten {enumeration(candidates_from)} (laatste restzetels "
                 f"op dezelfde waarde {mixed(standing.fraction(last.value))}) staat een zetel af "
-                f"aan lijst {standing.numbers[majority]}"
+                f"aan lijst {majority}"
             ),
             value=standing.fraction(last.value),
         )
-        loser = standing.numbers.index(standing.lots.draw(question))
+        loser = standing.lots.draw(question)
     else:
         loser = group[0]
-    loser_award = next(a for a in reversed(others) if a.index == loser)
+    loser_award = next(a for a in reversed(others) if a.list == loser)
     standing.steps.append(
         AbsoluteMajorityStep(
-            list=standing.numbers[majority],
-            from_list=standing.numbers[loser],
+            list=majority,
+            from_list=loser,
             votes=standing.votes[majority],
             total_votes=total,
             seats_before=standing.seats[majority],

@@ -12,17 +12,19 @@ def quota(election: Election) -> Fraction:
     return Fraction(election.total_votes, election.seats)
 
 
-def full_seats(election: Election) -> tuple[list[int], tuple[FullSeatsRow, ...]]:
+def full_seats(election: Election) -> tuple[dict[int, int], tuple[FullSeatsRow, ...]]:
     """P 6: each list gets ``floor(stemcijfer / kiesdeler)`` seats.
 
     Computed as ``(votes * seats) // total`` so no fraction is ever rounded. Returns the full
-    seats per list (in list order) and the rows with each exact remainder
+    seats per list number (in list order) and the rows with each exact remainder
     ``votes - full_seats * kiesdeler``.
     """
     total, seats = election.total_votes, election.seats
-    counts = [lst.votes * seats // total for lst in election.lists]
-    rows = tuple(
-        FullSeatsRow(lst.number, lst.votes, n, Fraction(lst.votes * seats - n * total, seats))
-        for lst, n in zip(election.lists, counts, strict=True)
-    )
-    return counts, rows
+    counts: dict[int, int] = {}
+    rows: list[FullSeatsRow] = []
+    for lst in election.lists:
+        n = counts[lst.number] = lst.votes * seats // total
+        rows.append(
+            FullSeatsRow(lst.number, lst.votes, n, Fraction(lst.votes * seats - n * total, seats))
+        )
+    return counts, tuple(rows)

@@ -40,26 +40,26 @@ _ARTICLE: dict[tuple[bool, ResidualMethod], str] = {
 class ResidualAward:
     """One residual seat as awarded, for P 9's "last residual seat"."""
 
-    index: int
+    list: int  # the list's number
     method: ResidualMethod
     value: tuple[int, int]  # exact value as (numerator, denominator), not reduced
 
 
 @dataclass
 class Standing:
-    """The allocation in progress; indices are positions in ``election.lists``."""
+    """The allocation in progress, every mapping keyed by list number in the input's list order
+    (the order P 7 lid 3 and P 8 lid 4 fall back on when a tie needs no lot)."""
 
     election: Election
-    numbers: list[int]
-    votes: list[int]
-    limits: list[int | None]
-    full: list[int]
-    seats: list[int]
-    threshold_ok: list[bool]
-    round1_ok: list[bool]
+    votes: dict[int, int]
+    limits: dict[int, int | None]
+    full: dict[int, int]
+    seats: dict[int, int]
+    threshold_ok: dict[int, bool]
+    round1_ok: dict[int, bool]
     small: bool
     lots: LotBox
-    wins: dict[ResidualMethod, list[int]] = field(default_factory=dict)
+    wins: dict[ResidualMethod, dict[int, int]] = field(default_factory=dict)
     awards: list[ResidualAward] = field(default_factory=list)
     order: list[int] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
@@ -69,42 +69,45 @@ class Standing:
     _contenders: dict[tuple[int, int, int], Contender] = field(default_factory=dict)
 
     @classmethod
-    def start(cls, election: Election, full: list[int], lots: LotBox) -> Standing:
-        """The standing after the full seats, with who may compete for residual seats.
+    def start(cls, election: Election, full: dict[int, int], lots: LotBox) -> Standing:
+        """The standing after the full seats (``full``: per list number, P 6), with who may
+        compete for residual seats.
 
         P 7 lid 2 (and bill 36 641): the full-kiesdeler threshold; P 8 lid 2: the 75% threshold
         for the largest-remainder round.
         """
         total, seats = election.total_votes, election.seats
-        votes = [lst.votes for lst in election.lists]
+        votes = {lst.number: lst.votes for lst in election.lists}
         # P 7 lid 2 (TK; EP in practice) and bill 36 641 (every kind but EK): residual seats
         # only for lists whose stemcijfer reaches the full kiesdeler (votes >= total / seats).
         full_quota_rule = election.kind in ("TK", "EP") or (
             election.law == "bill-36641" and election.kind != "EK"
         )
-        reaches_quota = [v * seats >= total for v in votes]
-        threshold_ok = reaches_quota if full_quota_rule else [True] * len(votes)
+        reaches_quota = {number: v * seats >= total for number, v in votes.items()}
+        threshold_ok = reaches_quota if full_quota_rule else dict.fromkeys(votes, True)
         # P 8 lid 2: the largest-remainder round only for lists with at least 75% of the
         # kiesdeler (inclusive): 4 * votes * seats >= 3 * total.
         round1_ok = (
             reaches_quota
             if election.law == "bill-36641"
-            else [4 * v * seats >= 3 * total for v in votes]
+            else {number: 4 * v * seats >= 3 * total for number, v in votes.items()}
         )
-        n = len(votes)
         return cls(
             election=election,
-            numbers=[lst.number for lst in election.lists],
             votes=votes,
-            limits=[lst.seat_limit for lst in election.lists],
-            full=list(full),
-            seats=list(full),
+            limits={lst.number: lst.seat_limit for lst in election.lists},
+            full=dict(full),
+            seats=dict(full),
             threshold_ok=threshold_ok,
             round1_ok=round1_ok,
             small=seats < 19,
             lots=lots,
             total=total,
-            wins={LARGEST_REMAINDER: [0] * n, ONE_PER_LIST: [0] * n, GREATEST_AVERAGE: [0] * n},
+            wins={
+                LARGEST_REMAINDER: dict.fromkeys(votes, 0),
+                ONE_PER_LIST: dict.fromkeys(votes, 0),
+                GREATEST_AVERAGE: dict.fromkeys(votes, 0),
+            },
         )
 
     def fraction(self, value: tuple[int, int]) -> Fraction:
@@ -113,37 +116,40 @@ class Standing:
             cached = self._fractions[value] = Fraction(*value)
         return cached
 
-    def contender(self, index: int, value: tuple[int, int]) -> Contender:
-        """The trace entry for list ``index`` at ``value`` (shared while its value stands)."""
-        key = (index, *value)
+    def contender(self, number: int, value: tuple[int, int]) -> Contender:
+        """The trace entry for list ``number`` at ``value`` (shared while its value stands)."""
+        key = (number, *value)
         cached = self._contenders.get(key)
         if cached is None:
-            cached = self._contenders[key] = Contender(self.numbers[index], self.fraction(value))
+            cached = self._contenders[key] = Contender(number, self.fraction(value))
         return cached
 
-    def exhausted(self, index: int) -> bool:
-        limit = self.limits[index]
-        return limit is not None and self.seats[index] >= limit
+    def exhausted(self, number: int) -> bool:
+        """P 10: list ``number`` holds as many seats as it has (living, P 19a) candidates."""
+        limit = self.limits[number]
+        return limit is not None and self.seats[number] >= limit
 
-    def value(self, index: int, method: ResidualMethod) -> tuple[int, int]:
+    def value(self, number: int, method: ResidualMethod) -> tuple[int, int]:
+        """List ``number``'s remainder (P 8 lid 1) or average (P 7 lid 1, P 8 lid 3), exact."""
         if method == LARGEST_REMAINDER:
             seats = self.election.seats
-            return (self.votes[index] * seats - self.full[index] * self.total, seats)
-        return (self.votes[index], self.seats[index] + 1)
+            return (self.votes[number] * seats - self.full[number] * self.total, seats)
+        return (self.votes[number], self.seats[number] + 1)
 
 
 def _exclusion(
-    standing: Standing, index: int, method: ResidualMethod, skip_exhausted: bool
+    standing: Standing, number: int, method: ResidualMethod, skip_exhausted: bool
 ) -> ExclusionReason | None:
-    if standing.votes[index] == 0:
+    """Why list ``number`` may not compete for the next seat by ``method``, if it may not."""
+    if standing.votes[number] == 0:
         return "no_votes"
-    if not standing.threshold_ok[index]:
+    if not standing.threshold_ok[number]:
         return "below_threshold"
-    if method == LARGEST_REMAINDER and not standing.round1_ok[index]:
+    if method == LARGEST_REMAINDER and not standing.round1_ok[number]:
         return "below_threshold"
-    if skip_exhausted and standing.exhausted(index):
+    if skip_exhausted and standing.exhausted(number):
         return "exhausted"
-    if method != GREATEST_AVERAGE and standing.wins[method][index] > 0:
+    if method != GREATEST_AVERAGE and standing.wins[method][number] > 0:
         return "already_won_this_round"
     return None
 
@@ -151,7 +157,8 @@ def _exclusion(
 def _round(
     standing: Standing, skip_exhausted: bool
 ) -> tuple[ResidualMethod, list[int], list[tuple[int, ExclusionReason]]] | None:
-    """The method for the next residual seat and who competes (P 7, or P 8's three rounds)."""
+    """The method for the next residual seat and who competes, by list number (P 7, or P 8's
+    three rounds)."""
     methods = (
         (LARGEST_REMAINDER, ONE_PER_LIST, GREATEST_AVERAGE)
         if standing.small
@@ -160,12 +167,12 @@ def _round(
     for method in methods:
         eligible: list[int] = []
         excluded: list[tuple[int, ExclusionReason]] = []
-        for index in range(len(standing.votes)):
-            reason = _exclusion(standing, index, method, skip_exhausted)
+        for number in standing.votes:
+            reason = _exclusion(standing, number, method, skip_exhausted)
             if reason is None:
-                eligible.append(index)
+                eligible.append(number)
             else:
-                excluded.append((standing.numbers[index], reason))
+                excluded.append((number, reason))
         if eligible:
             return method, eligible, excluded
     return None
@@ -189,17 +196,17 @@ def assign_residual_seats(standing: Standing, count: int, reassignment: bool = F
         if chosen is None:
             return count - assigned
         method, eligible, excluded = chosen
-        values = [(index, standing.value(index, method)) for index in eligible]
+        values = [(number, standing.value(number, method)) for number in eligible]
         best_num, best_den = values[0][1]
         for _, (num, den) in values[1:]:
             if num * best_den > best_num * den:
                 best_num, best_den = num, den
-        tied = [index for index, (num, den) in values if num * best_den == best_num * den]
+        tied = [number for number, (num, den) in values if num * best_den == best_num * den]
         standing.seat_number += 1
         lot = len(tied) > count - assigned
         if lot:
             fraction = Fraction(best_num, best_den)
-            options = tuple(standing.numbers[i] for i in tied)
+            options = tuple(tied)
             question = LotQuestion(
                 kind="residual_seat",
                 options=options,
@@ -213,23 +220,23 @@ def assign_residual_seats(standing: Standing, count: int, reassignment: bool = F
                 seat=standing.seat_number,
                 value=fraction,
             )
-            winner = standing.numbers.index(standing.lots.draw(question))
+            winner = standing.lots.draw(question)
         else:
             winner = tied[0]
         standing.seats[winner] += 1
         standing.wins[method][winner] += 1
-        standing.order.append(standing.numbers[winner])
+        standing.order.append(winner)
         standing.awards.append(ResidualAward(winner, method, (best_num, best_den)))
         standing.steps.append(
             ResidualSeatStep(
                 seat=standing.seat_number,
                 method=method,
                 article=_ARTICLE[(standing.small, method)],
-                list=standing.numbers[winner],
+                list=winner,
                 value=standing.fraction((best_num, best_den)),
-                contenders=tuple([standing.contender(i, v) for i, v in values]),
+                contenders=tuple([standing.contender(n, v) for n, v in values]),
                 excluded=tuple(excluded),
-                tied=tuple(standing.numbers[i] for i in tied),
+                tied=tuple(tied),
                 lot=lot,
                 reassignment=reassignment,
             )

@@ -75,19 +75,21 @@ def _filled(result: Result, seats: int) -> bool:
 # --------------------------------------------------------------------------- P 5, P 6
 
 
-def _is_floor(counts: list[int], seats: int, votes: tuple[int, ...]) -> bool:
-    """Each count is floor(votes * seats / total), and together they do not exceed the seats."""
+def _is_floor(counts: dict[int, int], seats: int, votes: tuple[int, ...]) -> bool:
+    """The count of list ``i + 1`` is floor(votes[i] * seats / total), every list has one, and
+    together they do not exceed the seats."""
     total = sum(votes)
     return (
-        len(counts) == len(votes)
+        list(counts) == list(range(1, len(votes) + 1))
         and all(
-            n * total <= v * seats < (n + 1) * total for n, v in zip(counts, votes, strict=True)
+            counts[i + 1] * total <= v * seats < (counts[i + 1] + 1) * total
+            for i, v in enumerate(votes)
         )
-        and sum(counts) <= seats
+        and sum(counts.values()) <= seats
     )
 
 
-def full_seats_three_lists(seats: int, v1: int, v2: int, v3: int) -> list[int]:
+def full_seats_three_lists(seats: int, v1: int, v2: int, v3: int) -> dict[int, int]:
     """P 5 / P 6: full seats = floor(votes * seats / total), exactly (``reference.quota``).
 
     pre: 1 <= seats <= 25
@@ -100,7 +102,7 @@ def full_seats_three_lists(seats: int, v1: int, v2: int, v3: int) -> list[int]:
     return counts
 
 
-def full_seats_tiny(seats: int, v1: int, v2: int) -> list[int]:
+def full_seats_tiny(seats: int, v1: int, v2: int) -> dict[int, int]:
     """P 5 / P 6 on a domain small enough for CrossHair to exhaust every path.
 
     pre: 1 <= seats <= 5
