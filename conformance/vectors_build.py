@@ -43,7 +43,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -364,12 +364,24 @@ def _districts_real(real_dir: Path) -> tuple[list[FileSpec], list[Pending]]:
     return list(specs.values()), tests
 
 
+_FIXTURE_FIELDS = ("source", "converted_from")
+"""Fields every converted fixture of ``tests/fixtures/real`` has (besides its contests or cases);
+the published files themselves have no ``converted_from``."""
+
+
 def _read_fixture(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=unique_keys)
     except (OSError, ValueError, RecursionError) as exc:
         reason = _reason(exc)
         raise SourceUnreadable(f"cannot read the published results {path}: {reason}") from exc
+    missing = [f for f in _FIXTURE_FIELDS if not isinstance(data, dict) or f not in data]
+    if missing:
+        raise SourceUnreadable(
+            f"{path} is not a converted fixture like those in tests/fixtures/real (no "
+            f"{' or '.join(missing)}); give the directory of the converted fixtures with --real"
+        )
+    return data
 
 
 def _reason(exc: BaseException) -> str:
@@ -1040,17 +1052,31 @@ class BuildSummary:
         return sum(self.files.values())
 
 
+def _published(
+    read: Callable[[Path], tuple[list[FileSpec], list[Pending]]], real_dir: Path
+) -> tuple[list[FileSpec], list[Pending]]:
+    """``read(real_dir)``, with a fixture of another shape refused as an unreadable source."""
+    try:
+        return read(real_dir)
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise SourceUnreadable(
+            f"the published results at {real_dir} are not in the form of tests/fixtures/real "
+            f"({type(exc).__name__}: {exc}); give the directory of the converted fixtures "
+            "with --real"
+        ) from exc
+
+
 def collect(real_dir: Path, seed: int) -> tuple[list[FileSpec], list[Pending]]:
     """Every file and every test, from every source, in the suite's order."""
     specs: list[FileSpec] = []
     tests: list[Pending] = []
     for more_specs, more_tests in (
         _handwritten(OPERATION, handwritten.TOPICS, handwritten.CASES, HANDWRITTEN_SOURCE),
-        _real(real_dir),
+        _published(_real, real_dir),
         _generated(seed),
         _eerste_kamer(),
         _districts_handwritten(),
-        _districts_real(real_dir),
+        _published(_districts_real, real_dir),
         totalise_vectors.collect(),
     ):
         specs.extend(more_specs)

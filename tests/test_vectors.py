@@ -292,6 +292,44 @@ def test_build_exits_2_when_the_published_results_are_missing(
     assert not (tmp_path / "s").exists()
 
 
+def test_build_exits_2_when_given_published_files_instead_of_converted_fixtures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A directory of published results as published (no ``converted_from``: not the
+    converted fixtures of tests/fixtures/real) is refused with the file named, not an
+    internal error."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "GR20220316.json").write_text(
+        json.dumps({"election": "GR20220316", "source": "x", "contests": []}), encoding="utf-8"
+    )
+    code = main(
+        ["vectors", "build", "--suite", str(tmp_path / "s"), "--ids", str(tmp_path / "i.json"),
+         "--real", str(raw)]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "GR20220316.json" in err and "converted_from" in err
+    assert not (tmp_path / "s").exists()
+
+
+def test_build_exits_2_when_a_fixture_lacks_a_field_deeper_down(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "GR20220316.json").write_text(
+        json.dumps({"source": "x", "converted_from": "y", "contests": []}), encoding="utf-8"
+    )
+    code = main(
+        ["vectors", "build", "--suite", str(tmp_path / "s"), "--ids", str(tmp_path / "i.json"),
+         "--real", str(real)]
+    )
+    assert code == 2
+    assert "tests/fixtures/real" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
+
+
 @pytest.mark.parametrize("argv", [["vectors", "--help"], ["vectors", "build", "--help"],
                                   ["vectors", "verify", "--help"]])
 def test_help_explains(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
