@@ -9,9 +9,16 @@ candidates each, 9 to 45 seats — then times, in the same run:
   and without the trace (``--no-steps``).
 
 It prints elections per second for both and their ratio. Targets (issue 2): at least 5,000
-elections/s, within 3x of the I/O floor. Usage::
+elections/s, within 3x of the I/O floor.
+
+With ``--jobs 1,2`` (issue 17) it also times ``--batch --jobs N`` for every N given, checks
+that each writes the same bytes as ``--jobs 1``, and prints per N the best and the median of
+``--repeat`` runs (interleaved, so that all see the same machine), the processor time used
+(the process and its workers) and the load average before and after, since on a shared
+machine a second worker helps only when a core is free. Usage::
 
     python benchmarks/allocate_batch.py [--elections 20000] [--seed 2026] [--keep DIR]
+    python benchmarks/allocate_batch.py --jobs 1,2 --repeat 5 [--no-steps]
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ import argparse
 import json
 import os
 import random
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -66,11 +75,58 @@ def timed(command: list[str], source: Path, sink: Path) -> float:
         return time.perf_counter() - start
 
 
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def compare_jobs(args: argparse.Namespace, source: Path, folder: Path) -> None:
+    """``--jobs``: every N of ``args.jobs``, ``args.repeat`` times, interleaved."""
+    jobs = [int(j) for j in args.jobs.split(",")]
+    flags = [] if args.steps else ["--no-steps"]
+    times: dict[int, list[float]] = {j: [] for j in jobs}
+    cpu: dict[int, list[float]] = {j: [] for j in jobs}
+    print(f"load average before: {_load()}")
+    for _ in range(args.repeat):
+        for j in jobs:
+            command = [
+                sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--no-progress",
+                "--jobs", str(j), *flags,
+            ]
+            before = _cpu()
+            times[j].append(timed(command, source, folder / f"jobs-{j}.jsonl"))
+            cpu[j].append(_cpu() - before)
+    print(f"load average after:  {_load()}")
+    reference = (folder / f"jobs-{jobs[0]}.jsonl").read_bytes()
+    for j in jobs:
+        same = (folder / f"jobs-{j}.jsonl").read_bytes() == reference
+        best, median = min(times[j]), statistics.median(times[j])
+        print(
+            f"--jobs {j}: best {args.elections / best:7.0f} elections/s ({best:.2f} s), "
+            f"median {args.elections / median:7.0f}/s ({median:.2f} s), processor time "
+            f"{statistics.median(cpu[j]):.2f} s (median), output "
+            f"{'identical to' if same else 'DIFFERENT FROM'} --jobs {jobs[0]}"
+        )
+    first = jobs[0]
+    for j in jobs[1:]:
+        print(
+            f"--jobs {j} / --jobs {first}: best {min(times[first]) / min(times[j]):.2f}x, "
+            f"median {statistics.median(times[first]) / statistics.median(times[j]):.2f}x"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--elections", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", type=Path, help="keep the generated input and output here")
+    parser.add_argument("--jobs", help="compare --jobs N for these N (comma-separated)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each N (--jobs)")
+    parser.add_argument("--no-steps", dest="steps", action="store_false", help="with --jobs")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,6 +138,9 @@ def main() -> None:
         size = source.stat().st_size
         print(f"generated {args.elections} elections ({size / 1e6:.1f} MB) "
               f"in {time.perf_counter() - start:.1f} s (seed {args.seed})")
+        if args.jobs:
+            compare_jobs(args, source, folder)
+            return
 
         floor = timed([sys.executable, "-c", FLOOR], source, folder / "floor.jsonl")
         engine = timed(
