@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
 import re
 import shutil
 import signal
@@ -16,6 +15,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from interchange.allocation import parse_election, result_to_json
 from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
+from kieswet.jobs import jobs as jobs_count
 from kieswet.jsonfile import (
     DEFAULT_MAX_BYTES,
     JsonInputError,
@@ -108,7 +108,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=jobs_count,
         default=1,
         metavar="N",
         help="with --batch: compute in N worker processes (auto: one per processor core); "
@@ -116,21 +116,6 @@ def register(commands: Any) -> None:
     )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
-
-
-def _jobs(text: str) -> int:
-    """``--jobs``: a whole number of at least 1, or ``auto`` (the cores this process may use)."""
-    if text == "auto":
-        if hasattr(os, "sched_getaffinity"):
-            return max(1, len(os.sched_getaffinity(0)))
-        return os.cpu_count() or 1
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number or auto: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
 
 
 def _rejected(field: str, code: str, message: str) -> Rejected:
