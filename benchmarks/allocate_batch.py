@@ -19,6 +19,10 @@ machine a second worker helps only when a core is free. Usage::
 
     python benchmarks/allocate_batch.py [--elections 20000] [--seed 2026] [--keep DIR]
     python benchmarks/allocate_batch.py --jobs 1,2 --repeat 5 [--no-steps]
+
+``--reader`` times only the reading of the lines, in this process (processor time, best of
+``--repeat``): ``json.loads``, ``kieswet.jsonfile.loads`` (with its fastest path) and
+``kieswet.jsonfile.strict_loads`` (without it), and how many lines took the fastest path.
 """
 
 from __future__ import annotations
@@ -67,12 +71,19 @@ def generate(count: int, seed: int) -> list[str]:
     return lines
 
 
+CPU: dict[str, float] = {}
+"""Processor time (user + system) of the last run of each command, by its last argument."""
+
+
 def timed(command: list[str], source: Path, sink: Path) -> float:
     env = dict(os.environ, PYTHONHASHSEED="0")
     with source.open("rb") as stdin, sink.open("wb") as stdout:
+        before = _cpu()
         start = time.perf_counter()
         subprocess.run(command, stdin=stdin, stdout=stdout, check=True, env=env)
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        CPU[sink.name] = _cpu() - before
+        return seconds
 
 
 def _cpu() -> float:
@@ -119,6 +130,33 @@ def compare_jobs(args: argparse.Namespace, source: Path, folder: Path) -> None:
         )
 
 
+def compare_readers(lines: list[str], repeat: int) -> None:
+    """``--reader``: microseconds per line of each reader (processor time, best run)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kieswet import jsonfile
+
+    readers = {
+        "json.loads": json.loads,
+        "jsonfile.loads": jsonfile.loads,
+        "jsonfile.strict_loads": jsonfile.strict_loads,
+    }
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        for name, read in readers.items():
+            start = time.process_time()
+            for line in lines:
+                read(line)
+            spent = time.process_time() - start
+            best[name] = min(best.get(name, spent), spent)
+    fast = sum(jsonfile._fast(line) is not None for line in lines)
+    for name, spent in best.items():
+        print(f"{name:22} {spent / len(lines) * 1e6:7.1f} us per line")
+    print(
+        f"strict_loads / loads: {best['jsonfile.strict_loads'] / best['jsonfile.loads']:.2f}x; "
+        f"lines on the fastest path: {fast} of {len(lines)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--elections", type=int, default=20_000)
@@ -127,7 +165,11 @@ def main() -> None:
     parser.add_argument("--jobs", help="compare --jobs N for these N (comma-separated)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each N (--jobs)")
     parser.add_argument("--no-steps", dest="steps", action="store_false", help="with --jobs")
+    parser.add_argument("--reader", action="store_true", help="time the JSON readers only")
     args = parser.parse_args()
+    if args.reader:
+        compare_readers(generate(args.elections, args.seed), args.repeat)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -169,6 +211,10 @@ def main() -> None:
               f"({bare:.2f} s)")
         print(f"ratio to the I/O floor:      {engine / floor:10.2f}x "
               f"(--no-steps {bare / floor:.2f}x; targets: >= 5000 elections/s, <= 3x)")
+        print("processor time (a shared machine's wall clock varies with its load): floor "
+              f"{CPU['floor.jsonl']:.2f} s, --batch {CPU['results.jsonl']:.2f} s "
+              f"({args.elections / CPU['results.jsonl']:.0f} elections per processor second), "
+              f"--no-steps {CPU['results-no-steps.jsonl']:.2f} s; load average {_load()}")
 
 
 if __name__ == "__main__":

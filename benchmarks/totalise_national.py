@@ -203,7 +203,9 @@ def measure(command: list[str]) -> dict[str, float]:
 
 def _run(command: list[str]) -> dict[str, float]:
     runner = [sys.executable, __file__, "--measure", json.dumps(command)]
-    done = subprocess.run(runner, capture_output=True, text=True, check=True)
+    done = subprocess.run(runner, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
     result: dict[str, float] = json.loads(done.stdout)
     return result
 
@@ -213,6 +215,12 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of full size")
     parser.add_argument("--stations", type=int, help="polling stations (sets --scale)")
     parser.add_argument("--jobs", default="1", help="kieswet totalise --jobs N, for these N")
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        help="kieswet totalise --max-bytes (from about 30,000 polling stations the largest "
+        "synthetic municipality's file exceeds the default 200 MiB)",
+    )
     parser.add_argument("--dir", type=Path, help="where to write the files (default: temp)")
     parser.add_argument("--keep", action="store_true", help="keep (and reuse) the files")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best counts")
@@ -251,6 +259,7 @@ def main() -> None:
                 "--no-progress",
                 "--jobs",
                 str(j),
+                *(["--max-bytes", str(args.max_bytes)] if args.max_bytes else []),
             ]
         runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in commands}
         print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")

@@ -166,7 +166,7 @@ def test_ctrl_c_stops_the_batch_and_its_workers(tmp_path: Path) -> None:
     workers = _children(process.pid)
     assert workers
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert b"Traceback" not in err and b"interrupted" in err
     deadline = time.monotonic() + 10
