@@ -9,9 +9,20 @@ candidates each, 9 to 45 seats — then times, in the same run:
   and without the trace (``--no-steps``).
 
 It prints elections per second for both and their ratio. Targets (issue 2): at least 5,000
-elections/s, within 3x of the I/O floor. Usage::
+elections/s, within 3x of the I/O floor.
+
+With ``--jobs 1,2`` (issue 17) it also times ``--batch --jobs N`` for every N given, checks
+that each writes the same bytes as ``--jobs 1``, and prints per N the best and the median of
+``--repeat`` runs (interleaved, so that all see the same machine), the processor time used
+(the process and its workers) and the load average before and after, since on a shared
+machine a second worker helps only when a core is free. Usage::
 
     python benchmarks/allocate_batch.py [--elections 20000] [--seed 2026] [--keep DIR]
+    python benchmarks/allocate_batch.py --jobs 1,2 --repeat 5 [--no-steps]
+
+``--reader`` times only the reading of the lines, in this process (processor time, best of
+``--repeat``): ``json.loads``, ``kieswet.jsonfile.loads`` (with its fastest path) and
+``kieswet.jsonfile.strict_loads`` (without it), and how many lines took the fastest path.
 """
 
 from __future__ import annotations
@@ -20,6 +31,8 @@ import argparse
 import json
 import os
 import random
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -58,12 +71,90 @@ def generate(count: int, seed: int) -> list[str]:
     return lines
 
 
+CPU: dict[str, float] = {}
+"""Processor time (user + system) of the last run of each command, by its last argument."""
+
+
 def timed(command: list[str], source: Path, sink: Path) -> float:
     env = dict(os.environ, PYTHONHASHSEED="0")
     with source.open("rb") as stdin, sink.open("wb") as stdout:
+        before = _cpu()
         start = time.perf_counter()
         subprocess.run(command, stdin=stdin, stdout=stdout, check=True, env=env)
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        CPU[sink.name] = _cpu() - before
+        return seconds
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def compare_jobs(args: argparse.Namespace, source: Path, folder: Path) -> None:
+    """``--jobs``: every N of ``args.jobs``, ``args.repeat`` times, interleaved."""
+    jobs = [int(j) for j in args.jobs.split(",")]
+    flags = [] if args.steps else ["--no-steps"]
+    times: dict[int, list[float]] = {j: [] for j in jobs}
+    cpu: dict[int, list[float]] = {j: [] for j in jobs}
+    print(f"load average before: {_load()}")
+    for _ in range(args.repeat):
+        for j in jobs:
+            command = [
+                sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--no-progress",
+                "--jobs", str(j), *flags,
+            ]
+            before = _cpu()
+            times[j].append(timed(command, source, folder / f"jobs-{j}.jsonl"))
+            cpu[j].append(_cpu() - before)
+    print(f"load average after:  {_load()}")
+    reference = (folder / f"jobs-{jobs[0]}.jsonl").read_bytes()
+    for j in jobs:
+        same = (folder / f"jobs-{j}.jsonl").read_bytes() == reference
+        best, median = min(times[j]), statistics.median(times[j])
+        print(
+            f"--jobs {j}: best {args.elections / best:7.0f} elections/s ({best:.2f} s), "
+            f"median {args.elections / median:7.0f}/s ({median:.2f} s), processor time "
+            f"{statistics.median(cpu[j]):.2f} s (median), output "
+            f"{'identical to' if same else 'DIFFERENT FROM'} --jobs {jobs[0]}"
+        )
+    first = jobs[0]
+    for j in jobs[1:]:
+        print(
+            f"--jobs {j} / --jobs {first}: best {min(times[first]) / min(times[j]):.2f}x, "
+            f"median {statistics.median(times[first]) / statistics.median(times[j]):.2f}x"
+        )
+
+
+def compare_readers(lines: list[str], repeat: int) -> None:
+    """``--reader``: microseconds per line of each reader (processor time, best run)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from kieswet import jsonfile
+
+    readers = {
+        "json.loads": json.loads,
+        "jsonfile.loads": jsonfile.loads,
+        "jsonfile.strict_loads": jsonfile.strict_loads,
+    }
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        for name, read in readers.items():
+            start = time.process_time()
+            for line in lines:
+                read(line)
+            spent = time.process_time() - start
+            best[name] = min(best.get(name, spent), spent)
+    fast = sum(jsonfile._fast(line) is not None for line in lines)
+    for name, spent in best.items():
+        print(f"{name:22} {spent / len(lines) * 1e6:7.1f} us per line")
+    print(
+        f"strict_loads / loads: {best['jsonfile.strict_loads'] / best['jsonfile.loads']:.2f}x; "
+        f"lines on the fastest path: {fast} of {len(lines)}"
+    )
 
 
 def main() -> None:
@@ -71,7 +162,14 @@ def main() -> None:
     parser.add_argument("--elections", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", type=Path, help="keep the generated input and output here")
+    parser.add_argument("--jobs", help="compare --jobs N for these N (comma-separated)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each N (--jobs)")
+    parser.add_argument("--no-steps", dest="steps", action="store_false", help="with --jobs")
+    parser.add_argument("--reader", action="store_true", help="time the JSON readers only")
     args = parser.parse_args()
+    if args.reader:
+        compare_readers(generate(args.elections, args.seed), args.repeat)
+        return
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
@@ -82,6 +180,9 @@ def main() -> None:
         size = source.stat().st_size
         print(f"generated {args.elections} elections ({size / 1e6:.1f} MB) "
               f"in {time.perf_counter() - start:.1f} s (seed {args.seed})")
+        if args.jobs:
+            compare_jobs(args, source, folder)
+            return
 
         floor = timed([sys.executable, "-c", FLOOR], source, folder / "floor.jsonl")
         engine = timed(
@@ -110,6 +211,10 @@ def main() -> None:
               f"({bare:.2f} s)")
         print(f"ratio to the I/O floor:      {engine / floor:10.2f}x "
               f"(--no-steps {bare / floor:.2f}x; targets: >= 5000 elections/s, <= 3x)")
+        print("processor time (a shared machine's wall clock varies with its load): floor "
+              f"{CPU['floor.jsonl']:.2f} s, --batch {CPU['results.jsonl']:.2f} s "
+              f"({args.elections / CPU['results.jsonl']:.0f} elections per processor second), "
+              f"--no-steps {CPU['results-no-steps.jsonl']:.2f} s; load average {_load()}")
 
 
 if __name__ == "__main__":

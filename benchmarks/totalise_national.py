@@ -15,20 +15,30 @@ Then, each in a fresh process (its own peak memory), it times
 Both are wall-clock times of the whole process (interpreter start included), the best of
 ``--repeat`` runs, which are interleaved so that both see the same machine. It prints the
 seconds, MB/s, peak resident memory, and the ratio totalise / bare (targets: within 2x, peak
-memory under 1.5 GB). Numbers only: nothing is asserted. Usage::
+memory under 1.5 GB). Numbers only: nothing is asserted.
+
+``--stations N`` sets the size by its number of polling stations (10,000 is the full size;
+the municipalities grow with it). ``--jobs 1,2`` times ``kieswet totalise --jobs N`` for every
+N given (issue 17), and prints for each the best and the median of ``--repeat`` runs and the
+load average. Peak memory is printed twice: the largest single process (``ru_maxrss``), and
+the sum over the command and its worker processes, sampled every 20 ms from ``/proc``
+(where there is one). Usage::
 
     python benchmarks/totalise_national.py                      # full size, temporary files
     python benchmarks/totalise_national.py --scale 0.1
     python benchmarks/totalise_national.py --dir /tmp/tk510 --keep --repeat 3
+    python benchmarks/totalise_national.py --stations 40000 --jobs 1,2 --repeat 3
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -144,21 +154,58 @@ def generate(directory: Path, scale: float) -> tuple[int, int]:
     return municipalities, sum(shares)
 
 
+def _tree_rss(root: int) -> int:
+    """The resident memory (kB) of ``root`` and its descendants, from ``/proc``."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    total = 0
+    for pid in rss:
+        walk = pid
+        while walk in parents and walk != root:
+            walk = parents[walk]
+        if walk == root:
+            total += rss[pid]
+    return total
+
+
 def measure(command: list[str]) -> dict[str, float]:
     """Run ``command`` (in this process's only child) and return its wall-clock seconds and
-    peak resident memory (called in a fresh process by ``main``, so the peak is its own)."""
+    peak resident memory (called in a fresh process by ``main``, so the peak is its own):
+    the largest single process, and the sampled sum over it and its workers."""
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    summed = 0
+    sample = Path("/proc").is_dir()
+    while process.poll() is None:
+        if sample:
+            summed = max(summed, _tree_rss(process.pid))
+        time.sleep(0.02)
     seconds = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} exited with {done.returncode}:\n{done.stderr}")
+    stderr = process.stderr.read() if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited with {process.returncode}:\n{stderr}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"seconds": seconds, "peak_mb": peak}
+    return {"seconds": seconds, "peak_mb": peak, "sum_mb": summed / 1024}
 
 
 def _run(command: list[str]) -> dict[str, float]:
     runner = [sys.executable, __file__, "--measure", json.dumps(command)]
-    done = subprocess.run(runner, capture_output=True, text=True, check=True)
+    done = subprocess.run(runner, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
     result: dict[str, float] = json.loads(done.stdout)
     return result
 
@@ -166,6 +213,14 @@ def _run(command: list[str]) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of full size")
+    parser.add_argument("--stations", type=int, help="polling stations (sets --scale)")
+    parser.add_argument("--jobs", default="1", help="kieswet totalise --jobs N, for these N")
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        help="kieswet totalise --max-bytes (from about 30,000 polling stations the largest "
+        "synthetic municipality's file exceeds the default 200 MiB)",
+    )
     parser.add_argument("--dir", type=Path, help="where to write the files (default: temp)")
     parser.add_argument("--keep", action="store_true", help="keep (and reuse) the files")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best counts")
@@ -174,6 +229,8 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(json.loads(args.measure))))
         return
+    if args.stations:
+        args.scale = args.stations / STATIONS
     directory = args.dir or Path(tempfile.mkdtemp(prefix="kieswet-510b-"))
     directory.mkdir(parents=True, exist_ok=True)
     out = Path(tempfile.mkdtemp(prefix="kieswet-totals-"))
@@ -188,9 +245,10 @@ def main() -> None:
         files = list(directory.glob("*.xml"))
         size = sum(p.stat().st_size for p in files) / 1e6
         print(f"{len(files)} files, {size:,.0f} MB in {directory}")
-        commands = {
-            "bare": [sys.executable, "-c", BARE, str(directory)],
-            "totalise": [
+        jobs = [int(j) for j in args.jobs.split(",")]
+        commands = {"bare": [sys.executable, "-c", BARE, str(directory)]}
+        for j in jobs:
+            commands["totalise" if j == 1 else f"--jobs {j}"] = [
                 sys.executable,
                 "-m",
                 "kieswet.cli",
@@ -199,24 +257,36 @@ def main() -> None:
                 "--out",
                 str(out),
                 "--no-progress",
-            ],
-        }
-        results: dict[str, dict[str, float]] = {}
+                "--jobs",
+                str(j),
+                *(["--max-bytes", str(args.max_bytes)] if args.max_bytes else []),
+            ]
+        runs: dict[str, list[dict[str, float]]] = {kind: [] for kind in commands}
+        print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         for _ in range(args.repeat):
             for kind, command in commands.items():
-                run = _run(command)
-                best = results.get(kind)
-                if best is None or run["seconds"] < best["seconds"]:
-                    results[kind] = run
+                runs[kind].append(_run(command))
+        print(f"load average after:  {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        results = {kind: min(r, key=lambda x: x["seconds"]) for kind, r in runs.items()}
         for kind, r in results.items():
+            median = statistics.median(x["seconds"] for x in runs[kind])
             print(
-                f"{kind:>9}: {r['seconds']:8.2f} s  {size / r['seconds']:7.1f} MB/s  "
-                f"peak {r['peak_mb']:7.0f} MB"
+                f"{kind:>9}: best {r['seconds']:7.2f} s  {size / r['seconds']:6.1f} MB/s  "
+                f"median {median:7.2f} s  peak {max(x['peak_mb'] for x in runs[kind]):6.0f} "
+                f"MB (largest process), {max(x['sum_mb'] for x in runs[kind]):6.0f} MB (sum)"
             )
-        ratio = results["totalise"]["seconds"] / results["bare"]["seconds"]
+        first = "totalise" if "totalise" in results else next(k for k in results if k != "bare")
+        ratio = results[first]["seconds"] / results["bare"]["seconds"]
         print(f"ratio kieswet totalise / bare parse: {ratio:.2f} (target <= 2)")
-        peak = results["totalise"]["peak_mb"]
+        peak = results[first]["peak_mb"]
         print(f"peak memory of kieswet totalise: {peak:.0f} MB (target < 1536)")
+        for kind in results:
+            if kind.startswith("--jobs"):
+                best = results[first]["seconds"] / results[kind]["seconds"]
+                median = statistics.median(x["seconds"] for x in runs[first]) / statistics.median(
+                    x["seconds"] for x in runs[kind]
+                )
+                print(f"{kind} / --jobs 1: best {best:.2f}x, median {median:.2f}x")
         written = sorted(p.name for p in out.iterdir())
         print(f"written: {len(written)} files ({', '.join(written[:2])}, ...)")
     finally:

@@ -7,13 +7,15 @@ import gc
 import json
 import re
 import shutil
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from interchange.allocation import parse_election, result_to_json
 from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
+from kieswet.jobs import jobs as jobs_count
 from kieswet.jsonfile import (
     DEFAULT_MAX_BYTES,
     JsonInputError,
@@ -27,6 +29,9 @@ from kieswet.render import WIDTH, render_result
 from kieswet.text import printable_lines
 from reference.allocate import allocate
 from spec.model import Completed, Election, InputError, NeedsLot, Rejected, Result
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 EXIT_OK = 0
 EXIT_REJECTED = 2
@@ -54,7 +59,8 @@ per list); a byte-order mark is accepted. See the documentation, "JSON input".
 With --batch, every line of FILE (or standard input) is one input document and every output
 line is its result, in the same order; a bad line (not UTF-8, not JSON, too long) gives a
 "rejected" result line naming its line number and the batch goes on. The exit status is then
-0 once all lines are answered.
+0 once all lines are answered. --jobs N computes a batch in N worker processes (default 1);
+the output is the same, byte for byte.
 """
 
 
@@ -99,6 +105,14 @@ def register(commands: Any) -> None:
         default=None,
         help="with --batch: show progress on standard error "
         "(default: when standard error is a terminal)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=jobs_count,
+        default=1,
+        metavar="N",
+        help="with --batch: compute in N worker processes (auto: one per processor core); "
+        "the output is byte-identical to --jobs 1 (default 1)",
     )
     add_max_bytes(parser)
     parser.set_defaults(run=run)
@@ -244,13 +258,17 @@ def without_steps(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def batch_lines(
-    lines: Iterable[str | bytes], faults: list[int] | None = None, steps: bool = True
+    lines: Iterable[str | bytes],
+    faults: list[int] | None = None,
+    steps: bool = True,
+    start: int = 1,
 ) -> Iterator[str]:
     """One result line per input line (empty lines are skipped). A line that cannot be read
     (not UTF-8, not JSON, too long) gives a rejected result naming its line number; the batch
     goes on. So does a line on which kieswet itself fails (a bug): its record is rejected
-    with code ``internal_error``, and its number is added to ``faults``."""
-    for number, line in enumerate(lines, 1):
+    with code ``internal_error``, and its number is added to ``faults``. ``start`` is the
+    number of the first line (a chunk of a batch computed by a worker process)."""
+    for number, line in enumerate(lines, start):
         try:
             results = list(_batch_line(number, line, steps))
         except Exception as exc:  # a fault of ours costs this record, not the batch
@@ -308,7 +326,18 @@ _TOO_LONG = b"\xff too long"
 """Stands for a line beyond the limit: not UTF-8, so it is rejected as such, with its number."""
 
 
-def _run_batch(source: IO[bytes], show_progress: bool, limit: int, steps: bool = True) -> int:
+CHUNK_LINES = 64
+"""With ``--jobs``: at most this many input lines per task of a worker process ..."""
+CHUNK_BYTES = 1 << 20
+"""... and at most about this many bytes (a longer line is a task of its own)."""
+IN_FLIGHT = 3
+"""Tasks per worker sent ahead: enough to keep every worker busy while the results are
+written in order, few enough that memory stays bounded whatever the length of the batch."""
+
+
+def _run_batch(
+    source: IO[bytes], show_progress: bool, limit: int, steps: bool = True, jobs: int = 1
+) -> int:
     out = sys.stdout
     # Elections and results form no reference cycles, so reference counting frees them; the
     # cyclic collector would only rescan the long-lived module objects thousands of times.
@@ -317,18 +346,88 @@ def _run_batch(source: IO[bytes], show_progress: bool, limit: int, steps: bool =
     gc.set_threshold(100_000, 50, 100)
     lines = _bounded_lines(source, limit)
     faults: list[int] = []
+    # Results as pieces of text, each with the number of result lines it holds.
+    pieces: Iterator[tuple[str, int]] = (
+        _parallel(lines, faults, steps, jobs)
+        if jobs > 1
+        else ((line, 1) for line in batch_lines(lines, faults, steps))
+    )
     if not show_progress:
-        out.writelines(batch_lines(lines, faults, steps))
+        out.writelines(piece for piece, _ in pieces)
         return _batch_status(faults)
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     columns = (SpinnerColumn(), TextColumn("{task.completed} elections"), TimeElapsedColumn())
     with Progress(*columns, transient=True, console=None) as progress:
         task = progress.add_task("allocate", total=None)
-        for line in batch_lines(lines, faults, steps):
-            out.write(line)
-            progress.advance(task)
+        for piece, count in pieces:
+            out.write(piece)
+            progress.advance(task, count)
     return _batch_status(faults)
+
+
+def _chunks(lines: Iterable[bytes]) -> Iterator[tuple[int, list[bytes]]]:
+    """The lines in consecutive chunks (of :data:`CHUNK_LINES` lines, or fewer making
+    :data:`CHUNK_BYTES`), each with the number of its first line."""
+    chunk: list[bytes] = []
+    size = 0
+    first = 1
+    for number, line in enumerate(lines, 1):
+        if not chunk:
+            first = number
+        chunk.append(line)
+        size += len(line)
+        if len(chunk) >= CHUNK_LINES or size >= CHUNK_BYTES:
+            yield first, chunk
+            chunk, size = [], 0
+    if chunk:
+        yield first, chunk
+
+
+def _batch_chunk(first: int, lines: list[bytes], steps: bool) -> tuple[str, int, list[int]]:
+    """In a worker process: the result lines of one chunk as one text, their number, and the
+    numbers of the lines on which kieswet failed (see :func:`batch_lines`)."""
+    faults: list[int] = []
+    results = list(batch_lines(lines, faults, steps, first))
+    return "".join(results), len(results), faults
+
+
+def _worker_start() -> None:
+    """A worker ignores Ctrl-C: the main process alone stops the batch (and its workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _parallel(
+    lines: Iterable[bytes], faults: list[int], steps: bool, jobs: int
+) -> Iterator[tuple[str, int]]:
+    """``--jobs N``: the chunks of the batch computed by N worker processes, given back in the
+    order of the input, so the output is the same as one process writes. A bounded number of
+    chunks is in flight (:data:`IN_FLIGHT` per worker). On Ctrl-C, or when the reader of the
+    output goes away, the chunks not yet started are cancelled and the workers stop."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork: the workers start at once with everything loaded (and frozen) here
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start)
+    pending: deque[Future[tuple[str, int, list[int]]]] = deque()
+    try:
+        for first, chunk in _chunks(lines):
+            pending.append(pool.submit(_batch_chunk, first, chunk, steps))
+            while len(pending) >= IN_FLIGHT * jobs or (pending and pending[0].done()):
+                yield _taken(pending.popleft(), faults)
+        while pending:
+            yield _taken(pending.popleft(), faults)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _taken(future: Future[tuple[str, int, list[int]]], faults: list[int]) -> tuple[str, int]:
+    text, count, failed = future.result()
+    faults.extend(failed)
+    return text, count
 
 
 def _batch_status(faults: list[int]) -> int:
@@ -370,13 +469,17 @@ def run(args: argparse.Namespace) -> int:
     if path is None:
         return EXIT_REJECTED
     limit = getattr(args, "max_bytes", DEFAULT_MAX_BYTES)
+    jobs = getattr(args, "jobs", 1)
+    if jobs != 1 and not args.batch:
+        print("kieswet allocate: --jobs: only with --batch", file=sys.stderr)
+        return EXIT_REJECTED
     if args.batch:
         show = sys.stderr.isatty() if args.progress is None else args.progress
         try:
             with (
                 nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb")
             ) as source:
-                return _run_batch(source, show, limit, args.steps)
+                return _run_batch(source, show, limit, args.steps, jobs)
         except BrokenPipeError:
             raise  # the reader of our output went away: kieswet.cli stops quietly
         except OSError as exc:

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
+
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 """The default of ``--max-bytes``: the EML reading limit (``interchange.eml.Limits``)."""
 MAX_DEPTH = 64
@@ -182,13 +184,32 @@ def loads(text: str) -> object:
     """Decode one JSON text by the rules of this module; raises :class:`JsonInputError` with
     the line and column, or the field, of the fault.
 
+    Most documents are sound and written plainly, so they take the fastest path,
+    :func:`_fast` (orjson, and checks on the text that rule every fault out); any other
+    document is read by :func:`strict_loads`, which gives the same value for a sound document
+    and names the fault of any other.
+    """
+    if text.startswith(_BOM):
+        text = text[1:]
+    document = _fast(text)
+    if document is not None:
+        return document
+    return _strict(text)
+
+
+def strict_loads(text: str) -> object:
+    """:func:`loads` without its fastest path: the reading that decides, and names, every
+    fault (``tests/test_jsonfile_fast.py`` holds :func:`loads` to it).
+
     Most documents are sound, so they take a fast path: the standard library's reader in C,
     then one walk without field paths that checks the bounds and counts the keys. Only a
     document that may be at fault (more key ends than keys, a value out of bounds) is read
     again, keeping every pair, and walked with field paths, to name the fault.
     """
-    if text.startswith(_BOM):
-        text = text[1:]
+    return _strict(text[1:] if text.startswith(_BOM) else text)
+
+
+def _strict(text: str) -> object:
     try:
         try:
             document = json.loads(text, parse_constant=_Constant)
@@ -264,6 +285,84 @@ def _sound(document: object) -> int | None:
         else:
             return None  # a document that is a single value: the slow walk judges it
     return keys
+
+
+_DIGITS_AS_ZERO = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
+_LONG_NUMBER = b"0" * 13
+"""A run of 13 digits: the least that may make a ``votes`` number out of bounds (and every
+other integer needs 16, a 64-bit integer 19)."""
+_DEEP = b"\n" + b" " * (2 * MAX_DEPTH)
+"""A line of orjson's indented text (two spaces a level) holding a value :data:`MAX_DEPTH`
+levels deep."""
+_KEYED = tuple(
+    (f'"{key}"'.encode(), re.compile(f'"{key}"[ \t\r\n]*:[ \t\r\n]*(-?[0-9]+)'.encode()), bound)
+    for key, bound in (("seats", MAX_SEATS), ("candidate_count", MAX_CANDIDATES))
+)
+_CANDIDATES = b'"candidates"'
+
+
+def _fast(text: str) -> object | None:
+    """The document of ``text`` when it is an array or object that :func:`strict_loads`
+    accepts, read by orjson; ``None`` when it may not be (then :func:`strict_loads` reads it,
+    and names any fault). It is ``None`` unless the text itself rules out every fault:
+
+    * no backslash: every string is written as it reads, so a key is found by its text, and
+      orjson writes every string back byte for byte (orjson reads the same values as the
+      standard library for such a text: ``tests/test_jsonfile_fast.py``; it refuses what JSON
+      does not allow, ``NaN``, ``Infinity``, a number too large for a float, so they are left
+      to the strict reader too);
+    * no run of 13 digits: every integer is below 10^12 in size (so within every bound but
+      those of ``seats`` and ``candidate_count``), and within 64 bits (orjson reads larger
+      ones as floats);
+    * a key repeated in an object: orjson keeps one of them, so the document written again
+      holds fewer colons than the text (strings are written back unchanged, and every key is
+      followed by one colon);
+    * nesting: no line of orjson's indented text is :data:`MAX_DEPTH` levels deep;
+    * ``"seats"`` and ``"candidate_count"``: every integer written after the key is within
+      its bound; ``"candidates"``: the arrays or objects under that key, found by walking
+      down only until as many keys as the text holds are seen, are within their bound.
+    """
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return None
+    if b"\\" in raw or _LONG_NUMBER in raw.translate(_DIGITS_AS_ZERO):
+        return None
+    try:
+        document = orjson.loads(raw)
+        if type(document) is not dict and type(document) is not list:
+            return None  # a single value: the strict reader names what is wrong with it
+        shown = orjson.dumps(document, option=orjson.OPT_INDENT_2)
+    except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+        return None
+    if _DEEP in shown or shown.count(b":") != raw.count(b":"):
+        return None
+    for literal, pattern, bound in _KEYED:
+        start = raw.find(literal)
+        while start >= 0:
+            found = pattern.match(raw, start)
+            if found is not None and not -bound <= int(found[1]) <= bound:
+                return None
+            start = raw.find(literal, start + 1)
+    remaining = raw.count(_CANDIDATES)
+    level: list[Any] = [document]
+    while remaining and level:
+        below: list[Any] = []
+        for container in level:
+            if type(container) is dict:
+                value = container.get("candidates")
+                if value is not None:
+                    remaining -= 1
+                    if (type(value) is list or type(value) is dict) and len(value) > MAX_CANDIDATES:
+                        return None
+                below.extend(v for v in container.values() if type(v) in _CONTAINERS)
+            else:
+                below.extend(v for v in container if type(v) in _CONTAINERS)
+        level = below
+    return document
+
+
+_CONTAINERS = (dict, list)
 
 
 def decode_bytes(data: bytes) -> str:

@@ -48,6 +48,7 @@ from kieswet.findings_files import (
     findings_jsonl,
     legend,
 )
+from kieswet.jobs import jobs as jobs_count
 from kieswet.jsonfile import add_max_bytes, read_json
 from kieswet.text import printable, printable_lines
 from reference.totalise import Progress, totalise
@@ -193,6 +194,14 @@ def register(commands: Any) -> None:
         help="with a directory as INPUT: leave out the files whose name matches GLOB (e.g. "
         "'*.pdf'); every other file must be an EML 510 (repeatable)",
     )
+    parser.add_argument(
+        "--jobs",
+        type=jobs_count,
+        default=1,
+        metavar="N",
+        help="with a directory as INPUT: read the EML files in N worker processes (auto: one "
+        "per processor core); the results are the same as with --jobs 1 (default 1)",
+    )
     add_max_bytes(parser)
     parser.add_argument(
         "--progress",
@@ -233,6 +242,7 @@ def run(args: argparse.Namespace) -> int:
             ("--candidates", args.candidates),
             ("--eml-schemas", args.eml_schemas),
             ("--exclude", args.exclude),
+            ("--jobs", getattr(args, "jobs", 1) != 1),
         )
         if value
     ]
@@ -287,6 +297,7 @@ def run_directory(args: argparse.Namespace, show: bool) -> int:
                 check_sums=False,
                 progress=advance,
                 exclude=(*args.exclude, *OWN_FILES),
+                jobs=getattr(args, "jobs", 1),
             )
         if args.eml_schemas:
             for file in read.files:

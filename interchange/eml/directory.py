@@ -15,10 +15,13 @@ the number of the municipality's district; a 510d has contest ``alle``.
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import dataclasses
 import fnmatch
+import functools
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,6 +118,7 @@ def read_count_directory(
     check_sums: bool = True,
     progress: Callable[[int, int], None] | None = None,
     exclude: Sequence[str] = (),
+    jobs: int = 1,
 ) -> CountDirectory:
     """Read every 510 file matching ``pattern`` in ``directory`` (see :func:`read_counts`);
     every entry of the directory is accounted for (:func:`directory_files`).
@@ -122,44 +126,93 @@ def read_count_directory(
     ``progress(bytes_read, bytes_total)`` is called after each file. Raises
     :class:`EmlError` for an unreadable directory, no matching file, a bad file, files of
     different elections or message types, or a unit id found in two places.
+
+    With ``jobs`` above 1 the files are read by that many worker processes; the files are
+    taken in name order all the same, so the result, and the first error raised, are those
+    of one process (each worker holds one file's tree at a time, this process none).
     """
     directory = Path(directory)
     paths = directory_files(directory, pattern, exclude)
     sizes = [_size(path) for path in paths]
     files: list[CountFile] = []
     where: dict[str, str] = {}
-    for done, path in enumerate(paths, start=1):
-        file = read_counts(path, limits=limits, lists=lists, check_sums=check_sums)
-        if files:
-            first = files[0].header
-            header = file.header
-            if header.election.id != first.election.id:
-                raise EmlError(
-                    path,
-                    f"election {header.election.id!r}, while {first.path} is of election "
-                    f"{first.election.id!r}",
-                    element="ElectionIdentifier",
-                )
-            if header.message_id != first.message_id:
-                raise EmlError(
-                    path,
-                    f"an EML {header.message_id}, while {first.path} is an EML "
-                    f"{first.message_id}: one kind of 510 per directory",
-                    element="EML",
-                )
-        for count in (*file.totals, *file.units):
-            other = where.get(count.unit_id)
-            if other is not None:
-                raise EmlError(
-                    path,
-                    f"reporting unit {count.unit_id!r} is also in {other}",
-                    element="ReportingUnitIdentifier",
-                )
-            where[count.unit_id] = str(path)
-        files.append(file)
-        if progress is not None:
-            progress(sum(sizes[:done]), sum(sizes))
+    read = functools.partial(read_counts, limits=limits, lists=lists, check_sums=check_sums)
+    with _reader(read, paths, jobs) as results:
+        for done, (path, file) in enumerate(zip(paths, results, strict=True), start=1):
+            _add(files, where, path, file)
+            if progress is not None:
+                progress(sum(sizes[:done]), sum(sizes))
     return CountDirectory(str(directory), tuple(files))
+
+
+@contextlib.contextmanager
+def _reader(
+    read: Callable[[Path], CountFile], paths: list[Path], jobs: int
+) -> Iterator[Iterator[CountFile]]:
+    """The files read in order: here, or by ``jobs`` worker processes (at most two files
+    per worker ahead of the one taken; on leaving, the rest are cancelled)."""
+    if jobs <= 1 or len(paths) <= 1:
+        yield map(read, paths)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(min(jobs, len(paths)), mp_context=context, initializer=_worker)
+
+    def ordered() -> Iterator[CountFile]:
+        pending: collections.deque[Future[CountFile]] = collections.deque()
+        for path in paths:
+            pending.append(pool.submit(read, path))
+            if len(pending) > 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    try:
+        yield ordered()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker() -> None:
+    """A worker ignores Ctrl-C: the main process stops the reading (and its workers)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _add(files: list[CountFile], where: dict[str, str], path: Path, file: CountFile) -> None:
+    """Take ``file`` after the files read before it: one election, one kind of 510, no unit
+    twice."""
+    if files:
+        first = files[0].header
+        header = file.header
+        if header.election.id != first.election.id:
+            raise EmlError(
+                path,
+                f"election {header.election.id!r}, while {first.path} is of election "
+                f"{first.election.id!r}",
+                element="ElectionIdentifier",
+            )
+        if header.message_id != first.message_id:
+            raise EmlError(
+                path,
+                f"an EML {header.message_id}, while {first.path} is an EML "
+                f"{first.message_id}: one kind of 510 per directory",
+                element="EML",
+            )
+    for count in (*file.totals, *file.units):
+        other = where.get(count.unit_id)
+        if other is not None:
+            raise EmlError(
+                path,
+                f"reporting unit {count.unit_id!r} is also in {other}",
+                element="ReportingUnitIdentifier",
+            )
+        where[count.unit_id] = str(path)
+    files.append(file)
 
 
 def directory_files(

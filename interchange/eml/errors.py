@@ -27,6 +27,10 @@ class EmlError(Exception):
         self.line = line if line and line > 0 else None
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[object, tuple[str, str, str | None, int | None]]:
+        """Pickled as it is (``kieswet totalise --jobs`` reads files in worker processes)."""
+        return _restore, (self.path, self.reason, self.element, self.line)
+
     def __str__(self) -> str:
         where = [self.path]
         if self.line is not None:
@@ -34,3 +38,10 @@ class EmlError(Exception):
         if self.element is not None:
             where.append(f"<{self.element}>")
         return ", ".join(where) + ": " + self.reason
+
+
+def _restore(path: str, reason: str, element: str | None, line: int | None) -> EmlError:
+    error = EmlError.__new__(EmlError)
+    error.path, error.reason, error.element, error.line = path, reason, element, line
+    Exception.__init__(error, str(error))
+    return error
