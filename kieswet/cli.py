@@ -59,16 +59,6 @@ def _chosen(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _version() -> str:
-    """The installed version of kieswet (``unknown`` when run from a tree not installed)."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("kieswet")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The parser; with ``argv``, only the sub-command it names is imported and fully built
     (the others appear with their summaries). Without ``argv`` every sub-command is built."""
@@ -82,7 +72,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 a check found differences, 2 invalid input or usage, "
         "3 a lot must be drawn, 70 internal error (please report), 130 interrupted.",
     )
-    parser.add_argument("--version", action="version", version=f"kieswet {_version()}")
+    parser.add_argument("--version", action="version", version=f"kieswet {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = None if argv is None else _chosen(argv)
     for name, (module, summary) in COMMANDS.items():

@@ -10,7 +10,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,7 @@ from conformance.suite import (
     load_suite,
     select,
 )
+from kieswet.cli import version
 from kieswet.messages import why
 from kieswet.text import printable
 from spec.model import ELECTION_KINDS, LAW_VERSIONS, parse_profile
@@ -246,20 +246,22 @@ def _progress(show: bool) -> Iterator[Callable[[int, int], None] | None]:
         yield update
 
 
-def _runner_version() -> str:
+def adapter_command(text: str) -> list[str]:
+    """``--adapter``'s command split as a shell would; ``ValueError`` saying what is wrong."""
     try:
-        return metadata.version("kieswet")
-    except metadata.PackageNotFoundError:
-        return "unknown"
+        command = shlex.split(text)
+    except ValueError as exc:
+        raise ValueError(f"--adapter: cannot split the command ({exc})") from exc
+    if not command:
+        raise ValueError("--adapter: the command is empty")
+    return command
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        command = shlex.split(args.adapter)
+        command = adapter_command(args.adapter)
     except ValueError as exc:
-        return _fail(f"--adapter: cannot split the command ({exc})")
-    if not command:
-        return _fail("--adapter: the command is empty")
+        return _fail(str(exc))
     suite_dir: Path = args.suite if args.suite is not None else default_suite()
     try:
         suite = load_suite(suite_dir)
@@ -298,7 +300,7 @@ def run(args: argparse.Namespace) -> int:
         adapter_command=shlex.join(command),
         batch_size=args.batch_size,
         timeout=args.timeout,
-        runner_version=_runner_version(),
+        runner_version=version(),
         suite_is_default=args.suite is None,
     )
     try:
@@ -582,11 +584,9 @@ def _print_outcome(outcome: FuzzOutcome, seed: int) -> None:
 
 def fuzz(args: argparse.Namespace) -> int:
     try:
-        command = shlex.split(args.adapter)
+        command = adapter_command(args.adapter)
     except ValueError as exc:
-        return _fuzz_fail(f"--adapter: cannot split the command ({exc})")
-    if not command:
-        return _fuzz_fail("--adapter: the command is empty")
+        return _fuzz_fail(str(exc))
     out: Path = args.out
     if out.exists() and not out.is_dir():
         return _fuzz_fail(f"--out {out} exists and is not a directory")
@@ -625,7 +625,7 @@ def fuzz(args: argparse.Namespace) -> int:
         command=command,
         seed=seed,
         arguments=_reproduce_arguments(args, seed),
-        kieswet_version=_runner_version(),
+        kieswet_version=version(),
     )
     try:
         path = write_finding(out, outcome.finding, provenance)

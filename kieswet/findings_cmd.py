@@ -22,6 +22,9 @@ from conformance.fuzz_campaign import (
 )
 from conformance.runner import AdapterFailure
 from conformance.suite import SuiteError
+from kieswet.cli import version
+from kieswet.conformance_cmd import adapter_command
+from spec.rules.base import plural
 
 EXIT_NONE = 0
 EXIT_FOUND = 1
@@ -55,10 +58,6 @@ Example:
   kieswet conformance findings .hypothesis/examples --adapter "./my-adapter" --out findings
 """
 
-
-def _counted(number: int, one: str, many: str) -> str:
-    """``1 verschil``, ``2 verschillen``."""
-    return f"{number} {one if number == 1 else many}"
 
 
 def register_findings(sub: Any) -> None:
@@ -111,22 +110,11 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def _version() -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version("kieswet")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def findings(args: argparse.Namespace) -> int:
     try:
-        command = shlex.split(args.adapter)
+        command = adapter_command(args.adapter)
     except ValueError as exc:
-        return _fail(f"--adapter: cannot split the command ({exc})")
-    if not command:
-        return _fail("--adapter: the command is empty")
+        return _fail(str(exc))
     if args.shards < 1 or not args.timeout > 0:
         return _fail("--shards must be at least 1 and --timeout positive")
     out: Path = args.out
@@ -149,15 +137,15 @@ def findings(args: argparse.Namespace) -> int:
     adapter = replayed.adapter
     print(
         f"{adapter.name} {adapter.version}: "
-        f"{_counted(replayed.examples, 'opgeslagen voorbeeld', 'opgeslagen voorbeelden')} "
-        f"opnieuw gestuurd, {_counted(len(replayed.found), 'verschil', 'verschillen')}"
+        f"{plural(replayed.examples, 'opgeslagen voorbeeld', 'opgeslagen voorbeelden')} "
+        f"opnieuw gestuurd, {plural(len(replayed.found), 'verschil', 'verschillen')}"
     )
     for operation, why in replayed.not_fuzzed.items():
         print(f"  {operation}: niet gelezen: {why}")
     for line in summary(replayed.found):
         print(f"  {line}")
     campaign = f"a fuzz campaign, read back from {spec} by kieswet conformance findings"
-    provenance = Provenance(adapter, command, 0, (), _version(), campaign=campaign)
+    provenance = Provenance(adapter, command, 0, (), version(), campaign=campaign)
     try:
         written = write_findings(out, replayed, provenance, skip=known)
     except OSError as exc:
