@@ -105,6 +105,9 @@ class Result:
     module_sha256: str
     suite_sha256: str
     diff: str
+    # how many vectors kill it (a FAIL for reference/, a changed verdict for spec/); -1 when
+    # not recorded (results written before this field)
+    decisive: int = -1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -343,29 +346,43 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
+def _changed(baseline: dict[str, str], statuses: dict[str, str]) -> dict[str, str]:
+    """The cases whose status differs from the unmutated run's."""
+    changed = {case: s for case, s in statuses.items() if _base(baseline, case) != s}
+    changed.update({case: "missing" for case in baseline if case not in statuses})
+    return changed
+
+
+def _base(baseline: dict[str, str], case: str) -> str | None:
+    return baseline.get(case, "PASS" if case.startswith(JUDGED) else None)
+
+
+def decisive_cases(
+    target: str, baseline: dict[str, str], statuses: dict[str, str]
+) -> list[str]:
+    """The vectors that kill a mutant: those that FAIL (``reference``), or whose verdict changed
+    (``spec``: PASS to FAIL or FAIL to PASS), sorted."""
+    changed = _changed(baseline, statuses)
+    if target == "reference":
+        return sorted(case for case, s in changed.items() if s == "FAIL")
+    return sorted(
+        case
+        for case, s in changed.items()
+        if s in ("PASS", "FAIL") and _base(baseline, case) in ("PASS", "FAIL")
+    )
+
+
 def classify(
     target: str, baseline: dict[str, str], state: str, statuses: dict[str, str]
 ) -> tuple[str, int, str]:
     """The outcome of a mutant from its run and the unmutated run."""
     if state != "ok":
         return state, 0, statuses.get("", "")
-    def base(case: str) -> str | None:
-        return baseline.get(case, "PASS" if case.startswith(JUDGED) else None)
-
-    changed = {case: s for case, s in statuses.items() if base(case) != s}
-    changed.update({case: "missing" for case in baseline if case not in statuses})
-    if target == "reference":
-        fails = sorted(case for case, s in changed.items() if s == "FAIL")
-        if fails:
-            return KILLED, len(changed), f"FAIL: {', '.join(fails[:5])}"
-    else:
-        verdicts = sorted(
-            case
-            for case, s in changed.items()
-            if s in ("PASS", "FAIL") and base(case) in ("PASS", "FAIL")
-        )
-        if verdicts:
-            return KILLED, len(changed), f"verdict changed: {', '.join(verdicts[:5])}"
+    changed = _changed(baseline, statuses)
+    decisive = decisive_cases(target, baseline, statuses)
+    if decisive:
+        what = "FAIL" if target == "reference" else "verdict changed"
+        return KILLED, len(changed), f"{what}: {', '.join(decisive[:5])}"
     if changed:
         some = ", ".join(f"{case} {s}" for case, s in sorted(changed.items())[:5])
         return CRASH, len(changed), f"ERROR: {some}"
@@ -411,6 +428,7 @@ class Workspace:
             destination.write_text(original, "utf-8")
         seconds = time.perf_counter() - start
         outcome, changed, detail = classify(target, baseline, state, statuses)
+        decisive = len(decisive_cases(target, baseline, statuses)) if state == "ok" else 0
         diff = "".join(
             difflib.unified_diff(
                 original.splitlines(True), code.splitlines(True), mutant.module, mutant.module, n=1
@@ -418,7 +436,7 @@ class Workspace:
         )
         return Result(
             mutant.id, mutant.module, mutant.line, mutant.operator, outcome, changed, detail,
-            round(seconds, 2), _sha256(ROOT / mutant.module), suite_sha, diff,
+            round(seconds, 2), _sha256(ROOT / mutant.module), suite_sha, diff, decisive,
         )  # fmt: skip
 
 
@@ -444,6 +462,7 @@ def load_results(path: Path, suite_sha: str) -> dict[str, Result]:
 
 
 def summary(target: str, results: Iterable[Result]) -> str:
+    results = list(results)
     by_module: dict[str, dict[str, int]] = {}
     for result in results:
         counts = by_module.setdefault(result.module, dict.fromkeys(OUTCOMES, 0))
@@ -463,7 +482,25 @@ def summary(target: str, results: Iterable[Result]) -> str:
         "score: killed by a vector FAIL (verdict change for spec/) over all mutants; "
         "+crash: counting crashes and timeouts too"
     )
+    lines.append(depth_line(results))
     return "\n".join(lines)
+
+
+def depth_line(results: Iterable[Result]) -> str:
+    """How many vectors kill each killed mutant: issue 16 asks that every bug be caught by at
+    least three vectors, not one."""
+    known = [r.decisive for r in results if r.outcome == KILLED and r.decisive >= 0]
+    if not known:
+        return "killed by at least 3 vectors: - (not recorded)"
+    deep = sum(1 for n in known if n >= 3)
+    counts = {"1": 0, "2": 0, "3-9": 0, "10+": 0}
+    for n in known:
+        counts["1" if n == 1 else "2" if n == 2 else "3-9" if n < 10 else "10+"] += 1
+    spread = ", ".join(f"{k}: {v}" for k, v in counts.items())
+    return (
+        f"killed by at least 3 vectors: {deep} of {len(known)} killed mutants "
+        f"({100 * deep / len(known):.1f}%); vectors per kill {spread}"
+    )
 
 
 def _row(name: str, counts: dict[str, int]) -> str:
@@ -477,10 +514,19 @@ def _row(name: str, counts: dict[str, int]) -> str:
 
 
 def survivors_text(results: Iterable[Result]) -> str:
+    results = list(results)
     parts = []
     for result in sorted(results, key=lambda r: (r.module, r.line, r.id)):
         if result.outcome == SURVIVED:
             parts.append(f"## {result.id} (line {result.line})\n{result.diff}")
+    thin = [r for r in results if r.outcome == KILLED and 0 <= r.decisive < 3]
+    if thin:
+        parts.append("# Killed by fewer than 3 vectors\n")
+        for result in sorted(thin, key=lambda r: (r.module, r.line, r.id)):
+            parts.append(
+                f"## {result.id} (line {result.line}): {result.decisive} "
+                f"({result.detail})\n{result.diff}"
+            )
     return "\n".join(parts)
 
 

@@ -133,3 +133,27 @@ def test_one_mutant_end_to_end(tmp_path: Path, mutant: str, outcome: str) -> Non
     assert result["id"] == mutant and result["outcome"] == outcome, result
     if mutant.startswith("spec/rules/final.py"):
         assert "negative#" in result["detail"], result
+
+
+def test_the_vectors_that_kill_a_mutant_are_counted() -> None:
+    # issue 16: every bug caught by at least three vectors, not one; the count is of the
+    # decisive cases only (a FAIL for reference/, a changed verdict for spec/), not of errors
+    statuses = {**BASELINE, "a.json#1": "FAIL", "a.json#2": "FAIL", "b.json#3": "ERROR"}
+    assert tool.decisive_cases("reference", BASELINE, statuses) == ["a.json#1", "a.json#2"]
+    baseline = {"n.json#1": "FAIL", "n.json#2": "FAIL", "a.json#3": "PASS"}
+    turned = {"n.json#1": "PASS", "n.json#2": "PASS", "a.json#3": "FAIL"}
+    assert tool.decisive_cases("spec", baseline, turned) == ["a.json#3", "n.json#1", "n.json#2"]
+
+    def result(outcome: str, decisive: int) -> object:
+        return tool.Result(
+            "m:x:1", "reference/m.py", 1, "x", outcome, 0, "", 0.0, "", "", "", decisive
+        )
+
+    outcomes = [("killed", 1), ("killed", 3), ("killed", 12), ("survived", 0), ("killed", -1)]
+    line = tool.depth_line([result(outcome, n) for outcome, n in outcomes])
+    assert line == (
+        "killed by at least 3 vectors: 2 of 3 killed mutants (66.7%); "
+        "vectors per kill 1: 1, 2: 0, 3-9: 1, 10+: 1"
+    )
+    assert "Killed by fewer than 3 vectors" in tool.survivors_text([result("killed", 2)])
+    assert "Killed by fewer than 3" not in tool.survivors_text([result("killed", 3)])
