@@ -27,6 +27,7 @@ from rich.table import Table
 
 from kieswet.text import printable
 from reference.quota import full_seats
+from reference.words import enumeration, plural
 from spec.districts import Distribution, DistrictCompleted, DistrictElection, DistrictNeedsLot
 from spec.eerste_kamer import EerstekamerElection
 from spec.exact import format_mixed
@@ -85,19 +86,8 @@ _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 # --------------------------------------------------------------------------- words
-
-
-def plural(count: int, singular: str, many: str) -> str:
-    """``plural(1, "zetel", "zetels")`` → ``"1 zetel"``; any other count takes ``many``."""
-    return f"{count} {singular if count == 1 else many}"
-
-
-def enumeration(items: Sequence[object]) -> str:
-    """Dutch enumeration: ``[3, 9]`` → ``3 en 9``, ``[1, 2, 3]`` → ``1, 2 en 3``."""
-    words = [str(item) for item in items]
-    if len(words) < 2:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " en " + words[-1]
+# plural and enumeration are the engine's (reference/words.py): the trace and the engine's
+# warnings and lot questions speak alike.
 
 
 def _fraction(value: Fraction) -> str:

@@ -2,7 +2,8 @@
 every text a tester may attach to a report (docs/testers-guide.md, "Taal").
 
 Small on purpose: ``reference/`` imports no logic of ``spec/``, so it keeps its own plural,
-enumeration and mixed fraction (the same forms as the trace, ``kieswet.render``).
+enumeration and mixed fraction; the trace (``kieswet.render``) uses these same plural and
+enumeration.
 """
 
 from __future__ import annotations
