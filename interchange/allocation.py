@@ -381,6 +381,29 @@ def parse_lots(
     return tuple(lots)
 
 
+def open_document(
+    data: object,
+    top_keys: frozenset[str],
+    input_format: str,
+    errs: _Errors,
+    *,
+    format_required: bool,
+) -> dict[str, Any] | None:
+    """The opening every input reader shares: the document must be an object, has no unknown
+    top-level key, a free-text ``source`` and the reader's ``format`` (which the single-contest
+    input may leave out). ``None`` when the document is not an object; then nothing else can be
+    read, and ``errs`` holds why."""
+    if not isinstance(data, dict):
+        errs.add("$", "not_an_object", "the input must be a JSON object")
+        return None
+    _unknown_keys(data, top_keys, "", errs)
+    _text(data, "source", "", errs)
+    fmt = data.get("format") if format_required else data.get("format", input_format)
+    if fmt != input_format:
+        errs.add("format", "unknown_format", f"format must be {input_format!r}, got {fmt!r}")
+    return data
+
+
 def parse_election_header(
     election: object, errs: _Errors
 ) -> tuple[ElectionKind | None, int | None, LawVersion, Profile]:
@@ -440,14 +463,9 @@ def parse_election_header(
 def parse_election(data: object) -> Election | Rejected:
     """Validate a decoded ``kieswet/seat-allocation-input@1`` document."""
     errs = _Errors()
-    if not isinstance(data, dict):
-        errs.add("$", "not_an_object", "the input must be a JSON object")
+    data = open_document(data, _TOP_KEYS, INPUT_FORMAT, errs, format_required=False)
+    if data is None:
         return Rejected(tuple(errs.items))
-    _unknown_keys(data, _TOP_KEYS, "", errs)
-    _text(data, "source", "", errs)
-    fmt = data.get("format", INPUT_FORMAT)
-    if fmt != INPUT_FORMAT:
-        errs.add("format", "unknown_format", f"format must be {INPUT_FORMAT!r}, got {fmt!r}")
     kind, seats, law, profile = parse_election_header(data.get("election"), errs)
     raw_lists = data.get("lists")
     lists: list[ElectionList] = []

@@ -35,6 +35,7 @@ from interchange.allocation import (
     _text,
     _unknown_keys,
     lot_question_to_json,
+    open_document,
     parse_election_header,
     parse_lots,
     result_to_json,
@@ -467,14 +468,9 @@ def _parse_groups(
 def parse_district_election(data: object) -> DistrictElection | Rejected:
     """Validate a decoded ``kieswet/district-allocation-input@1`` document."""
     errs = _Errors()
-    if not isinstance(data, dict):
-        errs.add("$", "not_an_object", "the input must be a JSON object")
+    data = open_document(data, _TOP_KEYS, INPUT_FORMAT, errs, format_required=True)
+    if data is None:
         return Rejected(tuple(errs.items))
-    _unknown_keys(data, _TOP_KEYS, "", errs)
-    _text(data, "source", "", errs)
-    fmt = data.get("format")
-    if fmt != INPUT_FORMAT:
-        errs.add("format", "unknown_format", f"format must be {INPUT_FORMAT!r}, got {fmt!r}")
     kind, seats, law, profile, name = _parse_election_head(data.get("election"), errs)
     districts = _parse_districts(data.get("districts"), kind, errs)
     by_district: dict[int, District] = {}

@@ -15,9 +15,9 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from interchange.allocation import INPUT_FORMAT as SEAT_INPUT_FORMAT
-from interchange.allocation import _Errors, parse_election
+from interchange.allocation import _Errors, open_document, parse_election
 from spec.eerste_kamer import EERSTE_KAMER_SEATS, Body, BodyVote, EerstekamerInput
-from spec.model import InputError, Rejected
+from spec.model import Rejected
 
 INPUT_FORMAT = "kieswet/eerste-kamer-input@1"
 
@@ -180,21 +180,9 @@ def parse_eerste_kamer(data: object) -> EerstekamerInput | Rejected:
     ``election.kind`` may only be ``EK`` and ``election.seats`` defaults to 75.
     """
     errs = _Errors()
-    if not isinstance(data, dict):
-        return Rejected((InputError("$", "not_an_object", "the input must be a JSON object"),))
-    for key in data:
-        if key not in _TOP_KEYS:
-            errs.add(
-                key,
-                "unknown_field",
-                f"unknown field {key!r} (allowed here: {', '.join(sorted(_TOP_KEYS))})",
-            )
-    if data.get("format") != INPUT_FORMAT:
-        errs.add(
-            "format",
-            "unknown_format",
-            f"format must be {INPUT_FORMAT!r}, got {data.get('format')!r}",
-        )
+    data = open_document(data, _TOP_KEYS, INPUT_FORMAT, errs, format_required=True)
+    if data is None:
+        return Rejected(tuple(errs.items))
     election = data.get("election", {})
     if not isinstance(election, dict):
         errs.add("election", "not_an_object", "election must be an object")
@@ -247,9 +235,10 @@ def parse_eerste_kamer(data: object) -> EerstekamerInput | Rejected:
         "election": {"seats": EERSTE_KAMER_SEATS, **election, "kind": "EK"},
         "lists": lists,
     }
-    for key in ("source", "lots"):
-        if key in data:
-            document[key] = data[key]
+    if isinstance(data.get("source"), str):  # a source of another type is reported above
+        document["source"] = data["source"]
+    if "lots" in data:
+        document["lots"] = data["lots"]
     counted = parse_election(document)
     if isinstance(counted, Rejected):
         own = bool(errs.items)
