@@ -130,6 +130,16 @@ class SeatOrder:
     """The seats the lot decided (P 12 lid 5, old P 11): their 1-based places among the seats
     given after the full seats, in the order given (a round of equal values for no more seats
     than lists counts one place per list)."""
+    rounds: tuple[tuple[tuple[int, ...], bool], ...] = ()
+    """The seats given after the full seats, round by round in the order given: the lists of
+    the round (equal values given together, in no order the law sets) and whether the round
+    went by largest remainder (P 12 lid 5, P 13 lid 1) or else by greatest average (P 13
+    lid 2)."""
+    surplus: tuple[int, ...] = ()
+    """P 13 lid 1: per full seat a list cannot take for want of candidates, the list (in number
+    order, as often as it has such seats): the seats passed on to the other lists."""
+    unfilled: int = 0
+    """The seats no list could take (P 13: every list at its number of candidates)."""
 
 
 def seat_order(
@@ -146,6 +156,7 @@ def seat_order(
         {n: min(full[n], limit[n]) for n in votes},
     )
     given: list[tuple[int, ...]] = []
+    methods: list[bool] = []
     by_lot: list[int] = []
     left = seats - sum(standing.held.values())
     while left > 0 and (found := standing.next_round()) is not None:
@@ -154,6 +165,7 @@ def seat_order(
             for n in tied:
                 standing.give(n, by_remainder)
             given.append(tuple(tied))
+            methods.append(by_remainder)
             left -= len(tied)
             continue
         by_lot.append(sum(map(len, given)) + 1)
@@ -164,12 +176,22 @@ def seat_order(
         )
         standing.give(drawn, by_remainder)
         given.append((drawn,))
+        methods.append(by_remainder)
         left -= 1
     held = dict(standing.held)
     forward = _continued(votes, seats, limit, held)
     with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
     back = (*reversed(given), *((with_full,) if with_full else ()))
-    return SeatOrder(tuple(back), tuple(forward), held, tuple(by_lot))
+    surplus = tuple(n for n in sorted(votes) for _ in range(full[n] - min(full[n], limit[n])))
+    return SeatOrder(
+        tuple(back),
+        tuple(forward),
+        held,
+        tuple(by_lot),
+        tuple(zip(given, methods, strict=True)),
+        surplus,
+        left,
+    )
 
 
 def _continued(
