@@ -564,6 +564,15 @@ def _p16_placement(ctx: Context) -> Iterator[str]:
                 )
 
 
+def _p16_stated(ctx: Context) -> Iterator[str]:
+    """``_p16_placement``, then the ``placements`` the result states against the law's replay
+    (``spec.rules.group_candidates.stated_placements``)."""
+    from spec.rules.group_candidates import stated_placements
+
+    yield from _p16_placement(ctx)
+    yield from stated_placements(ctx)
+
+
 def _p18_once(ctx: Context) -> Iterator[str]:
     for dctx, party, _ in candidate_parties(ctx):
         persons = elected_persons(dctx, party, dctx.elected)
@@ -736,7 +745,7 @@ RULES: tuple[Rule, ...] = (
         "P 16 lid 1-2",
         "A candidate of a lijstengroep elected on preference sits on the list with the most "
         "votes for them (equal: lowest district) that has a seat left.",
-        with_final("P16-placement", _p16_placement),
+        with_final("P16-placement", _p16_stated),
     ),
     Rule(
         "P18-elected-once",
