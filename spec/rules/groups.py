@@ -259,8 +259,9 @@ def _stated_order(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[st
     round by round the largest remainders among the members without a remainder seat (P 12 lid
     5, P 13 lid 1; old P 11), then the greatest averages (P 13 lid 2, referring to P 7 lid 1);
     the members of a round of equal values in any order (the law gives them none).
-    ``reassigned``: P 13 lid 1, "Indien een lijst meer zetels zou krijgen dan er kandidaten op
-    voorkomen, gaan de overblijvende zetels ... over op de andere lijsten": one entry per full
+    ``reassigned``: P 13 lid 1, a list that would receive "meer zetels ... dan er kandidaten
+    zijn" passes "de overblijvende zetel of zetels" on to the other lists of the group "door
+    voortgezette toepassing" of P 12 (old P 11); one entry per full
     seat (P 12 lid 4) a member cannot take, from that member; the seats passed on are the last
     ones given, so each goes ``to`` the member given that seat and by that round's ``method``
     (``largest_remainder`` or ``greatest_average``), or stays empty (``to`` null, ``method``
