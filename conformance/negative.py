@@ -10,7 +10,9 @@ per test, a WRONG answer and the rules it violates. ``check_judge`` runs a judge
 * as a control, the reference's right answer to the same input (final result, no steps) must
   be **accepted**, so a judge that rejects everything does not pass.
 
-Our judge (``spec_judge``) is ``spec.check`` / ``spec.district_check.check_districts``.
+Our judge (``spec_judge``) is ``spec.check`` (for ``allocate-eerste-kamer`` over the election
+weighed by the law's U 2 and U 3, ``spec.eerste_kamer.weighed_by_law``) /
+``spec.district_check.check_districts``.
 ``command_judge`` runs an external checker as a process speaking JSON Lines: one request per
 line on its standard input, ``{"id": "123" | "123-control", "operation": ..., "input": {...},
 "result": {...}}``, and one reply per request on its standard output, ``{"id": ...,
@@ -26,10 +28,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from conformance.suite import DISTRICTS_OPERATION, NegativeVector
+from conformance.suite import DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION, NegativeVector
 from interchange.allocation import parse_election, result_to_json
 from interchange.districts import district_result_to_json, parse_district_election
-from interchange.judging import check, check_districts
+from interchange.engine import allocate_eerste_kamer_json
+from interchange.judging import check, check_districts, weighed_by_law
 from reference.allocate import allocate
 from reference.districts import allocate_districts
 from spec.districts import DistrictElection
@@ -97,6 +100,8 @@ def _right_answer(vector: NegativeVector) -> dict[str, Any]:
         district = parse_district_election(vector.vector.input)
         assert isinstance(district, DistrictElection)
         document = district_result_to_json(allocate_districts(district))
+    elif vector.vector.operation == EERSTE_KAMER_OPERATION:
+        document = result_to_json(allocate_eerste_kamer_json(vector.vector.input))
     else:
         election = parse_election(vector.vector.input)
         assert isinstance(election, Election)
@@ -129,6 +134,10 @@ def spec_judge(batch: Sequence[Request]) -> dict[str, Reply]:
             district = parse_district_election(request.input)
             assert isinstance(district, DistrictElection)
             found = check_districts(district, request.result)
+        elif request.operation == EERSTE_KAMER_OPERATION:
+            weighed = weighed_by_law(request.input)
+            assert isinstance(weighed, Election)
+            found = check(weighed, request.result)
         else:
             election = parse_election(request.input)
             assert isinstance(election, Election)

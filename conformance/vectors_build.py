@@ -62,11 +62,18 @@ from conformance.suite import (
     read_json_file,
     unique_keys,
 )
-from conformance.vector_sources import districts, eerste_kamer, generated, handwritten, negative
+from conformance.vector_sources import (
+    districts,
+    eerste_kamer,
+    generated,
+    handwritten,
+    negative,
+    negative_districts,
+)
 from interchange.allocation import parse_election, result_to_json
 from interchange.districts import district_result_to_json, parse_district_election
-from interchange.engine import eerste_kamer_election
-from interchange.judging import check, check_districts
+from interchange.engine import allocate_eerste_kamer_json, eerste_kamer_election
+from interchange.judging import check, check_districts, weighed_by_law
 from interchange.uninterrupted import uninterrupted
 from reference.allocate import allocate
 from reference.districts import allocate_districts
@@ -1205,10 +1212,14 @@ class NegativeTest:
     expected: Mapping[str, Any]
     wrong: negative.Wrong
     rules: list[str]
+    law: str = "current"
+    """The law of the base's file: the negative vectors of another law than ``current`` go in
+    a file of their own (``invalid-answers-LAW.json``), whose header names it."""
 
     @property
     def file(self) -> str:
-        return f"{self.base.file.split('/', 1)[0]}/{NEGATIVE_FILE}"
+        name = NEGATIVE_FILE if self.law == "current" else f"invalid-answers-{self.law}.json"
+        return f"{self.base.file.split('/', 1)[0]}/{name}"
 
     @property
     def key(self) -> str:
@@ -1217,17 +1228,24 @@ class NegativeTest:
 
 
 def _negative_base(test: Pending, spec: FileSpec) -> bool:
-    """Whether ``test`` is a base for negative vectors: law ``current``, profile ``default``,
-    a valid input, written by hand, generated, a published candidate-level case, or a
-    published national result at district level (the contests of the published seat totals
-    would only repeat the same perturbations)."""
+    """Whether ``test`` is a base for negative vectors: law ``current`` (for
+    ``allocate-districts`` also ``pre-2017-12``, the law of the lijstencombinaties), profile
+    ``default``, a valid input, written by hand, generated, a published candidate-level case,
+    or a published national result at district level (the contests of the published seat
+    totals would only repeat the same perturbations)."""
+    laws = ("current", "pre-2017-12") if spec.operation == DISTRICTS_OPERATION else ("current",)
     return (
-        spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION)
-        and spec.law == "current"
+        spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION)
+        and spec.law in laws
         and spec.profile == "default"
         and "header_mismatch" not in test.flags
         and ("real" not in test.flags or "candidates" in test.flags)
     )
+
+
+def _eerste_kamer_allocator(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The reference's whole answer (steps included) to an Eerste Kamer input."""
+    return result_to_json(allocate_eerste_kamer_json(document))
 
 
 def _allocator(document: Mapping[str, Any]) -> dict[str, Any]:
@@ -1252,8 +1270,17 @@ def negatives(
             district = parse_district_election(test.input)
             assert isinstance(district, DistrictElection)
             result = district_result_to_json(allocate_districts(district))
-            wrongs = negative.district_wrongs(test.input, result)
+            wrongs = [] if spec.law != "current" else negative.district_wrongs(test.input, result)
+            wrongs += negative_districts.district_wrongs(test.input, result)
             election: Election | DistrictElection = district
+        elif spec.operation == EERSTE_KAMER_OPERATION:
+            weighed = weighed_by_law(test.input)
+            assert not isinstance(weighed, Rejected)
+            result = _eerste_kamer_allocator(test.input)
+            wrongs = negative_districts.eerste_kamer_wrongs(
+                test.input, result, _eerste_kamer_allocator
+            )
+            election = weighed
         else:
             contest = parse_election(test.input)
             assert isinstance(contest, Election)
@@ -1285,7 +1312,7 @@ def negatives(
                         f"violates none of {sorted(wrong.family)}; the judge names "
                         f"{sorted(named)}"
                     )
-            item = NegativeTest(test, want, wrong, rules)
+            item = NegativeTest(test, want, wrong, rules, spec.law)
             if item.key not in seen:  # two bases may give the same wrong answer
                 seen.add(item.key)
                 out.append(item)
@@ -1305,7 +1332,7 @@ def render_negatives(
         mine = [w for w in wrongs if w.file == relpath]
         flags_used: set[str] = set()
         groups = []
-        for kind in negative.KINDS:
+        for kind in (*negative.KINDS, *negative_districts.KINDS):
             in_group = [w for w in mine if w.wrong.kind == kind]
             if not in_group:
                 continue
@@ -1334,7 +1361,7 @@ def render_negatives(
             "format": FORMAT,
             "suite_version": SUITE_VERSION,
             "operation": relpath.split("/", 1)[0],
-            "law": "current",
+            "law": mine[0].law,
             "profile": "default",
             "source": NEGATIVE_SOURCE,
             "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},

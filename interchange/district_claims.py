@@ -25,6 +25,7 @@ from spec.claims import (
     DistrictLotClaim,
     DoubleElectionClaim,
     PlacementClaim,
+    ReassignmentClaim,
     TransferClaim,
 )
 from spec.exact import is_number_key, parse_mixed
@@ -94,6 +95,39 @@ def _places(value: object) -> tuple[int, ...]:
     return (0,)
 
 
+def _order(raw: Mapping[str, Any]) -> tuple[int | None, ...] | None:
+    """A distribution's ``remainder_order`` (``None`` where absent; a non-list is ``(None,)``,
+    which no lawful order has)."""
+    if "remainder_order" not in raw:
+        return None
+    value = raw["remainder_order"]
+    if not isinstance(value, list):
+        return (None,)
+    return tuple(_int(x) for x in value)
+
+
+def _reassigned(raw: Mapping[str, Any]) -> tuple[ReassignmentClaim, ...] | None:
+    """A distribution's ``reassigned`` (``None`` where absent; an entry that is not an object
+    is read as one with every field ``None``)."""
+    if "reassigned" not in raw:
+        return None
+    value = raw["reassigned"]
+    if not isinstance(value, list):
+        return (ReassignmentClaim(None, None, None),)
+    out = []
+    for item in value:
+        entry: Mapping[str, Any] = item if isinstance(item, dict) else {}
+        method = entry.get("method")
+        out.append(
+            ReassignmentClaim(
+                _int(entry.get("from")),
+                _int(entry.get("to")),
+                method if isinstance(method, str) else None,
+            )
+        )
+    return tuple(out)
+
+
 def _distributions(value: object) -> tuple[DistributionClaim, ...]:
     out: list[DistributionClaim] = []
     for raw in _objects(value):
@@ -113,6 +147,8 @@ def _distributions(value: object) -> tuple[DistributionClaim, ...]:
                 quota_stated=str(raw.get("quota")),
                 lot=None if "lot" not in raw else _places(lot),
                 lot_stated=str(lot),
+                remainder_order=_order(raw),
+                reassigned=_reassigned(raw),
             )
         )
     return tuple(out)
@@ -192,6 +228,10 @@ def read_district_result(data: object) -> DistrictClaim:
                 p.get("article") if isinstance(p.get("article"), str) else None,
                 _int(p.get("list")),
                 _int(p.get("forfeited_from")),
+                party=_int(p.get("party")),
+                candidate=p.get("candidate") if isinstance(p.get("candidate"), str) else None,
+                position=_int(p.get("position")),
+                votes=_int(p.get("votes")),
             )
             for p in _objects(document.get("placements"))
         ),
@@ -209,5 +249,6 @@ def read_district_result(data: object) -> DistrictClaim:
             for d in _objects(document.get("double_elections"))
         ),
         combination_checks=_combination_checks(document.get("combination_checks")),
+        lots_used=_int(document.get("lots_used")),
         error_codes=codes,
     )

@@ -170,6 +170,25 @@ class DistributionClaim:
     them (the field is optional). A value not of that form is ``lot_stated`` with ``lot``
     ``(0,)``, which no lawful outcome has."""
     lot_stated: str = "None"
+    remainder_order: tuple[int | None, ...] | None = None
+    """The members given the seats after the full seats, in the order given (P 12 lid 5, P 13;
+    old P 11); ``None`` where the result does not state it (optional). An entry that is not a
+    whole number is ``None``."""
+    reassigned: tuple[ReassignmentClaim, ...] | None = None
+    """The full seats a member could not take for want of candidates, passed on (P 13 lid 1);
+    ``None`` where the result does not state them (optional)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReassignmentClaim:
+    """An entry of a distribution's ``reassigned``: a seat of ``source`` passed on to
+    ``target`` (``None``: left unfilled) by ``method`` (``largest_remainder``,
+    ``greatest_average`` or ``unfilled``). A field not of the required form is ``None``
+    (``target`` also where the result writes ``null``: see ``method``)."""
+
+    source: int | None
+    target: int | None
+    method: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +214,13 @@ class PlacementClaim:
     article: str | None
     list: int | None
     forfeited_from: int | None
+    party: int | None = None
+    candidate: str | None = None
+    """The candidate's identity (``id`` or ``name`` in the input), as stated."""
+    position: int | None = None
+    """The candidate's number on ``list``."""
+    votes: int | None = None
+    """The votes for the candidate on ``list``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,5 +287,7 @@ class DistrictClaim:
     transfers: tuple[TransferClaim, ...] = ()
     double_elections: tuple[DoubleElectionClaim, ...] = ()
     combination_checks: tuple[CombinationCheckClaim, ...] | None = None
+    lots_used: int | None = None
+    """For a ``needs_lot`` result: its ``lots_used`` where a whole number."""
     error_codes: tuple[str | None, ...] = ()
     """For a rejected result: the ``code`` of each of its errors (``None`` where it has none)."""

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from spec.claims import DistrictClaim, DistrictLotClaim
-from spec.districts import DistrictElection, Party, Structure, resolve
+from spec.districts import NATIONAL_LOT_KINDS, DistrictElection, Party, Structure, resolve
 from spec.model import Election, Lot
 from spec.rules.base import (
     enumeration,
@@ -812,6 +812,18 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
         yield Departure(
             question.rule_id,
             f"de eerste lotingsvraag is {question.text()}; de uitkomst vraagt om {asked}",
+        )
+        return
+    # A question after P 5 - P 10 comes once every supplied lot of the later stages (kinds
+    # combination_seat, group_seat, candidate) has answered its own question: a lot that does
+    # not fit the question asked makes the input fail (lot_mismatch). lots_used counts them.
+    later = sum(1 for lot in ctx.district.lots if lot.kind not in NATIONAL_LOT_KINDS)
+    if claim.lots_used != later:
+        yield Departure(
+            question.rule_id,
+            f"vóór {question.text()} zijn "
+            f"{plural(later, 'gegeven loting', 'gegeven lotingen')} van na P 5 – P 10 gebruikt; "
+            f"de uitkomst vermeldt lots_used {claim.lots_used}",
         )
         return
     so_far = claim.seats_so_far

@@ -130,6 +130,16 @@ class SeatOrder:
     """The seats the lot decided (P 12 lid 5, old P 11): their 1-based places among the seats
     given after the full seats, in the order given (a round of equal values for no more seats
     than lists counts one place per list)."""
+    rounds: tuple[tuple[tuple[int, ...], bool], ...] = ()
+    """The seats given after the full seats, round by round in the order given: the lists of
+    the round (equal values given together, in no order the law sets) and whether the round
+    went by largest remainder (P 12 lid 5, P 13 lid 1) or else by greatest average (P 13
+    lid 2)."""
+    surplus: tuple[int, ...] = ()
+    """P 13 lid 1: per full seat a list cannot take for want of candidates, the list (in number
+    order, as often as it has such seats): the seats passed on to the other lists."""
+    unfilled: int = 0
+    """The seats no list could take (P 13: every list at its number of candidates)."""
 
 
 def seat_order(
@@ -146,6 +156,7 @@ def seat_order(
         {n: min(full[n], limit[n]) for n in votes},
     )
     given: list[tuple[int, ...]] = []
+    methods: list[bool] = []
     by_lot: list[int] = []
     left = seats - sum(standing.held.values())
     while left > 0 and (found := standing.next_round()) is not None:
@@ -154,6 +165,7 @@ def seat_order(
             for n in tied:
                 standing.give(n, by_remainder)
             given.append(tuple(tied))
+            methods.append(by_remainder)
             left -= len(tied)
             continue
         by_lot.append(sum(map(len, given)) + 1)
@@ -164,12 +176,22 @@ def seat_order(
         )
         standing.give(drawn, by_remainder)
         given.append((drawn,))
+        methods.append(by_remainder)
         left -= 1
     held = dict(standing.held)
     forward = _continued(votes, seats, limit, held)
     with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
     back = (*reversed(given), *((with_full,) if with_full else ()))
-    return SeatOrder(tuple(back), tuple(forward), held, tuple(by_lot))
+    surplus = tuple(n for n in sorted(votes) for _ in range(full[n] - min(full[n], limit[n])))
+    return SeatOrder(
+        tuple(back),
+        tuple(forward),
+        held,
+        tuple(by_lot),
+        tuple(zip(given, methods, strict=True)),
+        surplus,
+        left,
+    )
 
 
 def _continued(
@@ -459,6 +481,91 @@ def _moves(ctx: DistrictContext, party: int, outcome: GroupOutcome) -> Iterator[
                 f"{_transfers(lawful) or 'geen zetel gaat over'}; de uitkomst vermeldt in "
                 f"transfers {_transfers(moved) or 'geen'}"
             )
+
+
+def _replay(dctx: DistrictContext, party: Party, seats: int) -> GroupOutcome | None:
+    """Who sits where in lijstengroep ``party`` by the law (P 12, P 13, P 16 - P 18): with the
+    persons the result elects on preference where it states them (``elected_on_preference``,
+    judged by P15.2), else the lawful outcome (``spec.rules.district_final``). ``None`` where
+    the law asks a lot that was not supplied (named by the other rules)."""
+    if not dctx.states("elected_on_preference"):
+        lawful = dctx.lawful.parties.get(party.number)
+        return lawful.group if lawful is not None else None
+    lists = [dctx.structure.units[n] for n in party.units]
+    votes = {u.number: u.votes for u in lists}
+    if sum(votes.values()) == 0:
+        return None
+    limit = {u.number: u.seat_limit or 0 for u in lists}
+    summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
+    preferred = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
+    lots = GroupLots(dctx.district.lots, party.number)
+    try:
+        order = seat_order(votes, seats, limit, lots)
+        return elect_group(party, lists, order, preferred, summed, lots)
+    except LotUndecided:
+        return None
+
+
+Placed = tuple[str | None, int | None, str | None, int | None, int | None, int | None, int | None]
+
+
+def stated_placements(ctx: Context) -> Iterator[str]:
+    """P 16, where the result states its ``placements``: one entry per candidate of a
+    lijstengroep elected on preference, with the list the candidate counts as elected on
+    (lid 1: the list with the most votes for them that has a seat left, equal votes the
+    lowest kieskring; lid 2: where none has, the list with the most votes, ``forfeited_from``
+    the list whose last-allocated free seat lapses), the candidate's number on that list
+    (``position``) and the votes for them on it (``votes``), as the law's replay has them;
+    in any order. An entry for a party that is no lijstengroep with seats and candidates is
+    wrong too (P 16 places only the candidates of a group)."""
+    if not isinstance(ctx, DistrictContext) or not ctx.states("placements"):
+        return
+    stated = ctx.claim.placements
+    groups = set()
+    for dctx, party, seats in candidate_parties(ctx):
+        if not party.is_group:
+            continue
+        groups.add(party.number)
+        outcome = _replay(dctx, party, seats)
+        if outcome is None:
+            continue
+        lost = {person: frm for person, _, frm in outcome.forfeits}
+        want: Counter[Placed] = Counter()
+        for unit in (dctx.structure.units[n] for n in party.units):
+            for position in outcome.on_preference[unit.number]:
+                c = next(c for c in unit.candidates or () if c.number == position)
+                article = "P 16 lid 2" if c.key in lost else "P 16 lid 1"
+                frm = lost.get(c.key)
+                want[(article, party.number, c.key, unit.number, position, c.votes, frm)] += 1
+        got: Counter[Placed] = Counter(
+            (p.article, p.party, p.candidate, p.list, p.position, p.votes, p.forfeited_from)
+            for p in stated
+            if p.party == party.number
+        )
+        if got != want:
+            yield (
+                f"lijstengroep {party.number}: P 16 plaatst de met voorkeurstemmen gekozen "
+                f"kandidaten {_placed(want)}; de uitkomst vermeldt in placements "
+                f"{_placed(got)}"
+            )
+    for number in sorted({p.party for p in stated if p.party not in groups}, key=str):
+        yield (
+            f"placements noemt partij {number}, maar dat is geen lijstengroep met zetels en "
+            "kandidaten: alleen daarin plaatst P 16 een kandidaat op een van haar lijsten"
+        )
+
+
+def _placed(entries: Counter[Placed]) -> str:
+    text = "; ".join(
+        f"{candidate!r} op lijst {unit} als kandidaat {position} met {votes} stemmen ({article}"
+        + (f", lijst {frm} staat een zetel af" if frm is not None else "")
+        + ")"
+        for (article, _, candidate, unit, position, votes, frm), count in sorted(
+            entries.items(), key=str
+        )
+        for _ in range(count)
+    )
+    return text or "geen"
 
 
 def _doubles(entries: Counter[tuple[str | None, tuple[int, ...], int | None]]) -> str:

@@ -243,8 +243,114 @@ def _remainder_rule(kind: str, lot_kind: str) -> Any:
                             f"lijst {a})"
                         )
         yield from _lot_places(ctx, kind, lot_kind)
+        yield from _stated_order(ctx, kind, lot_kind)
 
     return check
+
+
+_METHODS = {True: "largest_remainder", False: "greatest_average"}
+
+
+def _stated_order(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[str]:
+    """Where a distribution states them, its ``remainder_order`` and ``reassigned`` against the
+    law's own distribution (``seat_order``, with the lots supplied in the input).
+
+    ``remainder_order``: the members given the seats after the full seats, in the order given:
+    round by round the largest remainders among the members without a remainder seat (P 12 lid
+    5, P 13 lid 1; old P 11), then the greatest averages (P 13 lid 2, referring to P 7 lid 1);
+    the members of a round of equal values in any order (the law gives them none).
+    ``reassigned``: P 13 lid 1, a list that would receive "meer zetels ... dan er kandidaten
+    zijn" passes "de overblijvende zetel of zetels" on to the other lists of the group "door
+    voortgezette toepassing" of P 12 (old P 11); one entry per full
+    seat (P 12 lid 4) a member cannot take, from that member; the seats passed on are the last
+    ones given, so each goes ``to`` the member given that seat and by that round's ``method``
+    (``largest_remainder`` or ``greatest_average``), or stays empty (``to`` null, ``method``
+    ``unfilled``) where no member can take it. Compared as multisets of ``from`` and of
+    (``to``, ``method``): which passed-on seat is whose is bookkeeping."""
+    from collections import Counter
+
+    from spec.rules.group_candidates import GroupLots, LotUndecided, seat_order
+
+    word = OWNER_WORDS[kind]
+    article = "P 12 lid 5, P 13" if kind == "group" else "P 11 (pre-2017-12), P 13"
+    for owner, seats, members in ctx.owners(kind):
+        found = ctx.distribution(kind, owner)
+        if found is None or (found.remainder_order is None and found.reassigned is None):
+            continue  # both optional in a result
+        votes = {n: v for n, v, _ in members}
+        if seats <= 0 or sum(votes.values()) == 0:
+            rounds: tuple[tuple[tuple[int, ...], bool], ...] = ()
+            surplus: tuple[int, ...] = ()
+            unfilled = 0
+        else:
+            limit = {n: seats if lim is None else lim for n, _, lim in members}
+            try:
+                lots = GroupLots(ctx.district.lots, owner, lot_kind)
+                order = seat_order(votes, seats, limit, lots)
+            except LotUndecided:
+                continue  # a lot the result should have asked for: named above
+            rounds, surplus, unfilled = order.rounds, order.surplus, order.unfilled
+        given = [(n, by) for lists, by in rounds for n in lists]
+        stated = found.remainder_order
+        if stated is not None:
+            chunks, at = [], 0
+            for lists, _ in rounds:
+                chunks.append(stated[at : at + len(lists)])
+                at += len(lists)
+            lawful = len(stated) == at and all(
+                Counter(chunk) == Counter(lists)
+                for chunk, (lists, _) in zip(chunks, rounds, strict=True)
+            )
+            if lawful:  # the passed-on seats are the last ones in the order stated
+                given = [
+                    (n, by)
+                    for chunk, (_, by) in zip(chunks, rounds, strict=True)
+                    for n in chunk
+                    if n is not None
+                ]
+            else:
+                text = " | ".join(
+                    f"{'/'.join(map(str, lists))} ({'overschot' if by else 'gemiddelde'})"
+                    for lists, by in rounds
+                )
+                yield (
+                    f"{word} {owner}: de zetels na de volle zetels gaan, in de volgorde van "
+                    f"toewijzing, naar {text or 'geen lijst'} ({article}: eerst de grootste "
+                    "overschotten van de lijsten zonder restzetel, dan de grootste gemiddelden; "
+                    "gelijke waarden samen, in willekeurige volgorde); de uitkomst vermeldt "
+                    f"remainder_order {list(stated)}"
+                )
+        if found.reassigned is None:
+            continue
+        start = len(given) + unfilled - len(surplus)
+        want_to: Counter[tuple[int | None, str]] = Counter(
+            (n, _METHODS[by]) for n, by in given[max(0, start) :]
+        )
+        want_to[(None, "unfilled")] += unfilled
+        want_to = +want_to
+        got_from = Counter(r.source for r in found.reassigned)
+        got_to = Counter((r.target, r.method or "") for r in found.reassigned)
+        if got_from != Counter(surplus) or got_to != want_to:
+            moves = "; ".join(
+                f"{_seats(count)} naar "
+                + (f"lijst {to} ({how})" if to is not None else "niemand (onvervuld)")
+                for (to, how), count in sorted(want_to.items(), key=str)
+            )
+            sources = enumeration(f"{n} ({_seats(c)})" for n, c in sorted(Counter(surplus).items()))
+            yield (
+                f"{word} {owner}: P 13 lid 1: "
+                + (
+                    f"de lijsten met meer volle zetels dan kandidaten, {sources}, geven die zetels "
+                    f"door: {moves}"
+                    if surplus
+                    else "geen lijst heeft meer volle zetels dan kandidaten, geen zetel gaat over"
+                )
+                + "; de uitkomst vermeldt reassigned "
+                + (
+                    "; ".join(f"{r.source} -> {r.target} ({r.method})" for r in found.reassigned)
+                    or "[]"
+                )
+            )
 
 
 def _lot_places(ctx: DistrictContext, kind: str, lot_kind: str) -> Iterator[str]:
@@ -459,6 +565,15 @@ def _p16_placement(ctx: Context) -> Iterator[str]:
                 )
 
 
+def _p16_stated(ctx: Context) -> Iterator[str]:
+    """``_p16_placement``, then the ``placements`` the result states against the law's replay
+    (``spec.rules.group_candidates.stated_placements``)."""
+    from spec.rules.group_candidates import stated_placements
+
+    yield from _p16_placement(ctx)
+    yield from stated_placements(ctx)
+
+
 def _p18_once(ctx: Context) -> Iterator[str]:
     for dctx, party, _ in candidate_parties(ctx):
         persons = elected_persons(dctx, party, dctx.elected)
@@ -631,7 +746,7 @@ RULES: tuple[Rule, ...] = (
         "P 16 lid 1-2",
         "A candidate of a lijstengroep elected on preference sits on the list with the most "
         "votes for them (equal: lowest district) that has a seat left.",
-        with_final("P16-placement", _p16_placement),
+        with_final("P16-placement", _p16_stated),
     ),
     Rule(
         "P18-elected-once",

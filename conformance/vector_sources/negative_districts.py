@@ -1,0 +1,433 @@
+"""Negative vectors of the district elections and the Eerste Kamer (issue 16): wrong answers to
+``allocate-districts`` and ``allocate-eerste-kamer`` vectors, each with the rules it breaks.
+
+As in ``conformance.vector_sources.negative`` (whose ``Kind``, ``Wrong`` and ``final`` these
+share), every wrong answer is the reference's correct result for a positive vector, changed in
+one way a wrong implementation could get wrong, for a stated reason; the build
+(``conformance.vectors_build.negatives``) stops unless our judge rejects it naming the rules.
+The kinds here aim at the rules of the district judge that the first kinds left (nearly)
+unexercised: ``P12-seat-sum``, ``P12.1-group-quota``, ``P12.2-largest-remainder`` (the trace
+fields ``remainder_order``, ``reassigned``, and ``lots_used``), ``P15.2-summed-preference``,
+``P16-placement`` (the placements' list, position and votes), the old-law
+``combination-P11-quota`` and ``combination-P11-largest-remainder``, and ``U3-stemcijfer``.
+
+``U2-stemwaarde`` has no negative vector: an answer (``kieswet/seat-allocation-result@1``)
+states no stemwaarden, so a wrong stemwaarde shows only in the stemcijfers it produces, which
+``U3-stemcijfer`` names (docs/eerste-kamer.md, "Rules").
+
+Kieswet (BWBR0004627), consolidated text of 2026-01-01
+(https://wetten.overheid.nl/BWBR0004627/2026-01-01).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator, Mapping
+from fractions import Fraction
+from typing import Any
+
+from conformance.vector_sources.negative import Kind, Wrong, final
+from spec.exact import format_mixed, parse_mixed
+
+GROUP_RULES = {
+    "group_distribution": ("P12.1-group-quota", "P12.2-largest-remainder"),
+    "combination_distribution": ("combination-P11-quota", "combination-P11-largest-remainder"),
+}
+"""Per distribution step: its quota rule and its remainder rule."""
+
+REMAINDER_ORDER_BY_NUMBER = Kind(
+    "remainder order by list number",
+    "A distribution's remainder_order (the lists given the seats after the full seats, in the "
+    "order given) written in list-number order instead of the order of allocation: largest "
+    "remainder first (P 12 lid 5; old P 11), then, for seats passed on, the greatest averages "
+    "(P 13). The seats are right.",
+)
+REASSIGNED_LEFT_OUT = Kind(
+    "seats passed on not stated",
+    "A distribution whose list has more full seats than candidates states no seats passed on "
+    "(reassigned []), although P 13 lid 1 passes them to the other lists of the group. The "
+    "seats are right.",
+)
+PLACEMENT_SUMMED_VOTES = Kind(
+    "P 16 placement with the summed votes",
+    "A placement (P 16) states as the candidate's votes on the list placed on their votes "
+    "summed over the group's lists (the P 15 figure), not the votes on that list (P 16 lid 1 "
+    "compares the lists by the votes cast on each). The seats and elected candidates are "
+    "right.",
+)
+PLACEMENT_GROUP_NUMBER = Kind(
+    "P 16 placement with the group's candidate number",
+    "A placement (P 16) states as the candidate's position their number in the group's order "
+    "of persons (the numbering of P 15's candidate lots), not their number on the list placed "
+    "on. The seats and elected candidates are right.",
+)
+LOTS_USED_COUNTS_THE_QUESTION = Kind(
+    "lots_used counts the lot asked for",
+    "A lot question after P 5 - P 10 (old P 11, P 12 lid 5, P 16 lid 2, P 15 lid 1) states "
+    "lots_used one too high, counting the lot it asks for as consumed: the answer's lot would "
+    "be put after a lot that was never drawn.",
+)
+LIST_SEAT_TOO_MANY = Kind(
+    "list of a lijstengroep one seat too many",
+    "A list of a lijstengroep given one seat more than its distribution gives it: the group's "
+    "lists together hold more seats than the group won (P 12 distributes exactly the group's "
+    "seats over its lists; P 3: the group takes part as one list).",
+)
+NATIONAL_QUOTA_IN_DISTRIBUTION = Kind(
+    "kiesdeler as groepskiesdeler",
+    "A distribution over the lists of a lijstengroep (or the members of a lijstencombinatie) "
+    "states the election's kiesdeler (P 5) as its quota, instead of the group's stemcijfer "
+    "divided by its seats (P 12 lid 2-3; old P 11: the combinatiekiesdeler). The seats are "
+    "right.",
+)
+QUOTA_IN_WHOLE_VOTES = Kind(
+    "groepskiesdeler in whole votes",
+    "The quota of a distribution over a lijstengroep's lists (or a lijstencombinatie's "
+    "members) computed by integer division, its fraction dropped, and the remainders computed "
+    "with it; the law's groepskiesdeler is the exact quotient (P 12 lid 3; old P 11). The "
+    "seats are right.",
+)
+PREFERENCE_NOT_SUMMED = Kind(
+    "elected on preference left out",
+    "A candidate of a lijstengroep elected on preference with the fewest votes summed over the "
+    "group's lists (P 15 lid 1: 'op de gezamenlijke lijsten waarop zij voorkomen') left out of "
+    "elected_on_preference, as if their votes had not been summed. The seats and elected "
+    "candidates are right.",
+)
+COMBINATION_SEAT_MOVE = Kind(
+    "old P 11 seat moved within a lijstencombinatie",
+    "The last remainder seat of a lijstencombinatie's distribution over its members (old P 11) "
+    "given to another member: the combination's seats are right, its members' are not.",
+)
+EK_UNWEIGHTED = Kind(
+    "Eerste Kamer votes not weighted",
+    "The member votes added up without their bodies' stemwaarde (U 3: the votes in each body "
+    "are multiplied by its stemwaarde): the answer, steps included, is the allocation of the "
+    "unweighted votes, and its P 6 step states those stemcijfers.",
+)
+EK_STEMWAARDE_TRUNCATED = Kind(
+    "Eerste Kamer stemwaarde truncated",
+    "The stemwaarde of a province computed by integer division (rounded down) instead of "
+    "rounded with an exact half upwards (U 2); the answer, steps included, is the allocation of "
+    "the votes so weighted, and its P 6 step states those stemcijfers (U 3).",
+)
+KINDS = (
+    REMAINDER_ORDER_BY_NUMBER,
+    REASSIGNED_LEFT_OUT,
+    PLACEMENT_SUMMED_VOTES,
+    PLACEMENT_GROUP_NUMBER,
+    LOTS_USED_COUNTS_THE_QUESTION,
+    LIST_SEAT_TOO_MANY,
+    NATIONAL_QUOTA_IN_DISTRIBUTION,
+    QUOTA_IN_WHOLE_VOTES,
+    PREFERENCE_NOT_SUMMED,
+    COMBINATION_SEAT_MOVE,
+    EK_UNWEIGHTED,
+    EK_STEMWAARDE_TRUNCATED,
+)
+"""The kinds of this module, after those of ``conformance.vector_sources.negative.KINDS``."""
+
+
+def _word(distribution: Mapping[str, Any]) -> str:
+    return "group" if distribution.get("step") == "group_distribution" else "combination"
+
+
+def _key(candidate: Mapping[str, Any]) -> Any:
+    """A candidate's identity (P 15: the same person on several lists), as the input gives it."""
+    return candidate.get("id", candidate.get("name"))
+
+
+def _distribution_wrongs(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """Per distribution: its remainder order, its seats passed on, its quota."""
+    national_quota = result.get("quota")
+    done: set[Kind] = set()
+    for index, distribution in enumerate(result.get("distributions") or []):
+        rules = GROUP_RULES.get(str(distribution.get("step")))
+        if rules is None:
+            continue
+        quota_rule, remainder_rule = rules
+        word, owner = _word(distribution), distribution["owner"]
+        order = list(distribution.get("remainder_order") or [])
+        if REMAINDER_ORDER_BY_NUMBER not in done and sorted(order) != order:
+            wrong = final(result)
+            wrong["distributions"][index]["remainder_order"] = sorted(order)
+            done.add(REMAINDER_ORDER_BY_NUMBER)
+            yield Wrong(
+                REMAINDER_ORDER_BY_NUMBER,
+                f"{word} {owner}: remainder_order {sorted(order)} instead of {order}",
+                wrong,
+                rules=(remainder_rule,),
+            )
+        if REASSIGNED_LEFT_OUT not in done and distribution.get("reassigned"):
+            wrong = final(result)
+            wrong["distributions"][index]["reassigned"] = []
+            done.add(REASSIGNED_LEFT_OUT)
+            yield Wrong(
+                REASSIGNED_LEFT_OUT,
+                f"{word} {owner}: reassigned [] instead of "
+                f"{len(distribution['reassigned'])} seat(s) passed on",
+                wrong,
+                rules=(remainder_rule,),
+            )
+        quota = distribution.get("quota")
+        if quota is None:
+            continue
+        if (
+            NATIONAL_QUOTA_IN_DISTRIBUTION not in done
+            and national_quota is not None
+            and parse_mixed(national_quota) != parse_mixed(quota)
+        ):
+            wrong = final(result)
+            wrong["distributions"][index]["quota"] = national_quota
+            done.add(NATIONAL_QUOTA_IN_DISTRIBUTION)
+            yield Wrong(
+                NATIONAL_QUOTA_IN_DISTRIBUTION,
+                f"{word} {owner}: quota {national_quota} (the kiesdeler) instead of {quota}",
+                wrong,
+                rules=(quota_rule,),
+            )
+        exact = parse_mixed(quota)
+        if QUOTA_IN_WHOLE_VOTES not in done and exact.denominator != 1:
+            whole = exact.numerator // exact.denominator
+            wrong = final(result)
+            changed = wrong["distributions"][index]
+            changed["quota"] = str(whole)
+            for row in changed["rows"]:
+                row["remainder"] = format_mixed(Fraction(row["votes"] - row["full_seats"] * whole))
+            done.add(QUOTA_IN_WHOLE_VOTES)
+            yield Wrong(
+                QUOTA_IN_WHOLE_VOTES,
+                f"{word} {owner}: quota {whole} (integer division) instead of {quota}, the "
+                "remainders computed with it",
+                wrong,
+                rules=(quota_rule,),
+            )
+
+
+def _group_members(document: Mapping[str, Any]) -> dict[int, list[int]]:
+    return {int(g["number"]): [int(m) for m in g["members"]] for g in document.get("groups", [])}
+
+
+def _candidates_of(document: Mapping[str, Any]) -> dict[int, list[Mapping[str, Any]]]:
+    """The candidates of each list (a stel's lists: the first list's, as the stel's number is
+    the number the result uses only for lists in no stel; stellen are not perturbed here)."""
+    return {int(lst["number"]): lst.get("candidates") or [] for lst in document.get("lists", [])}
+
+
+def _placement_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    placements = result.get("placements") or []
+    groups = _group_members(document)
+    candidates = _candidates_of(document)
+    summed_done = number_done = False
+    for index, placement in enumerate(placements):
+        members = groups.get(placement.get("party"), [])
+        if not all(m in candidates for m in members):
+            continue  # a member that is a stel: its candidates are those of its lists
+        person = placement["candidate"]
+        summed = sum(
+            c.get("votes", 0) for m in members for c in candidates[m] if _key(c) == person
+        )
+        if not summed_done and summed != placement["votes"]:
+            wrong = final(result)
+            wrong["placements"][index]["votes"] = summed
+            summed_done = True
+            yield Wrong(
+                PLACEMENT_SUMMED_VOTES,
+                f"group {placement['party']}: candidate {person!r} placed on list "
+                f"{placement['list']} with votes {summed} (summed) instead of "
+                f"{placement['votes']}",
+                wrong,
+                rules=("P16-placement",),
+            )
+        order: list[Any] = []
+        for m in members:
+            for c in candidates[m]:
+                if _key(c) not in order:
+                    order.append(_key(c))
+        number = order.index(person) + 1 if person in order else None
+        if not number_done and number is not None and number != placement["position"]:
+            wrong = final(result)
+            wrong["placements"][index]["position"] = number
+            number_done = True
+            yield Wrong(
+                PLACEMENT_GROUP_NUMBER,
+                f"group {placement['party']}: candidate {person!r} placed on list "
+                f"{placement['list']} at position {number} (their number in the group) "
+                f"instead of {placement['position']}",
+                wrong,
+                rules=("P16-placement",),
+            )
+
+
+def _list_seat_too_many(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    for group, members in sorted(_group_members(document).items()):
+        held = [m for m in members if str(m) in result.get("seats", {})]
+        if not held or not result.get("party_seats", {}).get(str(group)):
+            continue
+        number = str(held[0])
+        wrong = final(result)
+        wrong["seats"][number] += 1
+        yield Wrong(
+            LIST_SEAT_TOO_MANY,
+            f"group {group}: list {number} given {wrong['seats'][number]} seats instead of "
+            f"{result['seats'][number]}",
+            wrong,
+            rules=("P12-seat-sum",),
+        )
+        return
+
+
+def _preference_not_summed(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    chosen = result.get("elected_on_preference") or {}
+    candidates = _candidates_of(document)
+    for group, members in sorted(_group_members(document).items()):
+        if not all(m in candidates for m in members):
+            continue
+        votes: dict[Any, int] = {}
+        for m in members:
+            for c in candidates[m]:
+                votes[_key(c)] = votes.get(_key(c), 0) + c.get("votes", 0)
+        placed = [
+            (votes[_key(c)], m, c["number"])
+            for m in members
+            for c in candidates[m]
+            if c["number"] in chosen.get(str(m), [])
+        ]
+        if not placed:
+            continue
+        _, unit, number = min(placed, key=lambda p: (p[0], -p[1], -p[2]))
+        wrong = final(result)
+        wrong["elected_on_preference"][str(unit)].remove(number)
+        yield Wrong(
+            PREFERENCE_NOT_SUMMED,
+            f"group {group}: candidate {number} of list {unit}, elected on preference, left "
+            "out of elected_on_preference",
+            wrong,
+            rules=("P15.2-summed-preference",),
+        )
+        return
+
+
+def _combination_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    if result.get("elected"):
+        return  # the members' candidates would follow the seats: not this mistake alone
+    for index, distribution in enumerate(result.get("distributions") or []):
+        order = distribution.get("remainder_order") or []
+        if distribution.get("step") != "combination_distribution" or not order:
+            continue
+        loser = order[-1]
+        members = [row["member"] for row in distribution["rows"]]
+        gainer = next((m for m in members if m != loser), None)
+        seats = result.get("seats", {})
+        if gainer is None or str(loser) not in seats or str(gainer) not in seats:
+            continue  # a member that is a lijstengroep: its lists would change too
+        wrong = final(result)
+        moved = wrong["distributions"][index]
+        for row in moved["rows"]:
+            row["seats"] += (row["member"] == gainer) - (row["member"] == loser)
+        moved["remainder_order"] = [*order[:-1], gainer]
+        for field in ("party_seats", "seats"):
+            wrong[field][str(loser)] -= 1
+            wrong[field][str(gainer)] += 1
+        yield Wrong(
+            COMBINATION_SEAT_MOVE,
+            f"combination {distribution['owner']}: its last remainder seat moved from member "
+            f"{loser} to member {gainer}",
+            wrong,
+            rules=("combination-P11-largest-remainder",),
+        )
+        return
+
+
+LOT_STAGE_RULES = {
+    ("combination", "combination_seat"): "combination-P11-largest-remainder",
+    ("group", "group_seat"): "P12.2-largest-remainder",
+    ("candidates", "group_seat"): "P16-P18-group-candidates",
+    ("candidates", "candidate"): "P15.2-summed-preference",
+}
+"""The rule under which a district lot question of (stage, kind) is judged
+(``spec.rules.district_final.Question.rule_id``)."""
+
+
+def _lots_used(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    lot = result.get("lot") or {}
+    rule = LOT_STAGE_RULES.get((str(result.get("stage")), str(lot.get("kind"))))
+    if rule is None or type(result.get("lots_used")) is not int:
+        return
+    wrong = final(result)
+    wrong["lots_used"] += 1
+    yield Wrong(
+        LOTS_USED_COUNTS_THE_QUESTION,
+        f"a {lot['kind']} lot of stage {result['stage']}: lots_used {wrong['lots_used']} "
+        f"instead of {result['lots_used']}",
+        wrong,
+        rules=(rule,),
+    )
+
+
+def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
+    """The wrong answers of this module derived from one ``allocate-districts`` vector."""
+    if result["status"] == "needs_lot":
+        return list(_lots_used(result))
+    if result["status"] != "completed":
+        return []
+    out = [*_distribution_wrongs(result), *_list_seat_too_many(document, result)]
+    out += _combination_seat_move(result)
+    out += _placement_wrongs(document, result)
+    out += _preference_not_summed(document, result)
+    return out
+
+
+EerstekamerAllocator = Callable[[Mapping[str, Any]], dict[str, Any]]
+"""The reference's result document (steps included) for a ``kieswet/eerste-kamer-input@1``."""
+
+
+def _stemwaarde_truncated(body: Mapping[str, Any]) -> dict[str, Any]:
+    if "stemwaarde" in body or "inhabitants" not in body:
+        return dict(body)
+    out = {k: v for k, v in body.items() if k != "inhabitants"}
+    out["stemwaarde"] = max(1, body["inhabitants"] // (100 * body["members"]))
+    return out
+
+
+def _stemwaarde_one(body: Mapping[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in body.items() if k != "inhabitants"}
+    out["stemwaarde"] = 1
+    return out
+
+
+def eerste_kamer_wrongs(
+    document: Mapping[str, Any], result: Mapping[str, Any], allocator: EerstekamerAllocator
+) -> list[Wrong]:
+    """The wrong answers derived from one ``allocate-eerste-kamer`` vector: the reference's
+    whole answer (steps included, so the P 6 step states the stemcijfers) to the input weighed
+    wrongly."""
+    if result["status"] != "completed":
+        return []
+    out: list[Wrong] = []
+    for kind, body_change, what in (
+        (EK_UNWEIGHTED, _stemwaarde_one, "every stemwaarde taken as 1"),
+        (EK_STEMWAARDE_TRUNCATED, _stemwaarde_truncated, "stemwaarden rounded down"),
+    ):
+        bodies = [body_change(b) for b in document["bodies"]]
+        if bodies == [_as_given(b) for b in document["bodies"]]:
+            continue
+        changed = copy.deepcopy(dict(document))
+        changed["bodies"] = bodies
+        wrong = allocator(changed)
+        if wrong.get("status") != "completed":
+            continue
+        out.append(Wrong(kind, what, wrong, rules=("U3-stemcijfer",)))
+    return out
+
+
+def _as_given(body: Mapping[str, Any]) -> dict[str, Any]:
+    """``body`` with its stemwaarde as U 2 makes it (an exact half upwards), for comparing."""
+    if "stemwaarde" in body or "inhabitants" not in body:
+        return dict(body)
+    out = {k: v for k, v in body.items() if k != "inhabitants"}
+    quotient = Fraction(body["inhabitants"], 100 * body["members"])
+    out["stemwaarde"] = int(quotient + Fraction(1, 2))
+    return out
