@@ -41,7 +41,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeGuard
 
 INPUT_FORMAT = "kieswet/seat-allocation-input@1"
 RESULT_FORMAT = "kieswet/seat-allocation-result@1"
@@ -53,9 +53,27 @@ SWITCHES = ("p9-counts-as-residual", "candidate-lot-always", "p19-own-list-votes
 
 BUGS: dict[str, tuple[str, str]] = {
     # name: (article broken, the mistake)
-    "dhondt-always": ("P 8", "greatest averages (D'Hondt) for every number of seats"),
+    "float-quota": ("P 5, P 6", "the kiesdeler and the remainders in floating point"),
+    "quota-floor": ("P 5", "the kiesdeler rounded down to a whole number"),
+    "no-p7-threshold": (
+        "P 7 lid 2",
+        "Tweede Kamer and EP lists below the kiesdeler get residual seats",
+    ),
+    "full-threshold-all-kinds": (
+        "P 7 lid 2, P 8 lid 2",
+        "every list below the kiesdeler is barred from residual seats, in every kind of election",
+    ),
     "remainders-always": ("P 7 lid 1", "largest remainders (P 8) also for 19 seats or more"),
+    "dhondt-always": ("P 8", "greatest averages (D'Hondt) for every number of seats"),
     "no-75-threshold": ("P 8 lid 2", "no 75% threshold for a residual seat under 19 seats"),
+    "p8-threshold-exclusive": (
+        "P 8 lid 2",
+        "a list needs more than 75% of the kiesdeler, not at least 75%",
+    ),
+    "remainders-repeat": (
+        "P 8 lid 1",
+        "the largest-remainder round gives the same list a second seat (no one-per-list limit)",
+    ),
     "no-one-per-list": (
         "P 8 lid 3",
         "the greatest-averages round after the remainders gives a list more than one seat",
@@ -64,22 +82,54 @@ BUGS: dict[str, tuple[str, str]] = {
         "P 8 lid 3",
         "lists that won a remainder seat are barred from the greatest-averages round",
     ),
-    "no-p7-threshold": ("P 7 lid 2", "Tweede Kamer and EP lists below the kiesdeler get residual seats"),
-    "ties-by-list-order": ("P 7 lid 3, P 8 lid 4", "tied lists: the lowest list number wins, no lot"),
-    "remainder-ties-by-votes": ("P 8 lid 1", "equal remainders: the list with more votes wins, no lot"),
+    "ties-by-list-order": (
+        "P 7 lid 3, P 8 lid 4",
+        "tied lists: the lowest list number wins, no lot",
+    ),
+    "remainder-ties-by-votes": (
+        "P 8 lid 1",
+        "equal remainders: the list with more votes wins, no lot",
+    ),
+    "lots-ignored": (
+        "P 7 lid 3, P 8 lid 4",
+        "the lots supplied in the input are not used: the lot is asked again",
+    ),
     "no-p9": ("P 9", "no absolute-majority seat"),
-    "p9-from-own-seat": ("P 9", "the seat is taken from the last residual seat, even the majority list's own"),
-    "p9-from-first-residual": ("P 9", "the seat is taken from the first residual seat, not the last"),
     "p9-at-half": ("P 9", "exactly half of the votes counts as an absolute majority"),
+    "p9-strict-half-seats": (
+        "P 9",
+        "a majority list holding exactly half of the seats gets no extra seat",
+    ),
+    "p9-from-first-residual": (
+        "P 9",
+        "the seat is taken from the first residual seat, not the last",
+    ),
     "no-p10": ("P 10", "a list keeps more seats than it has candidates"),
-    "p10-no-reassign": ("P 10", "an exhausted list's surplus is removed but not given to other lists"),
-    "float-quota": ("P 5, P 6", "the kiesdeler and the remainders in floating point"),
-    "quota-floor": ("P 5", "the kiesdeler rounded down to a whole number"),
+    "p10-no-reassign": (
+        "P 10",
+        "an exhausted list's surplus is removed but not given to other lists",
+    ),
+    "p10-restarts-averages": (
+        "P 10",
+        "the surplus of an exhausted list goes by plain greatest averages, not on in the round",
+    ),
+    "p10-counts-deceased": ("P 10, P 19a", "deceased candidates count towards a list's seat limit"),
     "threshold-always-25": ("P 15 lid 2", "the preference threshold is 25% for every election"),
-    "threshold-inclusive": ("P 15 lid 1", "a candidate with exactly the threshold is elected on preference"),
+    "threshold-inclusive": (
+        "P 15 lid 1",
+        "a candidate with exactly the threshold is elected on preference",
+    ),
+    "preference-in-list-order": (
+        "P 15 lid 1",
+        "candidates above the threshold are elected in list order, not by votes",
+    ),
+    "candidate-ties-by-list-order": ("P 15 lid 1", "tied candidates: list order, no lot"),
     "deceased-elected": ("P 19a", "deceased candidates are elected and ranked"),
     "ranking-list-order": ("P 19", "the ranking for vacancies is the list order"),
-    "candidate-ties-by-list-order": ("P 15 lid 1", "tied candidates: list order, no lot"),
+    "ranking-skips-seatless": (
+        "P 19 lid 5",
+        "under 19 seats, lists without an elected candidate are not ranked",
+    ),
 }
 
 
@@ -129,6 +179,8 @@ class ListData:
     votes: int
     limit: int | None
     candidates: list[Candidate] | None
+    raw_count: int | None = None
+    """``candidate_count`` as given, deceased included (for a bug switch)."""
 
 
 @dataclass
@@ -147,14 +199,18 @@ class Election:
     lots: list[Lot]
 
 
-def _int(value: object) -> bool:
+def _int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _check_keys(obj: dict[str, Any], allowed: set[str], where: str, errors: list[tuple[str, str, str]]) -> None:
+def _check_keys(
+    obj: dict[str, Any], allowed: set[str], where: str, errors: list[tuple[str, str, str]]
+) -> None:
     for key in obj:
         if key not in allowed:
-            errors.append((f"{where}.{key}" if where else key, "unknown_field", f"unknown field {key!r}"))
+            errors.append(
+                (f"{where}.{key}" if where else key, "unknown_field", f"unknown field {key!r}")
+            )
 
 
 def read(doc: object) -> Election:
@@ -176,7 +232,9 @@ def read(doc: object) -> Election:
     if not isinstance(election, dict):
         bad("election", "missing", "election must be an object")
     else:
-        _check_keys(election, {"kind", "seats", "law", "profile", "name", "date"}, "election", errors)
+        _check_keys(
+            election, {"kind", "seats", "law", "profile", "name", "date"}, "election", errors
+        )
         kind = election.get("kind")
         if kind not in KINDS:
             bad("election.kind", "invalid_kind", "unknown kind")
@@ -207,7 +265,12 @@ def read(doc: object) -> Election:
         if not isinstance(raw, dict):
             bad(where, "invalid_type", "a list must be an object")
             continue
-        _check_keys(raw, {"number", "name", "candidates", "votes", "candidate_count", "deceased_count"}, where, errors)
+        _check_keys(
+            raw,
+            {"number", "name", "candidates", "votes", "candidate_count", "deceased_count"},
+            where,
+            errors,
+        )
         number = raw.get("number")
         if not _int(number) or number < 1:
             bad(f"{where}.number", "invalid_number", "list number must be a whole number >= 1")
@@ -218,6 +281,7 @@ def read(doc: object) -> Election:
         if "name" in raw and not isinstance(raw["name"], str):
             bad(f"{where}.name", "invalid_type", "name must be text")
         votes = raw.get("votes")
+        raw_count: int | None = None
         if votes is not None and (not _int(votes) or not 0 <= votes < 10**12):
             bad(f"{where}.votes", "invalid_votes", "votes must be a whole number >= 0")
             votes = None
@@ -225,7 +289,9 @@ def read(doc: object) -> Election:
         limit: int | None = None
         if "candidates" in raw:
             if "candidate_count" in raw or "deceased_count" in raw:
-                bad(where, "conflicting_fields", "candidates with candidate_count or deceased_count")
+                bad(
+                    where, "conflicting_fields", "candidates with candidate_count or deceased_count"
+                )
             cands = raw["candidates"]
             if not isinstance(cands, list) or len(cands) > 1000:
                 bad(f"{where}.candidates", "invalid_type", "candidates must be an array")
@@ -265,6 +331,7 @@ def read(doc: object) -> Election:
                 bad(where, "missing", "a list needs votes or candidates")
                 votes = 0
             count, dead_count = raw.get("candidate_count"), raw.get("deceased_count")
+            raw_count = count if _int(count) else None
             if count is not None and (not _int(count) or count < 0):
                 bad(f"{where}.candidate_count", "invalid_count", "candidate_count must be >= 0")
                 count = None
@@ -272,11 +339,15 @@ def read(doc: object) -> Election:
                 if not _int(dead_count) or dead_count < 0:
                     bad(f"{where}.deceased_count", "invalid_count", "deceased_count must be >= 0")
                 elif count is None or dead_count > count:
-                    bad(f"{where}.deceased_count", "invalid_count", "deceased_count above candidate_count")
+                    bad(
+                        f"{where}.deceased_count",
+                        "invalid_count",
+                        "deceased_count above candidate_count",
+                    )
                 elif count is not None:
                     count -= dead_count
             limit = count
-        lists.append(ListData(number, votes, limit, candidates))
+        lists.append(ListData(number, votes, limit, candidates, raw_count))
     lots: list[Lot] = []
     lots_raw = doc.get("lots", [])
     if not isinstance(lots_raw, list):
@@ -288,7 +359,12 @@ def read(doc: object) -> Election:
             bad(where, "invalid_type", "a lot must be an object")
             continue
         _check_keys(raw, {"kind", "options", "drawn", "list"}, where, errors)
-        lkind, options, drawn, lst = raw.get("kind"), raw.get("options"), raw.get("drawn"), raw.get("list")
+        lkind, options, drawn, lst = (
+            raw.get("kind"),
+            raw.get("options"),
+            raw.get("drawn"),
+            raw.get("list"),
+        )
         if lkind not in ("residual_seat", "absolute_majority", "candidate"):
             bad(f"{where}.kind", "invalid_lot", "unknown lot kind")
         if (
@@ -306,7 +382,14 @@ def read(doc: object) -> Election:
                 bad(f"{where}.list", "invalid_lot", "a candidate lot needs its list")
         elif "list" in raw:
             bad(f"{where}.list", "invalid_lot", "only a candidate lot names a list")
-        lots.append(Lot(str(lkind), frozenset(options), drawn if _int(drawn) else 0, lst if _int(lst) else None))
+        lots.append(
+            Lot(
+                str(lkind),
+                frozenset(options),
+                drawn if _int(drawn) else 0,
+                lst if _int(lst) else None,
+            )
+        )
     if not errors and lists and sum(lst.votes for lst in lists) == 0:
         bad("lists", "zero_votes", "no votes at all")
     if errors:
@@ -348,15 +431,25 @@ class State:
     p8_round: int = 1
     won_in_round: set[int] = field(default_factory=set)
 
-    def lot(self, kind: str, options: list[int], extra: dict[str, Any], list_: int | None = None) -> int:
+    def lot(
+        self, kind: str, options: list[int], extra: dict[str, Any], list_: int | None = None
+    ) -> int:
         """The supplied lot answering this question, or a NeedsLot for the caller."""
         question: dict[str, Any] = {"kind": kind, "options": sorted(options), **extra}
         if list_ is not None:
             question["list"] = list_
-        if self.lots_used < len(self.election.lots):
+        if self.lots_used < len(self.election.lots) and "lots-ignored" not in self.bugs:
             given = self.election.lots[self.lots_used]
             if given.kind != kind or given.options != frozenset(options) or given.list != list_:
-                raise Rejected([(f"lots[{self.lots_used}]", "lot_mismatch", "the lot answers another question")])
+                raise Rejected(
+                    [
+                        (
+                            f"lots[{self.lots_used}]",
+                            "lot_mismatch",
+                            "the lot answers another question",
+                        )
+                    ]
+                )
             self.lots_used += 1
             return given.drawn
         raise NeedsLot(question, self.seats)
@@ -372,18 +465,22 @@ def average(state: State, number: int) -> Fraction | float:
 
 def p7_lid2_applies(state: State) -> bool:
     """P 7 lid 2: the Tweede Kamer (and the European Parliament through Y 2)."""
+    if "full-threshold-all-kinds" in state.bugs:
+        return True
     return state.election.kind in ("TK", "EP") and "no-p7-threshold" not in state.bugs
 
 
-def residual_seat(state: State, remaining: int, exhausted: set[int]) -> bool:
+def residual_seat(state: State, remaining: int, exhausted: set[int] | None) -> bool:
     """Give one residual seat (P 7 or P 8); False when no list can take one."""
     bugs = state.bugs
-    with_votes = [n for n in state.votes if state.votes[n] > 0 and n not in exhausted]
+    with_votes = [n for n in state.votes if state.votes[n] > 0 and n not in (exhausted or ())]
     if p7_lid2_applies(state):
         # P 7 lid 2 bars a Tweede Kamer list below the kiesdeler from every residual seat,
         # also in the rounds of P 8 (a Tweede Kamer of fewer than 19 seats is hypothetical)
         with_votes = [n for n in with_votes if state.votes[n] >= state.quota]
     use_remainders = state.small
+    if exhausted is not None and "p10-restarts-averages" in bugs:
+        use_remainders = False
     if "dhondt-always" in bugs:
         use_remainders = False
     if "remainders-always" in bugs:
@@ -398,9 +495,13 @@ def residual_seat(state: State, remaining: int, exhausted: set[int]) -> bool:
             if state.p8_round == 1:
                 if "no-75-threshold" in bugs:
                     qualified = with_votes
+                elif "p8-threshold-exclusive" in bugs:
+                    qualified = [n for n in with_votes if 4 * state.votes[n] > 3 * state.quota]
                 else:
                     qualified = [n for n in with_votes if 4 * state.votes[n] >= 3 * state.quota]
                 eligible = [n for n in qualified if n not in state.won_in_round]
+                if "remainders-repeat" in bugs:
+                    eligible = qualified
                 if eligible:
                     values = {n: remainder(state, n) for n in eligible}
                     stage = "P 8 lid 1-2"
@@ -432,8 +533,12 @@ def residual_seat(state: State, remaining: int, exhausted: set[int]) -> bool:
         winner = state.lot(
             "residual_seat",
             tied,
-            {"article": stage.split(" (")[0], "seat": len(state.order) + 1, "value": mixed(best),
-             "description": f"restzetel {len(state.order) + 1}: gelijke waarde {mixed(best)}"},
+            {
+                "article": stage.split(" (")[0],
+                "seat": len(state.order) + 1,
+                "value": mixed(best),
+                "description": f"restzetel {len(state.order) + 1}: gelijke waarde {mixed(best)}",
+            },
         )
     state.seats[winner] += 1
     state.order.append(Award(winner, best, stage))
@@ -449,12 +554,12 @@ def absolute_majority(state: State) -> None:
     total = sum(state.votes.values())
     for number, votes in state.votes.items():
         majority = 2 * votes >= total if "p9-at-half" in bugs else 2 * votes > total
-        if not majority or 2 * state.seats[number] > state.election.seats:
+        half_or_less = 2 * state.seats[number] <= state.election.seats
+        if "p9-strict-half-seats" in bugs:
+            half_or_less = 2 * state.seats[number] < state.election.seats
+        if not majority or not half_or_less:
             continue
-        if "p9-from-own-seat" in bugs:
-            others = list(state.order)
-        else:
-            others = [a for a in state.order if a.list != number]
+        others = [a for a in state.order if a.list != number]
         if not others:
             return
         if "p9-from-first-residual" in bugs:
@@ -472,8 +577,11 @@ def absolute_majority(state: State) -> None:
             loser = state.lot(
                 "absolute_majority",
                 tied,
-                {"article": "P 9 lid 2", "value": mixed(last.value),
-                 "description": "welke lijst staat een zetel af"},
+                {
+                    "article": "P 9 lid 2",
+                    "value": mixed(last.value),
+                    "description": "welke lijst staat een zetel af",
+                },
             )
         state.seats[loser] -= 1
         state.seats[number] += 1
@@ -491,6 +599,11 @@ def list_exhaustion(state: State) -> None:
     if "no-p10" in state.bugs:
         return
     limits = {lst.number: lst.limit for lst in state.election.lists}
+    if "p10-counts-deceased" in state.bugs:
+        limits = {
+            lst.number: lst.raw_count if lst.candidates is None else len(lst.candidates)
+            for lst in state.election.lists
+        }
     removed = 0
     for number in sorted(state.seats):
         limit = limits[number]
@@ -500,7 +613,9 @@ def list_exhaustion(state: State) -> None:
     if "p10-no-reassign" in state.bugs:
         return
     while removed:
-        exhausted = {n for n, limit in limits.items() if limit is not None and state.seats[n] >= limit}
+        exhausted = {
+            n for n, limit in limits.items() if limit is not None and state.seats[n] >= limit
+        }
         if not residual_seat(state, removed, exhausted):
             return  # the seats stay empty
         removed -= 1
@@ -538,6 +653,9 @@ def candidates(state: State, result: dict[str, Any]) -> None:
         places = state.seats[lst.number]
         preferred: list[int] = []
         i = 0
+        if "preference-in-list-order" in bugs:
+            preferred = [c.number for c in sorted(above, key=lambda c: c.number)][:places]
+            i = len(above)
         while i < len(above) and len(preferred) < places:
             group = [c.number for c in above if c.votes == above[i].votes]
             i += len(group)
@@ -560,7 +678,7 @@ def candidates(state: State, result: dict[str, Any]) -> None:
         key = str(lst.number)
         elected[key] = chosen
         on_preference[key] = preferred
-        if state.election.seats < 19 or chosen:
+        if (state.election.seats < 19 and "ranking-skips-seatless" not in bugs) or chosen:
             if "ranking-list-order" in bugs:
                 ranking[key] = [c.number for c in living]
             else:
@@ -577,8 +695,11 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
     try:
         election = read(doc)
     except Rejected as rejected:
-        return {"format": RESULT_FORMAT, "status": "rejected",
-                "errors": [{"field": f, "code": c, "message": m} for f, c, m in rejected.errors]}
+        return {
+            "format": RESULT_FORMAT,
+            "status": "rejected",
+            "errors": [{"field": f, "code": c, "message": m} for f, c, m in rejected.errors],
+        }
     votes = {lst.number: lst.votes for lst in election.lists}
     total = sum(votes.values())
     quota: Fraction | float
@@ -593,7 +714,7 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
     try:
         left = election.seats - sum(full.values())
         while left > 0:
-            if not residual_seat(state, left, set()):
+            if not residual_seat(state, left, None):
                 break
             left -= 1
         absolute_majority(state)
@@ -610,7 +731,7 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
         }
         if any(lst.candidates is not None for lst in election.lists):
             candidates(state, result)
-        if state.lots_used < len(election.lots):
+        if state.lots_used < len(election.lots) and "lots-ignored" not in bugs:
             raise Rejected([(f"lots[{state.lots_used}]", "lot_mismatch", "a lot is left over")])
         return result
     except NeedsLot as needs:
@@ -623,5 +744,17 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
             "seats_so_far": {str(n): s for n, s in needs.seats.items()},
         }
     except Rejected as rejected:
-        return {"format": RESULT_FORMAT, "status": "rejected",
-                "errors": [{"field": f, "code": c, "message": m} for f, c, m in rejected.errors]}
+        return {
+            "format": RESULT_FORMAT,
+            "status": "rejected",
+            "errors": [{"field": f, "code": c, "message": m} for f, c, m in rejected.errors],
+        }
+
+
+def answer(doc: object, bugs: frozenset[str] = frozenset()) -> tuple[str, dict[str, Any] | str]:
+    """``(status, result document)`` for one input, or ``("skipped", reason)``."""
+    try:
+        result = allocate(doc, bugs)
+    except Skip as skip:
+        return "skipped", str(skip)
+    return str(result["status"]), result
