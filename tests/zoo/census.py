@@ -60,6 +60,9 @@ class BugRun:
     verdicts: Counter[str]
     failing: list[int]
     """Ids of the vectors that FAIL."""
+    failing_not_generated: int
+    """How many of them are written by hand or taken from real elections (not flagged
+    ``generated``)."""
 
 
 def bug_runs(sent: Sequence[Vector], cap: int | None = None) -> list[BugRun]:
@@ -72,10 +75,14 @@ def bug_runs(sent: Sequence[Vector], cap: int | None = None) -> list[BugRun]:
         chosen = differ if cap is None else differ[:cap]
         outcome = run(chosen, bug) if chosen else None
         verdicts: Counter[str] = counts(outcome) if outcome else Counter()
-        failing = (
-            [r.vector.id for r in outcome.records if r.verdict.status == "FAIL"] if outcome else []
+        failed = (
+            [r.vector for r in outcome.records if r.verdict.status == "FAIL"] if outcome else []
         )
-        out.append(BugRun(bug, article, mistake, len(differ), len(chosen), verdicts, failing))
+        by_hand = sum(1 for v in failed if "generated" not in v.flags)
+        failing = [v.id for v in failed]
+        out.append(
+            BugRun(bug, article, mistake, len(differ), len(chosen), verdicts, failing, by_hand)
+        )
     return out
 
 
@@ -90,11 +97,14 @@ def main() -> int:
     )
     sent = [r.vector for r in clean.records if r.verdict.status != "SKIPPED"]
     print()
-    print("| bug | article | the mistake | vectors that FAIL |")
-    print("| --- | --- | --- | ---: |")
+    print("| bug | article | the mistake | vectors that FAIL | not generated |")
+    print("| --- | --- | --- | ---: | ---: |")
     for bug in bug_runs(sent):
         extra = f" (+{bug.verdicts['ERROR']} ERROR)" if bug.verdicts["ERROR"] else ""
-        print(f"| `{bug.bug}` | {bug.article} | {bug.mistake} | {bug.verdicts['FAIL']}{extra} |")
+        print(
+            f"| `{bug.bug}` | {bug.article} | {bug.mistake} | {bug.verdicts['FAIL']}{extra} "
+            f"| {bug.failing_not_generated} |"
+        )
     return 0
 
 

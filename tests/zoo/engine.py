@@ -53,7 +53,10 @@ SWITCHES = ("p9-counts-as-residual", "candidate-lot-always", "p19-own-list-votes
 
 BUGS: dict[str, tuple[str, str]] = {
     # name: (article broken, the mistake)
-    "float-quota": ("P 5, P 6", "the kiesdeler and the remainders in floating point"),
+    "float-quota": (
+        "P 5, P 6",
+        "the kiesdeler, full seats and remainders in floating point (the kiesdeler shown exact)",
+    ),
     "quota-floor": ("P 5", "the kiesdeler rounded down to a whole number"),
     "no-p7-threshold": (
         "P 7 lid 2",
@@ -621,7 +624,7 @@ def list_exhaustion(state: State) -> None:
         removed -= 1
 
 
-def preference_threshold(state: State) -> Fraction | float:
+def preference_share(state: State) -> Fraction:
     kind = state.election.kind
     if "threshold-always-25" in state.bugs:
         share = Fraction(1, 4)
@@ -631,13 +634,14 @@ def preference_threshold(state: State) -> Fraction | float:
         share = Fraction(1, 2)
     else:
         share = Fraction(1, 4)
-    return state.quota * share
+    return share
 
 
 def candidates(state: State, result: dict[str, Any]) -> None:
     """P 15, P 17, P 19a and the P 19 ranking for every list with candidates."""
     bugs = state.bugs
-    threshold = preference_threshold(state)
+    share = preference_share(state)
+    threshold = state.quota * share
     elected: dict[str, list[int]] = {}
     on_preference: dict[str, list[int]] = {}
     ranking: dict[str, list[int]] = {}
@@ -687,7 +691,10 @@ def candidates(state: State, result: dict[str, Any]) -> None:
     result["elected"] = elected
     result["elected_on_preference"] = on_preference
     result["ranking"] = ranking
-    result["preference_threshold"] = mixed(threshold)
+    shown = threshold
+    if "float-quota" in bugs:  # shown exact, as the kiesdeler
+        shown = Fraction(sum(state.votes.values()), state.election.seats) * share
+    result["preference_threshold"] = mixed(shown)
 
 
 def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
@@ -709,6 +716,9 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
         quota = Fraction(total // election.seats)
     else:
         quota = Fraction(total, election.seats)
+    # the float engine computes in floats but prints the kiesdeler exactly (its report is
+    # written from the counts), so that only its decisions are put to the test
+    shown_quota = mixed(Fraction(total, election.seats) if "float-quota" in bugs else quota)
     full = {n: math.floor(v / quota) for n, v in votes.items()}
     state = State(election, bugs, quota, full, dict(full), votes, small=election.seats < 19)
     try:
@@ -723,7 +733,7 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
             "format": RESULT_FORMAT,
             "status": "completed",
             "total_votes": total,
-            "quota": mixed(quota),
+            "quota": shown_quota,
             "seats": {str(n): s for n, s in state.seats.items()},
             "full_seats": {str(n): s for n, s in full.items()},
             "residual_seat_order": [a.list for a in state.order],
@@ -740,7 +750,7 @@ def allocate(doc: object, bugs: frozenset[str] = frozenset()) -> dict[str, Any]:
             "status": "needs_lot",
             "lot": needs.lot,
             "lots_used": state.lots_used,
-            "quota": mixed(quota),
+            "quota": shown_quota,
             "seats_so_far": {str(n): s for n, s in needs.seats.items()},
         }
     except Rejected as rejected:
