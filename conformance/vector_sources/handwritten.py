@@ -323,6 +323,53 @@ CASES: tuple[Case, ...] = (
     Case(
         "p5-p6-quota-full-seats",
         "P 6 full seats",
+        "A list on an exact multiple of a kiesdeler that is no whole number (a trap for "
+        "floating point: 72 / (144 / 14) is 6.999... in binary floating point). GR 14 seats, "
+        "votes 72 / 40 / 32 = 144, kiesdeler 144/14 = 10 2/7. Full: 72 = 7 × 10 2/7 exactly → "
+        "7 (remainder 0); 40 → 3 (30 6/7, remainder 9 1/7); 32 → 3 (remainder 1 1/7) = 13; 1 "
+        "residual seat; 75% = 7 5/7: all eligible; largest remainder 9 1/7 → list 2. List 1 "
+        "holds exactly half the votes, not more: no P 9. Seats 7 / 4 / 3.",
+        doc("GR", 14, [72, 40, 32]),
+        ("P 5", "P 6", "P 8 lid 1"),
+        ("P5-quota", "P6-full-seats", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(7, 4, 3),
+        full_seats=(7, 3, 3),
+        residual_seat_order=(2,),
+    ),
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 6 full seats",
+        "Exact multiple, floating-point trap (79 / (158 / 14) is 6.999...). GR 14 seats, votes "
+        "79 / 50 / 29 = 158, kiesdeler 79/7 = 11 2/7. Full: 79 → 7 exactly (remainder 0); 50 → "
+        "4 (45 1/7, remainder 4 6/7); 29 → 2 (22 4/7, remainder 6 3/7) = 13; 1 residual seat; "
+        "75% = 8 13/28: all eligible; largest remainder 6 3/7 → list 3. Seats 7 / 4 / 3.",
+        doc("GR", 14, [79, 50, 29]),
+        ("P 5", "P 6", "P 8 lid 1"),
+        ("P5-quota", "P6-full-seats", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(7, 4, 3),
+        full_seats=(7, 4, 2),
+        residual_seat_order=(3,),
+    ),
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 6 full seats",
+        "Exact multiple, floating-point trap (130 / (260 / 14) is 6.999...). GR 14 seats, votes "
+        "130 / 80 / 50 = 260, kiesdeler 130/7 = 18 4/7. Full: 130 → 7 exactly (remainder 0); "
+        "80 → 4 (74 2/7, remainder 5 5/7); 50 → 2 (37 1/7, remainder 12 6/7) = 13; 1 residual "
+        "seat; 75% = 13 13/14: all eligible; largest remainder 12 6/7 → list 3. Seats 7 / 4 / 3.",
+        doc("GR", 14, [130, 80, 50]),
+        ("P 5", "P 6", "P 8 lid 1"),
+        ("P5-quota", "P6-full-seats", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(7, 4, 3),
+        full_seats=(7, 4, 2),
+        residual_seat_order=(3,),
+    ),
+    Case(
+        "p5-p6-quota-full-seats",
+        "P 6 full seats",
         "GR 9 seats, votes 500 / 300 / 112 → 912, kiesdeler 101 1/3. Full: 500 → 4 (remainder "
         "94 2/3); 300 → 2 (97 1/3); 112 → 1 (10 2/3). 2 residual seats; 75% = 76: all eligible; "
         "remainders 97 1/3 (list 2), 94 2/3 (list 1). Seats 5 / 3 / 1.",
@@ -449,6 +496,51 @@ CASES: tuple[Case, ...] = (
         ("P8.2-75-percent",),
         flags=("boundary",),
         seats=(9, 0),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 2: 75% threshold",
+        "Exactly 75%, two lists tied for two seats. GR 10 seats, votes 575 / 350 / 75 = 1000, "
+        "kiesdeler 100, 75% = 75 exactly. Full 5 / 3 / 0 = 8, 2 residual; remainders 75 / 50 / "
+        "75; list 3 has exactly 75% (\"ten minste\") → eligible; lists 1 and 3 (75 each) take "
+        "the two seats, no lot (as many seats as tied lists). Seats 6 / 3 / 1 (reading \"more "
+        "than 75%\" would give 6 / 4 / 0).",
+        doc("GR", 10, [575, 350, 75]),
+        ("P 8 lid 2",),
+        ("P8.2-75-percent", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(6, 3, 1),
+        full_seats=(5, 3, 0),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 2: 75% threshold",
+        "Exactly 75%, two lists at it. GR 15 seats, votes 900 / 450 / 75 / 75 = 1500, "
+        "kiesdeler 100, 75% = 75. Full 9 / 4 / 0 / 0 = 13, 2 residual; remainders 0 / 50 / 75 / "
+        "75; lists 3 and 4 (exactly 75%, eligible) have the largest → seats 9 / 4 / 1 / 1 "
+        "(reading \"more than 75%\": lists 2 and 1, 10 / 5 / 0 / 0). List 1 (900 > 750) holds "
+        "9 of 15 seats: no P 9.",
+        doc("GR", 15, [900, 450, 75, 75]),
+        ("P 8 lid 2",),
+        ("P8.2-75-percent", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(9, 4, 1, 1),
+        full_seats=(9, 4, 0, 0),
+    ),
+    Case(
+        "p8-largest-remainder",
+        "P 8 lid 2: 75% threshold",
+        "Exactly 75% of a kiesdeler of 40. GR 16 seats, votes 400 / 150 / 30 / 60 = 640, "
+        "kiesdeler 40, 75% = 30. Full 10 / 3 / 0 / 1 = 14, 2 residual; remainders 0 / 30 / 30 / "
+        "20; list 3 (30 votes, exactly 75%) is eligible → lists 2 and 3 (30 each). Seats "
+        "10 / 4 / 1 / 1 (reading \"more than 75%\": lists 2 and 4, 10 / 4 / 0 / 2). List 1 "
+        "(400 > 320) holds 10 of 16: no P 9.",
+        doc("GR", 16, [400, 150, 30, 60]),
+        ("P 8 lid 2",),
+        ("P8.2-75-percent", "P8.1-largest-remainder"),
+        flags=("boundary",),
+        seats=(10, 4, 1, 1),
+        full_seats=(10, 3, 0, 1),
     ),
     Case(
         "p8-largest-remainder",
