@@ -13,10 +13,11 @@
 //! `rejected`, in `kieswet/seat-allocation-result@1`, without `steps` and `warnings`), or, for
 //! what the crate cannot be asked or failed on, `{"status":"skipped"|"errored","message":..}`.
 //! A line that is not UTF-8 or not JSON is answered `rejected` (code `malformed_json`, field
-//! `$`) and the batch goes on. Each line does the work of one protocol case (reading the JSON,
-//! the input checks, the translation, the crate with its lots fed back, writing the JSON):
-//! both go through `allocate_document`. Output is buffered and written at the end of input or
-//! when the buffer fills; the exit status is 0 when every line was answered.
+//! `$`) and the batch goes on; a byte order mark before the first line is skipped. Each line
+//! does the work of one protocol case (reading the JSON, the input checks, the translation,
+//! the crate with its lots fed back, writing the JSON): both go through `allocate_document`.
+//! Output is buffered and written at the end of input or when the buffer fills; the exit
+//! status is 0 when every line was answered, 2 when standard input or output fails.
 //! `--batch --timings` also writes to standard error, at the end, the lines answered, the
 //! whole time and the part of it spent inside `apportionment::process` (the crate alone).
 
@@ -544,12 +545,19 @@ fn batch(timings: bool) -> std::io::Result<()> {
     let mut input = std::io::stdin().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let mut raw = Vec::new();
+    let mut first = true;
     loop {
         raw.clear();
         if input.read_until(b'\n', &mut raw)? == 0 {
             break;
         }
-        let answer = match std::str::from_utf8(&raw) {
+        // A byte order mark before the first line is skipped, as by kieswet allocate --batch.
+        let text = if std::mem::take(&mut first) {
+            raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw)
+        } else {
+            &raw[..]
+        };
+        let answer = match std::str::from_utf8(text) {
             Err(err) => rejected("$", "malformed_json", &format!("not UTF-8: {err}")),
             Ok(line) if line.trim().is_empty() => continue,
             Ok(line) => match json::parse(line.trim_end_matches(['\n', '\r'])) {
