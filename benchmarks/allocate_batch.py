@@ -20,6 +20,27 @@ machine a second worker helps only when a core is free. Usage::
     python benchmarks/allocate_batch.py [--elections 20000] [--seed 2026] [--keep DIR]
     python benchmarks/allocate_batch.py --jobs 1,2 --repeat 5 [--no-steps]
 
+With ``--abacus BIN`` (issue 17) it times, on the same elections, the compiled batch oracle of
+Abacus (``BIN --batch``, the Kiesraad's ``apportionment`` crate behind
+``adapters/abacus/``, docs/abacus.md) side by side with ``kieswet allocate --batch``, with
+``--no-steps``, with ``--jobs 2`` and with both: ``--repeat`` runs of each, interleaved, each
+run printed with the load average (``os.getloadavg``, as ``uptime`` shows it); then per
+configuration the best and the median in elections/s and the ratio of kieswet's wall time to
+Abacus's (best to best, median to median). It checks that kieswet and Abacus agree, election
+by election, on the status, the seats per list and the elected candidates (for a lot question:
+its kind and options), prints the number of disagreements and the first few, and checks that
+``--jobs 2`` writes the same bytes as ``--jobs 1``. One more run of ``BIN --batch --timings``
+prints how much of the Abacus batch is the crate itself (``apportionment::process``), the rest
+being the adapter's JSON reading and writing and its input checks. The generator writes only
+what the crate accepts: kind GR, no law and no profile (so the current law and the default
+profile), candidate-level lists numbered 1, 2, ... with candidates numbered 1, 2, ...;
+Abacus's statuses are printed, so an election it skipped would show. Usage::
+
+    python adapters/abacus/build.py --abacus ~/src/abacus [--debian]
+    python benchmarks/allocate_batch.py \
+        --abacus adapters/abacus/target/release/kieswet-abacus-adapter \
+        [--elections 20000] [--repeat 3]
+
 ``--reader`` times only the reading of the lines, in this process (processor time, best of
 ``--repeat``): ``json.loads``, ``kieswet.jsonfile.loads`` (with its fastest path) and
 ``kieswet.jsonfile.strict_loads`` (without it), and how many lines took the fastest path.
@@ -31,13 +52,16 @@ import argparse
 import json
 import os
 import random
+import re
 import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 FLOOR = (
     "import json, sys\n"
@@ -130,12 +154,114 @@ def compare_jobs(args: argparse.Namespace, source: Path, folder: Path) -> None:
         )
 
 
+KIESWET = [sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--no-progress"]
+ABACUS_CONFIGURATIONS = {
+    "kieswet allocate --batch": [],
+    "  --no-steps": ["--no-steps"],
+    "  --jobs 2": ["--jobs", "2"],
+    "  --jobs 2 --no-steps": ["--jobs", "2", "--no-steps"],
+}
+
+
+def _outcome(result: dict[str, Any]) -> tuple[object, ...]:
+    """What kieswet and Abacus must agree on: the status, and the seats and elected candidates
+    (completed), the lot question (needs_lot), or nothing more (rejected)."""
+    status = result.get("status")
+    if status == "completed":
+        return (status, result.get("seats"), result.get("elected"))
+    if status == "needs_lot":
+        lot = result.get("lot", {})
+        return (status, lot.get("kind"), lot.get("options"), lot.get("list"))
+    return (status,)
+
+
+def _disagreements(abacus: Path, kieswet: Path) -> list[tuple[int, object, object]]:
+    pairs = zip(
+        abacus.read_text(encoding="utf-8").splitlines(),
+        kieswet.read_text(encoding="utf-8").splitlines(),
+        strict=True,
+    )
+    found: list[tuple[int, object, object]] = []
+    for number, (theirs, ours) in enumerate(pairs, 1):
+        a, k = _outcome(json.loads(theirs)), _outcome(json.loads(ours))
+        if a != k:
+            found.append((number, a, k))
+    return found
+
+
+def compare_abacus(args: argparse.Namespace, source: Path, folder: Path) -> None:
+    """``--abacus BIN``: the Abacus batch oracle and kieswet, side by side (issue 17)."""
+    commands = {"Abacus (compiled) --batch": [args.abacus, "--batch"]}
+    commands.update({name: KIESWET + flags for name, flags in ABACUS_CONFIGURATIONS.items()})
+    sinks = {name: folder / f"abacus-{i}.jsonl" for i, name in enumerate(commands)}
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    print(f"load average before: {_load()} (1, 5, 15 minutes)")
+    for run in range(1, args.repeat + 1):
+        for name, command in commands.items():
+            seconds = timed(command, source, sinks[name])
+            times[name].append(seconds)
+            cpu[name].append(CPU[sinks[name].name])
+            print(f"run {run} {name.strip():28} {seconds:7.2f} s  processor "
+                  f"{cpu[name][-1]:6.2f} s  load average {_load()}")
+    print(f"load average after:  {_load()}")
+    abacus = "Abacus (compiled) --batch"
+    best_a, median_a = min(times[abacus]), statistics.median(times[abacus])
+    print(f"{args.elections} elections, {args.repeat} runs each; ratio = kieswet wall time / "
+          "Abacus wall time (target <= 3)")
+    for name in commands:
+        best, median = min(times[name]), statistics.median(times[name])
+        ratio = "" if name == abacus else (
+            f"  ratio best {best / best_a:6.1f}x, median {median / median_a:6.1f}x"
+        )
+        print(f"{name:28} best {args.elections / best:8.0f} elections/s ({best:6.2f} s), "
+              f"median {args.elections / median:8.0f}/s ({median:6.2f} s), processor "
+              f"{statistics.median(cpu[name]):6.2f} s (median){ratio}")
+    with source.open("rb") as stdin:
+        done = subprocess.run(
+            [args.abacus, "--batch", "--timings"],
+            stdin=stdin,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=True,
+            text=True,
+        )
+    pattern = r"in ([0-9.]+) s, of which ([0-9.]+) s in apportionment::process"
+    match = re.search(pattern, done.stderr)
+    if match and float(match.group(2)) > 0:
+        whole, inside = float(match.group(1)), float(match.group(2))
+        print(
+            f"of the Abacus batch (one more run, --timings: {whole:.3f} s, load average "
+            f"{_load()}), the crate itself (apportionment::process) took {inside:.3f} s: "
+            f"{args.elections / inside:.0f} elections/s; the rest is the adapter's JSON "
+            f"reading, input checks, translation and JSON writing; kieswet best / crate alone: "
+            f"{min(times['kieswet allocate --batch']) / inside:.0f}x "
+            f"(--no-steps {min(times['  --no-steps']) / inside:.0f}x)"
+        )
+    statuses: dict[str, int] = {}
+    for line in sinks[abacus].read_text(encoding="utf-8").splitlines():
+        status = json.loads(line)["status"]
+        statuses[status] = statuses.get(status, 0) + 1
+    print(f"Abacus statuses: {dict(sorted(statuses.items()))}")
+    for steps, jobs in (("kieswet allocate --batch", "  --jobs 2"),
+                        ("  --no-steps", "  --jobs 2 --no-steps")):
+        same = sinks[steps].read_bytes() == sinks[jobs].read_bytes()
+        print(f"{jobs.strip()}: output {'identical to' if same else 'DIFFERENT FROM'} "
+              f"{steps.strip()}")
+    for name in ("kieswet allocate --batch", "  --no-steps"):
+        found = _disagreements(sinks[abacus], sinks[name])
+        print(f"disagreements with Abacus ({name.strip()}; status, seats, elected candidates, "
+              f"lot question): {len(found)} of {args.elections}")
+        for number, theirs, ours in found[:5]:
+            print(f"  line {number}: Abacus {theirs!r}; kieswet {ours!r}")
+
+
 def compare_readers(lines: list[str], repeat: int) -> None:
     """``--reader``: microseconds per line of each reader (processor time, best run)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from kieswet import jsonfile
 
-    readers = {
+    readers: dict[str, Callable[[str], object]] = {
         "json.loads": json.loads,
         "jsonfile.loads": jsonfile.loads,
         "jsonfile.strict_loads": jsonfile.strict_loads,
@@ -166,6 +292,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each N (--jobs)")
     parser.add_argument("--no-steps", dest="steps", action="store_false", help="with --jobs")
     parser.add_argument("--reader", action="store_true", help="time the JSON readers only")
+    parser.add_argument(
+        "--abacus", metavar="BIN", help="time the Abacus batch oracle (BIN --batch) side by side"
+    )
     args = parser.parse_args()
     if args.reader:
         compare_readers(generate(args.elections, args.seed), args.repeat)
@@ -180,6 +309,9 @@ def main() -> None:
         size = source.stat().st_size
         print(f"generated {args.elections} elections ({size / 1e6:.1f} MB) "
               f"in {time.perf_counter() - start:.1f} s (seed {args.seed})")
+        if args.abacus:
+            compare_abacus(args, source, folder)
+            return
         if args.jobs:
             compare_jobs(args, source, folder)
             return

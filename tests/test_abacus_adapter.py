@@ -208,3 +208,77 @@ def test_the_suite_passes_on_a_family_of_vectors(binary: str, flag: str, tmp_pat
     ]
     assert statuses.count("PASS") >= 5
     assert "FAIL" not in statuses and "ERROR" not in statuses
+
+
+def _batch(binary: str, lines: list[bytes]) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [binary, "--batch"], input=b"".join(lines), capture_output=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.decode("utf-8").splitlines()]
+
+
+def _line(lists: list[dict[str, Any]], seats: int, kind: str = "GR") -> bytes:
+    document = {
+        "format": "kieswet/seat-allocation-input@1",
+        "election": {"kind": kind, "seats": seats},
+        "lists": lists,
+    }
+    return json.dumps(document).encode("utf-8") + b"\n"
+
+
+def test_batch_mode_answers_every_line_in_order(binary: str) -> None:
+    # GR, 7 seats; 700 votes: list 1 150 + 100 + 40 = 290, list 2 60 + 120 + 80 = 260,
+    # list 3 55 + 25 = 80, list 4 70.
+    # P 5: kiesdeler 700 / 7 = 100. P 6: full seats 2, 2, 0, 0 (remainders 90, 60, 80, 70).
+    # P 8 (fewer than 19 seats): 3 residual seats by largest remainder, at most one per list,
+    # only for lists with at least 75% of the kiesdeler (75 votes): list 4 (70) is out although
+    # its remainder beats list 2's. Lists 1 (90), 3 (80), 2 (60) take one each, in that order.
+    # Seats 3, 3, 1, 0. P 9: no list has more than half of the votes.
+    # P 15: threshold 50% of the kiesdeler = 50 (under 19 seats). List 1: candidates 1 (150) and
+    # 2 (100) on preference, then candidate 3 by list order; list 2: all three exceed 50, by
+    # votes 2 (120), 3 (80), 1 (60); list 3: candidate 1 (55).
+    hand = [
+        {"number": k, "candidates": [{"number": n, "votes": v} for n, v in enumerate(votes, 1)]}
+        for k, votes in [(1, [150, 100, 40]), (2, [60, 120, 80]), (3, [55, 25]), (4, [70])]
+    ]
+    # GR, 1 seat, 50 against 50: a lot between lists 1 and 2 (see the protocol test above).
+    tied = [{"number": 1, "votes": 50}, {"number": 2, "votes": 50}]
+    answers = _batch(
+        binary,
+        [
+            b"\xef\xbb\xbf" + _line(hand, 7),  # a byte order mark, skipped as by kieswet
+            b"\n",  # empty lines are skipped, as by kieswet allocate --batch
+            b"{not json\n",
+            _line(tied, 1),
+            _line([{"number": 1, "votes": 10}], 39, kind="PS"),
+            b'{"election": {"kind": "GR"}}\n',
+        ],
+    )
+    assert [a["status"] for a in answers] == [
+        "completed",
+        "rejected",
+        "needs_lot",
+        "skipped",
+        "rejected",
+    ]
+    result = answers[0]
+    assert result["format"] == "kieswet/seat-allocation-result@1"
+    assert result["quota"] == "100"
+    assert result["full_seats"] == {"1": 2, "2": 2, "3": 0, "4": 0}
+    assert result["seats"] == {"1": 3, "2": 3, "3": 1, "4": 0}
+    assert result["residual_seat_order"] == [1, 3, 2]
+    assert result["preference_threshold"] == "50"
+    assert result["elected"] == {"1": [1, 2, 3], "2": [2, 3, 1], "3": [1], "4": []}
+    assert [e["code"] for e in answers[1]["errors"]] == ["malformed_json"]
+    assert answers[2]["lot"]["kind"] == "residual_seat"
+    assert answers[2]["lot"]["options"] == [1, 2]
+    assert {e["field"] for e in answers[4]["errors"]} == {"election.seats", "lists"}
+    # The same translation as the protocol: each batch line is the result of its allocate case.
+    cases = [
+        _case("hand", hand, 7),
+        _case("tied", tied, 1),
+    ]
+    protocol = _session(binary, cases)
+    assert protocol["hand"]["result"] == answers[0]
+    assert protocol["tied"]["result"] == answers[2]

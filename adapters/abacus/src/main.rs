@@ -4,6 +4,22 @@
 //!
 //! Written for kieswet; it contains no Abacus code: it calls `apportionment::process` and
 //! translates inputs and outputs. docs/abacus.md explains how to build it and every choice.
+//!
+//! `kieswet-abacus-adapter --batch` is the same calculation without the protocol: a batch
+//! oracle to time `kieswet allocate --batch` against (benchmarks/allocate_batch.py --abacus).
+//! Every non-empty line of standard input is one `kieswet/seat-allocation-input@1` document,
+//! as `kieswet allocate --batch` reads them; for each, in input order, one line is written: the
+//! result document an `allocate` case of the protocol answers (`completed`, `needs_lot` or
+//! `rejected`, in `kieswet/seat-allocation-result@1`, without `steps` and `warnings`), or, for
+//! what the crate cannot be asked or failed on, `{"status":"skipped"|"errored","message":..}`.
+//! A line that is not UTF-8 or not JSON is answered `rejected` (code `malformed_json`, field
+//! `$`) and the batch goes on; a byte order mark before the first line is skipped. Each line
+//! does the work of one protocol case (reading the JSON, the input checks, the translation,
+//! the crate with its lots fed back, writing the JSON): both go through `allocate_document`.
+//! Output is buffered and written at the end of input or when the buffer fills; the exit
+//! status is 0 when every line was answered, 2 when standard input or output fails.
+//! `--batch --timings` also writes to standard error, at the end, the lines answered, the
+//! whole time and the part of it spent inside `apportionment::process` (the crate alone).
 
 mod input;
 mod json;
@@ -264,7 +280,10 @@ fn sorted(options: &[u32]) -> Vec<i128> {
 fn allocate(e: &input::Election, mut inp: Input) -> Answer {
     let mut next = 0;
     loop {
-        let out = match process(&inp) {
+        let started = std::time::Instant::now();
+        let outcome = process(&inp);
+        CRATE_TIME.with(|c| c.set(c.get() + started.elapsed()));
+        let out = match outcome {
             Ok(out) => out,
             Err(err) => return Answer::Errored(format!("the crate returned an error: {err:?}")),
         };
@@ -441,7 +460,15 @@ fn handle(case: &Value) -> Answer {
             "operation {operation:?}: the crate allocates one contest only"
         ));
     }
-    let e = match input::parse(case.get("input").unwrap_or(&Value::Null)) {
+    allocate_document(case.get("input").unwrap_or(&Value::Null))
+}
+
+/// The answer for one `kieswet/seat-allocation-input@1` document: the format's checks, the
+/// adapter's claims (GR, current law, default profile), the translation, and the crate's
+/// allocation with the document's lots fed back. The protocol's `allocate` cases and the
+/// `--batch` lines both come here.
+fn allocate_document(document: &Value) -> Answer {
+    let e = match input::parse(document) {
         Ok(e) => e,
         Err(problems) => {
             let errors = problems
@@ -497,8 +524,67 @@ fn answer_line(id: &Value, answer: Answer) -> String {
     json::to_string(&obj(m))
 }
 
+/// A `--batch` output line: the result document, or the status and message of a case the
+/// crate could not be asked or failed on (the result format has no place for those).
+fn batch_line(answer: Answer) -> String {
+    match answer {
+        Answer::Completed(r) | Answer::NeedsLot(r) | Answer::Rejected(r) => json::to_string(&r),
+        Answer::Skipped(msg) => {
+            json::to_string(&obj(vec![("status", s("skipped")), ("message", s(&msg))]))
+        }
+        Answer::Errored(msg) => {
+            json::to_string(&obj(vec![("status", s("errored")), ("message", s(&msg))]))
+        }
+    }
+}
+
+/// `--batch`: one input document per non-empty line of standard input, one output line each.
+fn batch(timings: bool) -> std::io::Result<()> {
+    let started = std::time::Instant::now();
+    let mut answered = 0u64;
+    let mut input = std::io::stdin().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let mut raw = Vec::new();
+    let mut first = true;
+    loop {
+        raw.clear();
+        if input.read_until(b'\n', &mut raw)? == 0 {
+            break;
+        }
+        // A byte order mark before the first line is skipped, as by kieswet allocate --batch.
+        let text = if std::mem::take(&mut first) {
+            raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw)
+        } else {
+            &raw[..]
+        };
+        let answer = match std::str::from_utf8(text) {
+            Err(err) => rejected("$", "malformed_json", &format!("not UTF-8: {err}")),
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => match json::parse(line.trim_end_matches(['\n', '\r'])) {
+                Ok(document) => allocate_document(&document),
+                Err(err) => rejected("$", "malformed_json", &err),
+            },
+        };
+        out.write_all(batch_line(answer).as_bytes())?;
+        out.write_all(b"\n")?;
+        answered += 1;
+    }
+    out.flush()?;
+    if timings {
+        let total = started.elapsed().as_secs_f64();
+        let inside = CRATE_TIME.with(|c| c.get()).as_secs_f64();
+        eprintln!(
+            "kieswet-abacus-adapter --batch: {answered} lines in {total:.3} s, of which {inside:.3} s in apportionment::process"
+        );
+    }
+    Ok(())
+}
+
 thread_local! {
     static PANIC_AT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The time spent in `apportionment::process` so far (`--batch --timings`).
+    static CRATE_TIME: std::cell::Cell<std::time::Duration> =
+        const { std::cell::Cell::new(std::time::Duration::ZERO) };
 }
 
 fn main() {
@@ -511,6 +597,23 @@ fn main() {
         eprintln!("kieswet-abacus-adapter: {info}");
         PANIC_AT.with(|p| *p.borrow_mut() = place);
     }));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        [] => {}
+        ["--batch"] | ["--batch", "--timings"] => {
+            if let Err(err) = batch(args.len() == 2) {
+                eprintln!("kieswet-abacus-adapter: {err}");
+                std::process::exit(2);
+            }
+            return;
+        }
+        _ => {
+            eprintln!(
+                "kieswet-abacus-adapter: usage: kieswet-abacus-adapter [--batch [--timings]]"
+            );
+            std::process::exit(2);
+        }
+    }
     let stdin = std::io::stdin();
     let mut out = std::io::stdout().lock();
     for line in stdin.lock().lines() {
