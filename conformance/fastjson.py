@@ -55,3 +55,17 @@ def write_line(document: Any) -> str:
         if b"null" not in data:
             return data.decode("utf-8")
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_line_without_floats(document: Any) -> str:
+    """``write_line`` for a document the caller knows holds no float (every result document
+    of the engine: its numbers are integers and exact fractions written as text). Without
+    floats orjson never writes ``null`` for a number, so the check for ``null`` that
+    ``write_line`` needs (and that sends every document with a ``null`` field to the standard
+    library) is left out; what orjson refuses (an integer beyond 64 bits, a key that is not a
+    string, a lone surrogate) is still written by the standard library."""
+    try:
+        return orjson.dumps(document, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+

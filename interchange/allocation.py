@@ -605,7 +605,10 @@ def lot_question_to_json(question: LotQuestion) -> dict[str, Any]:
     return out
 
 
-def result_to_json(result: Result) -> dict[str, Any]:
+def result_to_json(result: Result, steps: bool = True) -> dict[str, Any]:
+    """The ``kieswet/seat-allocation-result@1`` document of ``result``; ``steps=False`` leaves
+    the trace out (``kieswet allocate --no-steps``) without building it first, every other
+    field as with it."""
     if isinstance(result, Rejected):
         return {
             "format": RESULT_FORMAT,
@@ -623,7 +626,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "lots_used": result.lots_used,
             "quota": None if result.quota is None else format_mixed(result.quota),
             "seats_so_far": _keyed(result.seats_so_far),
-            "steps": [step_to_json(s, fmt) for s in result.steps],
+            **({"steps": [step_to_json(s, fmt) for s in result.steps]} if steps else {}),
         }
     return {
         "format": RESULT_FORMAT,
@@ -641,10 +644,16 @@ def result_to_json(result: Result) -> dict[str, Any]:
         "elected": _keyed_tuples(result.elected),
         "elected_on_preference": _keyed_tuples(result.elected_on_preference),
         "ranking": _keyed_tuples(result.ranking),
-        "steps": [
-            _full_seats_step(result.full_seat_rows),
-            *(step_to_json(s, fmt) for s in result.steps),
-        ],
+        **(
+            {
+                "steps": [
+                    _full_seats_step(result.full_seat_rows),
+                    *(step_to_json(s, fmt) for s in result.steps),
+                ]
+            }
+            if steps
+            else {}
+        ),
         "warnings": list(result.warnings),
     }
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from typing import IO, TYPE_CHECKING, Any
 
+from conformance.fastjson import write_line_without_floats
 from interchange.allocation import parse_election, result_to_json
 from interchange.eerste_kamer import INPUT_FORMAT as EERSTE_KAMER_FORMAT
 from kieswet.jobs import jobs as jobs_count
@@ -165,7 +166,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def dumps_line(document: object) -> str:
-    return _safe(json.dumps(document, ensure_ascii=False, separators=(",", ":")), document)
+    """A result document as one line (without its newline), exactly as ``json.dumps(document,
+    ensure_ascii=False, separators=(",", ":"))`` writes it (orjson where that is the same text:
+    result documents hold no floats), a lone surrogate escaped (``_safe``)."""
+    return _safe(write_line_without_floats(document)[:-1], document)
 
 
 def _safe(text: str, document: object, indent: int | None = None) -> str:
@@ -303,8 +307,7 @@ def _batch_line(number: int, line: str | bytes, steps: bool = True) -> Iterator[
         yield dumps_line(district[0] if steps else without_steps(district[0])) + "\n"
         return
     result, _ = allocate_document(data)
-    document = result_to_json(result)
-    yield dumps_line(document if steps else without_steps(document)) + "\n"
+    yield dumps_line(result_to_json(result, steps)) + "\n"
 
 
 def _bounded_lines(source: IO[bytes], limit: int) -> Iterator[bytes]:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conformance.fastjson import read_fast, write_line
+from conformance.fastjson import read_fast, write_line, write_line_without_floats
 from conformance.protocol import (
     Answer,
     Case,
@@ -188,3 +188,23 @@ def test_protocol_messages_about_bad_lines_are_unchanged() -> None:
         decode_reply(b"null")
     with pytest.raises(ProtocolError, match="string field 'type'"):
         decode_reply(b'{"type":1}')
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(_DOCUMENTS)
+def test_writes_a_document_without_floats_as_the_standard_library(document: Any) -> None:
+    # the writer of result documents (kieswet allocate --batch): no floats, nulls written by
+    # orjson; integers beyond 64 bits, lone surrogates and all are still the stdlib's text
+    assert write_line_without_floats(document) == _stdlib(document)
+
+
+def test_a_result_document_with_nulls_is_written_by_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise AssertionError("the standard library was asked to write it")
+
+    monkeypatch.setattr(json, "dumps", refuse)
+    document = {"status": "completed", "preference_threshold": None, "seats": {"1": 3}}
+    assert write_line_without_floats(document) == (
+        '{"status":"completed","preference_threshold":null,"seats":{"1":3}}\n'
+    )
+
