@@ -680,6 +680,33 @@ CASES: list[Case] = [
     Case(
         "identities",
         "Double entry and corrections",
+        "Two corrections in order: a corrigendum for s9 (no such unit: error "
+        "TOT-correction-target at s9, not applied), then a recount of s1 with list 1 31, 20, 10 "
+        "and list 2 23, 16 (H still 100), which is applied all the same: s1 list 1 candidate 1 "
+        "31, the municipality 31 + 30 + 30 = 91 and list 2 candidate 1 23 + 24 + 24 = 71.",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            corrections=[
+                {"unit_id": "s9", "kind": "corrigendum", "reason": "Na 14", "count": std("s9")},
+                {
+                    "unit_id": "s1",
+                    "kind": "recount",
+                    "reason": "recount of 20 March",
+                    "count": station("s1", {1: [31, 20, 10], 2: [23, 16]}),
+                },
+            ],
+        ),
+        ("TOT-correction-target", "TOT-correction-trace", "TOT-carried"),
+        findings=(("error", "TOT-correction-target", "s9"),),
+        totals={
+            "s1": {"lists[1].candidates[1]": 31},
+            "g": {"lists[1].candidates[1]": 91, "lists[2].candidates[1]": 71},
+        },
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
         "A corrigendum for s1 whose count is that of s2 (unit_id s2): error "
         "TOT-correction-target at s1 and the correction is not applied: s1 and s2 keep their "
         "counts (s1 list 1 candidate 1 30, not 60), the municipality D 300.",
