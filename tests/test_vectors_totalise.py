@@ -234,7 +234,7 @@ def test_a_broken_totalisation_is_caught_with_the_rule_id(
     assert rule in {v["rule_id"] for v in line["violations"]}
     assert line["differences"]
     # The vectors the fault does not touch still pass (one fault, not a broken run).
-    # (the difference measured against D instead of H fails 8 of the 48)
+    # (measuring the difference against D instead of H fails about a sixth of them)
     assert sum(1 for x in cases.values() if x["status"] == "PASS") >= 3 * len(VECTORS) // 4
 
 

@@ -728,6 +728,28 @@ CASES: list[Case] = [
     Case(
         "identities",
         "Double entry and corrections",
+        "A corrigendum for s3 whose count is that of s1 (unit_id s1): error "
+        "TOT-correction-target at s3 and the correction is not applied: s3 keeps its count "
+        "(list 1 candidate 1 30, not 60), the municipality D 300. (The case before the other "
+        "way round: here the count's unit sorts before the correction's.)",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            corrections=[
+                {"unit_id": "s3", "kind": "corrigendum", "reason": "Na 14", "count": std("s1", 2)}
+            ],
+        ),
+        ("TOT-correction-target", "TOT-carried"),
+        findings=(("error", "TOT-correction-target", "s3"),),
+        totals={
+            "s1": {"lists[1].candidates[1]": 30},
+            "s3": {"lists[1].candidates[1]": 30},
+            "g": {"admitted.total": 300},
+        },
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
         "A corrigendum for s1 whose count is at level GSB (s1 is a polling station, SB): error "
         "TOT-correction-target at s1 and the correction is not applied: s1 keeps its count "
         "(list 1 candidate 1 30, not 60), the municipality D 300.",
@@ -1045,6 +1067,29 @@ CASES: list[Case] = [
         ("CP-swapped-candidates",),
         findings=(),
         totals={"g": {"lists[1].total": 71}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "Far below at exactly the minimum: s2 and s3 have list 1 12, 2, 6 (rest shares 0.6, "
+        "0.1, 0.3), s1 has 3, 15, 7 (25). Candidate 1 expected 0.6 x 25 = 15 >= 15 (exactly) "
+        "and received 3 with 5 x 3 = 15 <= 15 (exactly): far below; candidate 2 expected 2.5, "
+        "received 15 >= 15 and >= 5 x 2.5 = 12.5: far above: warning at s1. s2 (rest 15, 17, 13 "
+        "of 45; 20 votes: expected 6.7, 7.6, 5.8; received 12, 2, 6): none, s3 the same. s1's "
+        "list 1 share 25 / 75 = 33.3% against 40 / 140 = 28.6%: no deviation.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [3, 15, 7], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+                station("s3", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(("warning", "CP-swapped-candidates", "s1"),),
+        totals={"g": {"lists[1].candidates[1]": 27, "lists[1].total": 65}},
         flags=("protocol_threshold",),
         articles=("controleprotocol TK2025",),
     ),
