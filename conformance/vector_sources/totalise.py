@@ -1073,6 +1073,62 @@ CASES: list[Case] = [
     Case(
         "control-protocol-TK2025",
         "Swapped candidates",
+        "Far below needs an expectation of at least 15: s2 and s3 have list 1 12, 2, 6 (rest "
+        "shares 0.6, 0.1, 0.3), s1 has 18, 20, 2 (40). Candidate 2 expected 4, received 20 >= "
+        "15 and >= 5 x 4: far above. Candidate 3 expected 12 and received 2 (5 x 2 = 10 <= 12), "
+        "but 12 < 15: not far below; candidate 1 expected 24, received 18 > 24 / 5. No "
+        "warning. s2 (rest 30, 22, 8 of 60; expected 10, 7.3, 2.7; received 12, 2, 6): none, "
+        "s3 the same.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [18, 20, 2], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+                station("s3", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(),
+        totals={"g": {"lists[1].candidates[2]": 24, "lists[1].total": 80}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "Far above and far below in different lists: no warning (both must be of one list). "
+        "s2 and s3 have list 1 12, 0, 8 and list 2 10, 10. s1 list 1 10, 15, 5 (30): candidate "
+        "2 expected 0 (no votes in the rest), received 15 >= 15: far above; candidate 1 "
+        "expected 0.6 x 30 = 18, received 10 > 18 / 5; candidate 3 expected 12 < 15. s1 list 2 "
+        "3, 37 (40): candidate 1 expected 0.5 x 40 = 20 >= 15, received 3 with 5 x 3 = 15 <= "
+        "20: far below; candidate 2 expected 20, received 37 < 5 x 20. s2 (list 1 rest 22, 15, "
+        "13 of 50, 20 votes: expected 8.8, 6, 5.2; list 2 rest 13, 47 of 60: expected 4.3, "
+        "15.7, received 10, 10 > 15.7 / 5): none, s3 the same. s1's list 1 share 30 / 70 = "
+        "42.9% against 50%: no deviation.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [10, 15, 5], 2: [3, 37]}),
+                station("s2", {1: [12, 0, 8], 2: [10, 10]}),
+                station("s3", {1: [12, 0, 8], 2: [10, 10]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(),
+        totals={
+            "g": {
+                "lists[1].candidates[1]": 34,
+                "lists[1].candidates[3]": 21,
+                "lists[2].candidates[2]": 57,
+                "total_counted": 150,
+            }
+        },
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
         "Far below at exactly the minimum: s2 and s3 have list 1 12, 2, 6 (rest shares 0.6, "
         "0.1, 0.3), s1 has 3, 15, 7 (25). Candidate 1 expected 0.6 x 25 = 15 >= 15 (exactly) "
         "and received 3 with 5 x 3 = 15 <= 15 (exactly): far below; candidate 2 expected 2.5, "
