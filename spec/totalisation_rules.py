@@ -514,8 +514,20 @@ def _carried(case: Case) -> Iterator[str]:
                 )
 
 
+def ancestors(hierarchy: Hierarchy, uid: str) -> tuple[str, ...]:
+    """The units above ``uid``, from its parent up to the root: the totals a correction of
+    ``uid`` re-makes (models O 3, P 22-1: every total is the sum of its units)."""
+    out: list[str] = []
+    parent = hierarchy.units[uid].parent
+    while parent is not None:
+        out.append(parent)
+        parent = hierarchy.units[parent].parent
+    return tuple(out)
+
+
 def _trace(case: Case) -> Iterator[str]:
-    """One trace record per applied correction, in order, with exactly the changed fields."""
+    """One trace record per applied correction, in order, with exactly the changed fields and,
+    as ``retotalled``, the units above it (parent first)."""
     want = case.expected.corrections
     got = case.totals.corrections
     if len(want) != len(got):
@@ -534,6 +546,12 @@ def _trace(case: Case) -> Iterator[str]:
             fields = ", ".join(d.field for d in changes) or "niets"
             yield (
                 f"spoorregel {index} ({uid!r}) vermeldt niet precies de wijzigingen van {fields}"
+            )
+        elif tuple(record.retotalled) != ancestors(case.hierarchy, uid):
+            above = ", ".join(ancestors(case.hierarchy, uid)) or "geen"
+            yield (
+                f"spoorregel {index} ({uid!r}) noemt als opnieuw getelde eenheden "
+                f"{', '.join(record.retotalled) or 'geen'}, verwacht {above}"
             )
 
 
@@ -626,7 +644,8 @@ RULES: tuple[TotalisationRule, ...] = (
     TotalisationRule(
         "TOT-correction-trace",
         "model Na 14 (corrigendum), recount",
-        "Each applied correction is traced with the old and new value of every changed field.",
+        "Each applied correction is traced with the old and new value of every changed field "
+        "and the units above it whose totals it re-makes.",
         _trace,
     ),
     TotalisationRule(

@@ -200,6 +200,24 @@ def test_a_wrong_corrections_trace() -> None:
     assert ids(CHAIN, inputs, replace(totals, corrections=(kind,))) == ["TOT-correction-trace"]
 
 
+def test_the_trace_names_the_units_retotalled() -> None:
+    """A correction of s1 re-makes the totals of g1, hsb and csb (its ancestors, from its
+    parent up: ``chain()`` is CSB <- HSB <- GSB g1 <- SB s1); a trace that names fewer, others
+    or another order is wrong (issue 16: the mutants of ``reference.totalise._ancestors`` that
+    trace no unit survived, as nothing judged ``retotalled``)."""
+    fix = Correction("s1", "recount", count("s1", {1: [41, 10], 2: [30]}, blank=1, abc=(80, 3, 0)))
+    inputs = CountInputs(chain_counts(), corrections=(fix,))
+    totals = totalise(CHAIN, inputs)
+    (record,) = totals.corrections
+    assert record.retotalled == ("g1", "hsb", "csb")
+    assert check_totals(CHAIN, inputs, totals) == []
+    for wrong in ((), ("g1", "hsb"), ("csb", "hsb", "g1"), ("g2", "hsb", "csb")):
+        traced = replace(record, retotalled=wrong)
+        assert ids(CHAIN, inputs, replace(totals, corrections=(traced,))) == [
+            "TOT-correction-trace"
+        ], wrong
+
+
 def test_violation_messages_name_the_unit() -> None:
     totals = totalise(CHAIN, CLEAN)
     (violation,) = check_totals(CHAIN, CLEAN, plus(totals, "TOT-warning-blank", "g2"))

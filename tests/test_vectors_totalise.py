@@ -234,7 +234,8 @@ def test_a_broken_totalisation_is_caught_with_the_rule_id(
     assert rule in {v["rule_id"] for v in line["violations"]}
     assert line["differences"]
     # The vectors the fault does not touch still pass (one fault, not a broken run).
-    assert sum(1 for x in cases.values() if x["status"] == "PASS") >= len(VECTORS) - 5
+    # (measuring the difference against D instead of H fails about a sixth of them)
+    assert sum(1 for x in cases.values() if x["status"] == "PASS") >= 3 * len(VECTORS) // 4
 
 
 # --------------------------------------------------------------------------- the input field

@@ -372,6 +372,193 @@ CASES: list[Case] = [
     ),
     Case(
         "identities",
+        "Kieswet identities",
+        "C (kiezerspassen) counts in D: s1 A 95, B 3, C 2, D 100 = 95 + 3 + 2 (H 100): no "
+        "finding. s2 A 90, B 5, C 3 but D 97, less than A + B + C = 98: error TOT-D-is-A+B+C at "
+        "s2 (a D too small is as wrong as one too large); s2's H 100 is 3 more than D, so I = 3 "
+        "(J 0) and 100 x 3 = 300 >= 2 x 100: warning TOT-warning-difference at s2. The "
+        "municipality: A 285, B 8, C 5, D 297, H 300, I 3: 3 < 15 and 300 < 600, no warning.",
+        doc(G3, [std("s1", abc=(95, 3, 2)), std("s2", abc=(90, 5, 3), d=97), std("s3")]),
+        ("TOT-D-is-A+B+C", "TOT-warning-difference"),
+        findings=(
+            ("error", "TOT-D-is-A+B+C", "s2"),
+            ("warning", "TOT-warning-difference", "s2"),
+        ),
+        totals={
+            "g": {
+                "admitted.poll_cards": 285,
+                "admitted.proxy_certificates": 8,
+                "admitted.voter_cards": 5,
+                "admitted.total": 297,
+                "more_counted": 3,
+            }
+        },
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "A stated municipal total that differs from the sum of its stations in A and C only "
+        "(A 299, C 1; the sum has A 300, C 0): D = 300 = A + B + C and every other number "
+        "(lists, F, G, H, I, J) equals the sum, so the only finding is error TOT-sum-identity "
+        "at g (models O 3, P 22-1: every number of a total is the sum of its units'). The "
+        "totals carry the sum (A 300, C 0).",
+        doc(
+            G3,
+            [
+                std("s1"),
+                std("s2"),
+                std("s3"),
+                station("g", {1: [90, 60, 30], 2: [72, 48]}, abc=(299, 0, 1), level="GSB"),
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(("error", "TOT-sum-identity", "g"),),
+        totals={"g": {"admitted.poll_cards": 300, "admitted.voter_cards": 0}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "A stated municipal total whose list 1 has the sum's total 180 but candidates 91, 59, "
+        "30 (the sum: 90, 60, 30); A, D, E, H, I, J equal the sum's: error TOT-sum-identity at "
+        "g for the candidates alone. The totals carry the sum (candidate 1: 90).",
+        doc(
+            G3,
+            [
+                std("s1"),
+                std("s2"),
+                std("s3"),
+                station("g", {1: [91, 59, 30], 2: [72, 48]}, abc=(300, 0, 0), level="GSB"),
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(("error", "TOT-sum-identity", "g"),),
+        totals={"g": {"lists[1].candidates[1]": 90, "lists[1].candidates[2]": 60}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "Lists with 0 votes on one side only: every station lists a list 3 whose one candidate "
+        "has 0 votes (list 3 total 0); the stated municipal total leaves list 3 out but lists a "
+        "list 4 with 0 votes (no candidates), which no station lists; every other number is the "
+        "sum (A = D = H = 300, list 1 180, list 2 120). A list or candidate absent from one side "
+        "counts as 0 there, so 0 = 0 both ways: the stated total is the sum, no finding, "
+        "accepted. The totals carry the sum, with list 3 (0) and without list 4.",
+        doc(
+            G3,
+            [
+                std("s1"),
+                station("s2", {1: [30, 20, 10], 2: [24, 16], 3: [0]}),
+                station("s3", {1: [30, 20, 10], 2: [24, 16], 3: [0]}),
+                station("g", {1: [90, 60, 30], 2: [72, 48], 4: []}, abc=(300, 0, 0), level="GSB"),
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(),
+        totals={"g": {"admitted.total": 300, "lists[1].total": 180, "total_counted": 300}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "A stated municipal total with fewer ballots than admitted voters: s3 D 105, H 100, "
+        "J 5; the stated total of g is the sum: A = D = 305, H 300, I 0, J 5. At a higher unit "
+        "I - J = 0 - 5 = -5 = H - D = 300 - 305: no error. Differences: s3 5 of 100 (500 >= "
+        "200): warning; g 5 of 300 (500 < 600): none.",
+        doc(
+            G3,
+            [
+                std("s1"),
+                std("s2"),
+                std("s3", abc=(105, 0, 0)),
+                station("g", {1: [90, 60, 30], 2: [72, 48]}, abc=(305, 0, 0), level="GSB"),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-sum-identity", "TOT-warning-difference"),
+        findings=(("warning", "TOT-warning-difference", "s3"),),
+        totals={"g": {"admitted.total": 305, "fewer_counted": 5, "more_counted": 0}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "Eligible voters (kiesgerechtigden) are not a sum identity but are added up where every "
+        "unit states them: g1's stations state 120 and 130, so g1 has 250; in g2, s3 states "
+        "150 and s4 none, so g2 has none, and neither has the district (hsb). The votes: four "
+        "standard stations, hsb D = H = 400, list 1 240.",
+        doc(
+            tree(
+                "hsb",
+                {
+                    "hsb": ("HSB", ["g1", "g2"]),
+                    "g1": ("GSB", ["s1", "s2"]),
+                    "g2": ("GSB", ["s3", "s4"]),
+                    "s1": ("SB", ()),
+                    "s2": ("SB", ()),
+                    "s3": ("SB", ()),
+                    "s4": ("SB", ()),
+                },
+            ),
+            [
+                {**std("s1"), "eligible_voters": 120},
+                {**std("s2"), "eligible_voters": 130},
+                {**std("s3"), "eligible_voters": 150},
+                std("s4"),
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(),
+        totals={
+            "g1": {"eligible_voters": 250, "admitted.total": 200},
+            "hsb": {"admitted.total": 400, "lists[1].total": 240},
+        },
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "A stated municipal total with its own eligible voters, 410, while its stations state "
+        "120, 130 and 150 (sum 400): a total keeps the number of kiesgerechtigden its count "
+        "gives (the body's own register, not a sum), so g has 410 and there is no finding; "
+        "every other number of the stated total is the sum (D = H = 300).",
+        doc(
+            G3,
+            [
+                {**std("s1"), "eligible_voters": 120},
+                {**std("s2"), "eligible_voters": 130},
+                {**std("s3"), "eligible_voters": 150},
+                {
+                    **station("g", {1: [90, 60, 30], 2: [72, 48]}, level="GSB"),
+                    "eligible_voters": 410,
+                },
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(),
+        totals={"g": {"eligible_voters": 410, "admitted.total": 300}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "s2 lists only candidates 1 and 2 of list 1 (30, 20; total 50; H 90 = D): a candidate "
+        "absent from a count has 0 votes there. The municipality adds candidate by candidate: "
+        "list 1 candidate 1 30 + 30 + 30 = 90, candidate 2 20 + 20 + 20 = 60, candidate 3 10 + "
+        "0 + 10 = 20, list 1 170, D = H = 290. Shares: s2 list 1 50 / 90 = 55.6% against 60%: "
+        "no finding.",
+        doc(
+            G3,
+            [std("s1"), station("s2", {1: [30, 20], 2: [24, 16]}), std("s3")],
+        ),
+        ("TOT-sum-identity", "TOT-carried"),
+        findings=(),
+        totals={
+            "g": {
+                "lists[1].candidates[1]": 90,
+                "lists[1].candidates[2]": 60,
+                "lists[1].candidates[3]": 20,
+                "lists[1].total": 170,
+                "total_counted": 290,
+            }
+        },
+    ),
+    Case(
+        "identities",
         "Structure",
         "s3 has no count: error TOT-complete at s3; the municipality is s1 + s2: D = 200.",
         doc(G3, [std("s1"), std("s2")]),
@@ -436,6 +623,22 @@ CASES: list[Case] = [
     Case(
         "identities",
         "Double entry and corrections",
+        "The second entry of s2 leaves out candidate 3 of list 1 (the first has 10 for them) "
+        "with the same list total 60: a number present in one entry only is a difference, "
+        "error TOT-double-entry at s2; the first entry counts (municipality list 1 candidate 3: "
+        "3 x 10 = 30).",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            second_entries=[station("s2", {1: [30, 20], 2: [24, 16]}, list_totals={1: 60})],
+        ),
+        ("TOT-double-entry",),
+        findings=(("error", "TOT-double-entry", "s2"),),
+        totals={"g": {"lists[1].candidates[3]": 30, "lists[1].total": 180}},
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
         "A recount of s1: list 1 31, 20, 10 and list 2 23, 16 (H still 100). The totals are "
         "after the correction: s1 list 1 candidate 1 31, municipality 31 + 30 + 30 = 91 and "
         "list 2 candidate 1 23 + 24 + 24 = 71; no finding.",
@@ -473,6 +676,98 @@ CASES: list[Case] = [
         ("TOT-correction-target",),
         findings=(("error", "TOT-correction-target", "s9"),),
         totals={"g": {"admitted.total": 300}},
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
+        "Two corrections in order: a corrigendum for s9 (no such unit: error "
+        "TOT-correction-target at s9, not applied), then a recount of s1 with list 1 31, 20, 10 "
+        "and list 2 23, 16 (H still 100), which is applied all the same: s1 list 1 candidate 1 "
+        "31, the municipality 31 + 30 + 30 = 91 and list 2 candidate 1 23 + 24 + 24 = 71.",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            corrections=[
+                {"unit_id": "s9", "kind": "corrigendum", "reason": "Na 14", "count": std("s9")},
+                {
+                    "unit_id": "s1",
+                    "kind": "recount",
+                    "reason": "recount of 20 March",
+                    "count": station("s1", {1: [31, 20, 10], 2: [23, 16]}),
+                },
+            ],
+        ),
+        ("TOT-correction-target", "TOT-correction-trace", "TOT-carried"),
+        findings=(("error", "TOT-correction-target", "s9"),),
+        totals={
+            "s1": {"lists[1].candidates[1]": 31},
+            "g": {"lists[1].candidates[1]": 91, "lists[2].candidates[1]": 71},
+        },
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
+        "A corrigendum for s1 whose count is that of s2 (unit_id s2): error "
+        "TOT-correction-target at s1 and the correction is not applied: s1 and s2 keep their "
+        "counts (s1 list 1 candidate 1 30, not 60), the municipality D 300.",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            corrections=[
+                {"unit_id": "s1", "kind": "corrigendum", "reason": "Na 14", "count": std("s2", 2)}
+            ],
+        ),
+        ("TOT-correction-target", "TOT-carried"),
+        findings=(("error", "TOT-correction-target", "s1"),),
+        totals={
+            "s1": {"lists[1].candidates[1]": 30},
+            "s2": {"lists[1].candidates[1]": 30},
+            "g": {"admitted.total": 300},
+        },
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
+        "A corrigendum for s3 whose count is that of s1 (unit_id s1): error "
+        "TOT-correction-target at s3 and the correction is not applied: s3 keeps its count "
+        "(list 1 candidate 1 30, not 60), the municipality D 300. (The case before the other "
+        "way round: here the count's unit sorts before the correction's.)",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            corrections=[
+                {"unit_id": "s3", "kind": "corrigendum", "reason": "Na 14", "count": std("s1", 2)}
+            ],
+        ),
+        ("TOT-correction-target", "TOT-carried"),
+        findings=(("error", "TOT-correction-target", "s3"),),
+        totals={
+            "s1": {"lists[1].candidates[1]": 30},
+            "s3": {"lists[1].candidates[1]": 30},
+            "g": {"admitted.total": 300},
+        },
+    ),
+    Case(
+        "identities",
+        "Double entry and corrections",
+        "A corrigendum for s1 whose count is at level GSB (s1 is a polling station, SB): error "
+        "TOT-correction-target at s1 and the correction is not applied: s1 keeps its count "
+        "(list 1 candidate 1 30, not 60), the municipality D 300.",
+        doc(
+            G3,
+            [std("s1"), std("s2"), std("s3")],
+            corrections=[
+                {
+                    "unit_id": "s1",
+                    "kind": "corrigendum",
+                    "reason": "Na 14",
+                    "count": std("s1", 2, level="GSB"),
+                }
+            ],
+        ),
+        ("TOT-correction-target", "TOT-carried"),
+        findings=(("error", "TOT-correction-target", "s1"),),
+        totals={"s1": {"lists[1].candidates[1]": 30}, "g": {"admitted.total": 300}},
     ),
     Case(
         "identities",
@@ -521,6 +816,23 @@ CASES: list[Case] = [
             ("warning", "TOT-warning-difference", "s3"),
         ),
         totals={"g": {"admitted.total": 3429, "total_counted": 3430, "blank": 30}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Difference",
+        "s3 counted one ballot (list 1 candidate 1) with D 2: |D - H| = 1 < 15, but H = 1 > 0 "
+        "and 100 x 1 = 100 >= 2 x 1: warning TOT-warning-difference at s3 (the share applies "
+        "from H = 1). s3's list 1 is 100% against 60% in the rest, list 2 0% against 40%: "
+        "under 50 points. The municipality: D 202, H 201: 100 < 402, none.",
+        doc(
+            G3,
+            [std("s1"), std("s2"), station("s3", {1: [1, 0, 0], 2: [0, 0]}, abc=(2, 0, 0))],
+        ),
+        ("TOT-warning-difference",),
+        findings=(("warning", "TOT-warning-difference", "s3"),),
+        totals={"g": {"admitted.total": 202, "total_counted": 201, "fewer_counted": 1}},
         flags=("protocol_threshold",),
         articles=("controleprotocol TK2025",),
     ),
@@ -755,6 +1067,108 @@ CASES: list[Case] = [
         ("CP-swapped-candidates",),
         findings=(),
         totals={"g": {"lists[1].total": 71}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "Far below needs an expectation of at least 15: s2 and s3 have list 1 12, 2, 6 (rest "
+        "shares 0.6, 0.1, 0.3), s1 has 18, 20, 2 (40). Candidate 2 expected 4, received 20 >= "
+        "15 and >= 5 x 4: far above. Candidate 3 expected 12 and received 2 (5 x 2 = 10 <= 12), "
+        "but 12 < 15: not far below; candidate 1 expected 24, received 18 > 24 / 5. No "
+        "warning. s2 (rest 30, 22, 8 of 60; expected 10, 7.3, 2.7; received 12, 2, 6): none, "
+        "s3 the same.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [18, 20, 2], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+                station("s3", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(),
+        totals={"g": {"lists[1].candidates[2]": 24, "lists[1].total": 80}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "Far above and far below in different lists: no warning (both must be of one list). "
+        "s2 and s3 have list 1 12, 0, 8 and list 2 10, 10. s1 list 1 10, 15, 5 (30): candidate "
+        "2 expected 0 (no votes in the rest), received 15 >= 15: far above; candidate 1 "
+        "expected 0.6 x 30 = 18, received 10 > 18 / 5; candidate 3 expected 12 < 15. s1 list 2 "
+        "3, 37 (40): candidate 1 expected 0.5 x 40 = 20 >= 15, received 3 with 5 x 3 = 15 <= "
+        "20: far below; candidate 2 expected 20, received 37 < 5 x 20. s2 (list 1 rest 22, 15, "
+        "13 of 50, 20 votes: expected 8.8, 6, 5.2; list 2 rest 13, 47 of 60: expected 4.3, "
+        "15.7, received 10, 10 > 15.7 / 5): none, s3 the same. s1's list 1 share 30 / 70 = "
+        "42.9% against 50%: no deviation.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [10, 15, 5], 2: [3, 37]}),
+                station("s2", {1: [12, 0, 8], 2: [10, 10]}),
+                station("s3", {1: [12, 0, 8], 2: [10, 10]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(),
+        totals={
+            "g": {
+                "lists[1].candidates[1]": 34,
+                "lists[1].candidates[3]": 21,
+                "lists[2].candidates[2]": 57,
+                "total_counted": 150,
+            }
+        },
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "Far below at exactly the minimum: s2 and s3 have list 1 12, 2, 6 (rest shares 0.6, "
+        "0.1, 0.3), s1 has 3, 15, 7 (25). Candidate 1 expected 0.6 x 25 = 15 >= 15 (exactly) "
+        "and received 3 with 5 x 3 = 15 <= 15 (exactly): far below; candidate 2 expected 2.5, "
+        "received 15 >= 15 and >= 5 x 2.5 = 12.5: far above: warning at s1. s2 (rest 15, 17, 13 "
+        "of 45; 20 votes: expected 6.7, 7.6, 5.8; received 12, 2, 6): none, s3 the same. s1's "
+        "list 1 share 25 / 75 = 33.3% against 40 / 140 = 28.6%: no deviation.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [3, 15, 7], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+                station("s3", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(("warning", "CP-swapped-candidates", "s1"),),
+        totals={"g": {"lists[1].candidates[1]": 27, "lists[1].total": 65}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "s1 has list 1 4, 15, 11 (30) against 12, 2, 6 in s2 and s3 (rest shares 0.6, 0.1, "
+        "0.3): candidate 2 expected 3, received 15, far above (15 >= 15, 15 >= 5 x 3); but "
+        "candidate 1, expected 18 >= 15, received 4 with 5 x 4 = 20 > 18: not far below "
+        "(received more than a fifth of the expected 18); candidate 3 expected 9 < 15. No "
+        "candidate far below, no warning. s2 (rest 16, 17, 17 of 50; expected 6.4, 6.8, 6.8; "
+        "received 12, 2, 6): none, s3 the same.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [4, 15, 11], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+                station("s3", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(),
+        totals={"g": {"lists[1].candidates[1]": 28, "lists[1].total": 70}},
         flags=("protocol_threshold",),
         articles=("controleprotocol TK2025",),
     ),
