@@ -1190,6 +1190,7 @@ def _judged(test: Pending, spec: FileSpec, expected: Mapping[str, Any], vector_i
 # --------------------------------------------------------------------------- negative vectors
 
 NEGATIVE_FILE = "invalid-answers.json"
+BILL_LAW = "bill-36641"
 NEGATIVE_SOURCE = (
     "negative vectors: conformance/vector_sources/negative.py (each a wrong answer to a "
     "positive vector of this suite, changed in one way for the stated reason; the build "
@@ -1205,10 +1206,16 @@ class NegativeTest:
     expected: Mapping[str, Any]
     wrong: negative.Wrong
     rules: list[str]
+    law: str = "current"
+    """The law version of the base's file: the wrong answers to the bases of another law
+    version than ``current`` go to a file of their own (``invalid-answers-LAW.json``)."""
 
     @property
     def file(self) -> str:
-        return f"{self.base.file.split('/', 1)[0]}/{NEGATIVE_FILE}"
+        name = NEGATIVE_FILE
+        if self.law != "current":
+            name = NEGATIVE_FILE.replace(".json", f"-{self.law}.json")
+        return f"{self.base.file.split('/', 1)[0]}/{name}"
 
     @property
     def key(self) -> str:
@@ -1220,10 +1227,14 @@ def _negative_base(test: Pending, spec: FileSpec) -> bool:
     """Whether ``test`` is a base for negative vectors: law ``current``, profile ``default``,
     a valid input, written by hand, generated, a published candidate-level case, or a
     published national result at district level (the contests of the published seat totals
-    would only repeat the same perturbations)."""
+    would only repeat the same perturbations); and for ``allocate`` the bases of law
+    ``bill-36641`` (``negative.bill_wrongs``: the rule only that law has)."""
     return (
         spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION)
-        and spec.law == "current"
+        and (
+            spec.law == "current"
+            or (spec.law == BILL_LAW and spec.operation == ALLOCATE_OPERATION)
+        )
         and spec.profile == "default"
         and "header_mismatch" not in test.flags
         and ("real" not in test.flags or "candidates" in test.flags)
@@ -1258,9 +1269,12 @@ def negatives(
             contest = parse_election(test.input)
             assert isinstance(contest, Election)
             result = result_to_json(allocate(contest))
-            wrongs = negative.allocate_wrongs(
-                test.input, result, _allocator, plain="handwritten" in test.flags
-            )
+            if spec.law == BILL_LAW:
+                wrongs = negative.bill_wrongs(test.input, result, _allocator)
+            else:
+                wrongs = negative.allocate_wrongs(
+                    test.input, result, _allocator, plain="handwritten" in test.flags
+                )
             election = contest
         for wrong in wrongs:
             found = (
@@ -1285,7 +1299,7 @@ def negatives(
                         f"violates none of {sorted(wrong.family)}; the judge names "
                         f"{sorted(named)}"
                     )
-            item = NegativeTest(test, want, wrong, rules)
+            item = NegativeTest(test, want, wrong, rules, spec.law)
             if item.key not in seen:  # two bases may give the same wrong answer
                 seen.add(item.key)
                 out.append(item)
@@ -1334,7 +1348,7 @@ def render_negatives(
             "format": FORMAT,
             "suite_version": SUITE_VERSION,
             "operation": relpath.split("/", 1)[0],
-            "law": "current",
+            "law": mine[0].law,
             "profile": "default",
             "source": NEGATIVE_SOURCE,
             "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},
