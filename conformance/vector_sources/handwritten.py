@@ -1360,6 +1360,30 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "A candidate lot below a tie that needs none, then one still to draw (issue 16: the "
+        "judge's lawful outcome must ask exactly the lots of P 15 lid 1, in list order). GR 19 "
+        "seats, list 1 15000 (list-level), list 2 (candidates 1000, 1000, 500, 500 = 3000), "
+        "list 3 (500, 500 = 1000); total 19000, kiesdeler 1000, full 15 / 3 / 1, no residual "
+        "seat. Voorkeurdrempel 25% of 1000 = 250 (19 seats: P 15 lid 1, not lid 2), every "
+        "candidate above it. List 2: candidates 1 and 2 (1000 each) tie for 2 of its 3 seats, "
+        "one each: no lot; candidates 3 and 4 (500 each) tie for the third: lot, supplied, "
+        "drawn 4. List 3: candidates 1 and 2 (500 each) tie for its one seat: lot (kind "
+        "candidate, list 3, options 1 and 2), not supplied; seats so far 15 / 3 / 1, 1 lot "
+        "used. (Vote counts above 256 on purpose: equal counts are then distinct int objects.)",
+        doc(
+            "GR",
+            19,
+            [15000, [1000, 1000, 500, 500], [500, 500]],
+            lots=[lot("candidate", [3, 4], 4, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 3},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "A decisive tie below a candidate elected on preference (issue 16). GR 19 seats, list 1 "
         "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
         "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "

@@ -20,6 +20,7 @@ import copy
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from spec.exact import format_mixed, parse_mixed
@@ -199,11 +200,12 @@ WRONG_TRANSFER = Kind(
 )
 WRONG_STEPS = Kind(
     "wrong steps",
-    "The seats, the residual seat order and every other field of the final result are right, "
-    "but the steps (the trace of P 6 - P 10 in the order of P 22-2, docs/formats.md) are not: "
-    "a residual seat stated for a list that may not receive it (P 7 lid 2, P 8 lid 2-3, bill "
-    "36 641, a list without votes), a step stating a wrong value, a step left out or written "
-    "twice, a supplied lot followed the other way, a step that is not well formed. The steps "
+    "The seats are right, but the steps (the trace of P 6 - P 10 in the order of P 22-2, "
+    "docs/formats.md) are not, or residual_seat_order does not follow them: a residual seat "
+    "stated for a list that may not receive it (P 7 lid 2, P 8 lid 2-3, bill 36 641, a list "
+    "without votes), a step stating a wrong value, a residual seat written twice or left out "
+    "(in the steps and in residual_seat_order), the step leaving seats unfilled left out, a "
+    "supplied lot followed the other way, the residual seat order against the steps. The steps "
     "are part of the answer: a judge replays them and must reject them.",
 )
 TIE_ORDER = Kind(
@@ -686,8 +688,8 @@ def _excluded_winner(document: Mapping[str, Any], result: Mapping[str, Any]) -> 
 
 def _wrong_step_value(result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A residual step's value computed wrong: an average as the stemcijfer over the seats held
-    (not held plus one, P 7 lid 1 / P 8 lid 3), or a remainder with the kiesdeler rounded down
-    (P 8 lid 1: the exact kiesdeler)."""
+    (not held plus one, P 7 lid 1 / P 8 lid 3: too high), or a remainder with the kiesdeler
+    rounded up to whole votes (P 8 lid 1: the exact kiesdeler; too low)."""
     quota = parse_mixed(result["quota"])
     for index, step in _residual_steps(result):
         value = parse_mixed(step["value"])
@@ -698,8 +700,8 @@ def _wrong_step_value(result: Mapping[str, Any]) -> Iterator[Wrong]:
             if quota.denominator == 1:
                 continue
             full = (votes - value) / quota
-            wrong_value = votes - full * (quota.numerator // quota.denominator)
-            how = "the kiesdeler rounded down"
+            wrong_value = votes - full * -(-quota.numerator // quota.denominator)
+            how = "the kiesdeler rounded up"
         else:
             held = Fraction(votes) / value - 1
             if held < 1:
@@ -731,31 +733,46 @@ def _step_twice_or_missing(
     steps = list(result.get("steps") or [])
     kinds = {s.get("step") for s in steps}
     first = [(i, s) for i, s in _residual_steps(result) if not s.get("reassignment")]
-    if first and "list_exhaustion" not in kinds and "unfilled_seats" not in kinds:
+    residual = _residual_steps(result)
+    order = list(result.get("residual_seat_order") or [])
+    aligned = len(order) == len(residual)  # the order follows the steps one to one
+    if aligned and first and "list_exhaustion" not in kinds and "unfilled_seats" not in kinds:
         index, step = first[-1]
         wrong = copy.deepcopy(dict(result))
         wrong["steps"].insert(index + 1, copy.deepcopy(step))
+        wrong["residual_seat_order"].insert(len(first), step["list"])
         yield Wrong(
             WRONG_STEPS,
-            f"the step of residual seat {step['seat']} (list {step['list']}) written twice",
+            f"the step of residual seat {step['seat']} (list {step['list']}) written twice, "
+            "in the steps and in residual_seat_order; the seats are right",
             wrong,
             rules=("SEATS-total", "STEPS-consistent"),
         )
-    residual = _residual_steps(result)
-    if residual:
+    if aligned and residual:
         index, step = residual[-1]
         lotted = bool(step.get("lot")) and any(
             lot.get("kind") == "residual_seat" for lot in document.get("lots") or []
         )
         wrong = copy.deepcopy(dict(result))
         del wrong["steps"][index]
+        wrong["residual_seat_order"].pop()
         yield Wrong(
             WRONG_STEPS,
             f"the step of residual seat {step['seat']} (list {step['list']}"
             + (", decided by the supplied lot" if lotted else "")
-            + ") left out",
+            + ") left out, in the steps and in residual_seat_order; the seats are right",
             wrong,
             rules=("STEPS-consistent", *(("LOT-drawn",) if lotted else ())),
+        )
+    if aligned and len(order) >= 2 and order[-1] != order[-2]:
+        wrong = copy.deepcopy(dict(result))
+        wrong["residual_seat_order"][-2:] = [order[-1], order[-2]]
+        yield Wrong(
+            WRONG_STEPS,
+            f"residual_seat_order ends {order[-1]}, {order[-2]}, not in the order of the "
+            f"answer's own steps ({order[-2]}, {order[-1]}); steps and seats right",
+            wrong,
+            rules=("STEPS-consistent",),
         )
     for index, step in enumerate(steps):
         if step.get("step") == "unfilled_seats":
@@ -845,7 +862,7 @@ def _valid_rejected(document: Mapping[str, Any], result: Mapping[str, Any]) -> I
     fewer living candidates than its seats, or a tie the answer cannot break."""
     lists = document.get("lists") or []
     if result["status"] == "needs_lot":
-        field, message = "lots", "de gelijke stand kan niet worden beslist"
+        field, message = "lists", "de gelijke stand kan niet worden beslist"
     elif any(lst.get("votes", 0) == 0 for lst in lists):
         index = next(i for i, lst in enumerate(lists) if lst.get("votes", 0) == 0)
         field, message = f"lists[{index}].votes", "een lijst zonder stemmen"
@@ -957,7 +974,7 @@ def _tie_order(result: Mapping[str, Any]) -> Iterator[Wrong]:
     (in the steps and in the residual seat order)."""
     residual = _residual_steps(result)
     order = list(result.get("residual_seat_order") or [])
-    for (i, a), (j, b) in zip(residual, residual[1:], strict=False):
+    for k, ((i, a), (j, b)) in enumerate(pairwise(residual)):
         if (
             a.get("lot")
             or b.get("lot")
@@ -970,7 +987,6 @@ def _tie_order(result: Mapping[str, Any]) -> Iterator[Wrong]:
             or a["list"] == b["list"]
         ):
             continue
-        k = residual.index((i, a))
         if k + 1 >= len(order) or order[k] != a["list"] or order[k + 1] != b["list"]:
             continue
         wrong = copy.deepcopy(dict(result))
