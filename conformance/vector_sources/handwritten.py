@@ -1384,6 +1384,24 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "A residual-seat lot supplied, then a candidate lot to draw (issue 16: the steps of the "
+        "answer must use the supplied lot). GR 9 seats, list 1 (candidates 110, 55, 55 = 220), "
+        "list 2 340, list 3 340 (list-level); total 900, kiesdeler 100, full 2 / 3 / 3, one "
+        "residual seat. P 8 lid 1: remainders 20 / 40 / 40 (all at least 75 = 75% of the "
+        "kiesdeler, P 8 lid 2): lists 2 and 3 tie for the one seat: lot (P 8 lid 4), supplied, "
+        "drawn 3: seats 2 / 3 / 4. Voorkeurdrempel 50% of 100 = 50 (P 15 lid 2: a gemeenteraad "
+        "of fewer than 19 seats): list 1's candidates 1 (110), 2 and 3 (55 each) are above it; "
+        "candidate 1 takes the first seat, 2 and 3 tie for the second: lot (kind candidate, "
+        "list 1, options 2 and 3), not supplied; seats so far 2 / 3 / 4, 1 lot used.",
+        doc("GR", 9, [[110, 55, 55], 340, 340], lots=[lot("residual_seat", [2, 3], 3)]),
+        ("P 8 lid 4", "P 15 lid 1"),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [2, 3], "list": 1},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "A decisive tie below a candidate elected on preference (issue 16). GR 19 seats, list 1 "
         "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
         "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "

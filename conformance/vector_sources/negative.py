@@ -788,6 +788,32 @@ def _step_twice_or_missing(
             return
 
 
+def _pending_step_left_out(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    """For an answer that waits for a candidate lot (P 15 lid 1) after the residual seats:
+    the residual step a supplied lot decided left out of its steps (the seats so far right).
+    The steps then lead to other seats (STEPS-consistent) and leave the supplied lot unused
+    (LOT-drawn: every supplied lot answers one decisive tie)."""
+    if (result.get("lot") or {}).get("kind") != "candidate":
+        return
+    if not any(lot.get("kind") == "residual_seat" for lot in document.get("lots") or []):
+        return
+    lotted = [(i, s) for i, s in _residual_steps(result) if s.get("lot")]
+    if not lotted:
+        return
+    index, step = lotted[-1]
+    wrong = copy.deepcopy(dict(result))
+    del wrong["steps"][index]
+    yield Wrong(
+        WRONG_STEPS,
+        f"the step of residual seat {step['seat']} (list {step['list']}, decided by the "
+        "supplied lot) left out of the steps of an answer that asks for a candidate lot",
+        wrong,
+        rules=("STEPS-consistent", "LOT-drawn"),
+    )
+
+
 def _lot_step_reversed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A residual step decided by a supplied lot stated as won by another list of the tie than
     the one the lot fell on (P 7 lid 3, P 8 lid 4: "beslist het lot"); the seats are right."""
@@ -831,8 +857,9 @@ def _malformed_step(result: Mapping[str, Any]) -> Iterator[Wrong]:
 
 def _malformed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A seatless list left out of ``seats`` and ``full_seats`` (as an implementation writing
-    only the lists that won seats would); ``elected`` left out although the input has
-    candidates (a list-level implementation)."""
+    only the lists that won seats would); the last list with seats left out of them in an
+    answer with steps (the steps give it seats the answer does not report); ``elected`` left
+    out although the input has candidates (a list-level implementation)."""
     seatless = [k for k in sorted(result["seats"], key=int) if result["seats"][k] == 0]
     if seatless:
         wrong = final(result)
@@ -843,6 +870,18 @@ def _malformed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterat
             f"list {seatless[0]}, without seats, left out of seats and full_seats",
             wrong,
             rules=("FORMAT-result",),
+        )
+    held = [k for k in sorted(result["seats"], key=int) if result["seats"][k] > 0]
+    if held and _residual_steps(result):
+        wrong = copy.deepcopy(dict(result))
+        for key in ("seats", "full_seats"):
+            wrong[key].pop(held[-1], None)
+        yield Wrong(
+            MALFORMED,
+            f"list {held[-1]}, with {result['seats'][held[-1]]} seat(s), left out of seats "
+            "and full_seats of an answer whose steps give it those seats",
+            wrong,
+            rules=("FORMAT-result", "STEPS-consistent"),
         )
     if result.get("elected"):
         wrong = final(result)
@@ -1009,6 +1048,8 @@ def allocate_step_wrongs(document: Mapping[str, Any], result: Mapping[str, Any])
     ``allocate`` base (input ``document``, reference result ``result`` with its steps)."""
     out: list[Wrong] = []
     out += _valid_rejected(document, result)
+    if result["status"] == "needs_lot":
+        out += _pending_step_left_out(document, result)
     if result["status"] != "completed":
         return out
     out += _excluded_winner(document, result)
