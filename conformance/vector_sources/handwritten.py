@@ -1402,6 +1402,28 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "A tie with a seat for each needs no lot, and the lot of the next list is not its "
+        "(issue 16). GR 19 seats, list 1 16000 (list-level), list 2 (candidates 1000, 1000 = "
+        "2000), list 3 (500, 500 = 1000); total 19000, kiesdeler 1000, full 16 / 2 / 1, no "
+        "residual seat. Voorkeurdrempel 25% of 1000 = 250: every candidate above it. List 2: "
+        "candidates 1 and 2 tie for its 2 seats, one each: no lot, both elected. List 3: "
+        "candidates 1 and 2 tie for its one seat: lot (list 3), supplied, drawn 2: candidate 2 "
+        "elected. (Vote counts above 256 on purpose.)",
+        doc(
+            "GR",
+            19,
+            [16000, [1000, 1000], [500, 500]],
+            lots=[lot("candidate", [1, 2], 2, 3)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-drawn", "P15-preference-order"),
+        flags=("tie", "lot"),
+        seats=(16, 2, 1),
+        elected={2: (1, 2), 3: (2,)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "A decisive tie below a candidate elected on preference (issue 16). GR 19 seats, list 1 "
         "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
         "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "
