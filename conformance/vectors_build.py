@@ -1197,6 +1197,7 @@ def _judged(test: Pending, spec: FileSpec, expected: Mapping[str, Any], vector_i
 # --------------------------------------------------------------------------- negative vectors
 
 NEGATIVE_FILE = "invalid-answers.json"
+BILL_LAW = "bill-36641"
 NEGATIVE_SOURCE = (
     "negative vectors: conformance/vector_sources/negative.py (each a wrong answer to a "
     "positive vector of this suite, changed in one way for the stated reason; the build "
@@ -1229,14 +1230,18 @@ class NegativeTest:
 
 def _negative_base(test: Pending, spec: FileSpec) -> bool:
     """Whether ``test`` is a base for negative vectors: law ``current`` (for
-    ``allocate-districts`` also ``pre-2017-12``, the law of the lijstencombinaties), profile
-    ``default``, a valid input, written by hand, generated, a published candidate-level case,
-    or a published national result at district level (the contests of the published seat
-    totals would only repeat the same perturbations)."""
-    laws = ("current", "pre-2017-12") if spec.operation == DISTRICTS_OPERATION else ("current",)
+    ``allocate-districts`` also ``pre-2017-12``, the law of the lijstencombinaties; for
+    ``allocate`` also ``bill-36641``, for ``negative.bill_wrongs``: the rule only that law
+    has), profile ``default``, a valid input, written by hand, generated, a published
+    candidate-level case, or a published national result at district level (the contests of
+    the published seat totals would only repeat the same perturbations)."""
+    laws = {
+        ALLOCATE_OPERATION: ("current", BILL_LAW),
+        DISTRICTS_OPERATION: ("current", "pre-2017-12"),
+        EERSTE_KAMER_OPERATION: ("current",),
+    }
     return (
-        spec.operation in (ALLOCATE_OPERATION, DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION)
-        and spec.law in laws
+        spec.law in laws.get(spec.operation, ())
         and spec.profile == "default"
         and "header_mismatch" not in test.flags
         and ("real" not in test.flags or "candidates" in test.flags)
@@ -1285,9 +1290,12 @@ def negatives(
             contest = parse_election(test.input)
             assert isinstance(contest, Election)
             result = result_to_json(allocate(contest))
-            wrongs = negative.allocate_wrongs(
-                test.input, result, _allocator, plain="handwritten" in test.flags
-            )
+            if spec.law == BILL_LAW:
+                wrongs = negative.bill_wrongs(test.input, result, _allocator)
+            else:
+                wrongs = negative.allocate_wrongs(
+                    test.input, result, _allocator, plain="handwritten" in test.flags
+                )
             election = contest
         for wrong in wrongs:
             found = (

@@ -1452,6 +1452,70 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "A candidate lot below a tie that needs none, then one still to draw (issue 16: the "
+        "judge's lawful outcome must ask exactly the lots of P 15 lid 1, in list order). GR 19 "
+        "seats, list 1 15000 (list-level), list 2 (candidates 1000, 1000, 500, 500 = 3000), "
+        "list 3 (500, 500 = 1000); total 19000, kiesdeler 1000, full 15 / 3 / 1, no residual "
+        "seat. Voorkeurdrempel 25% of 1000 = 250 (19 seats: P 15 lid 1, not lid 2), every "
+        "candidate above it. List 2: candidates 1 and 2 (1000 each) tie for 2 of its 3 seats, "
+        "one each: no lot; candidates 3 and 4 (500 each) tie for the third: lot, supplied, "
+        "drawn 4. List 3: candidates 1 and 2 (500 each) tie for its one seat: lot (kind "
+        "candidate, list 3, options 1 and 2), not supplied; seats so far 15 / 3 / 1, 1 lot "
+        "used. (Vote counts above 256 on purpose: equal counts are then distinct int objects.)",
+        doc(
+            "GR",
+            19,
+            [15000, [1000, 1000, 500, 500], [500, 500]],
+            lots=[lot("candidate", [3, 4], 4, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 3},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "A residual-seat lot supplied, then a candidate lot to draw (issue 16: the steps of the "
+        "answer must use the supplied lot). GR 9 seats, list 1 (candidates 110, 55, 55 = 220), "
+        "list 2 340, list 3 340 (list-level); total 900, kiesdeler 100, full 2 / 3 / 3, one "
+        "residual seat. P 8 lid 1: remainders 20 / 40 / 40 (all at least 75 = 75% of the "
+        "kiesdeler, P 8 lid 2): lists 2 and 3 tie for the one seat: lot (P 8 lid 4), supplied, "
+        "drawn 3: seats 2 / 3 / 4. Voorkeurdrempel 50% of 100 = 50 (P 15 lid 2: a gemeenteraad "
+        "of fewer than 19 seats): list 1's candidates 1 (110), 2 and 3 (55 each) are above it; "
+        "candidate 1 takes the first seat, 2 and 3 tie for the second: lot (kind candidate, "
+        "list 1, options 2 and 3), not supplied; seats so far 2 / 3 / 4, 1 lot used.",
+        doc("GR", 9, [[110, 55, 55], 340, 340], lots=[lot("residual_seat", [2, 3], 3)]),
+        ("P 8 lid 4", "P 15 lid 1"),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [2, 3], "list": 1},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "A tie with a seat for each needs no lot, and the lot of the next list is not its "
+        "(issue 16). GR 19 seats, list 1 16000 (list-level), list 2 (candidates 1000, 1000 = "
+        "2000), list 3 (500, 500 = 1000); total 19000, kiesdeler 1000, full 16 / 2 / 1, no "
+        "residual seat. Voorkeurdrempel 25% of 1000 = 250: every candidate above it. List 2: "
+        "candidates 1 and 2 tie for its 2 seats, one each: no lot, both elected. List 3: "
+        "candidates 1 and 2 tie for its one seat: lot (list 3), supplied, drawn 2: candidate 2 "
+        "elected. (Vote counts above 256 on purpose.)",
+        doc(
+            "GR",
+            19,
+            [16000, [1000, 1000], [500, 500]],
+            lots=[lot("candidate", [1, 2], 2, 3)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-drawn", "P15-preference-order"),
+        flags=("tie", "lot"),
+        seats=(16, 2, 1),
+        elected={2: (1, 2), 3: (2,)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "A decisive tie below a candidate elected on preference (issue 16). GR 19 seats, list 1 "
         "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
         "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "

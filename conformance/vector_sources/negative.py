@@ -19,6 +19,8 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
+from itertools import pairwise
 from typing import Any
 
 from spec.exact import format_mixed, parse_mixed
@@ -196,6 +198,58 @@ WRONG_TRANSFER = Kind(
     "application of P 12 / P 13 (P 13 with P 18 lid 3); the answer's transfers names another "
     "list of the group as receiving it. The seats and elected candidates are right.",
 )
+WRONG_STEPS = Kind(
+    "wrong steps",
+    "The seats are right, but the steps (the trace of P 6 - P 10 in the order of P 22-2, "
+    "docs/formats.md) are not, or residual_seat_order does not follow them: a residual seat "
+    "stated for a list that may not receive it (P 7 lid 2, P 8 lid 2-3, bill 36 641, a list "
+    "without votes), a step stating a wrong value, a residual seat written twice or left out "
+    "(in the steps and in residual_seat_order), the step leaving seats unfilled left out, a "
+    "supplied lot followed the other way, the residual seat order against the steps. The steps "
+    "are part of the answer: a judge replays them and must reject them.",
+)
+TIE_ORDER = Kind(
+    "tie served out of list order",
+    "Lists that tie for residual seats enough for all of them are served in ascending list "
+    "number (P 7 lid 3, P 8 lid 4: the lot decides only a tie for fewer seats); the answer "
+    "gives the first of those seats to a later list (residual seat order and steps alike), as "
+    "an implementation that keeps the input's order or sorts ties the other way would. The "
+    "seats are right.",
+)
+MALFORMED = Kind(
+    "malformed answer",
+    "An answer that is not a well-formed kieswet/seat-allocation-result@1 document "
+    "(docs/formats.md): a seatless list left out of seats and full_seats, no elected "
+    "candidates although the input has candidates, a step number that is not a whole "
+    "number >= 0. Everything else is the lawful answer.",
+)
+VALID_REJECTED = Kind(
+    "valid election rejected",
+    "A valid election answered with status rejected (P 5 - P 19a: a valid election is "
+    "allocated, or waits for a lot drawn in public); as an implementation would that refuses "
+    "a list without votes, a list with fewer candidates than seats, or a tie it cannot break.",
+)
+WRONG_THRESHOLD = Kind(
+    "wrong voorkeurdrempel",
+    "The stated preference_threshold is not that of P 15 lid 1-2 (a quarter of the kiesdeler; "
+    "half of it for a gemeenteraad or eilandsraad of fewer than 19 seats; a tenth for the "
+    "European Parliament, Y 23a): the other share taken, or the threshold rounded to a whole "
+    "number. The seats and elected candidates are right.",
+)
+THRESHOLD_NOT_EXCEEDED = Kind(
+    "elected on preference without exceeding the voorkeurdrempel",
+    "A candidate stated elected on preference with a number of votes not greater than the "
+    "voorkeurdrempel (P 15 lid 1: \"een aantal stemmen ... groter dan\" the threshold; "
+    "exactly the threshold is not enough), as an implementation comparing with >=, or with the "
+    "threshold rounded down, would.",
+)
+BILL_IGNORED = Kind(
+    "bill 36 641 not applied",
+    "Under bill 36 641 (law version bill-36641) a list whose stemcijfer is lower than the "
+    "kiesdeler receives no residual seat, in every election but the Eerste Kamer (P 7, P 8 as "
+    "amended); the answer is that of the law in force (P 8 lid 2: 75% of the kiesdeler), as an "
+    "implementation that ignores the law version would give.",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -219,6 +273,13 @@ KINDS = (
     WRONG_LOT_PLACE,
     WRONG_DOUBLE_ELECTION,
     WRONG_TRANSFER,
+    WRONG_STEPS,
+    TIE_ORDER,
+    MALFORMED,
+    VALID_REJECTED,
+    WRONG_THRESHOLD,
+    THRESHOLD_NOT_EXCEEDED,
+    BILL_IGNORED,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -539,6 +600,469 @@ def _plain_mistakes(document: Mapping[str, Any], result: Mapping[str, Any]) -> I
     )
 
 
+# --------------------------------------------------------------------------- allocate: the
+# answer's steps, its form, its status and its voorkeurdrempel (issue 16, suite power)
+
+_RESIDUAL_PREFERENCE = (
+    "P8.3-average-one-per-list",
+    "P8.2-one-per-list",
+    "P8.2-75-percent",
+    "P7.2-full-quota-threshold",
+    "BILL36641-full-quota",
+    "RESIDUAL-no-votes",
+)
+"""The order in which ``_excluded_winner`` picks the rule a wrong residual step breaks (the
+rarest first, so that each of these rules gets vectors)."""
+
+
+def _exclusion_rule(
+    election: Mapping[str, Any], votes: int, quota: Fraction, method: str, reason: str
+) -> str | None:
+    """The rule broken by giving a residual seat, under ``method``, to a list the trace
+    excludes for ``reason`` (its stemcijfer ``votes``): P 7 / P 8 and bill 36 641 in the order
+    the spec tests them (no votes; below the kiesdeler where it must be reached; below 75% of it
+    in the remainder round; a seat already won in this round)."""
+    kind, law = election["kind"], election.get("law", "current")
+    if reason == "no_votes" and votes == 0:
+        return "RESIDUAL-no-votes"
+    if reason == "below_threshold":
+        full_quota = kind in ("TK", "EP") or (law == "bill-36641" and kind != "EK")
+        if full_quota and votes < quota:
+            return "P7.2-full-quota-threshold" if kind in ("TK", "EP") else "BILL36641-full-quota"
+        if method == "largest_remainder" and votes < Fraction(3, 4) * quota:
+            return "P8.2-75-percent"
+    if reason == "already_won_this_round":
+        return {
+            "largest_remainder": "P8.2-one-per-list",
+            "greatest_average_one_per_list": "P8.3-average-one-per-list",
+        }.get(method)
+    return None
+
+
+def _residual_steps(result: Mapping[str, Any]) -> list[tuple[int, Mapping[str, Any]]]:
+    return [
+        (i, s) for i, s in enumerate(result.get("steps") or []) if s.get("step") == "residual_seat"
+    ]
+
+
+def _stemcijfers(result: Mapping[str, Any]) -> dict[int, int]:
+    """Each list's stemcijfer, as the answer's P 6 step states it."""
+    return {
+        row["list"]: row["votes"]
+        for step in result.get("steps") or []
+        if step.get("step") == "full_seats"
+        for row in step["lists"]
+    }
+
+
+def _excluded_winner(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A residual step naming a list its own ``excluded`` says may not receive the seat (the
+    seats left right): the rule that list's exclusion stands for, and STEPS-consistent (the
+    steps no longer lead to the seats)."""
+    stemcijfers = _stemcijfers(result)
+    quota = parse_mixed(result["quota"])
+    found: dict[str, tuple[int, Mapping[str, Any], int, str]] = {}
+    for index, step in _residual_steps(result):
+        for excluded in step.get("excluded") or []:
+            number = excluded["list"]
+            votes = stemcijfers.get(number, 0)
+            rule = _exclusion_rule(
+                document["election"], votes, quota, step["method"], excluded["reason"]
+            )
+            if rule is not None and rule not in found:
+                found[rule] = (index, step, number, excluded["reason"])
+    rule = next((r for r in _RESIDUAL_PREFERENCE if r in found), None)
+    if rule is None:
+        return
+    index, step, number, reason = found[rule]
+    wrong = copy.deepcopy(dict(result))
+    wrong["steps"][index]["list"] = number
+    yield Wrong(
+        WRONG_STEPS,
+        f"residual seat {step['seat']} ({step['method']}) stated as given to list {number}, "
+        f"which it excludes ({reason}), not to list {step['list']}; the seats are right",
+        wrong,
+        rules=(rule, "STEPS-consistent"),
+    )
+
+
+def _wrong_step_value(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A residual step's value computed wrong: an average as the stemcijfer over the seats held
+    (not held plus one, P 7 lid 1 / P 8 lid 3: too high), or a remainder with the kiesdeler
+    rounded up to whole votes (P 8 lid 1: the exact kiesdeler; too low)."""
+    quota = parse_mixed(result["quota"])
+    for index, step in _residual_steps(result):
+        value = parse_mixed(step["value"])
+        votes = _stemcijfers(result).get(step["list"])
+        if votes is None or value == 0:
+            continue
+        if step["method"] == "largest_remainder":
+            if quota.denominator == 1:
+                continue
+            full = (votes - value) / quota
+            wrong_value = votes - full * -(-quota.numerator // quota.denominator)
+            how = "the kiesdeler rounded up"
+        else:
+            held = Fraction(votes) / value - 1
+            if held < 1:
+                continue
+            wrong_value = Fraction(votes) / held
+            how = f"the stemcijfer over {held} seats, not {held + 1}"
+        if wrong_value == value:
+            continue
+        wrong = copy.deepcopy(dict(result))
+        wrong["steps"][index]["value"] = format_mixed(wrong_value)
+        yield Wrong(
+            WRONG_STEPS,
+            f"residual seat {step['seat']}: list {step['list']}'s value stated as "
+            f"{format_mixed(wrong_value)} ({how}), not {step['value']}",
+            wrong,
+            rules=("STEPS-consistent",),
+        )
+        return
+
+
+def _step_twice_or_missing(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    """The last residual step of the first phase written twice (one residual seat more than
+    P 6 leaves: SEATS-total, and the steps give a list one seat more than it holds); the last
+    residual step left out; a seat-leaving step (unfilled_seats) left out (the seats held and
+    left empty no longer make up the body: SEATS-total; for the kiescollege niet-ingezetenen
+    the surplus of an exhausted list no longer stays empty: Pa 25)."""
+    steps = list(result.get("steps") or [])
+    kinds = {s.get("step") for s in steps}
+    first = [(i, s) for i, s in _residual_steps(result) if not s.get("reassignment")]
+    residual = _residual_steps(result)
+    order = list(result.get("residual_seat_order") or [])
+    aligned = len(order) == len(residual)  # the order follows the steps one to one
+    if aligned and first and "list_exhaustion" not in kinds and "unfilled_seats" not in kinds:
+        index, step = first[-1]
+        wrong = copy.deepcopy(dict(result))
+        wrong["steps"].insert(index + 1, copy.deepcopy(step))
+        wrong["residual_seat_order"].insert(len(first), step["list"])
+        yield Wrong(
+            WRONG_STEPS,
+            f"the step of residual seat {step['seat']} (list {step['list']}) written twice, "
+            "in the steps and in residual_seat_order; the seats are right",
+            wrong,
+            rules=("SEATS-total", "STEPS-consistent"),
+        )
+    if aligned and residual:
+        index, step = residual[-1]
+        lotted = bool(step.get("lot")) and any(
+            lot.get("kind") == "residual_seat" for lot in document.get("lots") or []
+        )
+        wrong = copy.deepcopy(dict(result))
+        del wrong["steps"][index]
+        wrong["residual_seat_order"].pop()
+        yield Wrong(
+            WRONG_STEPS,
+            f"the step of residual seat {step['seat']} (list {step['list']}"
+            + (", decided by the supplied lot" if lotted else "")
+            + ") left out, in the steps and in residual_seat_order; the seats are right",
+            wrong,
+            rules=("STEPS-consistent", *(("LOT-drawn",) if lotted else ())),
+        )
+    if aligned and len(order) >= 2 and order[-1] != order[-2]:
+        wrong = copy.deepcopy(dict(result))
+        wrong["residual_seat_order"][-2:] = [order[-1], order[-2]]
+        yield Wrong(
+            WRONG_STEPS,
+            f"residual_seat_order ends {order[-1]}, {order[-2]}, not in the order of the "
+            f"answer's own steps ({order[-2]}, {order[-1]}); steps and seats right",
+            wrong,
+            rules=("STEPS-consistent",),
+        )
+    for index, step in enumerate(steps):
+        if step.get("step") == "unfilled_seats":
+            wrong = copy.deepcopy(dict(result))
+            del wrong["steps"][index]
+            kni = document["election"]["kind"] == "KNI"
+            yield Wrong(
+                WRONG_STEPS,
+                f"the step leaving {step['seats']} seat(s) unfilled left out",
+                wrong,
+                rules=("SEATS-total", *(("Pa25-surplus-stays-empty",) if kni else ())),
+            )
+            return
+
+
+def _pending_step_left_out(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    """For an answer that waits for a candidate lot (P 15 lid 1) after the residual seats:
+    the residual step a supplied lot decided left out of its steps (the seats so far right).
+    The steps then lead to other seats (STEPS-consistent) and leave the supplied lot unused
+    (LOT-drawn: every supplied lot answers one decisive tie)."""
+    if (result.get("lot") or {}).get("kind") != "candidate":
+        return
+    if not any(lot.get("kind") == "residual_seat" for lot in document.get("lots") or []):
+        return
+    lotted = [(i, s) for i, s in _residual_steps(result) if s.get("lot")]
+    if not lotted:
+        return
+    index, step = lotted[-1]
+    wrong = copy.deepcopy(dict(result))
+    del wrong["steps"][index]
+    yield Wrong(
+        WRONG_STEPS,
+        f"the step of residual seat {step['seat']} (list {step['list']}, decided by the "
+        "supplied lot) left out of the steps of an answer that asks for a candidate lot",
+        wrong,
+        rules=("STEPS-consistent", "LOT-drawn"),
+    )
+
+
+def _lot_step_reversed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A residual step decided by a supplied lot stated as won by another list of the tie than
+    the one the lot fell on (P 7 lid 3, P 8 lid 4: "beslist het lot"); the seats are right."""
+    drawn = [lot for lot in document.get("lots") or [] if lot.get("kind") == "residual_seat"]
+    lotted = [(i, s) for i, s in _residual_steps(result) if s.get("lot")]
+    if not drawn or not lotted:
+        return
+    index, step = lotted[0]
+    other = next((n for n in step.get("tied") or [] if n != step["list"]), None)
+    if other is None:
+        return
+    wrong = copy.deepcopy(dict(result))
+    wrong["steps"][index]["list"] = other
+    yield Wrong(
+        WRONG_STEPS,
+        f"residual seat {step['seat']}, decided by the lot for list {step['list']}, stated as "
+        f"given to list {other}; the seats are right",
+        wrong,
+        rules=("LOT-drawn", "STEPS-consistent"),
+    )
+
+
+def _malformed_step(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A residual step whose seat number is not a whole number >= 0: written as a decimal
+    (``1.0``, as a serialiser of floating-point numbers writes it) or counted from -1."""
+    residual = _residual_steps(result)
+    if not residual:
+        return
+    for how, seat in (("as the decimal {}", float), ("as {} (counted from -1)", None)):
+        index, step = residual[0]
+        wrong = copy.deepcopy(dict(result))
+        number = float(step["seat"]) if seat is float else -1
+        wrong["steps"][index]["seat"] = number
+        yield Wrong(
+            MALFORMED,
+            f"residual seat {step['seat']}: its seat number written " + how.format(number),
+            wrong,
+            rules=("FORMAT-result",),
+        )
+
+
+def _malformed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """A seatless list left out of ``seats`` and ``full_seats`` (as an implementation writing
+    only the lists that won seats would); the last list with seats left out of them in an
+    answer with steps (the steps give it seats the answer does not report); ``elected`` left
+    out although the input has candidates (a list-level implementation)."""
+    seatless = [k for k in sorted(result["seats"], key=int) if result["seats"][k] == 0]
+    if seatless:
+        wrong = final(result)
+        for key in ("seats", "full_seats"):
+            wrong[key].pop(seatless[0], None)
+        yield Wrong(
+            MALFORMED,
+            f"list {seatless[0]}, without seats, left out of seats and full_seats",
+            wrong,
+            rules=("FORMAT-result",),
+        )
+    held = [k for k in sorted(result["seats"], key=int) if result["seats"][k] > 0]
+    if held and _residual_steps(result):
+        wrong = copy.deepcopy(dict(result))
+        for key in ("seats", "full_seats"):
+            wrong[key].pop(held[-1], None)
+        yield Wrong(
+            MALFORMED,
+            f"list {held[-1]}, with {result['seats'][held[-1]]} seat(s), left out of seats "
+            "and full_seats of an answer whose steps give it those seats",
+            wrong,
+            rules=("FORMAT-result", "STEPS-consistent"),
+        )
+    if result.get("elected"):
+        wrong = final(result)
+        for key in ("elected", "elected_on_preference", "ranking"):
+            wrong.pop(key, None)
+        yield Wrong(
+            MALFORMED,
+            "elected (with elected_on_preference and ranking) left out although the input "
+            "has candidates",
+            wrong,
+            rules=("FORMAT-result",),
+        )
+
+
+def _valid_rejected(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The valid election rejected (``VALID_REJECTED``): for a list without votes, a list with
+    fewer living candidates than its seats, or a tie the answer cannot break."""
+    lists = document.get("lists") or []
+    if result["status"] == "needs_lot":
+        field, message = "lists", "de gelijke stand kan niet worden beslist"
+    elif any(lst.get("votes", 0) == 0 for lst in lists):
+        index = next(i for i, lst in enumerate(lists) if lst.get("votes", 0) == 0)
+        field, message = f"lists[{index}].votes", "een lijst zonder stemmen"
+    elif any(s.get("step") == "list_exhaustion" for s in result.get("steps") or []):
+        field, message = "lists", "een lijst heeft minder kandidaten dan zetels"
+    else:
+        return
+    wrong = {
+        "format": result["format"],
+        "status": "rejected",
+        "errors": [{"field": field, "code": "invalid", "message": message}],
+    }
+    yield Wrong(
+        VALID_REJECTED,
+        f"the election rejected ({field}: {message})",
+        wrong,
+        rules=("RESULT-status",),
+    )
+
+
+def _preference_share(election: Mapping[str, Any]) -> Fraction:
+    """P 15 lid 1-2 (Y 23a, U 15 lid 3): the voorkeurdrempel as a share of the kiesdeler."""
+    kind = election["kind"]
+    if kind == "EP":
+        return Fraction(1, 10)
+    if kind == "EK":
+        return Fraction(1)
+    if kind in ("GR", "ER") and election["seats"] < 19:
+        return Fraction(1, 2)
+    return Fraction(1, 4)
+
+
+def _wrong_threshold(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """``WRONG_THRESHOLD``: the share of the other paragraph (a quarter for a small council,
+    half for any other), and, where the threshold is not whole, the threshold rounded up."""
+    if result.get("preference_threshold") is None or document["election"]["kind"] == "EK":
+        return
+    quota = parse_mixed(result["quota"])
+    share = _preference_share(document["election"])
+    other = Fraction(1, 4) if share == Fraction(1, 2) else Fraction(1, 2)
+    wrong = final(result)
+    wrong["preference_threshold"] = format_mixed(other * quota)
+    yield Wrong(
+        WRONG_THRESHOLD,
+        f"the voorkeurdrempel stated as {other} of the kiesdeler, not {share}",
+        wrong,
+        rules=("P15-threshold",),
+    )
+    threshold = share * quota
+    if threshold.denominator != 1:
+        wrong = final(result)
+        rounded = -(-threshold.numerator // threshold.denominator)
+        wrong["preference_threshold"] = str(rounded)
+        yield Wrong(
+            WRONG_THRESHOLD,
+            f"the voorkeurdrempel {format_mixed(threshold)} stated rounded up, as {rounded}",
+            wrong,
+            rules=("P15-threshold",),
+        )
+
+
+def _threshold_not_exceeded(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    """``THRESHOLD_NOT_EXCEEDED``: on the first list with seats, the living candidate with the
+    most votes not greater than the threshold but within one vote of it (``>=``, or the
+    threshold rounded down) stated as elected on preference; if they were not elected, in
+    place of the list's last candidate elected in list order."""
+    if result.get("preference_threshold") is None or document["election"]["kind"] == "EK":
+        return
+    threshold = parse_mixed(result["preference_threshold"])
+    lists = _lists_by_number(document)
+    on_preference = result.get("elected_on_preference") or {}
+    for number, elected in sorted((result.get("elected") or {}).items(), key=lambda i: int(i[0])):
+        if not elected:
+            continue
+        near = [
+            c
+            for c in lists.get(number, {}).get("candidates") or []
+            if not c.get("deceased") and threshold - 1 < c["votes"] <= threshold
+        ]
+        if not near:
+            continue
+        chosen = max(near, key=lambda c: c["votes"])  # equal votes: the first on the list
+        mine = list(on_preference.get(number, []))
+        in_order = [n for n in elected if n not in mine]
+        if chosen["number"] in elected:
+            in_order.remove(chosen["number"])
+        elif in_order:
+            in_order.pop()
+        else:
+            continue
+        wrong = final(result)
+        wrong["elected_on_preference"][number] = [*mine, chosen["number"]]
+        wrong["elected"][number] = [*mine, chosen["number"], *in_order]
+        yield Wrong(
+            THRESHOLD_NOT_EXCEEDED,
+            f"list {number}: candidate {chosen['number']} ({chosen['votes']} votes, the "
+            f"voorkeurdrempel {result['preference_threshold']}) stated as elected on preference",
+            wrong,
+            rules=("P15-threshold-strict",),
+        )
+        return
+
+
+def _tie_order(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """``TIE_ORDER``: the first two consecutive residual seats given, without a lot, to lists
+    that tie on the same value, the first to the lowest list number, given the other way round
+    (in the steps and in the residual seat order)."""
+    residual = _residual_steps(result)
+    order = list(result.get("residual_seat_order") or [])
+    for k, ((i, a), (j, b)) in enumerate(pairwise(residual)):
+        if (
+            a.get("lot")
+            or b.get("lot")
+            or a.get("reassignment")
+            or b.get("reassignment")
+            or a["method"] != b["method"]
+            or a["value"] != b["value"]
+            or b["list"] not in (a.get("tied") or [])
+            or a["list"] != min(a["tied"])
+            or a["list"] == b["list"]
+        ):
+            continue
+        if k + 1 >= len(order) or order[k] != a["list"] or order[k + 1] != b["list"]:
+            continue
+        wrong = copy.deepcopy(dict(result))
+        wrong["steps"][i]["list"], wrong["steps"][j]["list"] = b["list"], a["list"]
+        wrong["residual_seat_order"][k : k + 2] = [b["list"], a["list"]]
+        yield Wrong(
+            TIE_ORDER,
+            f"residual seats {a['seat']} and {b['seat']}, for lists {a['list']} and "
+            f"{b['list']} with equal {a['method']} values {a['value']}, given in the order "
+            f"{b['list']}, {a['list']}",
+            wrong,
+            rules=("TIE-list-order",),
+        )
+        return
+
+
+def allocate_step_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
+    """The wrong answers of the kinds ``WRONG_STEPS``, ``TIE_ORDER``, ``MALFORMED``,
+    ``VALID_REJECTED`` and ``WRONG_THRESHOLD`` for one hand-written
+    ``allocate`` base (input ``document``, reference result ``result`` with its steps)."""
+    out: list[Wrong] = []
+    out += _valid_rejected(document, result)
+    if result["status"] == "needs_lot":
+        out += _pending_step_left_out(document, result)
+    if result["status"] != "completed":
+        return out
+    out += _excluded_winner(document, result)
+    out += _wrong_step_value(result)
+    out += _step_twice_or_missing(document, result)
+    out += _lot_step_reversed(document, result)
+    out += _tie_order(result)
+    out += _malformed(document, result)
+    out += _malformed_step(result)
+    out += _wrong_threshold(document, result)
+    return out
+
+
 def allocate_wrongs(
     document: Mapping[str, Any],
     result: Mapping[str, Any],
@@ -549,7 +1073,7 @@ def allocate_wrongs(
     result ``result`` with its steps); ``plain``: also a wrong quota, a seat too many and an
     unknown candidate (for hand-written bases only, as they would repeat for every other)."""
     steps = list(result.get("steps") or [])
-    out: list[Wrong] = []
+    out: list[Wrong] = allocate_step_wrongs(document, result) if plain else []
     if result["status"] == "needs_lot":
         out += _silent_lot(document, result, allocator)
         out += _wrong_lot_options(result)
@@ -567,6 +1091,39 @@ def allocate_wrongs(
             out += _wrong_candidate(document, result)
             out += _deceased_elected(document, result)
             out += _p15_ignored(document, result)
+            out += _threshold_not_exceeded(document, result)
+    return out
+
+
+def bill_wrongs(
+    document: Mapping[str, Any], result: Mapping[str, Any], allocator: Allocator
+) -> list[Wrong]:
+    """The wrong answers derived from one ``allocate`` vector of law ``bill-36641`` (bill
+    36 641, P 7 / P 8 as amended: a residual seat only for a list that reaches the kiesdeler):
+    the answer of the law in force (the bill not applied), and a residual step naming a list
+    below the kiesdeler (``_excluded_winner``)."""
+    if result["status"] != "completed":
+        return []
+    out: list[Wrong] = []
+    current = dict(document)
+    current["election"] = {**document["election"], "law": "current"}
+    outcome = allocator(current)
+    if outcome.get("status") == "completed" and outcome["seats"] != result["seats"]:
+        wrong = final(outcome)
+        out.append(
+            Wrong(
+                BILL_IGNORED,
+                "the seats of the law in force: "
+                + ", ".join(
+                    f"list {k} {outcome['seats'][k]} (not {result['seats'][k]})"
+                    for k in sorted(result["seats"], key=int)
+                    if outcome["seats"][k] != result["seats"][k]
+                ),
+                wrong,
+                rules=("BILL36641-full-quota",),
+            )
+        )
+    out += _excluded_winner(document, result)
     return out
 
 
