@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 from conformance.suite import TOTALISE_OPERATION
 from conformance.totalise_kit import RULE_IDS, expected_of, flatten, protocol_of
 from conformance.vector_sources import negative_totalise
-from conformance.vector_sources.negative import Wrong
 from conformance.vector_sources import totalise as source
+from conformance.vector_sources.negative import Wrong
 from interchange.counts import parse_counts_input, parse_totals, totals_to_json
 from reference.totalise import totalise
 from spec.counts import CONTROL_PROTOCOLS, CURRENT_PROTOCOL

@@ -442,9 +442,11 @@ def _trace_mistakes(
         uid = record["unit_id"]
         where = f"trace record {index} ({record['kind']} of {uid!r})"
 
-        def changed(kind: Kind, change: str, edit: dict[str, Any]) -> Wrong:
+        def changed(
+            kind: Kind, change: str, edit: dict[str, Any], index: int = index, where: str = where
+        ) -> Wrong:
             wrong = copy.deepcopy(dict(result))
-            wrong["corrections"][index] = {**copy.deepcopy(record), **edit}
+            wrong["corrections"][index] = {**copy.deepcopy(wrong["corrections"][index]), **edit}
             return Wrong(kind, f"{where}: {change}", wrong, (TRACE_RULE,))
 
         not_applied = _not_applied(result, parents, index)
