@@ -326,7 +326,8 @@ def _finding_mistakes(
 
 
 def _spurious(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
-    """On an answer without findings: a finding for the first lowest unit (the last count)."""
+    """On an answer without findings: a finding for the unit of the last count (in the
+    suite's answers a polling station)."""
     if result["findings"]:
         return
     uid = str(result["counts"][-1]["unit_id"])
