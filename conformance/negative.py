@@ -12,7 +12,9 @@ per test, a WRONG answer and the rules it violates. ``check_judge`` runs a judge
 
 Our judge (``spec_judge``) is ``spec.check`` (for ``allocate-eerste-kamer`` over the election
 weighed by the law's U 2 and U 3, ``spec.eerste_kamer.weighed_by_law``) /
-``spec.district_check.check_districts``.
+``spec.district_check.check_districts`` / for ``totalise``
+``spec.totalisation_rules.check_totals`` (an answer that is no ``kieswet/totals@1`` document
+is rejected naming no rule).
 ``command_judge`` runs an external checker as a process speaking JSON Lines: one request per
 line on its standard input, ``{"id": "123" | "123-control", "operation": ..., "input": {...},
 "result": {...}}``, and one reply per request on its standard output, ``{"id": ...,
@@ -28,15 +30,24 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from conformance.suite import DISTRICTS_OPERATION, EERSTE_KAMER_OPERATION, NegativeVector
+from conformance.suite import (
+    DISTRICTS_OPERATION,
+    EERSTE_KAMER_OPERATION,
+    TOTALISE_OPERATION,
+    NegativeVector,
+)
+from conformance.totalise_kit import protocol_of, reference_result
 from interchange.allocation import parse_election, result_to_json
+from interchange.counts import parse_counts_input, parse_totals
 from interchange.districts import district_result_to_json, parse_district_election
 from interchange.engine import allocate_eerste_kamer_json
 from interchange.judging import check, check_districts, weighed_by_law
 from reference.allocate import allocate
 from reference.districts import allocate_districts
+from spec.counts import CONTROL_PROTOCOLS
 from spec.districts import DistrictElection
-from spec.model import Election
+from spec.model import Election, Rejected
+from spec.totalisation_rules import check_totals
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +107,8 @@ class JudgeReport:
 
 def _right_answer(vector: NegativeVector) -> dict[str, Any]:
     """The reference's answer to the vector's input as a final result (no steps)."""
+    if vector.vector.operation == TOTALISE_OPERATION:
+        return reference_result(vector.vector.input)[1]
     if vector.vector.operation == DISTRICTS_OPERATION:
         district = parse_district_election(vector.vector.input)
         assert isinstance(district, DistrictElection)
@@ -127,9 +140,13 @@ def requests(negatives: Sequence[NegativeVector]) -> list[Request]:
 
 
 def spec_judge(batch: Sequence[Request]) -> dict[str, Reply]:
-    """Our judge: ``spec.check`` or ``spec.district_check.check_districts``."""
+    """Our judge: ``spec.check``, ``spec.district_check.check_districts`` or
+    ``spec.totalisation_rules.check_totals``."""
     out: dict[str, Reply] = {}
     for request in batch:
+        if request.operation == TOTALISE_OPERATION:
+            out[request.key] = _totalise_reply(request)
+            continue
         if request.operation == DISTRICTS_OPERATION:
             district = parse_district_election(request.input)
             assert isinstance(district, DistrictElection)
@@ -144,6 +161,19 @@ def spec_judge(batch: Sequence[Request]) -> dict[str, Reply]:
             found = check(election, request.result)
         out[request.key] = Reply(bool(found), frozenset(v.rule_id for v in found))
     return out
+
+
+def _totalise_reply(request: Request) -> Reply:
+    """``spec.totalisation_rules.check_totals`` under the input's control protocol; an
+    answer that is no ``kieswet/totals@1`` document is rejected naming no rule."""
+    document = parse_counts_input(request.input)
+    assert not isinstance(document, Rejected)
+    totals = parse_totals(request.result)
+    if isinstance(totals, Rejected):
+        return Reply(True, frozenset())
+    protocol = CONTROL_PROTOCOLS[protocol_of(document)]
+    found = check_totals(document.hierarchy, document.inputs, totals, protocol)
+    return Reply(bool(found), frozenset(v.rule_id for v in found))
 
 
 def command_judge(command: Sequence[str], timeout: float) -> Judge:

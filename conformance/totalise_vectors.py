@@ -17,16 +17,20 @@ Any disagreement is a ``BuildError`` naming the case.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from conformance.suite import TOTALISE_OPERATION
 from conformance.totalise_kit import RULE_IDS, expected_of, flatten, protocol_of
+from conformance.vector_sources import negative_totalise
 from conformance.vector_sources import totalise as source
-from interchange.counts import parse_counts_input
+from conformance.vector_sources.negative import Wrong
+from interchange.counts import parse_counts_input, parse_totals, totals_to_json
 from reference.totalise import totalise
-from spec.counts import CONTROL_PROTOCOLS
+from spec.counts import CONTROL_PROTOCOLS, CURRENT_PROTOCOL
 from spec.model import Rejected
-from spec.totalisation_rules import check_totals
+from spec.totalisation_rules import RULES, check_totals
 
 if TYPE_CHECKING:
     from conformance.vectors_build import FileSpec, Pending
@@ -140,3 +144,142 @@ def evaluate(test: Pending, spec: FileSpec) -> dict[str, Any]:
             + "; ".join(problems)
         )
     return expected
+
+
+# --------------------------------------------------------------------------- negative vectors
+
+NEGATIVE_SOURCE = (
+    "negative vectors: conformance/vector_sources/negative_totalise.py (each a wrong answer to "
+    "a positive totalise vector of this suite, changed in one way for the stated reason; the "
+    "build checks that spec.totalisation_rules rejects it naming the listed rules)"
+)
+
+
+@dataclass(frozen=True)
+class NegativeTotals:
+    """A wrong ``kieswet/totals@1`` answer to the input of a positive ``totalise`` test, with
+    the rules it must violate; ``profile`` is the control protocol version of the base's file
+    (the negative vectors of another version than the current one go in a file of their own,
+    ``invalid-answers-VERSION.json``)."""
+
+    base: Pending
+    expected: Mapping[str, Any]
+    wrong: Wrong
+    profile: str
+
+    @property
+    def rules(self) -> list[str]:
+        return list(self.wrong.rules)
+
+    @property
+    def file(self) -> str:
+        name = (
+            "invalid-answers.json"
+            if self.profile == CURRENT_PROTOCOL
+            else f"invalid-answers-{self.profile}.json"
+        )
+        return f"{TOTALISE_OPERATION}/{name}"
+
+    @property
+    def key(self) -> str:
+        from conformance.vectors_build import canonical_input, sha256
+
+        both = canonical_input({"input": self.base.input, "result": self.wrong.result})
+        return f"{self.file} {sha256(both.encode('utf-8'))}"
+
+
+def negatives(
+    specs: Sequence[FileSpec], tests: Sequence[Pending], expected: Sequence[Mapping[str, Any]]
+) -> list[NegativeTotals]:
+    """The negative ``totalise`` vectors, each checked: ``spec.totalisation_rules`` rejects
+    the wrong answer naming every rule of ``Wrong.rules``; raises ``BuildError`` otherwise.
+    Bases: the completed ``totalise`` tests whose input names their file's protocol."""
+    from conformance.vectors_build import BuildError
+
+    by_path = {spec.path: spec for spec in specs}
+    out: list[NegativeTotals] = []
+    seen: set[str] = set()
+    for test, want in zip(tests, expected, strict=True):
+        spec = by_path[test.file]
+        if (
+            spec.operation != TOTALISE_OPERATION
+            or want["status"] != "completed"
+            or "header_mismatch" in test.flags
+        ):
+            continue
+        parsed = parse_counts_input(test.input)
+        assert not isinstance(parsed, Rejected)
+        protocol = CONTROL_PROTOCOLS[protocol_of(parsed)]
+        right = totals_to_json(totalise(parsed.hierarchy, parsed.inputs, protocol=protocol))
+        for wrong in negative_totalise.totalise_wrongs(test.input, right):
+            totals = parse_totals(wrong.result)
+            if isinstance(totals, Rejected):
+                raise BuildError(
+                    f"{test.label}: the wrong answer ({wrong.kind.name}: {wrong.change}) is "
+                    f"not a kieswet/totals@1 document: {totals.errors[0].message}"
+                )
+            found = check_totals(parsed.hierarchy, parsed.inputs, totals, protocol)
+            named = {v.rule_id for v in found}
+            missing = sorted(set(wrong.rules) - named)
+            if missing:
+                raise BuildError(
+                    f"{test.label}: the wrong answer ({wrong.kind.name}: {wrong.change}) is "
+                    f"not found to violate {missing}; the judge names {sorted(named)}"
+                )
+            item = NegativeTotals(test, want, wrong, spec.profile)
+            if item.key not in seen:
+                seen.add(item.key)
+                out.append(item)
+    return out
+
+
+def render_negatives(
+    wrongs: Sequence[NegativeTotals], ids: Mapping[str, int]
+) -> list[tuple[str, bytes, int]]:
+    """The negative ``totalise`` vector files, as ``conformance.vectors_build.render_negatives``
+    writes those of the allocations: groups flagged ``invalid``, one per kind, each test with
+    the input, the right ``expected`` answer, the wrong ``result``, the rules it must violate
+    and the id of its positive vector (``base``)."""
+    from conformance.vectors_build import FORMAT, NOTES, SUITE_VERSION, dumps, sorted_keys
+
+    articles = {rule.id: rule.article for rule in RULES}
+    out = []
+    for relpath in sorted({w.file for w in wrongs}):
+        mine = [w for w in wrongs if w.file == relpath]
+        flags_used: set[str] = set()
+        groups = []
+        for kind in negative_totalise.KINDS:
+            tests = []
+            for w in (w for w in mine if w.wrong.kind == kind):
+                flags = sorted({"invalid"} | w.base.flags)
+                flags_used.update(flags)
+                base_id = ids[w.base.key]
+                tests.append(
+                    {
+                        "id": ids[w.key],
+                        "base": base_id,
+                        "comment": f"Wrong answer to vector {base_id}: {w.wrong.change}.",
+                        "flags": flags,
+                        "articles": sorted({articles[r] for r in w.rules}),
+                        "rules": w.rules,
+                        "input": sorted_keys(w.base.input),
+                        "expected": sorted_keys(w.expected),
+                        "result": sorted_keys(w.wrong.result),
+                    }
+                )
+            if tests:
+                groups.append(
+                    {"name": kind.name, "comment": kind.reason, "invalid": True, "tests": tests}
+                )
+        document = {
+            "format": FORMAT,
+            "suite_version": SUITE_VERSION,
+            "operation": TOTALISE_OPERATION,
+            "law": LAW,
+            "profile": mine[0].profile,
+            "source": NEGATIVE_SOURCE,
+            "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},
+            "groups": groups,
+        }
+        out.append((relpath, dumps(document), len(mine)))
+    return out

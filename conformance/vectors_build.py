@@ -1108,13 +1108,18 @@ def render(
             raise BuildError(f"{test.label}: group {test.group!r} is not declared for the file")
     expected = [_evaluate(test, by_path[test.file]) for test in tests]
     wrongs = negatives(specs, tests, expected)
+    wrong_totals = totalise_vectors.negatives(specs, tests, expected)
     ids = registry.assign(
         [test.key for spec in specs for test in tests if test.file == spec.path]
         + [w.key for w in wrongs]
+        + [w.key for w in wrong_totals]
     )
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
-    for relpath, data, count in render_negatives(wrongs, ids):
+    for relpath, data, count in [
+        *render_negatives(wrongs, ids),
+        *totalise_vectors.render_negatives(wrong_totals, ids),
+    ]:
         files[relpath] = data
         counts[relpath] = count
     for spec in specs:

@@ -59,6 +59,7 @@ def test_every_kind_is_there_at_least_three_times_except_the_rare_district_ones(
         "allocate",
         "allocate-districts",
         "allocate-eerste-kamer",
+        "totalise",  # its kinds: tests/test_negative_totalise.py
     }
 
 
@@ -676,11 +677,10 @@ def test_every_wrong_answer_is_a_well_formed_result_document() -> None:
     for n in NEGATIVES:
         if n.vector.group == negative.MALFORMED.name:
             continue  # wrong in form by design
-        name = (
-            "district-allocation-result@1"
-            if n.vector.operation == "allocate-districts"
-            else "seat-allocation-result@1"
-        )
+        name = {
+            "allocate-districts": "district-allocation-result@1",
+            "totalise": "totals@1",
+        }.get(n.vector.operation, "seat-allocation-result@1")
         validator = jsonschema.Draft202012Validator(
             by_id[f"https://kieswet.example/schemas/{name}"], registry=registry
         )
