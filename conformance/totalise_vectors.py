@@ -240,46 +240,13 @@ def render_negatives(
     writes those of the allocations: groups flagged ``invalid``, one per kind, each test with
     the input, the right ``expected`` answer, the wrong ``result``, the rules it must violate
     and the id of its positive vector (``base``)."""
-    from conformance.vectors_build import FORMAT, NOTES, SUITE_VERSION, dumps, sorted_keys
+    from conformance.vectors_build import render_negative_files
 
-    articles = {rule.id: rule.article for rule in RULES}
-    out = []
-    for relpath in sorted({w.file for w in wrongs}):
-        mine = [w for w in wrongs if w.file == relpath]
-        flags_used: set[str] = set()
-        groups = []
-        for kind in negative_totalise.KINDS:
-            tests = []
-            for w in (w for w in mine if w.wrong.kind == kind):
-                flags = sorted({"invalid"} | w.base.flags)
-                flags_used.update(flags)
-                base_id = ids[w.base.key]
-                tests.append(
-                    {
-                        "id": ids[w.key],
-                        "base": base_id,
-                        "comment": f"Wrong answer to vector {base_id}: {w.wrong.change}.",
-                        "flags": flags,
-                        "articles": sorted({articles[r] for r in w.rules}),
-                        "rules": w.rules,
-                        "input": sorted_keys(w.base.input),
-                        "expected": sorted_keys(w.expected),
-                        "result": sorted_keys(w.wrong.result),
-                    }
-                )
-            if tests:
-                groups.append(
-                    {"name": kind.name, "comment": kind.reason, "invalid": True, "tests": tests}
-                )
-        document = {
-            "format": FORMAT,
-            "suite_version": SUITE_VERSION,
-            "operation": TOTALISE_OPERATION,
-            "law": LAW,
-            "profile": mine[0].profile,
-            "source": NEGATIVE_SOURCE,
-            "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},
-            "groups": groups,
-        }
-        out.append((relpath, dumps(document), len(mine)))
-    return out
+    return render_negative_files(
+        wrongs,
+        ids,
+        negative_totalise.KINDS,
+        {rule.id: rule.article for rule in RULES},
+        header=lambda relpath, mine: (TOTALISE_OPERATION, LAW, mine[0].profile),
+        source=NEGATIVE_SOURCE,
+    )

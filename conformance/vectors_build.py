@@ -1335,23 +1335,48 @@ def negatives(
 def render_negatives(
     wrongs: Sequence[NegativeTest], ids: Mapping[str, int]
 ) -> list[tuple[str, bytes, int]]:
-    """The negative vector files (one per operation): groups flagged ``invalid``, one per kind
-    of wrong answer, each test with the input, the right ``expected`` answer (so a runner that
-    does not know negative vectors runs them as ordinary tests), the wrong ``result``, the
-    rules it must violate, and the id of its positive vector (``base``)."""
-    articles = {rule.id: rule.article for rule in RULES}
+    """The negative vector files (one per operation and law): groups flagged ``invalid``, one
+    per kind of wrong answer, each test with the input, the right ``expected`` answer (so a
+    runner that does not know negative vectors runs them as ordinary tests), the wrong
+    ``result``, the rules it must violate, and the id of its positive vector (``base``)."""
+    return render_negative_files(
+        wrongs,
+        ids,
+        (*negative.KINDS, *negative_districts.KINDS),
+        {rule.id: rule.article for rule in RULES},
+        header=lambda relpath, mine: (relpath.split("/", 1)[0], mine[0].law, "default"),
+        source=NEGATIVE_SOURCE,
+        drop_flags=frozenset({"needs_lot", "lot"}),
+    )
+
+
+def render_negative_files(
+    wrongs: Sequence[Any],
+    ids: Mapping[str, int],
+    kinds: Sequence[Any],
+    articles: Mapping[str, str],
+    *,
+    header: Callable[[str, list[Any]], tuple[str, str, str]],
+    source: str,
+    drop_flags: frozenset[str] = frozenset(),
+) -> list[tuple[str, bytes, int]]:
+    """The files of negative vectors ``wrongs`` (each with ``file``, ``key``, ``base``,
+    ``wrong``, ``rules`` and ``expected``; ``conformance.totalise_vectors`` uses it too): one
+    per ``file``, a group per kind in the order of ``kinds`` (kinds without a wrong answer left
+    out), the file's operation, law and profile from ``header``, the base's flags without
+    ``drop_flags``."""
     out = []
     for relpath in sorted({w.file for w in wrongs}):
         mine = [w for w in wrongs if w.file == relpath]
         flags_used: set[str] = set()
         groups = []
-        for kind in (*negative.KINDS, *negative_districts.KINDS):
+        for kind in kinds:
             in_group = [w for w in mine if w.wrong.kind == kind]
             if not in_group:
                 continue
             tests = []
             for w in in_group:
-                flags = sorted({"invalid"} | (w.base.flags - {"needs_lot", "lot"}))
+                flags = sorted({"invalid"} | (w.base.flags - drop_flags))
                 flags_used.update(flags)
                 base_id = ids[w.base.key]
                 tests.append(
@@ -1370,13 +1395,14 @@ def render_negatives(
             groups.append(
                 {"name": kind.name, "comment": kind.reason, "invalid": True, "tests": tests}
             )
+        operation, law, profile = header(relpath, mine)
         document = {
             "format": FORMAT,
             "suite_version": SUITE_VERSION,
-            "operation": relpath.split("/", 1)[0],
-            "law": mine[0].law,
-            "profile": "default",
-            "source": NEGATIVE_SOURCE,
+            "operation": operation,
+            "law": law,
+            "profile": profile,
+            "source": source,
             "notes": {flag: NOTES[flag] for flag in sorted(flags_used)},
             "groups": groups,
         }
