@@ -147,7 +147,8 @@ class _Rounds:
                     return None
                 self._current = list(self._rounds[self._next])
                 self._next += 1
-            eligible = [n for n in self._current if fits(n)]
+            # a list holding several seats of the round (the full seats) is one option
+            eligible = list(dict.fromkeys(n for n in self._current if fits(n)))
             if not eligible:
                 self._current = []
                 continue
@@ -240,7 +241,10 @@ class _GroupNomination:
                 f'P 16 lid 2 neemt een zetel voor kandidaat "{key}", geplaatst op lijst '
                 f"{unit.number}",
             )
-            if donor is None:  # not reachable: every list with a free seat is in the sequence
+            if donor is None:
+                # every seat P 12 / P 13 gave is in the sequence (a list once per full seat),
+                # so this is not expected; should it happen, the first list in district order
+                # with a free seat gives it up rather than the candidate going without
                 donor = next(u.number for u in self.units if self.free[u.number] > 0)
             self.free[donor] -= 1
             self.seats[donor] -= 1

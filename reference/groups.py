@@ -203,11 +203,14 @@ def distribute_in_order(
         reassigned=tuple(reassigned),
         unfilled=unfilled,
     )
+    # P 12 lid 4 gives the full seats together: the last round of the walk back holds each
+    # list once per full seat it keeps, so that P 16 lid 2 can take a second (third, ...) full
+    # seat from a list, by lot where two or more lists still hold one
     full_round = tuple(
         sorted(
             m.number
             for m, f in zip(members, full, strict=True)
-            if (f if m.limit is None else min(f, m.limit)) > 0
+            for _ in range(f if m.limit is None else min(f, m.limit))
         )
     )
     back = tuple(tuple(sorted(r)) for r in reversed(rounds))

@@ -142,30 +142,24 @@ def _children(pid: int) -> set[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_ctrl_c_stops_the_batch_and_its_workers(tmp_path: Path) -> None:
     rng = random.Random(3)
-    path = tmp_path / "big.jsonl"
-    path.write_text("".join(json.dumps(_election(rng)) + "\n" for _ in range(4000)), "utf-8")
+    # the lines come on standard input, which stays open: the batch is still running (waiting
+    # for more) when the signal comes, however slowly a loaded machine runs this test
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "kieswet.cli",
-            "allocate",
-            "--batch",
-            "--jobs",
-            "2",
-            "--no-progress",
-            str(path),
-        ],
+        [sys.executable, "-m", "kieswet.cli", "allocate", "--batch", "--jobs=2", "--no-progress"],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
     )
-    assert process.stdout is not None
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write("".join(json.dumps(_election(rng)) + "\n" for _ in range(400)).encode())
+    process.stdin.flush()
     assert process.stdout.read(100)  # running, its workers started
     workers = _children(process.pid)
     assert workers
     process.send_signal(signal.SIGINT)
+    time.sleep(0.5)  # let it take the signal before its input ends (communicate closes it)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
     assert b"Traceback" not in err and b"interrupted" in err

@@ -397,6 +397,31 @@ _FORFEIT_FULL = district_doc(
     groups=[{"number": 1, "members": [11, 12, 13]}],
 )
 
+# Class D2 (P 16 lid 2 twice among full seats): one list can lose two of its full seats, and
+# with two lists holding a free full seat the lot decides each time.
+_FORFEIT_FULL_TWICE = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P1", 53), ("P2", 51), ("P3", 49), ("P4", 47)]),
+        cand_list(12, 2, [(f"Q{i}", 25) for i in range(1, 13)]),
+        lst(2, 1, 1500, 30),
+    ],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+_FORFEIT_FULL_LOTS = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("P1", 53), ("P2", 51), ("P3", 49), ("P4", 47)]),
+        cand_list(12, 2, [(f"Q{i}", 25) for i in range(1, 9)]),
+        cand_list(13, 3, [(f"R{i}", 20) for i in range(1, 6)]),
+        lst(2, 1, 1500, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
 _COMBINATION_TIE = district_doc(
     "PS",
     20,
@@ -935,6 +960,90 @@ CASES: tuple[DistrictCase, ...] = (
         party_seats={1: 6, 2: 14},
         seats={11: 3, 12: 1, 13: 2, 2: 14},
         elected={11: (1, 2, 3), 12: (1,), 13: (1, 2)},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "Two P 16 lid 2 placements from the full seats of one list. PS, 20 seats, 2000 votes, "
+        "kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 (P1 53, P2 51, P3 49, P4 47: 200),"
+        " list 12 (Q1-Q12, 25 each: 300); list 2: 1500. Full seats: group 5, list 2 15. P 12: "
+        "groepskiesdeler 500/5 = 100; list 11: 2 full seats, list 12: 3, no remainder seat. P "
+        "15: P1-P4 have more than 25 and are elected on preference (Q1-Q12 have 25, not more). "
+        "P 16 lid 1: P1 and P2 take list 11's two seats. P3 and P4 stand only on list 11: P 16 "
+        "lid 2 seats each there and forfeits a seat last allocated to another list of the "
+        "group; every seat is a full seat (P 12 lid 4) and only list 12 still holds one free, "
+        "so both come from list 12. Seats 11: 4, 12: 1. P 17: list 12 Q1. (A walk that lets a "
+        "list give up only one full seat leaves P4 without a seat, or takes the second seat "
+        "from list 11, which has none free.)",
+        _FORFEIT_FULL_TWICE,
+        ("P 12 lid 4", "P 15", "P 16 lid 2", "P 17"),
+        ("P16-P18-group-candidates", "P12-seat-sum", "P16-placement"),
+        ("candidates",),
+        party_seats={1: 5, 2: 15},
+        seats={11: 4, 12: 1, 2: 15},
+        elected={11: (1, 2, 3, 4), 12: (1,)},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "Two P 16 lid 2 placements among the full seats of two lists. PS, 20 seats, 2000 votes, "
+        "kiesdeler 100, voorkeurdrempel 25. Group 1: list 11 (P1 53, P2 51, P3 49, P4 47: 200), "
+        "list 12 (Q1-Q8, 25 each: 200), list 13 (R1-R5, 20 each: 100); list 2: 1500. P 12: "
+        "groepskiesdeler 100; full seats 2 / 2 / 1, no remainder seat. P 15: P1-P4 elected on "
+        "preference. P 16 lid 1: P1, P2 on list 11. P3 (P 16 lid 2): lists 12 and 13 both "
+        "hold a free full seat, allocated together: the lot decides (group_seat, 12 or 13).",
+        _FORFEIT_FULL_LOTS,
+        ("P 12 lid 4", "P 16 lid 2"),
+        ("P16-P18-group-candidates",),
+        ("candidates", "tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "The same with the first lot drawn for list 12: for P4 lists 12 (one full seat left) and "
+        "13 (one) still both hold a free full seat, so the lot decides again (12 or 13).",
+        {
+            **_FORFEIT_FULL_LOTS,
+            "lots": [{"kind": "group_seat", "options": [12, 13], "drawn": 12, "list": 1}],
+        },
+        ("P 12 lid 4", "P 16 lid 2"),
+        ("P16-P18-group-candidates",),
+        ("candidates", "tie", "lot", "needs_lot"),
+        lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "The same with both lots drawn for list 12: list 12 gives up both its full seats. Seats "
+        "11: 4 (P1-P4), 12: 0, 13: 1 (R1).",
+        {
+            **_FORFEIT_FULL_LOTS,
+            "lots": [
+                {"kind": "group_seat", "options": [12, 13], "drawn": 12, "list": 1},
+                {"kind": "group_seat", "options": [12, 13], "drawn": 12, "list": 1},
+            ],
+        },
+        ("P 12 lid 4", "P 16 lid 2", "P 17"),
+        ("P16-P18-group-candidates", "P12-seat-sum"),
+        ("candidates", "tie", "lot"),
+        party_seats={1: 5, 2: 15},
+        seats={11: 4, 12: 0, 13: 1, 2: 15},
+        elected={11: (1, 2, 3, 4), 13: (1,)},
+    ),
+    DistrictCase(
+        "P 16 lid 2: a seat forfeited among full seats",
+        "The same with the lots drawn for list 12, then list 13: each gives up one full seat. "
+        "Seats 11: 4 (P1-P4), 12: 1 (Q1), 13: 0.",
+        {
+            **_FORFEIT_FULL_LOTS,
+            "lots": [
+                {"kind": "group_seat", "options": [12, 13], "drawn": 12, "list": 1},
+                {"kind": "group_seat", "options": [12, 13], "drawn": 13, "list": 1},
+            ],
+        },
+        ("P 12 lid 4", "P 16 lid 2", "P 17"),
+        ("P16-P18-group-candidates", "P12-seat-sum"),
+        ("candidates", "tie", "lot"),
+        party_seats={1: 5, 2: 15},
+        seats={11: 4, 12: 1, 13: 0, 2: 15},
+        elected={11: (1, 2, 3, 4), 12: (1,)},
     ),
     DistrictCase(
         "P 19 lid 5: which lists are ranked",

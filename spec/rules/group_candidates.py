@@ -119,9 +119,10 @@ class _Standing:
 
 @dataclass(frozen=True)
 class SeatOrder:
-    """``back``: the rounds of P 12 lid 5 / P 13 seats, last first, then the lists with full
-    seats (P 16 lid 2). ``forward``: the rounds of continued application (P 13 for a list whose
-    candidates are all elected). ``held``: each list's seats after P 12 / P 13."""
+    """``back``: the rounds of P 12 lid 5 / P 13 seats, last first, then the full seats (P 16
+    lid 2; a list once per full seat it keeps). ``forward``: the rounds of continued
+    application (P 13 for a list whose candidates are all elected). ``held``: each list's seats
+    after P 12 / P 13."""
 
     back: tuple[tuple[int, ...], ...]
     forward: tuple[tuple[int, ...], ...]
@@ -180,7 +181,9 @@ def seat_order(
         left -= 1
     held = dict(standing.held)
     forward = _continued(votes, seats, limit, held)
-    with_full = tuple(n for n in sorted(votes) if min(full[n], limit[n]) > 0)
+    # P 12 lid 4: the full seats are given together, so they are the last round walked back
+    # by P 16 lid 2, one entry per full seat a list keeps (a list can lose more than one)
+    with_full = tuple(n for n in sorted(votes) for _ in range(min(full[n], limit[n])))
     back = (*reversed(given), *((with_full,) if with_full else ()))
     surplus = tuple(n for n in sorted(votes) for _ in range(full[n] - min(full[n], limit[n])))
     return SeatOrder(
@@ -253,7 +256,8 @@ class _Walk:
 
     def next(self, qualifies: Mapping[int, bool], why: str) -> int | None:
         while True:
-            candidates = [n for n in self._open if qualifies[n]]
+            # a list holding several seats of the round (its full seats) is one option
+            candidates = list(dict.fromkeys(n for n in self._open if qualifies[n]))
             if candidates:
                 break
             if not self._rounds:
@@ -354,7 +358,10 @@ def elect_group(
                 "een andere lijst afstaat",
             )
             if donor is None:
-                continue  # cannot happen: P 15 elects no more persons than the group has seats
+                # every seat of a lawful distribution is in the walk (full seats once per seat);
+                # a claimed distribution that is not lawful can leave none, and the rules on
+                # the seats reject that answer
+                continue
             free[donor] -= 1
             seats[donor] -= 1
             seats[unit.number] += 1
@@ -542,7 +549,7 @@ def stated_placements(ctx: Context) -> Iterator[str]:
             for p in stated
             if p.party == party.number
         )
-        if got != want:
+        if _placed_where(got) != _placed_where(want) or _forfeits(got) != _forfeits(want):
             yield (
                 f"lijstengroep {party.number}: P 16 plaatst de met voorkeurstemmen gekozen "
                 f"kandidaten {_placed(want)}; de uitkomst vermeldt in placements "
@@ -553,6 +560,25 @@ def stated_placements(ctx: Context) -> Iterator[str]:
             f"placements noemt partij {number}, maar dat is geen lijstengroep met zetels en "
             "kandidaten: alleen daarin plaatst P 16 een kandidaat op een van haar lijsten"
         )
+
+
+def _placed_where(entries: Counter[Placed]) -> Counter[Placed]:
+    """The placements without the list whose seat lapses: who sits where, on which article."""
+    out: Counter[Placed] = Counter()
+    for (article, party, candidate, unit, position, votes, _), count in entries.items():
+        out[(article, party, candidate, unit, position, votes, None)] += count
+    return out
+
+
+def _forfeits(entries: Counter[Placed]) -> Counter[tuple[int | None, int | None]]:
+    """P 16 lid 2: for each list placed on, the lists whose seats lapse, as a multiset. Which
+    of several candidates placed on one list by lid 2 took which lapsed seat is bookkeeping
+    (candidates with equal votes have no order among them in P 16), so it is not compared."""
+    out: Counter[tuple[int | None, int | None]] = Counter()
+    for (article, _, _, unit, _, _, frm), count in entries.items():
+        if article == "P 16 lid 2":
+            out[(unit, frm)] += count
+    return out
 
 
 def _placed(entries: Counter[Placed]) -> str:
