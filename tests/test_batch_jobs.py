@@ -20,6 +20,7 @@ import pytest
 
 from kieswet import allocate_cmd
 from kieswet.cli import main
+from tests.signals import ctrl_c_as_at_a_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["enkhuizen-2022.json", "reusel-de-mierden-2022.json", "roermond-2026.json"]
@@ -151,6 +152,7 @@ def test_ctrl_c_stops_the_batch_and_its_workers(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         cwd=ROOT,
         env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        preexec_fn=ctrl_c_as_at_a_terminal,
     )
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write("".join(json.dumps(_election(rng)) + "\n" for _ in range(400)).encode())

@@ -32,6 +32,7 @@ from kieswet import cli
 from kieswet.cli import main
 from kieswet.jsonfile import JsonInputError, loads
 from kieswet.text import printable
+from tests.signals import ctrl_c_as_at_a_terminal
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "enkhuizen-2022.json"
@@ -496,6 +497,7 @@ def _python(*argv: str, env: dict[str, str] | None = None) -> subprocess.Popen[s
         text=True,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
+        preexec_fn=ctrl_c_as_at_a_terminal,
     )
 
 
@@ -515,6 +517,7 @@ def test_sigint_during_totalise_leaves_one_consistent_set(tmp_path: Path, delay:
         stderr=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        preexec_fn=ctrl_c_as_at_a_terminal,
     )
     assert process.stdout is not None
     assert process.stdout.readline() == "ready\n"  # main() is running from here on
