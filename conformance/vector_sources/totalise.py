@@ -1189,6 +1189,30 @@ CASES: list[Case] = [
     Case(
         "control-protocol-TK2025",
         "Swapped candidates",
+        "The first swapped-candidates case in a municipality of two stations (the protocol's "
+        "minimum of 2 units): s1 list 1 3, 15, 12 (30), s2 list 1 12, 2, 6 (20); list 2 (one "
+        "candidate) 50 at both. s1 against s2's shares 12, 2, 6 of 20: candidate 2 expected "
+        "2/20 x 30 = 3, received 15 >= 15 and >= 5 x 3; candidate 1 expected 18 >= 15, "
+        "received 3 with 5 x 3 = 15 <= 18: warning at s1. s2 against 3, 15, 12 of 30 (20 "
+        "votes): expected 2, 10, 8, received 12, 2, 6: none received >= 15, none expected "
+        ">= 15: none. List deviation: list 1 is 30/80 = 37.5% at s1 and 20/70 = 28.6% at s2: "
+        "under 50 points.",
+        doc(
+            municipality("s1", "s2"),
+            [
+                station("s1", {1: [3, 15, 12], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(("warning", "CP-swapped-candidates", "s1"),),
+        totals={"g": {"lists[1].candidates[2]": 17, "lists[1].total": 50}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
         "Far below needs an expectation of at least 15: s2 and s3 have list 1 12, 2, 6 (rest "
         "shares 0.6, 0.1, 0.3), s1 has 18, 20, 2 (40). Candidate 2 expected 4, received 20 >= "
         "15 and >= 5 x 4: far above. Candidate 3 expected 12 and received 2 (5 x 2 = 10 <= 12), "
