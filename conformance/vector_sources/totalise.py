@@ -254,6 +254,17 @@ CASES: list[Case] = [
     Case(
         "identities",
         "Kieswet identities",
+        "s2: list 1 total 59, its candidates 30 + 20 + 10 = 60, more than the total: error "
+        "TOT-list-is-candidate-sum at s2 only (a list is the sum of its candidates, either way; "
+        "H = 59 + 40 = 99 = D). The municipality's list 1 is 60 + 59 + 60 = 179.",
+        doc(G3, [std("s1"), std("s2", list_totals={1: 59}), std("s3")]),
+        ("TOT-list-is-candidate-sum",),
+        findings=(("error", "TOT-list-is-candidate-sum", "s2"),),
+        totals={"g": {"lists[1].total": 179, "lists[1].candidates[1]": 90}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
         "s3 states E = 99, its lists add up to 60 + 40 = 100: error TOT-E-is-list-sum at s3.",
         doc(G3, [std("s1"), std("s2"), std("s3", e=99)]),
         ("TOT-E-is-list-sum",),
@@ -414,6 +425,50 @@ CASES: list[Case] = [
         ("TOT-sum-identity",),
         findings=(("error", "TOT-sum-identity", "g"),),
         totals={"g": {"admitted.poll_cards": 300, "admitted.voter_cards": 0}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "s1 has 1 blank ballot (H = 101 = D), so the sum of the stations has F 1, G 0, H 301, "
+        "D 301. The stated municipal total (no E) has F 0, G 1 and otherwise the sum's numbers "
+        "(lists, A = D = H = 301, I = J = 0): one blank fewer and one invalid more. Every "
+        "number of a total is the sum of its units' (models O 3, P 22-1): error "
+        "TOT-sum-identity at g. Blank 1 of 101 at s1 and invalid 1 of 301 at the stated g are "
+        "under 3%: no warning. The totals carry the sum (F 1, G 0).",
+        doc(
+            G3,
+            [
+                std("s1", blank=1),
+                std("s2"),
+                std("s3"),
+                station("g", {1: [90, 60, 30], 2: [72, 48]}, invalid=1, level="GSB"),
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(("error", "TOT-sum-identity", "g"),),
+        totals={"g": {"blank": 1, "invalid": 0, "total_counted": 301}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "s1 has 1 invalid ballot (H = 101 = D), so the sum of the stations has F 0, G 1, H 301. "
+        "The stated municipal total gives no E and has F 1, G 0, otherwise the sum's numbers "
+        "(lists, A = D = H = 301, I = J = 0): its F (and G) differ from the sum's, error "
+        "TOT-sum-identity at g (models O 3, P 22-1); a total without E is still compared in "
+        "F - J. Invalid 1 of 101 and blank 1 of 301 are under 3%: no warning. The totals "
+        "carry the sum (F 0, G 1).",
+        doc(
+            G3,
+            [
+                std("s1", invalid=1),
+                std("s2"),
+                std("s3"),
+                station("g", {1: [90, 60, 30], 2: [72, 48]}, blank=1, level="GSB"),
+            ],
+        ),
+        ("TOT-sum-identity",),
+        findings=(("error", "TOT-sum-identity", "g"),),
+        totals={"g": {"blank": 0, "invalid": 1, "total_counted": 301}},
     ),
     Case(
         "identities",
@@ -1010,6 +1065,26 @@ CASES: list[Case] = [
     ),
     Case(
         "control-protocol-TK2025",
+        "List deviation",
+        "A municipality of s1 (lists 1, 2, 3 with 40, 30, 30 votes) and s2 (10 blank ballots "
+        "only, no list): the rest of s1 has E = 0, so every share there is 0 (a share of a "
+        "total 0 is 0). s1: 40%, 30%, 30% against 0%: 40, 30, 30 points < 50, no list "
+        "deviation; s2 states no list. Blank 10 of H = 10 at s2 and 10 of H = 110 at g "
+        "(1000 >= 330): warning TOT-warning-blank at s2 and at g.",
+        doc(
+            municipality("s1", "s2"),
+            [station("s1", {1: [40], 2: [30], 3: [30]}), station("s2", {}, blank=10)],
+        ),
+        ("CP-list-deviation", "TOT-warning-blank"),
+        findings=(
+            ("warning", "TOT-warning-blank", "g"),
+            ("warning", "TOT-warning-blank", "s2"),
+        ),
+        totals={"g": {"lists[1].total": 40, "blank": 10, "total_counted": 110}},
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
         "Swapped candidates",
         "List 1 in s2 and s3: 12, 2, 6 each, so the rest of s1 gives shares 24, 4, 12 of 40 = "
         "0.6, 0.1, 0.3. s1 has list 1 3, 15, 12 (30): candidate 2 expected 0.1 x 30 = 3, "
@@ -1067,6 +1142,71 @@ CASES: list[Case] = [
         ("CP-swapped-candidates",),
         findings=(),
         totals={"g": {"lists[1].total": 71}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "A municipality of two stations (the protocol's minimum). List 1 at s1 100 (16, 4, "
+        "80), at s2 20 (1, 4, 15). s1 against the rest (s2: 1, 4, 15 of 20): candidate 1 "
+        "expected 1/20 x 100 = 5, received 16 >= 15 but < 5 x 5 = 25: not far above; "
+        "candidate 2 expected 20 >= 15, received 4 <= 20 / 5: far below; candidate 3 expected "
+        "75, received 80: neither. No candidate far above: no warning. s2 against s1's 16, 4, "
+        "80 of 100 (20 votes): expected 3.2, 0.8, 16; received 1, 4, 15: none >= 15 received, "
+        "candidate 3 expected 16 but 15 > 16 / 5: no warning. List 1 is 100% of E everywhere: "
+        "no list deviation.",
+        doc(
+            municipality("s1", "s2"),
+            [station("s1", {1: [16, 4, 80]}), station("s2", {1: [1, 4, 15]})],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(),
+        totals={"g": {"lists[1].total": 120, "lists[1].candidates[1]": 17}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "s1: list 1 (20, 3), list 2 (27); s2: list 2 (50) and no list 1. s1's list 1 has no "
+        "votes in the rest of the municipality, so each of its candidates is expected 0: "
+        "candidate 1 received 20 >= 15, far above (any, when 0 were expected); candidate 2 is "
+        "expected 0 < 15, not far below: no warning. List 2 at s1: expected 50/50 x 27 = 27, "
+        "received 27; at s2 expected 27/27 x 50 = 50, received 50: none. List deviation: s1 "
+        "list 1 23/50 = 46% against 0%, list 2 54% against 100%: 46 points; s2 list 2 100% "
+        "against 27/50 = 54%: 46 points, all < 50: none.",
+        doc(
+            municipality("s1", "s2"),
+            [station("s1", {1: [20, 3], 2: [27]}), station("s2", {2: [50]})],
+        ),
+        ("CP-swapped-candidates", "CP-list-deviation"),
+        findings=(),
+        totals={"g": {"lists[1].total": 23, "lists[2].total": 77}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "Swapped candidates",
+        "The first swapped-candidates case in a municipality of two stations (the protocol's "
+        "minimum of 2 units): s1 list 1 3, 15, 12 (30), s2 list 1 12, 2, 6 (20); list 2 (one "
+        "candidate) 50 at both. s1 against s2's shares 12, 2, 6 of 20: candidate 2 expected "
+        "2/20 x 30 = 3, received 15 >= 15 and >= 5 x 3; candidate 1 expected 18 >= 15, "
+        "received 3 with 5 x 3 = 15 <= 18: warning at s1. s2 against 3, 15, 12 of 30 (20 "
+        "votes): expected 2, 10, 8, received 12, 2, 6: none received >= 15, none expected "
+        ">= 15: none. List deviation: list 1 is 30/80 = 37.5% at s1 and 20/70 = 28.6% at s2: "
+        "under 50 points.",
+        doc(
+            municipality("s1", "s2"),
+            [
+                station("s1", {1: [3, 15, 12], 2: [50]}),
+                station("s2", {1: [12, 2, 6], 2: [50]}),
+            ],
+        ),
+        ("CP-swapped-candidates",),
+        findings=(("warning", "CP-swapped-candidates", "s1"),),
+        totals={"g": {"lists[1].candidates[2]": 17, "lists[1].total": 50}},
         flags=("protocol_threshold",),
         articles=("controleprotocol TK2025",),
     ),
