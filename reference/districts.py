@@ -241,11 +241,8 @@ class _GroupNomination:
                 f'P 16 lid 2 neemt een zetel voor kandidaat "{key}", geplaatst op lijst '
                 f"{unit.number}",
             )
-            if donor is None:
-                # every seat P 12 / P 13 gave is in the sequence (a list once per full seat),
-                # so this is not expected; should it happen, the first list in district order
-                # with a free seat gives it up rather than the candidate going without
-                donor = next(u.number for u in self.units if self.free[u.number] > 0)
+            if donor is None:  # every seat P 12 / P 13 gave is in the sequence
+                raise AssertionError(f"P 16 lid 2: no seat of the group left for {key!r}")
             self.free[donor] -= 1
             self.seats[donor] -= 1
             self.seats[unit.number] += 1
