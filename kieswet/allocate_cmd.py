@@ -515,8 +515,7 @@ def run(args: argparse.Namespace) -> int:
                 return code
             result, parsed = allocate_document(data)
     if args.json:
-        document = result_to_json(result)
-        document = document if args.steps else without_steps(document)
+        document = result_to_json(result, args.steps)
         shown = json.dumps(document, ensure_ascii=False, indent=2)
         sys.stdout.write(_safe(shown, document, 2) + "\n")
     elif args.html:

@@ -48,3 +48,19 @@ def test_a_result_without_steps_is_judged_and_accepted(
     assert "steps" not in json.loads(result.read_text("utf-8"))
     assert main(["check", str(election), str(result)]) == 0
     assert "beoordeeld op het eindresultaat" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_one_election_without_steps_is_the_full_document_without_its_trace(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``kieswet allocate --json --no-steps FILE`` writes the text ``--json`` writes, less the
+    ``steps`` field: same fields, same order, same layout."""
+    election = str(ROOT / "examples" / name)
+    code = main(["allocate", "--json", election])  # 3 for roermond-2026: a lot is needed
+    full = json.loads(capsys.readouterr().out)
+    assert main(["allocate", "--json", "--no-steps", election]) == code
+    bare = capsys.readouterr().out
+    assert "steps" in full
+    full.pop("steps")
+    assert bare == json.dumps(full, ensure_ascii=False, indent=2) + "\n"
