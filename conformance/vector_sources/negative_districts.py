@@ -346,6 +346,8 @@ LOT_STAGE_RULES = {
     ("group", "group_seat"): "P12.2-largest-remainder",
     ("candidates", "group_seat"): "P16-P18-group-candidates",
     ("candidates", "candidate"): "P15.2-summed-preference",
+    ("national", "residual_seat"): "LOT-drawn",
+    ("national", "absolute_majority"): "LOT-drawn",
 }
 """The rule under which a district lot question of (stage, kind) is judged
 (``spec.rules.district_final.Question.rule_id``)."""

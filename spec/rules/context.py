@@ -170,6 +170,11 @@ class Context:
         """The messages of ``final`` that break rule ``rule_id``."""
         return [d.message for d in self.final if d.rule_id == rule_id]
 
+    def district_departures_for(self, rule_id: str) -> list[str]:
+        """For a district result, the messages of its stages after P 5 – P 10 that break rule
+        ``rule_id`` (``spec.rules.groups.DistrictContext``); a single contest has none."""
+        return []
+
     # ------------------------------------------------------------------ with steps
 
     @cached_property

@@ -417,6 +417,8 @@ def departures(ctx: DistrictContext) -> tuple[Departure, ...]:
         return ()
     outcome = ctx.lawful
     if outcome.contestant_seats is None:
+        if status == "needs_lot" and ctx.claim.stage == "national":
+            return tuple(_national_lots_used(ctx, outcome))
         return ()
     if status == "needs_lot":
         return tuple(_question_departures(ctx, outcome))
@@ -779,13 +781,29 @@ def _double_text(ctx: DistrictContext, party: Party, key: str, got: int, lawful:
 # --------------------------------------------------------------------------- needs_lot
 
 
+def _national_lots_used(ctx: DistrictContext, outcome: DistrictOutcome) -> Iterator[Departure]:
+    """A question of P 5 – P 10 (stage ``national``): spec.rules.final judges the question and
+    the ``national`` part, its ``lots_used`` included. The top-level ``lots_used`` states the
+    same count: the supplied lots of P 5 – P 10 used before the question (no lot of a later
+    stage is reached before it)."""
+    used = lawful_outcome(outcome.national).lots_used
+    if ctx.claim.lots_used != used:
+        yield Departure(
+            "LOT-drawn",
+            f"de vraag van P 5 – P 10 komt nadat "
+            f"{plural(used, 'gegeven loting is', 'gegeven lotingen zijn')} gebruikt, de "
+            f"uitkomst vermeldt lots_used {ctx.claim.lots_used}",
+        )
+
+
 def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iterator[Departure]:
     """A ``needs_lot`` result after P 5 – P 10: its question must be the first one the law asks
     (stage, kind, options and owner), with the seats decided before it."""
     claim = ctx.claim
     stage = claim.stage
     if stage == "national":
-        return  # the question of P 5 – P 10: spec.rules.final judges the national part
+        yield from _national_lots_used(ctx, outcome)
+        return
     lot = claim.lot or DistrictLotClaim(None, None)
     kind, owner = lot.kind, lot.list
     numbers = tuple(sorted(lot.options))

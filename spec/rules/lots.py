@@ -215,6 +215,8 @@ def _lot_drawn(ctx: Context) -> Iterator[str]:
     replay = ctx.replay
     residual_lots = ctx.lots_of("residual_seat")
     majority_lots = ctx.lots_of("absolute_majority")
+    # a district question of P 5 - P 10: its top-level lots_used (spec.rules.district_final)
+    yield from ctx.district_departures_for("LOT-drawn")
     if replay is None:
         yield from ctx.departures_for("LOT-drawn")
     else:
