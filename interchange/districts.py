@@ -282,13 +282,17 @@ def _parse_lists(
                         f"{label}: {key} is only for list-level data",
                     )
             votes = None if candidates is None else sum(c.votes for c in candidates)
-            if "votes" in item and votes is not None and item["votes"] != votes:
-                errs.add(
-                    f"{where}.votes",
-                    "votes_mismatch",
-                    f"{label}: votes {item['votes']!r} differs from the sum of its candidates' "
-                    f"votes {votes}",
-                )
+            if "votes" in item:
+                # as the single contest's reader: a stated total must be a whole number of at
+                # least 0 (5.0 or "5" is refused as such), and the sum of the candidates' votes
+                given = _non_negative_int(item["votes"], f"{where}.votes", f"{label}: votes", errs)
+                if given is not None and votes is not None and given != votes:
+                    errs.add(
+                        f"{where}.votes",
+                        "votes_mismatch",
+                        f"{label}: votes {given} differs from the sum of its candidates' votes "
+                        f"{votes}",
+                    )
         else:
             if "votes" not in item:
                 errs.add(f"{where}.votes", "missing", f"{label}: give either candidates or votes")

@@ -500,6 +500,25 @@ def test_rejected_candidates(mutate: Any, field: str, code: str, message: str) -
     )
 
 
+@pytest.mark.parametrize(
+    ("votes", "code"),
+    [(10.0, "not_an_integer"), ("10", "not_an_integer"), (True, "not_an_integer"),
+     (-10, "negative"), (11, "votes_mismatch")],
+)  # fmt: skip
+def test_a_stated_list_total_beside_candidates(votes: object, code: str) -> None:
+    """A list with candidates may state its total: a whole number of at least 0 equal to the
+    sum of its candidates' votes (6 + 4 = 10), as in a single contest; 10.0 or "10" is refused
+    as not a whole number, not taken for 10."""
+    lists = [cand_list(11, 1, [("A", 6), ("B", 4)]), cand_list(12, 2, [("C", 10)]), lst(2, 1, 10)]
+    document = district_doc("PS", 20, lists, groups=[{"number": 1, "members": [11, 12]}])
+    document["lists"][0]["votes"] = 10
+    assert not isinstance(parse_district_election(document), Rejected)
+    document["lists"][0]["votes"] = votes
+    result = parse_district_election(document)
+    assert isinstance(result, Rejected)
+    assert ("lists[0].votes", code) in {(e.field, e.code) for e in result.errors}, result.errors
+
+
 def test_candidate_in_two_parties_and_sets_need_identities() -> None:
     """A person stands for one party; a stel's candidates must be identifiable."""
     document = district_doc("PS", 20, [cand_list(1, 1, [("A", 5)]), cand_list(2, 2, [("A", 5)])])
