@@ -358,11 +358,16 @@ def _base(baseline: dict[str, str], case: str) -> str | None:
 
 
 def decisive_cases(
-    target: str, baseline: dict[str, str], statuses: dict[str, str]
+    target: str,
+    baseline: dict[str, str],
+    statuses: dict[str, str],
+    changed: dict[str, str] | None = None,
 ) -> list[str]:
     """The vectors that kill a mutant: those that FAIL (``reference``), or whose verdict changed
-    (``spec``: PASS to FAIL or FAIL to PASS), sorted."""
-    changed = _changed(baseline, statuses)
+    (``spec``: PASS to FAIL or FAIL to PASS), sorted. ``changed``: ``_changed(baseline,
+    statuses)`` when the caller has it already."""
+    if changed is None:
+        changed = _changed(baseline, statuses)
     if target == "reference":
         return sorted(case for case, s in changed.items() if s == "FAIL")
     return sorted(
@@ -374,19 +379,20 @@ def decisive_cases(
 
 def classify(
     target: str, baseline: dict[str, str], state: str, statuses: dict[str, str]
-) -> tuple[str, int, str]:
-    """The outcome of a mutant from its run and the unmutated run."""
+) -> tuple[str, int, str, int]:
+    """The outcome of a mutant from its run and the unmutated run: (outcome, cases changed,
+    detail, vectors that kill it)."""
     if state != "ok":
-        return state, 0, statuses.get("", "")
+        return state, 0, statuses.get("", ""), 0
     changed = _changed(baseline, statuses)
-    decisive = decisive_cases(target, baseline, statuses)
+    decisive = decisive_cases(target, baseline, statuses, changed)
     if decisive:
         what = "FAIL" if target == "reference" else "verdict changed"
-        return KILLED, len(changed), f"{what}: {', '.join(decisive[:5])}"
+        return KILLED, len(changed), f"{what}: {', '.join(decisive[:5])}", len(decisive)
     if changed:
         some = ", ".join(f"{case} {s}" for case, s in sorted(changed.items())[:5])
-        return CRASH, len(changed), f"ERROR: {some}"
-    return SURVIVED, 0, ""
+        return CRASH, len(changed), f"ERROR: {some}", 0
+    return SURVIVED, 0, "", 0
 
 
 def _sha256(path: Path) -> str:
@@ -427,8 +433,7 @@ class Workspace:
         finally:
             destination.write_text(original, "utf-8")
         seconds = time.perf_counter() - start
-        outcome, changed, detail = classify(target, baseline, state, statuses)
-        decisive = len(decisive_cases(target, baseline, statuses)) if state == "ok" else 0
+        outcome, changed, detail, decisive = classify(target, baseline, state, statuses)
         diff = "".join(
             difflib.unified_diff(
                 original.splitlines(True), code.splitlines(True), mutant.module, mutant.module, n=1

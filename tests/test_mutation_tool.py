@@ -35,9 +35,10 @@ BASELINE = {"a.json#1": "PASS", "a.json#2": "PASS", "b.json#3": "SKIPPED"}
 
 
 def test_a_reference_mutant_is_killed_only_by_a_fail() -> None:
-    assert tool.classify("reference", BASELINE, "ok", dict(BASELINE)) == ("survived", 0, "")
+    assert tool.classify("reference", BASELINE, "ok", dict(BASELINE)) == ("survived", 0, "", 0)
     killed = tool.classify("reference", BASELINE, "ok", {**BASELINE, "a.json#2": "FAIL"})
     assert killed[:2] == ("killed", 1)
+    assert killed[3] == 1  # one vector kills it
     # a case turned ERROR (the mutated adapter crashed or was too slow) is not a kill
     assert tool.classify("reference", BASELINE, "ok", {**BASELINE, "a.json#1": "ERROR"})[0] == (
         "crash"
