@@ -534,6 +534,147 @@ CASES: list[Case] = [
     Case(
         "identities",
         "Kieswet identities",
+        "As the case before with J 6: s3 D 106, H 100, J 6; the stated total of g is the sum: "
+        "A = D = 306, H 300, I 0, J 6. At a higher unit I - J = 0 - 6 = -6 = H - D = 300 - 306 "
+        "(models O 3, P 22-1: the numbers of a total are the sums of its units'): no error, "
+        "however I - J and H - D are computed. Differences: s3 6 < 15 but 100 x 6 = 600 >= 2 x "
+        "100: warning; g 6 < 15, 600 >= 2 x 300 = 600 (exactly): warning. Accepted.",
+        doc(
+            G3,
+            [
+                std("s1"),
+                std("s2"),
+                std("s3", abc=(106, 0, 0)),
+                station("g", {1: [90, 60, 30], 2: [72, 48]}, abc=(306, 0, 0), level="GSB"),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-sum-identity", "TOT-warning-difference"),
+        findings=(
+            ("warning", "TOT-warning-difference", "s3"),
+            ("warning", "TOT-warning-difference", "g"),
+        ),
+        totals={"g": {"admitted.total": 306, "fewer_counted": 6, "more_counted": 0}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "A stated municipal total with I 7 and J 13: s1 list 1 37, 20, 10 (67), E = H = 107, "
+        "D 100, I 7; s2 D 113, H 100, J 13; the stated total of g is their sum: list 1 67 + 60 "
+        "= 127, list 2 80, H 207, D 213, I 7, J 13. At a higher unit I - J = 7 - 13 = -6 = "
+        "H - D = 207 - 213: no error. Differences: s1 7 of 107 (700 >= 214), s2 13 of 100 "
+        "(1300 >= 200), g 6 of 207 (600 >= 414): warnings, all under 15. Accepted.",
+        doc(
+            municipality("s1", "s2"),
+            [
+                station("s1", {1: [37, 20, 10], 2: [24, 16]}, abc=(100, 0, 0)),
+                std("s2", abc=(113, 0, 0)),
+                station(
+                    "g", {1: [67, 40, 20], 2: [48, 32]}, abc=(213, 0, 0), i=7, j=13, level="GSB"
+                ),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-sum-identity", "TOT-warning-difference"),
+        findings=(
+            ("warning", "TOT-warning-difference", "s1"),
+            ("warning", "TOT-warning-difference", "s2"),
+            ("warning", "TOT-warning-difference", "g"),
+        ),
+        totals={"g": {"more_counted": 7, "fewer_counted": 13, "total_counted": 207}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "A stated municipal total with J 20, at ten times the standard station: s1 lists 1 "
+        "(300, 200, 100) and 2 (240, 160), H 1000, D 1020, J 20; s2 the same with D = H = "
+        "1000. The stated total of g is the sum: list 1 1200, list 2 800, H 2000, D 2020, I 0, "
+        "J 20; I - J = -20 = H - D = 2000 - 2020: no error. Differences: s1 20 >= 15 (and 100 "
+        "x 20 = 2000 >= 2 x 1000): warning; g 20 >= 15: warning; s2 none. Accepted.",
+        doc(
+            municipality("s1", "s2"),
+            [
+                std("s1", 10, abc=(1020, 0, 0)),
+                std("s2", 10),
+                station("g", {1: [600, 400, 200], 2: [480, 320]}, abc=(2020, 0, 0), level="GSB"),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-sum-identity", "TOT-warning-difference"),
+        findings=(
+            ("warning", "TOT-warning-difference", "s1"),
+            ("warning", "TOT-warning-difference", "g"),
+        ),
+        totals={"g": {"admitted.total": 2020, "fewer_counted": 20, "lists[1].total": 1200}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "s1: list 1 33, 20, 10 (63), E = H = 103, D 100, so I must be 3 (model N 10-1: I = H - "
+        "D where H > D); it says 1 (J 0): error TOT-I-J-difference at s1 (an I too small is as "
+        "wrong as one too large). The difference 3 < 15 but 100 x 3 = 300 >= 2 x 103: warning "
+        "TOT-warning-difference at s1. The municipality: D 300, H 303, I 1 (the sum): 3 < 15 "
+        "and 300 < 606, no warning. Blocked.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [33, 20, 10], 2: [24, 16]}, abc=(100, 0, 0), i=1),
+                std("s2"),
+                std("s3"),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-warning-difference"),
+        findings=(
+            ("error", "TOT-I-J-difference", "s1"),
+            ("warning", "TOT-warning-difference", "s1"),
+        ),
+        totals={"g": {"admitted.total": 300, "total_counted": 303, "more_counted": 1}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "s2: list 1 35, 20, 10 (65), E = H = 105, D 100, so I must be 5; it says 0 (J 0): error "
+        "TOT-I-J-difference at s2. 5 < 15 but 100 x 5 = 500 >= 2 x 105: warning "
+        "TOT-warning-difference at s2. The municipality: D 300, H 305, I 0: 5 < 15 and 500 < "
+        "610, no warning. Blocked.",
+        doc(
+            G3,
+            [
+                std("s1"),
+                station("s2", {1: [35, 20, 10], 2: [24, 16]}, abc=(100, 0, 0), i=0),
+                std("s3"),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-warning-difference"),
+        findings=(
+            ("error", "TOT-I-J-difference", "s2"),
+            ("warning", "TOT-warning-difference", "s2"),
+        ),
+        totals={"g": {"total_counted": 305, "more_counted": 0, "fewer_counted": 0}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
+        "Ten times the standard station: s1 list 1 320, 200, 100 (620), E = H = 1020, D 1000, "
+        "so I must be 20; it says 10 (J 0): error TOT-I-J-difference at s1. 20 >= 15: warning "
+        "TOT-warning-difference at s1. s2, s3 D = H = 1000. The municipality: D 3000, H 3020, "
+        "I 10: 20 >= 15, warning at g. Blocked.",
+        doc(
+            G3,
+            [
+                station("s1", {1: [320, 200, 100], 2: [240, 160]}, abc=(1000, 0, 0), i=10),
+                std("s2", 10),
+                std("s3", 10),
+            ],
+        ),
+        ("TOT-I-J-difference", "TOT-warning-difference"),
+        findings=(
+            ("error", "TOT-I-J-difference", "s1"),
+            ("warning", "TOT-warning-difference", "s1"),
+            ("warning", "TOT-warning-difference", "g"),
+        ),
+        totals={"g": {"total_counted": 3020, "more_counted": 10, "lists[1].total": 1820}},
+    ),
+    Case(
+        "identities",
+        "Kieswet identities",
         "Eligible voters (kiesgerechtigden) are not a sum identity but are added up where every "
         "unit states them: g1's stations state 120 and 130, so g1 has 250; in g2, s3 states "
         "150 and s4 none, so g2 has none, and neither has the district (hsb). The votes: four "
@@ -1081,6 +1222,71 @@ CASES: list[Case] = [
             ("warning", "TOT-warning-blank", "s2"),
         ),
         totals={"g": {"lists[1].total": 40, "blank": 10, "total_counted": 110}},
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "List deviation",
+        "A municipality of two stations (the least with a rest to compare with): s1 list 1 "
+        "80, list 2 20 (E 100); s2 list 1 30, list 2 70 (E 100). s1: list 1 80% against the "
+        "rest (s2) 30%, list 2 20% against 70%: 50 points (exactly): warning at s1; s2: 30% "
+        "against 80%: 50 points: warning at s2. Each list has one candidate, who received "
+        "what was expected (s1: 30/30 x 80 = 80): no swapped candidates. D = H: no other "
+        "finding.",
+        doc(
+            municipality("s1", "s2"),
+            [station("s1", {1: [80], 2: [20]}), station("s2", {1: [30], 2: [70]})],
+        ),
+        ("CP-list-deviation",),
+        findings=(
+            ("warning", "CP-list-deviation", "s1"),
+            ("warning", "CP-list-deviation", "s2"),
+        ),
+        totals={"g": {"lists[1].total": 110, "lists[2].total": 90}},
+        flags=("protocol_threshold",),
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "List deviation",
+        "A municipality of two stations of different size: s1 list 1 90, list 2 10 (E 100); "
+        "s2 list 1 40, list 2 160 (E 200). s1: list 1 90% against 40/200 = 20%: 70 points: "
+        "warning at s1; s2: 20% against 90%: 70 points: warning at s2. One candidate a list, "
+        "each receiving what was expected (s1 list 1: 40/40 x 90 = 90): no swapped "
+        "candidates. D = H: no other finding.",
+        doc(
+            municipality("s1", "s2"),
+            [station("s1", {1: [90], 2: [10]}), station("s2", {1: [40], 2: [160]})],
+        ),
+        ("CP-list-deviation",),
+        findings=(
+            ("warning", "CP-list-deviation", "s1"),
+            ("warning", "CP-list-deviation", "s2"),
+        ),
+        totals={"g": {"lists[1].total": 130, "lists[2].total": 170}},
+        articles=("controleprotocol TK2025",),
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "List deviation",
+        "A municipality of two stations, one list at s1 only: s1 list 1 50, list 2 50 (E 100); "
+        "s2 list 2 100 (E 100). s1: list 1 50% against 0% in the rest, list 2 50% against "
+        "100%: 50 points: warning at s1; s2: list 2 100% against 50%: 50 points: warning at "
+        "s2 (only the lists a unit has are compared). Swapped candidates: s1 list 1 has no "
+        "votes in the rest, so its candidate is expected 0 and received 50 (far above) but "
+        "the list has no other candidate; list 2 expected 100/100 x 50 = 50, received 50: "
+        "none. D = H: no other finding.",
+        doc(
+            municipality("s1", "s2"),
+            [station("s1", {1: [50], 2: [50]}), station("s2", {2: [100]})],
+        ),
+        ("CP-list-deviation",),
+        findings=(
+            ("warning", "CP-list-deviation", "s1"),
+            ("warning", "CP-list-deviation", "s2"),
+        ),
+        totals={"g": {"lists[1].total": 50, "lists[2].total": 150}},
+        flags=("protocol_threshold",),
         articles=("controleprotocol TK2025",),
     ),
     Case(
