@@ -428,6 +428,20 @@ def test_election_from_totals_rejects_inconsistent_totals() -> None:
     assert lists_only.lists[0].candidates is None and lists_only.lists[0].votes == 7
 
 
+def test_a_list_without_votes_in_the_totals_takes_part_with_none() -> None:
+    """A list on the candidate lists (model H 1) that no polling station gave a vote has no
+    total in the count; it takes part in the allocation with 0 votes, its candidates with 0
+    each (and a candidate on a list with votes but none of their own gets 0 as well)."""
+    totals = count("csb", {1: [60, 40], 2: [30]}, level="CSB")
+    election = election_from_totals(totals, "GR", 9, candidates={1: [1, 2], 2: [1, 2], 3: [1, 2]})
+    assert [(lst.number, lst.votes) for lst in election.lists] == [(1, 100), (2, 30), (3, 0)]
+    assert [[c.votes for c in lst.candidates or ()] for lst in election.lists] == [
+        [60, 40],
+        [30, 0],
+        [0, 0],
+    ]
+
+
 # =========================================================================== property
 
 
