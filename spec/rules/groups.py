@@ -509,11 +509,18 @@ def _p15_summed(ctx: Context) -> Iterator[str]:
         )
         claimed = [k for k, _ in elected_persons(dctx, party, dctx.on_preference)]
         for key in claimed:
-            if votes.get(key, 0) <= threshold:
+            # P 15 lid 1 "groter dan" the voorkeurdrempel; the Eerste Kamer (U 15 lid 3)
+            # "groter dan of gelijk aan de kiesdeler"
+            if not reaches_threshold(votes.get(key, 0), threshold, dctx.election.kind):
+                short = (
+                    "minder dan de kiesdeler"
+                    if dctx.election.kind == "EK"
+                    else "niet meer dan de voorkeurdrempel"
+                )
                 yield (
                     f"partij {party.number}: kandidaat {key!r} is met voorkeurstemmen gekozen, "
                     f"met {plural(votes.get(key, 0), 'stem', 'stemmen')} opgeteld over de "
-                    f"lijsten van de partij, niet meer dan de voorkeurdrempel {show(threshold)}"
+                    f"lijsten van de partij, {short} {show(threshold)}"
                 )
         expected = above[:seats]
         if sorted(votes[k] for k in claimed if k in votes) != sorted(votes[k] for k in expected):
