@@ -1274,15 +1274,26 @@ def negatives(
     seen: set[str] = set()
     for test, want in zip(tests, expected, strict=True):
         spec = by_path[test.file]
-        if want["status"] == "rejected" or not _negative_base(test, spec):
+        if not _negative_base(test, spec):
             continue
-        if spec.operation == DISTRICTS_OPERATION:
+        election: Election | DistrictElection
+        if want["status"] == "rejected":
+            # Only a valid allocate input whose supplied lot does not fit (lot_mismatch) is a
+            # base: the wrong answers ignore or follow that lot (negative.misfit_lot_wrongs).
+            if spec.operation != ALLOCATE_OPERATION or spec.law != "current":
+                continue
+            contest = parse_election(test.input)
+            if not isinstance(contest, Election):
+                continue
+            wrongs = negative.misfit_lot_wrongs(test.input, want, _allocator)
+            election = contest
+        elif spec.operation == DISTRICTS_OPERATION:
             district = parse_district_election(test.input)
             assert isinstance(district, DistrictElection)
             result = district_result_to_json(allocate_districts(district))
             wrongs = [] if spec.law != "current" else negative.district_wrongs(test.input, result)
             wrongs += negative_districts.district_wrongs(test.input, result)
-            election: Election | DistrictElection = district
+            election = district
         elif spec.operation == EERSTE_KAMER_OPERATION:
             weighed = weighed_by_law(test.input)
             assert not isinstance(weighed, Rejected)

@@ -25,6 +25,7 @@ from spec.model import (
     Completed,
     Election,
     ExhaustionStep,
+    NeedsLot,
     Rejected,
     UnfilledSeatsStep,
 )
@@ -58,6 +59,17 @@ def test_handwritten_cases_hold(case: handwritten.Case) -> None:
 
     assert set(case.rules) <= set(RULES_BY_ID)
     assert case.input["election"]["law"] == handwritten.TOPICS[case.topic].law
+    if case.lot is not None:  # a case that waits for a lot: the question is the hand one
+        pending = parse_election(dict(case.input))
+        assert isinstance(pending, Election), pending
+        asked = allocate(pending)
+        assert isinstance(asked, NeedsLot), asked
+        question: dict[str, object] = {"kind": asked.lot.kind, "options": list(asked.lot.options)}
+        if asked.lot.list is not None:
+            question["list"] = asked.lot.list
+        assert question == dict(case.lot)
+        assert check(pending, result_to_json(asked)) == []
+        return
     parsed, result = _completed(dict(case.input))
     numbers = [lst.number for lst in parsed.lists]
     assert [result.seats[n] for n in numbers] == list(case.seats or ())

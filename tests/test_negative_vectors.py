@@ -346,13 +346,33 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         majority = [k for k, v in votes.items() if 2 * v > total]
         assert len(majority) == 1 and 2 * n.result["seats"][majority[0]] <= seats
     for n in _by_kind(negative.EMPTY_SEAT_FILLED):
-        # one seat more for one list with votes, the seats still no more than the election's
+        # one seat more for one list (with votes and a candidate for it, or without votes:
+        # P 7 / P 8 give no residual seat to a list without votes), the seats still no more
+        # than the election's
         want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
         (taker,) = [k for k in want if got[k] != want[k]]
         assert got[taker] == want[taker] + 1
         assert sum(got.values()) <= n.vector.input["election"]["seats"]
         (lst,) = [x for x in n.vector.input["lists"] if str(x["number"]) == taker]
-        assert lst["votes"] > 0 and got[taker] <= lst.get("candidate_count", got[taker])
+        assert lst["votes"] == 0 or got[taker] <= lst.get("candidate_count", got[taker])
+        if lst["votes"] == 0:
+            assert n.vector.rules == ("RESIDUAL-no-votes",)
+    for n in _by_kind(negative.SEATS_SO_FAR_ABOVE):
+        # the lawful question, every list one seat more so far, no more seats than there are
+        assert (n.vector.expected["status"], n.result["status"]) == ("needs_lot", "needs_lot")
+        question = {k: n.result["lot"].get(k) for k in n.vector.expected["lot"]}
+        assert question == n.vector.expected["lot"]
+        want, got = _seats(n.vector.expected["seats_so_far"]), _seats(n.result["seats_so_far"])
+        assert all(got[k] == want[k] + 1 for k in want)
+        assert sum(got.values()) <= n.vector.input["election"]["seats"]
+    for n in _by_kind(negative.MISFIT_LOT_IGNORED) + _by_kind(negative.MISFIT_LOT_FOLLOWED):
+        # the right answer rejects a supplied lot; the wrong one goes on (a misfit lot
+        # followed completes)
+        assert n.vector.expected["status"] == "rejected"
+        assert [e["code"] for e in n.vector.expected["errors"]] == ["lot_mismatch"]
+        followed = n.vector.group == negative.MISFIT_LOT_FOLLOWED.name
+        assert n.result["status"] in (("completed",) if followed else ("completed", "needs_lot"))
+        assert n.vector.rules == ("LOT-drawn",)
     for n in _by_kind(negative.SEAT_LEFT_EMPTY):
         # one list one seat fewer, that seat given to nobody
         want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])

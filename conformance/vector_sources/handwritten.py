@@ -1539,4 +1539,184 @@ CASES = (
         seats=(2, 17),
         elected={1: (1, 3)},
     ),
+    # ---------------------------------------------------------- issue 16: judge mutants (spec)
+    Case(
+        "rejected-input",
+        "lots",
+        "A residual-seat lot naming a list that does not tie (issue 16). PS 20, votes 475 / 475 "
+        "/ 1050 = 2000, kiesdeler 100; full 4 / 4 / 10 = 18, 2 residual seats by greatest "
+        "averages (P 7, 20 seats). Seat 1: 475/5 = 95, 475/5 = 95, 1050/11 = 95 5/11 -> list 3. "
+        "Seat 2: 95, 95, 1050/12 = 87 1/2: lists 1 and 2 tie for 1 seat, the lot decides "
+        "(P 7 lid 3) between lists 1 and 2. The supplied lot is between lists 1, 2 and 3 "
+        "(drawn 1): it answers another question, so the input is rejected.",
+        doc("PS", 20, [475, 475, 1050], lots=[lot("residual_seat", [1, 2, 3], 1)]),
+        ("P 7 lid 3",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A candidate lot where no tie decides (issue 16). GR 10, list 1 (candidates 200, 200, "
+        "50, 50, 50, 50 = 600), list 2 400 (list-level); kiesdeler 100, full 6 / 4, no residual "
+        "seat. Voorkeurdrempel 50% of 100 = 50 (P 15 lid 2), strictly more: candidates 1 and 2 "
+        "(200 each); they tie, but list 1 has 6 seats, so both are elected whatever their "
+        "order: no lot is due (P 15 lid 1). The supplied candidate lot between them answers no "
+        "question, so the input is rejected.",
+        doc("GR", 10, [[200, 200, 50, 50, 50, 50], 400], lots=[lot("candidate", [1, 2], 2, 1)]),
+        ("P 15 lid 1",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "Pa 25: surplus stays empty",
+        "A candidate lot after seats left empty by Pa 25 (issue 16). KNI 25, list 1 1500 "
+        "(list-level, 12 candidates), list 2 (candidates 1-8 100 each, 9-12 50 each = 1000); "
+        "total 2500, kiesdeler 100, full 15 / 10 = 25, no residual seat. P 9: list 1 (1500 > "
+        "1250) already holds 15 > 12 1/2 seats: no. P 10: list 1 holds 3 seats more than its 12 "
+        "candidates; Pa 25: they stay empty. Voorkeurdrempel 25% of 100 = 25: every candidate "
+        "of list 2 is above it; candidates 1-8 take 8 of its 10 seats, candidates 9-12 (50 "
+        "each) compete for the other 2: lot (kind candidate, list 2, options 9, 10, 11, 12), "
+        "seats so far 12 / 10.",
+        doc("KNI", 25, [1500, [100] * 8 + [50] * 4], limits={1: 12}),
+        ("P 10", "Pa 25", "P 15 lid 1"),
+        ("Pa25-surplus-stays-empty", "P10-exhaustion", "LOT-decisive"),
+        flags=("exhaustion", "unfilled", "tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [9, 10, 11, 12], "list": 2},
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 10: all lists exhausted",
+        "Seats left empty beside a list without votes (issue 16). GR 10, votes 600 / 400 / 0 = "
+        "1000, list 1 has 3 candidates, list 2 has 4, list 3 has 5; kiesdeler 100, full 6 / 4 "
+        "/ 0 = 10, no residual seat. P 9: list 1 (600 > 500) holds 6 > 5: no. P 10: list 1 "
+        "holds 3 seats more than its candidates; they are given again by continuing P 8: list "
+        "1 and list 2 (4 seats, 4 candidates) have no candidate left, and list 3 has no votes "
+        "(no residual seat without votes), so the 3 seats stay empty. Seats 3 / 4 / 0.",
+        doc("GR", 10, [600, 400, 0], limits={1: 3, 2: 4, 3: 5}),
+        ("P 10",),
+        ("P10-exhaustion", "RESIDUAL-no-votes"),
+        flags=("exhaustion", "unfilled"),
+        seats=(3, 4, 0),
+        full_seats=(6, 4, 0),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A P 9 lot naming a list that did not receive the last residual seat (issue 16). "
+        "P9_TIE_VOTES (GR 10): P 9 takes a seat from list 2 or list 3, which received the last "
+        "residual seats on the same remainder 70; the lot decides between lists 2 and 3 (P 9 "
+        "lid 2). The supplied P 9 lot is between lists 2, 3 and 4 (drawn 2): it answers "
+        "another question, so the input is rejected.",
+        doc("GR", 10, P9_TIE_VOTES, lots=[lot("absolute_majority", [2, 3, 4], 2)]),
+        ("P 9 lid 2",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A second candidate lot for a tie the first one decided (issue 16). GR 19, list 1 "
+        "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
+        "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "
+        "each) compete for the one seat left: the first supplied lot (list 1, options 2 and 3) "
+        "decides it. The second supplied lot (the same options) answers no question, so the "
+        "input is rejected.",
+        doc(
+            "GR",
+            19,
+            [[120, 40, 40, 0], 1700],
+            lots=[lot("candidate", [2, 3], 3, 1), lot("candidate", [2, 3], 2, 1)],
+        ),
+        ("P 15 lid 1",),
+        (),
+        errors=(("lots[1]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A candidate lot for equal votes below the threshold (issue 16). GR 19, list 1 "
+        "(candidates 200, 0, 0 = 200), list 2 (40, 40, 20 = 100), list 3 1600 (list-level); "
+        "kiesdeler 100, full 2 / 1 / 16, no residual seat. Threshold 25: list 2's candidates 1 "
+        "and 2 (40 each) compete for its one seat: the first supplied lot (list 2, options 1 "
+        "and 2) decides it. List 1's candidates 2 and 3 (0 votes) are not above the "
+        "threshold: they are elected in list order (P 17) and no lot orders them, so the "
+        "second supplied lot (list 1, options 2 and 3) answers no question: rejected.",
+        doc(
+            "GR",
+            19,
+            [[200, 0, 0], [40, 40, 20], 1600],
+            lots=[lot("candidate", [1, 2], 2, 2), lot("candidate", [2, 3], 3, 1)],
+        ),
+        ("P 15 lid 1", "P 17"),
+        (),
+        errors=(("lots[1]", "lot_mismatch"),),
+    ),
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "Pa 25: surplus stays empty",
+        "The same with a third list (issue 16). KNI 25, list 1 1300 (list-level, 10 "
+        "candidates), list 2 (candidates 1-8 100 each, 9-12 50 each = 1000), list 3 200 "
+        "(list-level); total 2500, kiesdeler 100, full 13 / 10 / 2 = 25, no residual seat. P 9: "
+        "list 1 (1300 > 1250) already holds 13 > 12 1/2 seats: no. P 10: list 1 holds 3 seats "
+        "more than its 10 candidates; Pa 25: they stay empty. Threshold 25: candidates 9-12 of "
+        "list 2 compete for its last 2 seats: lot (kind candidate, list 2, options 9, 10, 11, "
+        "12), seats so far 10 / 10 / 2.",
+        doc("KNI", 25, [1300, [100] * 8 + [50] * 4, 200], limits={1: 10}),
+        ("P 10", "Pa 25", "P 15 lid 1"),
+        ("Pa25-surplus-stays-empty", "P10-exhaustion", "LOT-decisive"),
+        flags=("exhaustion", "unfilled", "tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [9, 10, 11, 12], "list": 2},
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 10: all lists exhausted",
+        "The same under P 7 (issue 16). PS 25, votes 1130 / 870 / 500 / 0 = 2500, lists 1-4 "
+        "with 11, 7, 5 and 3 candidates; kiesdeler 100, full 11 / 8 / 5 / 0 = 24, 1 residual "
+        "seat by greatest averages: 1130/12 = 94 1/6, 870/9 = 96 2/3, 500/6 = 83 1/3, list 4 "
+        "has no votes -> list 2: 11 / 9 / 5 / 0. P 9: no list has more than 1250 votes. P 10: "
+        "list 2 holds 2 seats more than its 7 candidates (its residual seat and 1 full seat); "
+        "they are given again by continuing P 7: lists 1, 2 and 3 have no candidate left and "
+        "list 4 has no votes, so both stay empty. Seats 11 / 7 / 5 / 0.",
+        doc("PS", 25, [1130, 870, 500, 0], limits={1: 11, 2: 7, 3: 5, 4: 3}),
+        ("P 7 lid 1", "P 10"),
+        ("P10-exhaustion", "RESIDUAL-no-votes"),
+        flags=("exhaustion", "unfilled"),
+        seats=(11, 7, 5, 0),
+        full_seats=(11, 8, 5, 0),
+        residual_seat_order=(2,),
+    ),
+    Case(
+        "p10-list-exhaustion",
+        "P 10: all lists exhausted",
+        "The same with seat counts above 256 (issue 16: equal counts are then distinct int "
+        "objects, so a judge comparing them by identity goes wrong). PS 1000 seats, votes 600 "
+        "/ 400 / 0 = 1000, lists 1-3 with 300, 400 and 5 candidates; kiesdeler 1, full 600 / "
+        "400 / 0 = 1000, no residual seat. P 9: list 1 (600 > 500) already holds 600 > 500 "
+        "seats: no. P 10: list 1 holds 300 seats more than its 300 candidates; they are given "
+        "again by continuing P 7: lists 1 and 2 have no candidate left and list 3 has no "
+        "votes, so all 300 stay empty. Seats 300 / 400 / 0.",
+        doc("PS", 1000, [600, 400, 0], limits={1: 300, 2: 400, 3: 5}),
+        ("P 10",),
+        ("P10-exhaustion", "RESIDUAL-no-votes"),
+        flags=("exhaustion", "unfilled"),
+        seats=(300, 400, 0),
+        full_seats=(600, 400, 0),
+    ),
+    Case(
+        "pa25-kiescollege-niet-ingezetenen",
+        "Pa 25: surplus stays empty",
+        "The same with the tie on the first list (issue 16). KNI 25, list 1 (candidates 1-8 "
+        "100 each, 9-12 50 each = 1000), list 2 1500 (list-level, 12 candidates); total 2500, "
+        "kiesdeler 100, full 10 / 15 = 25, no residual seat. P 9: list 2 (1500 > 1250) already "
+        "holds 15 > 12 1/2 seats: no. P 10: list 2 holds 3 seats more than its 12 candidates; "
+        "Pa 25: they stay empty. Threshold 25: candidates 9-12 of list 1 compete for its last "
+        "2 seats: lot (kind candidate, list 1, options 9, 10, 11, 12), seats so far 10 / 12.",
+        doc("KNI", 25, [[100] * 8 + [50] * 4, 1500], limits={2: 12}),
+        ("P 10", "Pa 25", "P 15 lid 1"),
+        ("Pa25-surplus-stays-empty", "P10-exhaustion", "LOT-decisive"),
+        flags=("exhaustion", "unfilled", "tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [9, 10, 11, 12], "list": 1},
+    ),
 )

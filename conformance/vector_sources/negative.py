@@ -250,6 +250,29 @@ BILL_IGNORED = Kind(
     "amended); the answer is that of the law in force (P 8 lid 2: 75% of the kiesdeler), as an "
     "implementation that ignores the law version would give.",
 )
+SEATS_SO_FAR_ABOVE = Kind(
+    "seats so far above the lawful",
+    "A needs_lot answer asking the lawful question, but whose seats_so_far give every list one "
+    "seat more than the law has given it when the lot is asked: the seats the law leaves "
+    "empty (P 10; Pa 25 for the kiescollege niet-ingezetenen) given out, one to each list, "
+    "a list kept above its living candidates among them (P 10, P 19a); the seats add up to no "
+    "more than there are.",
+)
+MISFIT_LOT_IGNORED = Kind(
+    "misfit lot ignored",
+    "The input supplies a lot that does not answer the question the law asks at that point, "
+    "or one that answers no decisive tie: the lot is drawn in public for a stated question "
+    "(P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1), so the input is at fault and the right "
+    "answer rejects it (lot_mismatch). The answer instead goes on as if that lot were not "
+    "given: it completes, or asks for the lot that is due.",
+)
+MISFIT_LOT_FOLLOWED = Kind(
+    "misfit lot followed",
+    "The input supplies a lot that does not answer the question the law asks (other options "
+    "or another kind), whose drawn list is one of the lists that tie: the right answer "
+    "rejects the input (lot_mismatch); the answer instead takes the lot as if it answered "
+    "the question asked and completes with its drawn list.",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -280,6 +303,9 @@ KINDS = (
     WRONG_THRESHOLD,
     THRESHOLD_NOT_EXCEEDED,
     BILL_IGNORED,
+    SEATS_SO_FAR_ABOVE,
+    MISFIT_LOT_IGNORED,
+    MISFIT_LOT_FOLLOWED,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -372,8 +398,37 @@ def _fake_lot(result: Mapping[str, Any]) -> Iterator[Wrong]:
     )
 
 
-def _wrong_lot_options(result: Mapping[str, Any]) -> Iterator[Wrong]:
+def _wrong_lot_options(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The lot's options with one more: a list that does not tie (a residual-seat or P 9
+    lot), or a living candidate of the same list with other votes (a candidate lot, P 15
+    lid 1: the lot is between candidates with equal votes)."""
     lot = result["lot"]
+    if lot["kind"] == "candidate":
+        candidates = _lists_by_number(document).get(str(lot.get("list")), {}).get("candidates")
+        by_number = {c["number"]: c for c in candidates or []}
+        tied = {by_number[n]["votes"] for n in lot["options"] if n in by_number}
+        extra = next(
+            (
+                c["number"]
+                for c in candidates or []
+                if c["number"] not in lot["options"]
+                and not c.get("deceased")
+                and c["votes"] not in tied
+            ),
+            None,
+        )
+        if extra is None or len(tied) != 1:
+            return
+        wrong = final(result)
+        wrong["lot"]["options"] = sorted([*lot["options"], extra])
+        yield Wrong(
+            WRONG_LOT_OPTIONS,
+            f"candidate {extra} of list {lot['list']} ({by_number[extra]['votes']} votes) added "
+            f"to the candidate lot between {lot['options']} ({tied.pop()} votes each)",
+            wrong,
+            rules=("LOT-decisive",),
+        )
+        return
     if lot["kind"] not in ("residual_seat", "absolute_majority"):
         return
     seats = result.get("seats_so_far") or {}
@@ -387,6 +442,24 @@ def _wrong_lot_options(result: Mapping[str, Any]) -> Iterator[Wrong]:
         f"list {extra} added to the lot between {lot['options']}",
         wrong,
         rules=("LOT-decisive",),
+    )
+
+
+def _seats_so_far_above(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """``SEATS_SO_FAR_ABOVE``: every list one seat more in ``seats_so_far``, where the seats
+    the law leaves empty (or has not given yet) leave room for that."""
+    seats = result.get("seats_so_far") or {}
+    if not seats or sum(seats.values()) + len(seats) > document["election"]["seats"]:
+        return
+    wrong = final(result)
+    wrong["seats_so_far"] = {k: v + 1 for k, v in seats.items()}
+    yield Wrong(
+        SEATS_SO_FAR_ABOVE,
+        "every list given one seat more in seats_so_far ("
+        + ", ".join(f"list {k} {seats[k] + 1}" for k in sorted(seats, key=int))
+        + ")",
+        wrong,
+        family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
     )
 
 
@@ -526,31 +599,36 @@ def _p10_ignored(result: Mapping[str, Any], steps: list[Mapping[str, Any]]) -> I
 
 def _empty_seat_filled(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """An empty seat (fewer seats held than the election has) given to the first list that has
-    votes and a candidate left for it; only for list-level results, so that no candidate need
-    be named."""
+    votes and a candidate left for it, and to the first list without votes that has a
+    candidate (no list without votes may receive a residual seat, P 7 / P 8); only for
+    list-level results, so that no candidate need be named."""
     if result.get("elected") or sum(result["seats"].values()) >= document["election"]["seats"]:
         return
     lists = _lists_by_number(document)
-    taker = next(
-        (
-            number
-            for number in sorted(result["seats"], key=int)
-            if lists[number].get("votes", 0) > 0
-            and result["seats"][number] < lists[number].get("candidate_count", 10**9)
-        ),
-        None,
-    )
-    if taker is None:
-        return
-    wrong = final(result)
-    wrong["seats"][taker] += 1
-    wrong["residual_seat_order"] = [*result["residual_seat_order"], int(taker)]
-    yield Wrong(
-        EMPTY_SEAT_FILLED,
-        f"an empty seat given to list {taker}",
-        wrong,
-        family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
-    )
+
+    def first(with_votes: bool) -> str | None:
+        return next(
+            (
+                number
+                for number in sorted(result["seats"], key=int)
+                if (lists[number].get("votes", 0) > 0) == with_votes
+                and result["seats"][number] < lists[number].get("candidate_count", 10**9)
+            ),
+            None,
+        )
+
+    for taker, how in ((first(True), ""), (first(False), ", which has no votes")):
+        if taker is None:
+            continue
+        wrong = final(result)
+        wrong["seats"][taker] += 1
+        wrong["residual_seat_order"] = [*result["residual_seat_order"], int(taker)]
+        yield Wrong(
+            EMPTY_SEAT_FILLED,
+            f"an empty seat given to list {taker}{how}",
+            wrong,
+            family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
+        )
 
 
 def _seat_left_empty(result: Mapping[str, Any]) -> Iterator[Wrong]:
@@ -1076,7 +1154,8 @@ def allocate_wrongs(
     out: list[Wrong] = allocate_step_wrongs(document, result) if plain else []
     if result["status"] == "needs_lot":
         out += _silent_lot(document, result, allocator)
-        out += _wrong_lot_options(result)
+        out += _wrong_lot_options(document, result)
+        out += _seats_so_far_above(document, result)
     elif result["status"] == "completed":
         out += _seat_move(result)
         out += _fake_lot(result)
@@ -1367,4 +1446,71 @@ def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> l
                 )
             )
             break
+    return out
+
+
+# --------------------------------------------------------------------------- allocate: an input
+# whose right answer rejects a supplied lot (issue 16, suite power)
+
+
+def _misfit_index(expected: Mapping[str, Any]) -> int | None:
+    """The place in ``lots`` of the supplied lot the right answer rejects (``lot_mismatch``)."""
+    for error in expected.get("errors") or []:
+        field = error.get("field", "")
+        if error.get("code") == "lot_mismatch" and field.startswith("lots[") and field[-1] == "]":
+            return int(field[5:-1])
+    return None
+
+
+def misfit_lot_wrongs(
+    document: Mapping[str, Any], expected: Mapping[str, Any], allocator: Allocator
+) -> list[Wrong]:
+    """The wrong answers to an ``allocate`` input whose right answer is ``rejected`` with
+    ``lot_mismatch`` (``expected``): the answer as if the misfit lot were not given
+    (``MISFIT_LOT_IGNORED``), and, where its drawn list is one of the options of the lot that
+    is due, the answer as if it answered that question (``MISFIT_LOT_FOLLOWED``)."""
+    index = _misfit_index(expected)
+    lots = list(document.get("lots") or [])
+    if index is None or index >= len(lots):
+        return []
+    misfit = lots[index]
+    described = (
+        f"lots[{index}] (kind {misfit['kind']}, options {misfit['options']}"
+        + (f" on list {misfit['list']}" if misfit.get("list") is not None else "")
+        + f", drawn {misfit['drawn']})"
+    )
+    out: list[Wrong] = []
+    ignored = allocator({**document, "lots": lots[:index] + lots[index + 1 :]})
+    if ignored.get("status") not in ("completed", "needs_lot"):
+        return out
+    out.append(
+        Wrong(
+            MISFIT_LOT_IGNORED,
+            f"{described} ignored: the answer "
+            + (
+                "completes without it"
+                if ignored["status"] == "completed"
+                else f"asks for the lot that is due (kind {ignored['lot']['kind']}, options "
+                f"{ignored['lot']['options']})"
+            ),
+            final(ignored),
+            rules=("LOT-drawn",),
+        )
+    )
+    due = ignored.get("lot")
+    if due is None or misfit["drawn"] not in due["options"]:
+        return out
+    question = {k: due[k] for k in ("kind", "options", "list") if k in due}
+    fed = [*lots[:index], {**question, "drawn": misfit["drawn"]}, *lots[index + 1 :]]
+    followed = allocator({**document, "lots": fed})
+    if followed.get("status") == "completed":
+        out.append(
+            Wrong(
+                MISFIT_LOT_FOLLOWED,
+                f"{described} taken as the lot that is due (kind {due['kind']}, options "
+                f"{due['options']}), drawn {misfit['drawn']}",
+                final(followed),
+                rules=("LOT-drawn",),
+            )
+        )
     return out
