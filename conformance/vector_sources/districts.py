@@ -2058,4 +2058,126 @@ _POWER_CASES += (
     ),
 )
 
+# Issue 16, survivors of the earlier sample (docs/mutation.md, "Not equivalent (18)"): the P 19
+# ranking of an Eerste Kamer district election (U 15 lid 3: at least the kiesdeler), and the
+# seats so far of a lot in a group's distribution beside a counting lijstencombinatie.
+
+_POWER_CASES += (
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "An Eerste Kamer election with a lijstengroep (issue 16): U 15 lid 3, elected on "
+        "preference with at least the kiesdeler; the others below it are ranked in list order "
+        "(P 19 through U 15 lid 2). EK, 20 seats, every stemwaarde 1 (U 2), 2000 votes, "
+        "kiesdeler 100. Group 1: list 11 (district 1: A 150, X 10, Y 40; 200 votes), list 12 "
+        "(district 2: B 120, Z 5, W 50; 175); list 2 (list-level) 1625. Full seats: group 3 "
+        "(remainder 75), list 2 16 (remainder 25); the residual seat: group 375/4 = 93 3/4 < "
+        "list 2 1625/17 = 95 10/17 → list 2: 3 / 17. P 12: groepskiesdeler 375/3 = 125; list "
+        "11 1 full seat (remainder 75), 12 1 (remainder 50): the remainder seat → 11: 2 / 1. "
+        "U 15 lid 3: A 150 and B 120 reach 100, elected on preference (P 16: A → 11, B → 12); "
+        "P 17: list 11's other seat → X (2). Elected 11: 1, 2; 12: 1. P 19: list 11 A (1), "
+        "nobody else reaches 100, then X (2), Y (3); list 12 B (1), then Z (2), W (3).",
+        district_doc(
+            "EK",
+            20,
+            [
+                cand_list(11, 1, [("A", 150), ("X", 10), ("Y", 40)]),
+                cand_list(12, 2, [("B", 120), ("Z", 5), ("W", 50)]),
+                lst(2, 1, 1625, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 16", "P 17", "P 19", "U 15"),
+        ("P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 2, 12: 1, 2: 17},
+        elected={11: (1, 2), 12: (1,)},
+        ranking={11: (1, 2, 3), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "An Eerste Kamer election with a candidate on both lists of a lijstengroep (issue 16). "
+        "EK, 20 seats, every stemwaarde 1 (U 2), 2000 votes, kiesdeler 100. Group 1: list 11 "
+        "(district 1: A 90, X 10, Y 40; 140 votes), list 12 (district 2: A 30, B 130, Z 5, W "
+        "50; 215); list 2 (list-level) 1645. Full seats: group 355 → 3 (remainder 55), list 2 "
+        "16 (remainder 45); the residual seat: group 355/4 = 88 3/4 < list 2 1645/17 = 96 "
+        "13/17 → list 2: 3 / 17. P 12: groepskiesdeler 355/3 = 118 1/3; list 11 1 full seat "
+        "(remainder 21 2/3), 12 1 (remainder 96 2/3): the remainder seat → 12: 1 / 2. U 15 "
+        "lid 3, votes summed over the group: B 130, A 90 + 30 = 120 reach 100, both elected on "
+        "preference (B first); P 16: B → 12, A → 11 (90 > 30). P 17: list 12's other seat → "
+        "Z (3; A, position 1, is elected). Elected 11: A (1); 12: B, Z (2, 3). P 19: list 11 A "
+        "(1), nobody else reaches 100, then X (2), Y (3); list 12 B (2), A (1; elected on "
+        "preference in the group, a candidate of list 12 too), then Z (3), W (4).",
+        district_doc(
+            "EK",
+            20,
+            [
+                cand_list(11, 1, [("A", 90), ("X", 10), ("Y", 40)]),
+                cand_list(12, 2, [("A", 30), ("B", 130), ("Z", 5), ("W", 50)]),
+                lst(2, 1, 1645, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 16", "P 17", "P 19", "U 15"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 1, 12: 2, 2: 17},
+        elected={11: (1,), 12: (2, 3)},
+        ranking={11: (1, 2, 3), 12: (2, 1, 3, 4)},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "A lot in a lijstengroep's distribution beside a counting combination: the seats so far "
+        "are the parties' (issue 16). PS, 20 seats, 2000 votes, kiesdeler 100, law "
+        "pre-2017-12: group 1 (lists 11: 250, 12: 250), lists 2: 560, 3: 440, 4: 500; lists 2 "
+        "and 3 combined (9). Old P 4 lid 2 test without the combination: group 5, 2: 5 "
+        "(remainder 60), 3: 4 (remainder 40), 4: 5 full seats; the residual seat by greatest "
+        "average: 500/6 = 83 1/3, 560/6 = 93 1/3, 440/5 = 88, 500/6 → list 2: both members "
+        "win seats, the combination counts. With it: group 5, combination 1000: 10, 4: 5, all "
+        "full seats. Old P 11: combinatiekiesdeler 100; 2: 5 full (remainder 60), 3: 4 "
+        "(remainder 40) → 2: 6, 3: 4. P 12, group 1: groepskiesdeler 100; 11 and 12 2 full "
+        "seats each, remainders 50 and 50 for 1 seat: lot (group_seat, list 1), the seats so "
+        "far per party 1: 5, 2: 6, 3: 4, 4: 5 (not the combination's 10).",
+        district_doc(
+            "PS",
+            20,
+            [lst(11, 1, 250), lst(12, 2, 250), lst(2, 1, 560), lst(3, 1, 440), lst(4, 1, 500)],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+            combinations=[{"number": 9, "members": [2, 3]}],
+            law="pre-2017-12",
+        ),
+        ("P 4", "P 11", "P 12"),
+        ("combination-P11-largest-remainder", "P12.2-largest-remainder"),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "A lijstengroep in a counting combination needing a lot (issue 16). PS, 20 seats, 2000 "
+        "votes, kiesdeler 100, law pre-2017-12: group 1 (lists 11: 250, 12: 250), lists 3: "
+        "300, 4: 1200; group 1 and list 3 combined (9). Old P 4 lid 2 test: group 5, 3: 3, 4: "
+        "12, all full seats: both members win seats. With it: combination 800: 8, 4: 12. Old "
+        "P 11: combinatiekiesdeler 100; group 5, list 3 3, no remainders. P 12, group 1: "
+        "groepskiesdeler 100; 11 and 12 2 full seats each, remainders 50 and 50 for 1 seat: "
+        "lot (group_seat, list 1), the seats so far per party 1: 5, 3: 3, 4: 12.",
+        district_doc(
+            "PS",
+            20,
+            [lst(11, 1, 250), lst(12, 2, 250), lst(3, 1, 300), lst(4, 1, 1200)],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+            combinations=[{"number": 9, "members": [1, 3]}],
+            law="pre-2017-12",
+        ),
+        ("P 4", "P 11", "P 12"),
+        ("combination-P11-largest-remainder", "P12.2-largest-remainder"),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+    ),
+)
+
 CASES = CASES + _POWER_CASES
