@@ -357,8 +357,9 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     first list only: the case where P (20 + 20 = 40 > 25) is elected only by the summed votes
     fails with P15.2-summed-preference and the wrong elected candidates; the P 19 case where
     P (15 + 15 = 30 > 25) is ranked above the list order only by the summed votes fails with
-    P19-group-ranking alone (the elected candidates are right); every other district vector
-    still passes."""
+    P19-group-ranking alone (the elected candidates are right); the Eerste Kamer case where A
+    (90 + 30 = 120, at least the kiesdeler 100) is elected on preference only by the summed
+    votes fails with P15.2-summed-preference; every other district vector still passes."""
     adapter = f"{sys.executable} {ADAPTERS / 'preference_not_summed.py'}"
     code, lines = _run(tmp_path, adapter, "--operation", DISTRICTS_OPERATION)
     assert code == 1
@@ -376,5 +377,16 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     )
     assert by_id[ranking.id]["status"] == "FAIL"
     assert {v["rule_id"] for v in by_id[ranking.id]["violations"]} == {"P19-group-ranking"}
-    others = {line["status"] for i, line in by_id.items() if i not in (target.id, ranking.id)}
+    eerste_kamer = _vector_for(
+        next(
+            c for c in districts.CASES if "candidate on both lists of a lijstengroep" in c.comment
+        ).input,
+        DISTRICT_VECTORS,
+    )
+    assert by_id[eerste_kamer.id]["status"] == "FAIL"
+    assert {v["rule_id"] for v in by_id[eerste_kamer.id]["violations"]} == {
+        "P15.2-summed-preference"
+    }
+    failing = (target.id, ranking.id, eerste_kamer.id)
+    others = {line["status"] for i, line in by_id.items() if i not in failing}
     assert others == {"PASS"}

@@ -1342,6 +1342,11 @@ TOPICS: dict[str, Topic] = {
             "the group in order of election, then its others above the voorkeurdrempel by "
             "votes summed over the group's lists (equal: this list's order), then the rest in "
             "list order; deceased candidates are not ranked.",
+            "A party of one seat": "P 15 - P 19 for a list or a lijstengroep that wins exactly "
+            "one seat.",
+            "A supplied lot that does not fit": "A lot that answers another question than the "
+            "one asked, or one lot too many: the input is rejected (lot_mismatch); only the "
+            "status must match.",
         },
     ),
     "combinations-pre-2017-12": Topic(
@@ -1699,6 +1704,479 @@ _POWER_CASES += (
         seats={11: 1, 12: 1, 2: 18},
         elected={11: (2,), 12: (4,)},
         ranking={11: (1, 2, 3, 4), 12: (4, 1, 2, 3)},
+    ),
+)
+
+# Issue 16, the survivors of the sample at fe9831a (reference/districts.py, groups.py): a party
+# of exactly one seat (the candidate phase for it), the voorkeurdrempel exactly reached in an
+# algemeen bestuur (strictly more than the drempel, P 15 lid 1, as everywhere but the Eerste
+# Kamer), lists of a lijstengroep without votes (equal averages of 0, shared one per list), a
+# supplied lot that does not fit the national allocation, and lots between lists numbered
+# above 256.
+
+_ZERO_VOTES_2 = district_doc(
+    "PS",
+    20,
+    [lst(11, 1, 600, 2), lst(12, 2, 0, 30), lst(13, 3, 0, 30), lst(2, 1, 1400, 30)],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+
+_ZERO_VOTES_3 = district_doc(
+    "PS",
+    20,
+    [
+        lst(11, 1, 800, 2),
+        lst(12, 2, 0, 30),
+        lst(13, 3, 0, 30),
+        lst(14, 4, 0, 30),
+        lst(2, 1, 1200, 30),
+    ],
+    districts=4,
+    groups=[{"number": 1, "members": [11, 12, 13, 14]}],
+)
+
+_ZERO_VOTES_TWO_DONORS = district_doc(
+    "PS",
+    20,
+    [
+        lst(11, 1, 400, 1),
+        lst(12, 2, 300, 2),
+        lst(13, 3, 0, 30),
+        lst(14, 4, 0, 30),
+        lst(2, 1, 1300, 30),
+    ],
+    districts=4,
+    groups=[{"number": 1, "members": [11, 12, 13, 14]}],
+)
+
+_P12_TIE_19 = {**_P12_TIE, "election": {**_P12_TIE["election"], "seats": 19}}
+
+_POWER_CASES += (
+    DistrictCase(
+        "A party of one seat",
+        "A list of one seat elects its candidate (issue 16). PS, 20 seats, 2000 votes, "
+        "kiesdeler 100, voorkeurdrempel 25% of 100 = 25 (P 15 lid 1). List 1 (district 1: A "
+        "20, B 50, C 30; 100 votes), list 2 (list-level, 30 candidates) 1900. Full seats (P "
+        "6): 1 / 19, none residual. P 15: above 25 are B 50 and C 30; the list's one seat goes "
+        "to B, elected on preference (most votes). Elected 1: B (2). P 19: B (2), then C (3; "
+        "30 > 25), then A (1): 2, 3, 1.",
+        district_doc(
+            "PS",
+            20,
+            [cand_list(1, 1, [("A", 20), ("B", 50), ("C", 30)]), lst(2, 1, 1900, 30)],
+            districts=1,
+        ),
+        ("P 6", "P 15", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 1, 2: 19},
+        seats={1: 1, 2: 19},
+        elected={1: (2,)},
+        ranking={1: (2, 3, 1)},
+    ),
+    DistrictCase(
+        "A party of one seat",
+        "A lijstengroep of one seat (issue 16). PS, 20 seats, 2000 votes, kiesdeler 100, "
+        "voorkeurdrempel 25. Group 1: list 11 (district 1: A 45, B 10; 55 votes), list 12 "
+        "(district 2: C 30, D 15; 45 votes); list 2 (list-level) 1900. Full seats: group 1, "
+        "list 2 19, none residual. P 12: groepskiesdeler 100/1 = 100; no list has a full seat; "
+        "remainders 55 (11) > 45 (12): the seat → list 11. P 15: above 25 are A 45 and C 30; "
+        "the group's one seat → A, elected on preference; P 16: A stands on list 11 only, which "
+        "has the seat. Elected 11: A (1); 12: nobody. P 19 (every list of a group with seats, "
+        "P 19 lid 5): list 11 A (1), then B (2; 10 is not above 25): 1, 2; list 12 has no "
+        "candidate elected on preference, then C (1; 30 > 25), then D (2): 1, 2.",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("A", 45), ("B", 10)]),
+                cand_list(12, 2, [("C", 30), ("D", 15)]),
+                lst(2, 1, 1900, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15", "P 16", "P 19"),
+        ("P12.2-largest-remainder", "P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 1, 2: 19},
+        seats={11: 1, 12: 0, 2: 19},
+        elected={11: (1,)},
+        ranking={11: (1, 2), 12: (1, 2)},
+    ),
+    DistrictCase(
+        "A party of one seat",
+        "A list whose one seat is a residual seat (issue 16). AB, 9 seats (fewer than 19: "
+        "largest remainders for lists with at least 75% of the kiesdeler, P 8), 900 votes, "
+        "kiesdeler 100, voorkeurdrempel 25% of 100 = 25 (the 50% of P 15 lid 2 is for the "
+        "gemeenteraad). List 1 (district 1: A 20, B 35, C 25; 80 votes), lists 2 and 3 "
+        "(list-level, 10 candidates each) 410 each. Full seats 0 / 4 / 4; the residual seat by "
+        "largest remainder: 80 (list 1, 80 >= 75) > 10, 10 → list 1. P 15: above 25 only B "
+        "35 (C's 25 is not above): B elected on preference. Elected 1: B (2). P 19: B (2), "
+        "nobody else above 25, then A (1), C (3): 2, 1, 3.",
+        district_doc(
+            "AB",
+            9,
+            [
+                cand_list(1, 1, [("A", 20), ("B", 35), ("C", 25)]),
+                lst(2, 1, 410, 10),
+                lst(3, 1, 410, 10),
+            ],
+            districts=1,
+        ),
+        ("P 8", "P 15", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 1, 2: 4, 3: 4},
+        seats={1: 1, 2: 4, 3: 4},
+        elected={1: (2,)},
+        ranking={1: (2, 1, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "The voorkeurdrempel exactly reached in an algemeen bestuur (issue 16): P 15 lid 1 and "
+        "P 19 ask for more votes than the drempel; only the Eerste Kamer takes 'groter dan of "
+        "gelijk aan' (U 15 lid 3). The case 'The voorkeurdrempel exactly reached is not "
+        "passed' above as an AB: 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25% of "
+        "100 = 25. Group 1: list 11 (district 1: A 20, B 10, C 25, D 45), list 12 (district 2: "
+        "E 60, F 24, G 16); list 2 (list-level) 1800. Full seats: group 2, list 2 18. P 12: "
+        "lists 11 and 12 1 seat each. P 15: E 60 and D 45 elected on preference (P 16: E → "
+        "12, D → 11). P 19, list 11: D (4); C's 25 is not above 25, so nobody is ranked by "
+        "votes; then A (1), B (2), C (3): 4, 1, 2, 3. List 12: E (1), F (2), G (3).",
+        district_doc(
+            "AB",
+            20,
+            [
+                cand_list(11, 1, [("A", 20), ("B", 10), ("C", 25), ("D", 45)]),
+                cand_list(12, 2, [("E", 60), ("F", 24), ("G", 16)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15 lid 1", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (4,), 12: (1,)},
+        ranking={11: (4, 1, 2, 3), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "The voorkeurdrempel exactly reached by votes summed over the group, in an algemeen "
+        "bestuur (issue 16). AB, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. "
+        "Group 1: list 11 (district 1: A 60, X 15, P 15, Y 10; 100 votes), list 12 (district "
+        "2: B 70, P 10, Z 20; 100); list 2 (list-level) 1800. Full seats: group 2, list 2 18. "
+        "P 12: groepskiesdeler 100, lists 11 and 12 1 seat each. P 15, summed over the group: "
+        "B 70, A 60, P 15 + 10 = 25, Z 20, X 15, Y 10; above 25 only B and A, both elected on "
+        "preference (P 16: B → 12, A → 11). P 19, list 11: A (1); P's 25 is not above 25, so "
+        "nobody is ranked by votes; then X (2), P (3), Y (4): 1, 2, 3, 4. List 12: B (1), then "
+        "P (2), Z (3).",
+        district_doc(
+            "AB",
+            20,
+            [
+                cand_list(11, 1, [("A", 60), ("X", 15), ("P", 15), ("Y", 10)]),
+                cand_list(12, 2, [("B", 70), ("P", 10), ("Z", 20)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15 lid 1", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "boundary"),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (1,), 12: (1,)},
+        ranking={11: (1, 2, 3, 4), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 lid 5: which lists are ranked",
+        "A lijstengroep without seats in an algemeen bestuur of fewer than 19 seats, one of its "
+        "candidates exactly at the voorkeurdrempel (issue 16). AB, 18 seats, 1800 votes, "
+        "kiesdeler 100, voorkeurdrempel 25% of 100 = 25. Group 1: list 11 (district 1: B 10, A "
+        "25; 35 votes), list 12 (district 2: C 20, D 5; 25); list 2 (list-level) 1740. Full "
+        "seats: group 0, list 2 17 (remainder 40); the residual seat (P 8) → list 2 (the group's "
+        "60 votes are below 75, 75% of the kiesdeler): 0 / 18. P 19 lid 5: with 18 seats the "
+        "group's lists are ranked though nobody is elected; A's 25 is not above 25, so nobody "
+        "is ranked by votes: list 11 B (1), A (2); list 12 C (1), D (2).",
+        district_doc(
+            "AB",
+            18,
+            [
+                cand_list(11, 1, [("B", 10), ("A", 25)]),
+                cand_list(12, 2, [("C", 20), ("D", 5)]),
+                lst(2, 1, 1740, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 8", "P 15", "P 19 lid 5"),
+        ("P19-group-ranking",),
+        ("candidates", "boundary"),
+        party_seats={1: 0, 2: 18},
+        seats={11: 0, 12: 0, 2: 18},
+        ranking={11: (1, 2), 12: (1, 2)},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "Lists without votes take the seats passed on, one each per round (issue 16). PS, 20 "
+        "seats, 2000 votes, kiesdeler 100. Group 1: list 11 (district 1: 600 votes, 2 "
+        "candidates), lists 12 and 13 (districts 2 and 3: 0 votes, 30 candidates each); list 2: "
+        "1400. Full seats: group 6, list 2 14, none residual. P 12: groepskiesdeler 600/6 = "
+        "100; list 11 6 full seats, 12 and 13 none; no remainders. List 11 can take 2 (P 13 "
+        "lid 1): 4 seats pass on. P 12 lid 5: 12 and 13 have equal remainders (0) and there "
+        "are seats for both: one each, no lot. P 13 lid 2, greatest averages: 12 and 13 both "
+        "0/2 = 0, and 2 seats left for them: one each, no lot (tied lists are served one seat "
+        "each before any gets a second at that value: docs/interpretation.md, 'Ties between "
+        "lists'). Seats 11: 2, 12: 2, 13: 2.",
+        _ZERO_VOTES_2,
+        ("P 12", "P 13"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        ("boundary",),
+        party_seats={1: 6, 2: 14},
+        seats={11: 2, 12: 2, 13: 2, 2: 14},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "The same with three lists without votes (issue 16). PS, 20 seats, 2000 votes, "
+        "kiesdeler 100. Group 1: list 11 (district 1: 800 votes, 2 candidates), lists 12, 13 "
+        "and 14 (0 votes, 30 candidates each); list 2: 1200. Full seats: group 8, list 2 12. "
+        "P 12: groepskiesdeler 100; list 11 8 full seats, keeps 2 (P 13 lid 1): 6 pass on. P "
+        "12 lid 5: 12, 13 and 14 (remainder 0 each, 3 seats for 3 lists): one each. P 13 lid "
+        "2: all three at 0/2 = 0 for the 3 seats left: one each. Seats 11: 2, 12: 2, 13: 2, "
+        "14: 2.",
+        _ZERO_VOTES_3,
+        ("P 12", "P 13"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        ("boundary",),
+        party_seats={1: 8, 2: 12},
+        seats={11: 2, 12: 2, 13: 2, 14: 2, 2: 12},
+    ),
+    DistrictCase(
+        "P 13 inside a lijstengroep: a list with fewer candidates than seats",
+        "Lists without votes take the seats two lists pass on (issue 16). PS, 20 seats, 2000 "
+        "votes, kiesdeler 100. Group 1: list 11 (district 1: 400 votes, 1 candidate), 12 "
+        "(district 2: 300 votes, 2 candidates), 13 and 14 (0 votes, 30 candidates each); list "
+        "2: 1300. Full seats: group 7, list 2 13. P 12: groepskiesdeler 700/7 = 100; 11: 4 "
+        "full seats, 12: 3, 13 and 14 none; no remainders. 11 keeps 1 and 12 keeps 2 (P 13 lid "
+        "1): 3 + 1 = 4 seats pass on. P 12 lid 5: 13 and 14 (0 each, 2 seats for 2 lists): "
+        "one each. P 13 lid 2: 13 and 14 at 0/2 = 0 for the 2 seats left (11 and 12 are at "
+        "their candidates): one each. Seats 11: 1, 12: 2, 13: 2, 14: 2.",
+        _ZERO_VOTES_TWO_DONORS,
+        ("P 12", "P 13"),
+        ("P12.1-group-quota", "P12.2-largest-remainder", "P12-seat-sum"),
+        ("boundary",),
+        party_seats={1: 7, 2: 13},
+        seats={11: 1, 12: 2, 13: 2, 14: 2, 2: 13},
+    ),
+    DistrictCase(
+        "A supplied lot that does not fit",
+        "The lot for the residual seat answers another question (issue 16). The case 'P 12 "
+        "ties' of 19 seats: P 7 asks a lot between groups 1 and 2 (both 1000/10 = 100); the "
+        "supplied lot is between groups 1 and 3, so it does not answer the question asked: "
+        "the input is rejected (lot_mismatch).",
+        {**_P12_TIE_19, "lots": [{"kind": "residual_seat", "options": [1, 3], "drawn": 1}]},
+        (),
+        (),
+        ("rejected",),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    DistrictCase(
+        "A supplied lot that does not fit",
+        "One lot too many for the residual seats (issue 16). The case 'P 12 ties' of 19 seats "
+        "asks one lot (P 7, groups 1 and 2); two are supplied, so the second is not needed: "
+        "the input is rejected (lot_mismatch).",
+        {
+            **_P12_TIE_19,
+            "lots": [
+                {"kind": "residual_seat", "options": [1, 2], "drawn": 1},
+                {"kind": "residual_seat", "options": [1, 2], "drawn": 2},
+            ],
+        },
+        (),
+        (),
+        ("rejected",),
+        errors=(("lots[1]", "lot_mismatch"),),
+    ),
+    DistrictCase(
+        "A supplied lot that does not fit",
+        "A lot for the group's remainder seat naming another group (issue 16). The case 'P 12 "
+        "ties' of 21 seats: P 12 lid 5 asks a lot between lists 11 and 12 of group 1; the "
+        "supplied lot names group 2 (there is none): the input is rejected (lot_mismatch).",
+        {
+            **_P12_GROUP_TIE,
+            "lots": [{"kind": "group_seat", "options": [11, 12], "drawn": 12, "list": 2}],
+        },
+        (),
+        (),
+        ("rejected",),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    DistrictCase(
+        "P 12 ties",
+        "The lot drawn between lists numbered above 256 (issue 16): the case of lists 11 and "
+        "12 above with lists 311 and 312, the lot drawn for 312. PS, 21 seats, 2100 votes, "
+        "kiesdeler 100; group 1 (311: 550, 312: 550) 11 seats, list 3 (1000) 10. P 12: "
+        "groepskiesdeler 100; 5 full seats each, remainders 50 and 50, the lot for the "
+        "remainder seat → 312: 311: 5, 312: 6.",
+        district_doc(
+            "PS",
+            21,
+            [lst(311, 1, 550), lst(312, 2, 550), lst(3, 1, 1000)],
+            groups=[{"number": 1, "members": [311, 312]}],
+            lots=[{"kind": "group_seat", "options": [311, 312], "drawn": 312, "list": 1}],
+        ),
+        ("P 12",),
+        ("P12.2-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 11, 3: 10},
+        seats={311: 5, 312: 6, 3: 10},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "The lot drawn between members numbered above 256 (issue 16): the combination case "
+        "above with lists 302 and 303 (550 and 450 votes) combined (9), beside list 1 (1000). "
+        "Old P 11: combinatiekiesdeler 100; 302: 5 full (remainder 50), 303: 4 (remainder 50); "
+        "the lot for the remainder seat → 303: 1: 10, 302: 5, 303: 5.",
+        district_doc(
+            "PS",
+            20,
+            [lst(1, 1, 1000), lst(302, 1, 550), lst(303, 1, 450)],
+            districts=1,
+            combinations=[{"number": 9, "members": [302, 303]}],
+            law="pre-2017-12",
+            lots=[{"kind": "combination_seat", "options": [302, 303], "drawn": 303, "list": 9}],
+        ),
+        ("P 4", "P 11"),
+        ("combination-P11-largest-remainder", "P12-seat-sum"),
+        ("tie", "lot"),
+        party_seats={1: 10, 302: 5, 303: 5},
+        seats={1: 10, 302: 5, 303: 5},
+    ),
+)
+
+# Issue 16, survivors of the earlier sample (docs/mutation.md, "Not equivalent (18)"): the P 19
+# ranking of an Eerste Kamer district election (U 15 lid 3: at least the kiesdeler), and the
+# seats so far of a lot in a group's distribution beside a counting lijstencombinatie.
+
+_POWER_CASES += (
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "An Eerste Kamer election with a lijstengroep (issue 16): U 15 lid 3, elected on "
+        "preference with at least the kiesdeler; the others below it are ranked in list order "
+        "(P 19 through U 15 lid 2). EK, 20 seats, every stemwaarde 1 (U 2), 2000 votes, "
+        "kiesdeler 100. Group 1: list 11 (district 1: A 150, X 10, Y 40; 200 votes), list 12 "
+        "(district 2: B 120, Z 5, W 50; 175); list 2 (list-level) 1625. Full seats: group 3 "
+        "(remainder 75), list 2 16 (remainder 25); the residual seat: group 375/4 = 93 3/4 < "
+        "list 2 1625/17 = 95 10/17 → list 2: 3 / 17. P 12: groepskiesdeler 375/3 = 125; list "
+        "11 1 full seat (remainder 75), 12 1 (remainder 50): the remainder seat → 11: 2 / 1. "
+        "U 15 lid 3: A 150 and B 120 reach 100, elected on preference (P 16: A → 11, B → 12); "
+        "P 17: list 11's other seat → X (2). Elected 11: 1, 2; 12: 1. P 19: list 11 A (1), "
+        "nobody else reaches 100, then X (2), Y (3); list 12 B (1), then Z (2), W (3).",
+        district_doc(
+            "EK",
+            20,
+            [
+                cand_list(11, 1, [("A", 150), ("X", 10), ("Y", 40)]),
+                cand_list(12, 2, [("B", 120), ("Z", 5), ("W", 50)]),
+                lst(2, 1, 1625, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 16", "P 17", "P 19", "U 15"),
+        ("P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 2, 12: 1, 2: 17},
+        elected={11: (1, 2), 12: (1,)},
+        ranking={11: (1, 2, 3), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "An Eerste Kamer election with a candidate on both lists of a lijstengroep (issue 16). "
+        "EK, 20 seats, every stemwaarde 1 (U 2), 2000 votes, kiesdeler 100. Group 1: list 11 "
+        "(district 1: A 90, X 10, Y 40; 140 votes), list 12 (district 2: A 30, B 130, Z 5, W "
+        "50; 215); list 2 (list-level) 1645. Full seats: group 355 → 3 (remainder 55), list 2 "
+        "16 (remainder 45); the residual seat: group 355/4 = 88 3/4 < list 2 1645/17 = 96 "
+        "13/17 → list 2: 3 / 17. P 12: groepskiesdeler 355/3 = 118 1/3; list 11 1 full seat "
+        "(remainder 21 2/3), 12 1 (remainder 96 2/3): the remainder seat → 12: 1 / 2. U 15 "
+        "lid 3, votes summed over the group: B 130, A 90 + 30 = 120 reach 100, both elected on "
+        "preference (B first); P 16: B → 12, A → 11 (90 > 30). P 17: list 12's other seat → "
+        "Z (3; A, position 1, is elected). Elected 11: A (1); 12: B, Z (2, 3). P 19: list 11 A "
+        "(1), nobody else reaches 100, then X (2), Y (3); list 12 B (2), A (1; elected on "
+        "preference in the group, a candidate of list 12 too), then Z (3), W (4).",
+        district_doc(
+            "EK",
+            20,
+            [
+                cand_list(11, 1, [("A", 90), ("X", 10), ("Y", 40)]),
+                cand_list(12, 2, [("A", 30), ("B", 130), ("Z", 5), ("W", 50)]),
+                lst(2, 1, 1645, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 16", "P 17", "P 19", "U 15"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 1, 12: 2, 2: 17},
+        elected={11: (1,), 12: (2, 3)},
+        ranking={11: (1, 2, 3), 12: (2, 1, 3, 4)},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "A lot in a lijstengroep's distribution beside a counting combination: the seats so far "
+        "are the parties' (issue 16). PS, 20 seats, 2000 votes, kiesdeler 100, law "
+        "pre-2017-12: group 1 (lists 11: 250, 12: 250), lists 2: 560, 3: 440, 4: 500; lists 2 "
+        "and 3 combined (9). Old P 4 lid 2 test without the combination: group 5, 2: 5 "
+        "(remainder 60), 3: 4 (remainder 40), 4: 5 full seats; the residual seat by greatest "
+        "average: 500/6 = 83 1/3, 560/6 = 93 1/3, 440/5 = 88, 500/6 → list 2: both members "
+        "win seats, the combination counts. With it: group 5, combination 1000: 10, 4: 5, all "
+        "full seats. Old P 11: combinatiekiesdeler 100; 2: 5 full (remainder 60), 3: 4 "
+        "(remainder 40) → 2: 6, 3: 4. P 12, group 1: groepskiesdeler 100; 11 and 12 2 full "
+        "seats each, remainders 50 and 50 for 1 seat: lot (group_seat, list 1), the seats so "
+        "far per party 1: 5, 2: 6, 3: 4, 4: 5 (not the combination's 10).",
+        district_doc(
+            "PS",
+            20,
+            [lst(11, 1, 250), lst(12, 2, 250), lst(2, 1, 560), lst(3, 1, 440), lst(4, 1, 500)],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+            combinations=[{"number": 9, "members": [2, 3]}],
+            law="pre-2017-12",
+        ),
+        ("P 4", "P 11", "P 12"),
+        ("combination-P11-largest-remainder", "P12.2-largest-remainder"),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+    ),
+    DistrictCase(
+        "lijstencombinaties (pre-2017-12)",
+        "A lijstengroep in a counting combination needing a lot (issue 16). PS, 20 seats, 2000 "
+        "votes, kiesdeler 100, law pre-2017-12: group 1 (lists 11: 250, 12: 250), lists 3: "
+        "300, 4: 1200; group 1 and list 3 combined (9). Old P 4 lid 2 test: group 5, 3: 3, 4: "
+        "12, all full seats: both members win seats. With it: combination 800: 8, 4: 12. Old "
+        "P 11: combinatiekiesdeler 100; group 5, list 3 3, no remainders. P 12, group 1: "
+        "groepskiesdeler 100; 11 and 12 2 full seats each, remainders 50 and 50 for 1 seat: "
+        "lot (group_seat, list 1), the seats so far per party 1: 5, 3: 3, 4: 12.",
+        district_doc(
+            "PS",
+            20,
+            [lst(11, 1, 250), lst(12, 2, 250), lst(3, 1, 300), lst(4, 1, 1200)],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+            combinations=[{"number": 9, "members": [1, 3]}],
+            law="pre-2017-12",
+        ),
+        ("P 4", "P 11", "P 12"),
+        ("combination-P11-largest-remainder", "P12.2-largest-remainder"),
+        ("tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [11, 12], "list": 1},
     ),
 )
 
