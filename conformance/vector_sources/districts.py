@@ -2129,6 +2129,41 @@ _POWER_CASES += (
         ranking={11: (1, 2, 3), 12: (2, 1, 3, 4)},
     ),
     DistrictCase(
+        "P 19 ranking in a lijstengroep",
+        "An Eerste Kamer candidate of a lijstengroep whose votes summed over the group are "
+        "exactly the kiesdeler is elected on preference: U 15 lid 3, \"groter dan of gelijk "
+        "aan de kiesdeler\" (P 15 lid 1 says \"groter dan\" for the other kinds). EK, 20 "
+        "seats, every stemwaarde 1 (U 2), 2000 votes, kiesdeler 100. Group 1: list 11 "
+        "(district 1: A 60, X 10, Y 30; 100 votes), list 12 (district 2: A 40, B 110, Z 5, W "
+        "45; 200); list 2 (list-level) 1700. Full seats: group 3, list 2 17, no remainder; "
+        "20 seats. P 12: groepskiesdeler 300/3 = 100; list 11 1 full seat, 12 2. U 15 lid 3, "
+        "votes summed over the group: B 110 and A 60 + 40 = 100 reach 100 (A exactly), both "
+        "elected on preference, B first; P 16: B → 12 (the only list B is on), A → 11 (60 > "
+        "40, a seat free). P 17: list 12's other seat → Z (3; A, position 1, is elected on "
+        "11). Elected 11: A (1); 12: B, Z (2, 3). P 19: list 11 A (1), nobody else reaches "
+        "100, then X (2), Y (3); list 12 B (2), A (1), then Z (3), W (4). (Until 2026-12-07 "
+        "the step-by-step judge called A's election wrong: P15.2-summed-preference compared "
+        "with 'more than' for every kind.)",
+        district_doc(
+            "EK",
+            20,
+            [
+                cand_list(11, 1, [("A", 60), ("X", 10), ("Y", 30)]),
+                cand_list(12, 2, [("A", 40), ("B", 110), ("Z", 5), ("W", 45)]),
+                lst(2, 1, 1700, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 16", "P 17", "P 19", "U 15"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 3, 2: 17},
+        seats={11: 1, 12: 2, 2: 17},
+        elected={11: (1,), 12: (2, 3)},
+        ranking={11: (1, 2, 3), 12: (2, 1, 3, 4)},
+    ),
+    DistrictCase(
         "lijstencombinaties (pre-2017-12)",
         "A lot in a lijstengroep's distribution beside a counting combination: the seats so far "
         "are the parties' (issue 16). PS, 20 seats, 2000 votes, kiesdeler 100, law "
