@@ -357,8 +357,10 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     first list only: the case where P (20 + 20 = 40 > 25) is elected only by the summed votes
     fails with P15.2-summed-preference and the wrong elected candidates; the P 19 case where
     P (15 + 15 = 30 > 25) is ranked above the list order only by the summed votes fails with
-    P19-group-ranking alone (the elected candidates are right); every other district vector
-    still passes."""
+    P19-group-ranking alone (the elected candidates are right); the P 15 candidate lot in a
+    lijstengroep (A 30 + 20, B 25 + 25: a tie only when summed) fails on its status, asked and
+    drawn alike (the adapter elects A on list 11's 30 votes without a lot, and rejects the lot
+    supplied as not needed); every other district vector still passes."""
     adapter = f"{sys.executable} {ADAPTERS / 'preference_not_summed.py'}"
     code, lines = _run(tmp_path, adapter, "--operation", DISTRICTS_OPERATION)
     assert code == 1
@@ -376,5 +378,16 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     )
     assert by_id[ranking.id]["status"] == "FAIL"
     assert {v["rule_id"] for v in by_id[ranking.id]["violations"]} == {"P19-group-ranking"}
-    others = {line["status"] for i, line in by_id.items() if i not in (target.id, ranking.id)}
+    lot_cases = [
+        _vector_for(c.input, DISTRICT_VECTORS).id
+        for c in districts.CASES
+        if c.group == "P 15 candidate lot in a party of one seat" and c.input["groups"]
+    ]
+    assert len(lot_cases) == 2
+    assert [by_id[i]["differences"][0].split(",")[0] for i in lot_cases] == [
+        "status: verwacht needs_lot",
+        "status: verwacht completed",
+    ]
+    failing = (target.id, ranking.id, *lot_cases)
+    others = {line["status"] for i, line in by_id.items() if i not in failing}
     assert others == {"PASS"}
