@@ -30,6 +30,7 @@ from conformance.vector_sources import negative, negative_districts
 from interchange.districts import district_result_to_json, parse_district_election
 from kieswet.cli import main
 from reference.districts import allocate_districts
+from spec.claims import TRACE_FIELDS
 from spec.districts import DistrictElection
 from spec.exact import parse_mixed
 
@@ -169,6 +170,70 @@ def _distributions(document: Any) -> list[dict[str, Any]]:
     return list(district_result_to_json(allocate_districts(election))["distributions"])
 
 
+def _group_move(n: Any) -> tuple[int, int, int]:
+    """(group, list losing a seat, list gaining it): the party seats as in the right answer,
+    two lists of one lijstengroep one seat apart each way."""
+    assert n.result["party_seats"] == n.vector.expected["party_seats"], n.vector.id
+    want, got = _seats(n.vector.expected["seats"]), _seats(n.result["seats"])
+    changes = {int(k): got[k] - want[k] for k in want if got[k] != want[k]}
+    assert sorted(changes.values()) == [-1, 1], n.vector.id
+    (loser,) = [k for k, v in changes.items() if v == -1]
+    (gainer,) = [k for k, v in changes.items() if v == 1]
+    (group,) = [
+        g["number"] for g in n.vector.input["groups"] if {loser, gainer} <= set(g["members"])
+    ]
+    return group, loser, gainer
+
+
+def _full_seats(document: dict[str, Any], group: int, seats: int) -> dict[int, int]:
+    """P 12 lid 4, from the input alone: each member's stemcijfer (a stel's: its lists'
+    together) times the group's seats, divided by the group's stemcijfer, rounded down."""
+    sets = {s["number"]: s["lists"] for s in document.get("sets", [])}
+    votes = {lst["number"]: _votes(lst) for lst in document["lists"]}
+    (members,) = [g["members"] for g in document["groups"] if g["number"] == group]
+    stemcijfer = {m: sum(votes[n] for n in sets.get(m, [m])) for m in members}
+    total = sum(stemcijfer.values())
+    return {m: v * seats // total for m, v in stemcijfer.items()}
+
+
+def test_the_district_kinds_against_judge_mutants_are_what_they_say() -> None:
+    """The kinds added against the district judge's surviving mutants (issue 16), each checked
+    on its own input and right answer."""
+    for n in _by_kind(negative_districts.FINAL_GROUP_SEAT_MOVE):
+        # the final claim only, a remainder seat moved: the losing list keeps its full seats
+        assert not set(n.result) & set(TRACE_FIELDS), n.vector.id
+        assert "steps" not in n.result["national"]
+        group, loser, _ = _group_move(n)
+        seats = n.vector.expected["party_seats"][str(group)]
+        full = _full_seats(n.vector.input, group, seats)
+        assert n.result["seats"][str(loser)] == full[loser], n.vector.id
+    for n in _by_kind(negative_districts.GROUP_SEAT_MOVE_ORDER_KEPT):
+        # rows and seats moved alike; every remainder_order as in the right answer
+        group, loser, gainer = _group_move(n)
+        (moved,) = [d for d in n.result["distributions"] if d["owner"] == group]
+        rows = {row["member"]: row["seats"] for row in moved["rows"]}
+        assert all(rows[m] == n.result["seats"][str(m)] for m in (loser, gainer))
+        right = _distributions(n.vector.input)
+        assert [d["remainder_order"] for d in n.result["distributions"]] == [
+            d["remainder_order"] for d in right
+        ]
+    for n in _by_kind(negative_districts.DISTRIBUTION_AFTER_MOVES):
+        # the seats right; some group's rows state those seats, not P 12 / P 13's, and the
+        # answer moved seats of that group (a P 16 lid 2 placement or a P 13 transfer)
+        assert _seats(n.result["seats"]) == _seats(n.vector.expected["seats"])
+        right = {d["owner"]: d for d in _distributions(n.vector.input)}
+        changed = [
+            d["owner"] for d in n.result["distributions"] if d["rows"] != right[d["owner"]]["rows"]
+        ]
+        assert len(changed) == 1, n.vector.id
+        (owner,) = changed
+        (rows,) = [d["rows"] for d in n.result["distributions"] if d["owner"] == owner]
+        assert all(row["seats"] == n.result["seats"][str(row["member"])] for row in rows)
+        assert any(
+            p["party"] == owner and p["article"] == "P 16 lid 2" for p in n.result["placements"]
+        ) or any(t["party"] == owner for t in n.result["transfers"])
+
+
 SOLELY = (
     ("P12-seat-sum", negative_districts.LIST_SEAT_TOO_MANY),
     ("P12.1-group-quota", negative_districts.NATIONAL_QUOTA_IN_DISTRIBUTION),
@@ -180,6 +245,8 @@ SOLELY = (
     ("P16-placement", negative_districts.PLACEMENT_GROUP_NUMBER),
     ("combination-P11-quota", negative_districts.NATIONAL_QUOTA_IN_DISTRIBUTION),
     ("combination-P11-largest-remainder", negative_districts.COMBINATION_SEAT_MOVE),
+    ("P12.2-largest-remainder", negative_districts.FINAL_GROUP_SEAT_MOVE),
+    ("P12.2-largest-remainder", negative_districts.GROUP_SEAT_MOVE_ORDER_KEPT),
 )
 
 
@@ -220,6 +287,7 @@ JUDGED_ONLY = {
         negative_districts.QUOTA_IN_WHOLE_VOTES,
         negative_districts.EK_UNWEIGHTED,
         negative_districts.EK_STEMWAARDE_TRUNCATED,
+        negative_districts.DISTRIBUTION_AFTER_MOVES,
         negative.WRONG_STEPS,
         negative.MALFORMED,
         negative.WRONG_THRESHOLD,

@@ -359,7 +359,11 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     P (15 + 15 = 30 > 25) is ranked above the list order only by the summed votes fails with
     P19-group-ranking alone (the elected candidates are right); the Eerste Kamer case where A
     (90 + 30 = 120, at least the kiesdeler 100) is elected on preference only by the summed
-    votes fails with P15.2-summed-preference; every other district vector still passes."""
+    votes fails with P15.2-summed-preference, as does the one where A (60 + 40) is exactly at
+    the kiesdeler; the P 15 candidate lot in a lijstengroep (A 30 +
+    20, B 25 + 25: a tie only when summed) fails on its status, asked and drawn alike (the
+    adapter elects A on list 11's 30 votes without a lot, and rejects the lot supplied as not
+    needed); every other district vector still passes."""
     adapter = f"{sys.executable} {ADAPTERS / 'preference_not_summed.py'}"
     code, lines = _run(tmp_path, adapter, "--operation", DISTRICTS_OPERATION)
     assert code == 1
@@ -387,6 +391,22 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     assert {v["rule_id"] for v in by_id[eerste_kamer.id]["violations"]} == {
         "P15.2-summed-preference"
     }
-    failing = (target.id, ranking.id, eerste_kamer.id)
+    exactly = _vector_for(
+        next(c for c in districts.CASES if "exactly the kiesdeler" in c.comment).input,
+        DISTRICT_VECTORS,
+    )  # A 60 + 40 = 100, exactly the kiesdeler: U 15 lid 3, elected only by the summed votes
+    assert by_id[exactly.id]["status"] == "FAIL"
+    assert "P15.2-summed-preference" in {v["rule_id"] for v in by_id[exactly.id]["violations"]}
+    lot_cases = [
+        _vector_for(c.input, DISTRICT_VECTORS).id
+        for c in districts.CASES
+        if c.group == "P 15 candidate lot in a party of one seat" and c.input["groups"]
+    ]
+    assert len(lot_cases) == 2
+    assert [by_id[i]["differences"][0].split(",")[0] for i in lot_cases] == [
+        "status: verwacht needs_lot",
+        "status: verwacht completed",
+    ]
+    failing = (target.id, ranking.id, eerste_kamer.id, exactly.id, *lot_cases)
     others = {line["status"] for i, line in by_id.items() if i not in failing}
     assert others == {"PASS"}

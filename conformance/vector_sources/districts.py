@@ -1347,6 +1347,9 @@ TOPICS: dict[str, Topic] = {
             "A supplied lot that does not fit": "A lot that answers another question than the "
             "one asked, or one lot too many: the input is rejected (lot_mismatch); only the "
             "status must match.",
+            "P 15 candidate lot in a party of one seat": "Candidates with equal votes summed "
+            "over the lists of a stel, above the voorkeurdrempel, competing for the party's only "
+            "seat: the lot decides who is elected (P 15 lid 1), and a supplied lot is followed.",
         },
     ),
     "combinations-pre-2017-12": Topic(
@@ -2216,3 +2219,106 @@ _POWER_CASES += (
 )
 
 CASES = CASES + _POWER_CASES
+
+
+# --------------------------------------------------------------------------- issue 16: judge
+# Hand-written cases against the judge mutants that survived the suite (issue 16, suite power of
+# the judge, spec/rules/district_final.py): a P 15 lid 1 candidate lot in a party holding one
+# seat (a stel, a lijstengroep), asked and drawn. Until these, no district vector supplied or
+# asked a candidate lot. PS of 20 seats, 2000 votes: kiesdeler 100, voorkeurdrempel 25% of 100
+# = 25 (P 15 lid 1).
+
+_ONE_SEAT_TIE = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("A", 30), ("B", 25)]),
+        cand_list(12, 2, [("A", 20), ("B", 25)]),
+        lst(2, 1, 1900, 30),
+    ],
+    districts=2,
+    sets=[{"number": 10, "lists": [11, 12]}],
+)
+
+_ONE_SEAT_GROUP_TIE = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("A", 30), ("B", 25)]),
+        cand_list(12, 2, [("B", 25), ("A", 20)]),
+        lst(2, 1, 1900, 30),
+    ],
+    districts=2,
+    groups=[{"number": 1, "members": [11, 12]}],
+)
+
+_JUDGE_CASES: tuple[DistrictCase, ...] = (
+    DistrictCase(
+        "P 15 candidate lot in a party of one seat",
+        "Stel 10 (H 11 lid 1): list 11 (district 1: A 30, B 25) and list 12 (district 2: A 20, "
+        "B 25), 100 votes; list 2: 1900. Kiesdeler 2000/20 = 100. P 6: stel 10 1 full seat, "
+        "list 2 19; no residual seat. P 15 lid 1: votes summed over the stel's lists, A 30 + 20 "
+        "= 50, B 25 + 25 = 50, both above 25, for the stel's one seat: equal votes for fewer "
+        "seats than candidates, so the lot decides who is elected (kind candidate, list = the "
+        "stel, options its positions 1 and 2). List by list, A (30 > 25 on list 11) would win "
+        "without a lot.",
+        _ONE_SEAT_TIE,
+        ("P 6", "P 15"),
+        ("P15.2-summed-preference",),
+        ("candidates", "tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 10},
+    ),
+    DistrictCase(
+        "P 15 candidate lot in a party of one seat",
+        "The same with the lot drawn for B (position 2): B is elected on preference, the stel's "
+        "only seat. Seats 10: 1, 2: 19; elected 10: B (2). P 19: B (elected on preference), "
+        "then A (50, above 25): 2, 1.",
+        {
+            **_ONE_SEAT_TIE,
+            "lots": [{"kind": "candidate", "options": [1, 2], "drawn": 2, "list": 10}],
+        },
+        ("P 6", "P 15", "P 19"),
+        ("P15.2-summed-preference", "P19-group-ranking"),
+        ("candidates", "tie", "lot"),
+        party_seats={10: 1, 2: 19},
+        seats={10: 1, 2: 19},
+        elected={10: (2,)},
+        ranking={10: (2, 1)},
+    ),
+    DistrictCase(
+        "P 15 candidate lot in a party of one seat",
+        "The same persons in a lijstengroep instead of a stel: group 1 of list 11 (district 1: A "
+        "30, B 25) and list 12 (district 2: B 25, A 20; the order differs, so no stel), 100 "
+        "votes; list 2: 1900. P 6: group 1 1 full seat, list 2 19. P 15 lid 1: A 30 + 20 = 50, "
+        "B 25 + 25 = 50, both above 25, for the group's one seat: the lot decides (kind "
+        "candidate, list = the group, options the group's numbering of its persons: A 1, B 2, "
+        "in list order of list 11 first).",
+        _ONE_SEAT_GROUP_TIE,
+        ("P 6", "P 15"),
+        ("P15.2-summed-preference",),
+        ("candidates", "tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [1, 2], "list": 1},
+    ),
+    DistrictCase(
+        "P 15 candidate lot in a party of one seat",
+        "The same with the lot drawn for B (2). P 12: groepskiesdeler 100/1 = 100; lists 11 "
+        "(55) and 12 (45) have no full seat; the remainder seat goes to list 11 (55 > 45). P 16 "
+        "lid 1: B has 25 votes on each list; equal votes: the list of the lowest kieskring, "
+        "list 11 (district 1), which has the seat. Seats 11: 1, 12: 0; elected 11: B (2). P 19 "
+        "(lid 5: every list of a group with seats is ranked): list 11 B (2), then A (1, 50 "
+        "summed, above 25); list 12 B (1), then A (2).",
+        {
+            **_ONE_SEAT_GROUP_TIE,
+            "lots": [{"kind": "candidate", "options": [1, 2], "drawn": 2, "list": 1}],
+        },
+        ("P 6", "P 12", "P 15", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates", "tie", "lot"),
+        party_seats={1: 1, 2: 19},
+        seats={11: 1, 12: 0, 2: 19},
+        elected={11: (2,)},
+        ranking={11: (2, 1), 12: (1, 2)},
+    ),
+)
+
+CASES = CASES + _JUDGE_CASES

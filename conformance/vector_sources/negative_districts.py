@@ -26,7 +26,8 @@ from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
-from conformance.vector_sources.negative import Kind, Wrong, final
+from conformance.vector_sources.negative import Kind, Wrong, _candidate_limits, final
+from interchange.district_claims import FINAL_CLAIM_FIELDS
 from spec.exact import format_mixed, parse_mixed
 
 GROUP_RULES = {
@@ -111,6 +112,30 @@ EK_STEMWAARDE_TRUNCATED = Kind(
     "rounded with an exact half upwards (U 2); the answer, steps included, is the allocation of "
     "the votes so weighted, and its P 6 step states those stemcijfers (U 3).",
 )
+FINAL_GROUP_SEAT_MOVE = Kind(
+    "P 12 seat moved within a lijstengroep, final claim only",
+    "The last remainder seat of a lijstengroep's distribution over its lists (P 12 lid 5) "
+    "given to another list of the group, in an answer that states its final claim only (no "
+    "trace: no distributions, no national steps): the group's seats are right, its lists' "
+    "are not. The list that loses the seat keeps its full seats (P 12 lid 4), so the departure "
+    "is at the largest remainders.",
+)
+GROUP_SEAT_MOVE_ORDER_KEPT = Kind(
+    "P 12 seat moved within a lijstengroep, remainder order kept",
+    "The last remainder seat of a lijstengroep's distribution over its lists (P 12 lid 5) "
+    "given to another list of the group, in the distribution's rows and the lists' seats "
+    "alike, while the distribution's remainder_order still names the list the law gives it "
+    "(as an implementation would that hands out the seats by another path than the order it "
+    "writes): the rows themselves (full seats, remainders, seats) show that a list with a "
+    "smaller remainder, or one already holding a remainder seat, took the seat.",
+)
+DISTRIBUTION_AFTER_MOVES = Kind(
+    "P 12 distribution states the seats after P 16 lid 2 and P 13",
+    "A lijstengroep's distribution over its lists (P 12, P 13) states as each list's seats "
+    "those the list holds after P 16 lid 2 placements and P 13 with P 18 lid 3 transfers "
+    "moved seats within the group (the answer's seats), not those P 12 and P 13 give it. The "
+    "seats, placements, transfers and elected candidates are right.",
+)
 KINDS = (
     REMAINDER_ORDER_BY_NUMBER,
     REASSIGNED_LEFT_OUT,
@@ -124,6 +149,9 @@ KINDS = (
     COMBINATION_SEAT_MOVE,
     EK_UNWEIGHTED,
     EK_STEMWAARDE_TRUNCATED,
+    FINAL_GROUP_SEAT_MOVE,
+    GROUP_SEAT_MOVE_ORDER_KEPT,
+    DISTRIBUTION_AFTER_MOVES,
 )
 """The kinds of this module, after those of ``conformance.vector_sources.negative.KINDS``."""
 
@@ -341,6 +369,104 @@ def _combination_seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
         return
 
 
+def _final_claim(result: Mapping[str, Any]) -> dict[str, Any]:
+    """``result`` stripped to its final claim (``FINAL_CLAIM_FIELDS``): no trace, no
+    ``national.steps``; such an answer is judged on its claim (``spec.rules.district_final``)."""
+    keep = FINAL_CLAIM_FIELDS[str(result["status"])]
+    out = {k: copy.deepcopy(v) for k, v in result.items() if k in keep}
+    if isinstance(out.get("national"), dict):
+        out["national"].pop("steps", None)
+    return out
+
+
+def _movable_remainder_seat(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[tuple[int, int, int]]:
+    """(index of the distribution, list losing, list gaining) for the last remainder seat of
+    each lijstengroep of a list-level result (the candidates would follow the seats), where no
+    list is at its number of candidates (P 13 would move seats too) and both lists hold seats
+    in ``seats``. The list gaining is the group's first other list."""
+    if result.get("elected"):
+        return
+    limits = _candidate_limits(document)
+    seats = result.get("seats", {})
+    for index, distribution in enumerate(result.get("distributions") or []):
+        order = distribution.get("remainder_order") or []
+        if distribution.get("step") != "group_distribution" or not order:
+            continue
+        loser = order[-1]
+        members = [row["member"] for row in distribution["rows"]]
+        held = {row["member"]: row["seats"] for row in distribution["rows"]}
+        if any(held[m] >= limits.get(m, held[m] + 1) for m in members):
+            continue
+        gainer = next((m for m in members if m != loser), None)
+        if gainer is None or str(loser) not in seats or str(gainer) not in seats:
+            continue
+        yield index, loser, gainer
+
+
+def _final_group_seat_move(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    for index, loser, gainer in _movable_remainder_seat(document, result):
+        owner = result["distributions"][index]["owner"]
+        wrong = _final_claim(result)
+        wrong["seats"][str(loser)] -= 1
+        wrong["seats"][str(gainer)] += 1
+        yield Wrong(
+            FINAL_GROUP_SEAT_MOVE,
+            f"group {owner}: its last remainder seat moved from list {loser} to list {gainer}, "
+            "final claim only",
+            wrong,
+            rules=("P12.2-largest-remainder",),
+        )
+        return
+
+
+def _group_seat_move_order_kept(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    for index, loser, gainer in _movable_remainder_seat(document, result):
+        wrong = final(result)
+        moved = wrong["distributions"][index]
+        for row in moved["rows"]:
+            row["seats"] += (row["member"] == gainer) - (row["member"] == loser)
+        wrong["seats"][str(loser)] -= 1
+        wrong["seats"][str(gainer)] += 1
+        yield Wrong(
+            GROUP_SEAT_MOVE_ORDER_KEPT,
+            f"group {moved['owner']}: its last remainder seat moved from list {loser} to list "
+            f"{gainer}, in the rows and the seats; remainder_order kept",
+            wrong,
+            rules=("P12.2-largest-remainder",),
+        )
+        return
+
+
+def _distribution_after_moves(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    seats = result.get("seats", {})
+    for index, distribution in enumerate(result.get("distributions") or []):
+        if distribution.get("step") != "group_distribution":
+            continue
+        rows = distribution["rows"]
+        after = {row["member"]: seats.get(str(row["member"])) for row in rows}
+        if None in after.values() or all(row["seats"] == after[row["member"]] for row in rows):
+            continue
+        wrong = final(result)
+        for row in wrong["distributions"][index]["rows"]:
+            row["seats"] = after[row["member"]]
+        before = ", ".join(f"{row['member']}: {row['seats']}" for row in rows)
+        stated = ", ".join(f"{m}: {s}" for m, s in after.items())
+        yield Wrong(
+            DISTRIBUTION_AFTER_MOVES,
+            f"group {distribution['owner']}: the rows' seats {stated} (after P 16 lid 2 and P "
+            f"13) instead of {before}",
+            wrong,
+            rules=("P12-seat-sum", "P16-P18-group-candidates"),
+        )
+        return
+
+
 LOT_STAGE_RULES = {
     ("combination", "combination_seat"): "combination-P11-largest-remainder",
     ("group", "group_seat"): "P12.2-largest-remainder",
@@ -379,6 +505,9 @@ def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> l
     out += _combination_seat_move(result)
     out += _placement_wrongs(document, result)
     out += _preference_not_summed(document, result)
+    out += _final_group_seat_move(document, result)
+    out += _group_seat_move_order_kept(document, result)
+    out += _distribution_after_moves(result)
     return out
 
 
