@@ -58,6 +58,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
@@ -76,6 +77,8 @@ REACH_IMPORTS = {
 }
 # Operators that need arguments (VariableReplacer, VariableInserter) are not used.
 KILLED, SURVIVED, CRASH, TIMEOUT = "killed", "survived", "crash", "timeout"
+EQUIVALENTS = ROOT / "benchmarks" / "mutation_equivalents.toml"
+"""The surviving mutants read and classified equivalent, each with its argument (issue 16)."""
 OUTCOMES = (KILLED, SURVIVED, CRASH, TIMEOUT)
 
 
@@ -466,8 +469,75 @@ def load_results(path: Path, suite_sha: str) -> dict[str, Result]:
     return results
 
 
-def summary(target: str, results: Iterable[Result]) -> str:
+def changed_lines(diff: str) -> str:
+    """The lines a mutation removes and adds (``-old`` / ``+new``), without the context: what
+    identifies a mutation however the lines around it move."""
+    return "\n".join(
+        line.rstrip("\n")
+        for line in diff.splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    )
+
+
+def load_equivalents(path: Path = EQUIVALENTS) -> dict[tuple[str, str], str]:
+    """(mutant id, changed lines) → why the mutant is equivalent, from ``path``. An entry
+    applies only while the mutant with that id still makes exactly that change: after the
+    module changes, a stale entry is ignored and the survivor shows as unclassified."""
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        data = tomllib.load(handle)
+    return {
+        (entry["id"], entry["change"].strip("\n")): entry["why"]
+        for entry in data.get("mutant", [])
+    }
+
+
+def equivalent_reason(result: Result, equivalents: dict[tuple[str, str], str]) -> str | None:
+    """Why a surviving mutant is equivalent, or ``None`` when it is not classified so."""
+    if result.outcome != SURVIVED:
+        return None
+    return equivalents.get((result.id, changed_lines(result.diff)))
+
+
+def goal_lines(
+    target: str, results: list[Result], equivalents: dict[tuple[str, str], str]
+) -> list[str]:
+    """The score as issue 16 states its goals: over the non-equivalent mutants (the survivors
+    classified in ``EQUIVALENTS`` left out), crashes and timeouts not counted."""
+    n = len(results)
+    count = {key: sum(1 for r in results if r.outcome == key) for key in OUTCOMES}
+    equivalent = sum(1 for r in results if equivalent_reason(r, equivalents) is not None)
+    open_ = count[SURVIVED] - equivalent
+    killed, broken = count[KILLED], count[CRASH] + count[TIMEOUT]
+    what = "killed by a vector FAIL" if target == "reference" else "verdict changed"
+    goal = "90%" if target == "reference" else "85%"
+
+    def share(k: int, d: int) -> str:
+        return f"{k} / {d} = {100 * k / d:.1f}%" if d else f"{k} / 0"
+
+    lines = [
+        f"survivors classified equivalent ({EQUIVALENTS.name}): {equivalent} of "
+        f"{count[SURVIVED]}; not classified: {open_}",
+        f"issue 16 (goal {goal}): {what} over the non-equivalent mutants, crashes and timeouts "
+        f"not counted: {share(killed, n - equivalent - broken)}",
+        f"  with crashes and timeouts counted as not killed: {share(killed, n - equivalent)}",
+    ]
+    if target == "spec":
+        lines.append(
+            "  counting a crash or timeout of the judge (the verdict turns to ERROR) as a "
+            f"changed verdict: {share(killed + broken, n - equivalent)}"
+        )
+    return lines
+
+
+def summary(
+    target: str,
+    results: Iterable[Result],
+    equivalents: dict[tuple[str, str], str] | None = None,
+) -> str:
     results = list(results)
+    equivalents = load_equivalents() if equivalents is None else equivalents
     by_module: dict[str, dict[str, int]] = {}
     for result in results:
         counts = by_module.setdefault(result.module, dict.fromkeys(OUTCOMES, 0))
@@ -488,6 +558,7 @@ def summary(target: str, results: Iterable[Result]) -> str:
         "+crash: counting crashes and timeouts too"
     )
     lines.append(depth_line(results))
+    lines += goal_lines(target, results, equivalents)
     return "\n".join(lines)
 
 
@@ -518,12 +589,26 @@ def _row(name: str, counts: dict[str, int]) -> str:
     )
 
 
-def survivors_text(results: Iterable[Result]) -> str:
+def survivors_text(
+    results: Iterable[Result], equivalents: dict[tuple[str, str], str] | None = None
+) -> str:
+    """The surviving mutants with their diffs, those not classified equivalent first, then
+    those killed by fewer than three vectors."""
     results = list(results)
+    equivalents = load_equivalents() if equivalents is None else equivalents
     parts = []
-    for result in sorted(results, key=lambda r: (r.module, r.line, r.id)):
-        if result.outcome == SURVIVED:
-            parts.append(f"## {result.id} (line {result.line})\n{result.diff}")
+    survivors = sorted(
+        (r for r in results if r.outcome == SURVIVED), key=lambda r: (r.module, r.line, r.id)
+    )
+    for result in survivors:
+        if equivalent_reason(result, equivalents) is None:
+            parts.append(f"## {result.id} (line {result.line}): not classified\n{result.diff}")
+    classified = [(r, equivalent_reason(r, equivalents)) for r in survivors]
+    if any(why is not None for _, why in classified):
+        parts.append(f"# Classified equivalent ({EQUIVALENTS.name})\n")
+        for result, why in classified:
+            if why is not None:
+                parts.append(f"## {result.id} (line {result.line})\n{result.diff}why: {why}\n")
     thin = [r for r in results if r.outcome == KILLED and 0 <= r.decisive < 3]
     if thin:
         parts.append("# Killed by fewer than 3 vectors\n")
@@ -651,11 +736,13 @@ def _main(args: argparse.Namespace) -> int:
     selected = [done[m.id] for m in mutants if m.id in done]
     (args.out / f"{args.target}-survivors.txt").write_text(survivors_text(selected), "utf-8")
     survivors = [r for r in selected if r.outcome == SURVIVED]
+    equivalents = load_equivalents()
     if survivors:
         print(f"surviving mutants ({len(survivors)}; diffs in the survivors file):")
         for result in sorted(survivors, key=lambda r: (r.module, r.line, r.id)):
-            print(f"  {result.id}  line {result.line}")
-    print(summary(args.target, selected))
+            mark = "equivalent" if equivalent_reason(result, equivalents) else "NOT CLASSIFIED"
+            print(f"  {result.id}  line {result.line}  {mark}")
+    print(summary(args.target, selected, equivalents))
     seconds = [r.seconds for r in selected]
     if seconds:
         print(

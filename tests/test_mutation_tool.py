@@ -158,3 +158,68 @@ def test_the_vectors_that_kill_a_mutant_are_counted() -> None:
     )
     assert "Killed by fewer than 3 vectors" in tool.survivors_text([result("killed", 2)])
     assert "Killed by fewer than 3" not in tool.survivors_text([result("killed", 3)])
+
+
+def _result(
+    outcome: str, diff: str, mutant: str = "reference/lots.py:core/NumberReplacer:0"
+) -> object:
+    return tool.Result(
+        mutant, "reference/lots.py", 3, "core/NumberReplacer", outcome, 0, "", 1.0, "", "", diff, 0
+    )
+
+
+DIFF = (
+    "--- reference/lots.py\n+++ reference/lots.py\n@@ -2,3 +2,3 @@\n"
+    " x = 1\n-y = 0\n+y = 1\n z = 2\n"
+)
+
+
+def test_a_survivor_is_equivalent_only_while_it_makes_the_classified_change(
+    tmp_path: Path,
+) -> None:
+    """An entry of the equivalents file names the mutant and the lines it changes; after the
+    module changes (another change under the same id) the entry no longer applies."""
+    assert tool.changed_lines(DIFF) == "-y = 0\n+y = 1"
+    path = tmp_path / "equivalents.toml"
+    path.write_text(
+        '[[mutant]]\nid = "reference/lots.py:core/NumberReplacer:0"\n'
+        "change = '''\n-y = 0\n+y = 1\n'''\nwhy = \"y is never read\"\n",
+        "utf-8",
+    )
+    equivalents = tool.load_equivalents(path)
+    assert tool.equivalent_reason(_result("survived", DIFF), equivalents) == "y is never read"
+    moved = DIFF.replace("+y = 1", "+y = 2")
+    assert tool.equivalent_reason(_result("survived", moved), equivalents) is None
+    assert tool.equivalent_reason(_result("killed", DIFF), equivalents) is None
+
+
+def test_the_goal_is_computed_over_the_non_equivalent_mutants() -> None:
+    """Issue 16's reading: 3 killed, 1 crash, 1 timeout, 2 survivors of which 1 classified
+    equivalent: 3 / (7 - 1 - 2) = 75% with crashes and timeouts left out, 3 / 6 = 50% with
+    them counted as not killed."""
+    results = [_result("killed", DIFF, f"m:k{i}") for i in range(3)]
+    results += [_result("crash", DIFF, "m:c"), _result("timeout", DIFF, "m:t")]
+    results += [_result("survived", DIFF, "m:s1"), _result("survived", DIFF, "m:s2")]
+    equivalents = {("m:s1", "-y = 0\n+y = 1"): "why"}
+    lines = tool.goal_lines("reference", results, equivalents)
+    assert "1 of 2; not classified: 1" in lines[0]
+    assert lines[1].endswith("3 / 4 = 75.0%") and lines[2].endswith("3 / 6 = 50.0%")
+    spec_lines = tool.goal_lines("spec", results, equivalents)
+    assert spec_lines[3].endswith("5 / 6 = 83.3%")  # a crash of the judge as a changed verdict
+
+
+def test_every_classified_equivalent_still_matches_its_module() -> None:
+    """benchmarks/mutation_equivalents.toml: every entry names a module of ours and says why,
+    and the lines its mutation removes are still in that module (an entry gone stale after an
+    edit must be reviewed: re-classified with the new lines, or dropped)."""
+    entries = tool.tomllib.loads(tool.EQUIVALENTS.read_text("utf-8"))["mutant"]
+    assert entries
+    for entry in entries:
+        module = ROOT / entry["id"].split(":", 1)[0]
+        assert module.is_file(), entry["id"]
+        assert entry["why"].strip(), entry["id"]
+        source = module.read_text("utf-8").splitlines()
+        removed = [line[1:] for line in entry["change"].strip("\n").splitlines() if line[:1] == "-"]
+        assert removed, entry["id"]
+        for line in removed:
+            assert line in source, f"{entry['id']}: {line!r} is no longer in {module.name}"
