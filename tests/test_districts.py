@@ -147,6 +147,26 @@ def test_p19_group_ranking_uses_summed_votes_and_each_lists_order() -> None:
     assert check_districts(election, document) == []
 
 
+def test_p19_equal_summed_votes_elected_together_rank_in_each_lists_order() -> None:
+    """X and Y of lijstengroep 1 are elected on preference together with 80 summed votes each
+    (X 60 + 20, Y 20 + 60; kiesdeler 100, voorkeurdrempel 25, the group's 2 seats): no lot,
+    as their tie decides nothing. Each list ranks them in its own order: list 11 X, Y, P
+    (1, 2, 3), list 12 Y, X, Q (1, 2, 3). Without a supplied candidate lot nothing else can
+    have ordered them, so the judge (P19-group-ranking) rejects list 12 ranked X before Y."""
+    election, document = _completed(
+        dict(
+            next(
+                c for c in CASES if "elected together on equal summed votes" in c.comment
+            ).input
+        )
+    )
+    assert document["elected"] == {"11": [1], "12": [1]}
+    assert document["ranking"] == {"11": [1, 2, 3], "12": [1, 2, 3]}
+    assert check_districts(election, document) == []
+    swapped = {**document, "ranking": {"11": [1, 2, 3], "12": [2, 1, 3]}}
+    assert {v.rule_id for v in check_districts(election, swapped)} == {"P19-group-ranking"}
+
+
 def test_p19_candidate_elected_on_another_list_is_still_ranked() -> None:
     """P 19 in a lijstengroep. Order of election (summed votes, voorkeurdrempel 25 5/8): A
     550, E 200, B 100, F 60, C 50, G 40. A sits on list 11 (P 16) but is a candidate of list

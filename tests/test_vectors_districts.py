@@ -360,7 +360,8 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     P19-group-ranking alone (the elected candidates are right); the Eerste Kamer case where A
     (90 + 30 = 120, at least the kiesdeler 100) is elected on preference only by the summed
     votes fails with P15.2-summed-preference, as does the one where A (60 + 40) is exactly at
-    the kiesdeler; the P 15 candidate lot in a lijstengroep (A 30 +
+    the kiesdeler, and the one where X and Y are elected together on 80 summed votes each; the
+    P 15 candidate lot in a lijstengroep (A 30 +
     20, B 25 + 25: a tie only when summed) fails on its status, asked and drawn alike (the
     adapter elects A on list 11's 30 votes without a lot, and rejects the lot supplied as not
     needed); every other district vector still passes."""
@@ -397,6 +398,12 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
     )  # A 60 + 40 = 100, exactly the kiesdeler: U 15 lid 3, elected only by the summed votes
     assert by_id[exactly.id]["status"] == "FAIL"
     assert "P15.2-summed-preference" in {v["rule_id"] for v in by_id[exactly.id]["violations"]}
+    together = _vector_for(
+        next(c for c in districts.CASES if "on equal summed votes, no lot" in c.comment).input,
+        DISTRICT_VECTORS,
+    )  # X 60 + 20 and Y 20 + 60: on its own list's votes Y (20) does not reach 25 on list 11
+    assert by_id[together.id]["status"] == "FAIL"
+    assert "P15.2-summed-preference" in {v["rule_id"] for v in by_id[together.id]["violations"]}
     lot_cases = [
         _vector_for(c.input, DISTRICT_VECTORS).id
         for c in districts.CASES
@@ -407,6 +414,6 @@ def test_a_broken_district_adapter_is_caught_with_the_rule_id(tmp_path: Path) ->
         "status: verwacht needs_lot",
         "status: verwacht completed",
     ]
-    failing = (target.id, ranking.id, eerste_kamer.id, exactly.id, *lot_cases)
+    failing = (target.id, ranking.id, eerste_kamer.id, exactly.id, together.id, *lot_cases)
     others = {line["status"] for i, line in by_id.items() if i not in failing}
     assert others == {"PASS"}

@@ -2133,6 +2133,38 @@ _POWER_CASES += (
     ),
     DistrictCase(
         "P 19 ranking in a lijstengroep",
+        "Two candidates of a lijstengroep elected together on equal summed votes, no lot "
+        "(issue 16): each list ranks them in its own order (docs/interpretation.md, P 19 in a "
+        "lijstengroep). PS, 20 seats, 2000 votes, kiesdeler 100, voorkeurdrempel 25. Group 1: "
+        "list 11 (district 1: X 60, Y 20, P 20; 100 votes), list 12 (district 2: Y 60, X 20, Q "
+        "20; 100); list 2 (list-level) 1800. Full seats: group 2, list 2 18, no remainder. P "
+        "12: groepskiesdeler 100, lists 11 and 12 one seat each. P 15, votes summed over the "
+        "group: X 80, Y 80 (P 20, Q 20 below 25): both elected on preference, for the group's "
+        "two seats, so their tie decides nothing and no lot is drawn; P 16: X → 11 (60 > 20), "
+        "Y → 12 (60 > 20), whichever is placed first. Elected 11: X (1); 12: Y (1). P 19: list "
+        "11 X, Y (equal, this list's order: 1, 2), then P (3); list 12 Y, X (this list's "
+        "order: 1, 2), then Q (3).",
+        district_doc(
+            "PS",
+            20,
+            [
+                cand_list(11, 1, [("X", 60), ("Y", 20), ("P", 20)]),
+                cand_list(12, 2, [("Y", 60), ("X", 20), ("Q", 20)]),
+                lst(2, 1, 1800, 30),
+            ],
+            districts=2,
+            groups=[{"number": 1, "members": [11, 12]}],
+        ),
+        ("P 12", "P 15", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P16-placement", "P19-group-ranking"),
+        ("candidates",),
+        party_seats={1: 2, 2: 18},
+        seats={11: 1, 12: 1, 2: 18},
+        elected={11: (1,), 12: (1,)},
+        ranking={11: (1, 2, 3), 12: (1, 2, 3)},
+    ),
+    DistrictCase(
+        "P 19 ranking in a lijstengroep",
         "An Eerste Kamer candidate of a lijstengroep whose votes summed over the group are "
         "exactly the kiesdeler is elected on preference: U 15 lid 3, \"groter dan of gelijk "
         "aan de kiesdeler\" (P 15 lid 1 says \"groter dan\" for the other kinds). EK, 20 "

@@ -621,7 +621,9 @@ def _p18_once(ctx: Context) -> Iterator[str]:
 def _p19_group_ranking(ctx: Context) -> Iterator[str]:
     """P 19 per list (a unit with candidate-level data) that P 19 lid 5 does not exempt:
     (a) its candidates whose person the result elects on preference anywhere in the party, by
-    summed votes descending (equal votes in any order: a lot may have ordered them); (b) its
+    summed votes descending (equal votes, elected together: in this list's order where the
+    input supplies the party no candidate lot, in any order where it does, as a lot may have
+    ordered them); (b) its
     other living candidates with summed votes above the voorkeurdrempel, by summed votes
     descending, equal votes in this list's order; (c) its other living candidates in list
     order. Deceased candidates (P 19a) are not ranked."""
@@ -671,10 +673,17 @@ def _p19_group_ranking(ctx: Context) -> Iterator[str]:
             rest = [c.number for c in living if c.number not in ranked]
             got = ranking.get(u, ())
             head = got[: len(first)]
-            in_order = set(head) == {c.number for c in first} and all(
-                votes[key_of[a]] >= votes[key_of[b]] for a, b in pairwise(head)
+            # without a supplied candidate lot nothing but this list's order can have ordered
+            # candidates elected together on equal summed votes (docs/interpretation.md)
+            lot_free = not any(
+                lot.kind == "candidate" and lot.list == party.number for lot in ctx.district.lots
             )
-            if not in_order:
+            in_order = set(head) == {c.number for c in first} and all(
+                votes[key_of[a]] > votes[key_of[b]]
+                or (votes[key_of[a]] == votes[key_of[b]] and (not lot_free or a < b))
+                for a, b in pairwise(head)
+            )
+            if not in_order:  # stable: equal votes in this list's order
                 head = tuple(c.number for c in sorted(first, key=lambda c: -votes[c.key]))
             expected = (*head, *(c.number for c in above), *rest)
             if got != expected:
