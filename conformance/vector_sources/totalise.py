@@ -1600,4 +1600,51 @@ CASES: list[Case] = [
         flags=("protocol_threshold",),
         articles=("controleprotocol 2024-02",),
     ),
+    # issue 16, judge mutants of the final sample (spec/totalisation_rules.py 298 and 445)
+    Case(
+        "identities",
+        "Structure",
+        "A count for the municipality g itself that says level SB (g is a GSB): error TOT-level "
+        "at g, and the count is not used; g is s1 + s2 + s3 (D 300). The count's own figures "
+        "(three standard stations) would add up, so only its level is wrong.",
+        doc(G3, [std("s1"), std("s2"), std("s3"), std("g", 3, level="SB")]),
+        ("TOT-level",),
+        findings=(("error", "TOT-level", "g"),),
+        totals={"g": {"admitted.total": 300}},
+    ),
+    Case(
+        "control-protocol-TK2025",
+        "List deviation",
+        "The check compares a polling station with the rest of its municipality, never a "
+        "municipality with the rest of its district. District hsb: g1 (s1, s2) and g2 (s3, "
+        "s4), with the municipalities' totals stated (their sums). s1, s2: list 1 60, list 2 "
+        "0; s3, s4: list 1 0, list 2 60. Each station has the same shares as the rest of its "
+        "municipality (0 points): no warning. g1 (list 1 100%) and g2 (0%) differ by 100 "
+        "points, but they are not polling stations: no warning either; hsb list 1 120.",
+        doc(
+            tree(
+                "hsb",
+                {
+                    "hsb": ("HSB", ["g1", "g2"]),
+                    "g1": ("GSB", ["s1", "s2"]),
+                    "g2": ("GSB", ["s3", "s4"]),
+                    "s1": ("SB", ()),
+                    "s2": ("SB", ()),
+                    "s3": ("SB", ()),
+                    "s4": ("SB", ()),
+                },
+            ),
+            [
+                station("s1", {1: [60], 2: [0]}),
+                station("s2", {1: [60], 2: [0]}),
+                station("s3", {1: [0], 2: [60]}),
+                station("s4", {1: [0], 2: [60]}),
+                station("g1", {1: [120], 2: [0]}, level="GSB"),
+                station("g2", {1: [0], 2: [120]}, level="GSB"),
+            ],
+        ),
+        ("CP-list-deviation",),
+        findings=(),
+        totals={"hsb": {"lists[1].total": 120, "admitted.total": 240}},
+    ),
 ]
