@@ -232,6 +232,32 @@ def test_the_district_kinds_against_judge_mutants_are_what_they_say() -> None:
         assert any(
             p["party"] == owner and p["article"] == "P 16 lid 2" for p in n.result["placements"]
         ) or any(t["party"] == owner for t in n.result["transfers"])
+    for n in _by_kind(negative_districts.REASSIGNED_OTHER_METHOD):
+        # one seat passed on: its method flipped between largest_remainder and greatest_average,
+        # its from and to as in the right answer; the seats right
+        assert _seats(n.result["seats"]) == _seats(n.vector.expected["seats"])
+        right = [d.get("reassigned") or [] for d in _distributions(n.vector.input)]
+        got = [d.get("reassigned") or [] for d in n.result["distributions"]]
+        pairs = [(a, b) for r, g in zip(right, got, strict=True) for a, b in zip(r, g, strict=True)]
+        changed = [(a, b) for a, b in pairs if a != b]
+        assert len(changed) == 1, n.vector.id
+        ((a, b),) = changed
+        assert (a["from"], a["to"]) == (b["from"], b["to"])
+        assert {a["method"], b["method"]} == {"largest_remainder", "greatest_average"}
+    for n in _by_kind(negative_districts.FINAL_LIST_ORDER_SWAPPED):
+        # the final claim only; one list's last two elected swapped, neither elected on
+        # preference, the same candidates elected
+        assert not set(n.result) & set(TRACE_FIELDS), n.vector.id
+        want, got = n.vector.expected["elected"], n.result["elected"]
+        changed = [u for u in want if list(want[u]) != list(got.get(u, []))]
+        assert len(changed) == 1, n.vector.id
+        (unit,) = changed
+        assert got[unit] == [*want[unit][:-2], want[unit][-1], want[unit][-2]]
+        election = parse_district_election(n.vector.input)
+        assert isinstance(election, DistrictElection)
+        answer = district_result_to_json(allocate_districts(election))
+        on_preference = answer["elected_on_preference"].get(unit, [])
+        assert not set(want[unit][-2:]) & set(on_preference), n.vector.id
 
 
 SOLELY = (
@@ -247,6 +273,8 @@ SOLELY = (
     ("combination-P11-largest-remainder", negative_districts.COMBINATION_SEAT_MOVE),
     ("P12.2-largest-remainder", negative_districts.FINAL_GROUP_SEAT_MOVE),
     ("P12.2-largest-remainder", negative_districts.GROUP_SEAT_MOVE_ORDER_KEPT),
+    ("P12.2-largest-remainder", negative_districts.REASSIGNED_OTHER_METHOD),
+    ("P18-elected-once", negative_districts.FINAL_LIST_ORDER_SWAPPED),
 )
 
 
@@ -288,6 +316,7 @@ JUDGED_ONLY = {
         negative_districts.EK_UNWEIGHTED,
         negative_districts.EK_STEMWAARDE_TRUNCATED,
         negative_districts.DISTRIBUTION_AFTER_MOVES,
+        negative_districts.REASSIGNED_OTHER_METHOD,
         negative.WRONG_STEPS,
         negative.MALFORMED,
         negative.WRONG_THRESHOLD,

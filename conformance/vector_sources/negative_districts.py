@@ -136,6 +136,21 @@ DISTRIBUTION_AFTER_MOVES = Kind(
     "moved seats within the group (the answer's seats), not those P 12 and P 13 give it. The "
     "seats, placements, transfers and elected candidates are right.",
 )
+REASSIGNED_OTHER_METHOD = Kind(
+    "seat passed on by the other method",
+    "A distribution's seat passed on (P 13 lid 1: the seats a list cannot fill go, by continued "
+    "application of P 12, to the other lists of the group) stated with the other method: by "
+    "greatest average where the law gives it by largest remainder (P 12 lid 5, P 13 lid 1), or "
+    "the reverse (P 13 lid 2). The list it comes from, the list it goes to and the seats are "
+    "right.",
+)
+FINAL_LIST_ORDER_SWAPPED = Kind(
+    "seats in list order swapped, final claim only",
+    "A list's last two candidates elected in list order (P 17, P 18 lid 2: after those elected "
+    "on preference, the seats go to the list's candidates in the order of the list) stated in "
+    "the other order, in an answer that states its final claim only (no trace): the elected "
+    "candidates are the right ones, the order of election is not.",
+)
 KINDS = (
     REMAINDER_ORDER_BY_NUMBER,
     REASSIGNED_LEFT_OUT,
@@ -152,6 +167,8 @@ KINDS = (
     FINAL_GROUP_SEAT_MOVE,
     GROUP_SEAT_MOVE_ORDER_KEPT,
     DISTRIBUTION_AFTER_MOVES,
+    REASSIGNED_OTHER_METHOD,
+    FINAL_LIST_ORDER_SWAPPED,
 )
 """The kinds of this module, after those of ``conformance.vector_sources.negative.KINDS``."""
 
@@ -467,6 +484,49 @@ def _distribution_after_moves(result: Mapping[str, Any]) -> Iterator[Wrong]:
         return
 
 
+_OTHER_METHOD = {"largest_remainder": "greatest_average", "greatest_average": "largest_remainder"}
+
+
+def _reassigned_other_method(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    for index, distribution in enumerate(result.get("distributions") or []):
+        rules = GROUP_RULES.get(str(distribution.get("step")))
+        if rules is None:
+            continue
+        for at, entry in enumerate(distribution.get("reassigned") or []):
+            method = _OTHER_METHOD.get(str(entry.get("method")))
+            if method is None:
+                continue
+            wrong = final(result)
+            wrong["distributions"][index]["reassigned"][at]["method"] = method
+            yield Wrong(
+                REASSIGNED_OTHER_METHOD,
+                f"{_word(distribution)} {distribution['owner']}: the seat passed on from list "
+                f"{entry.get('from')} to list {entry.get('to')} by {method} instead of "
+                f"{entry.get('method')}",
+                wrong,
+                rules=(rules[1],),
+            )
+            return
+
+
+def _final_list_order_swapped(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    preferred = result.get("elected_on_preference") or {}
+    for unit, elected in sorted((result.get("elected") or {}).items(), key=lambda kv: int(kv[0])):
+        tail = list(elected)[len(preferred.get(unit) or []) :]
+        if len(tail) < 2:
+            continue
+        wrong = _final_claim(result)
+        wrong["elected"][unit][-2:] = [elected[-1], elected[-2]]
+        yield Wrong(
+            FINAL_LIST_ORDER_SWAPPED,
+            f"list {unit}: elected {wrong['elected'][unit]} instead of {list(elected)}, final "
+            "claim only",
+            wrong,
+            rules=("P18-elected-once",),
+        )
+        return
+
+
 LOT_STAGE_RULES = {
     ("combination", "combination_seat"): "combination-P11-largest-remainder",
     ("group", "group_seat"): "P12.2-largest-remainder",
@@ -508,6 +568,8 @@ def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> l
     out += _final_group_seat_move(document, result)
     out += _group_seat_move_order_kept(document, result)
     out += _distribution_after_moves(result)
+    out += _reassigned_other_method(result)
+    out += _final_list_order_swapped(result)
     return out
 
 
