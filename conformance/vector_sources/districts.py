@@ -1350,6 +1350,9 @@ TOPICS: dict[str, Topic] = {
             "P 15 candidate lot in a party of one seat": "Candidates with equal votes summed "
             "over the lists of a stel, above the voorkeurdrempel, competing for the party's only "
             "seat: the lot decides who is elected (P 15 lid 1), and a supplied lot is followed.",
+            "A candidate lot, then a group lot": "Each lot answers its own question: a P 15 lid "
+            "1 candidate lot of a lijstengroep is not a group_seat lot of the same group, so "
+            "the P 16 lid 2 lot after it is drawn from the group_seat lots alone.",
         },
     ),
     "combinations-pre-2017-12": Topic(
@@ -2354,3 +2357,82 @@ _JUDGE_CASES: tuple[DistrictCase, ...] = (
 )
 
 CASES = CASES + _JUDGE_CASES
+
+
+# --------------------------------------------------------------------------- issue 16: judge (2)
+# A lijstengroep that asks a candidate lot (P 15 lid 1) and then a group_seat lot (P 16 lid 2),
+# against the judge mutant that lets the group's P 12 / P 13 / P 16 lid 2 draws take a supplied
+# lot of any kind of the group (spec/rules/group_candidates.py, GroupLots). PS of 20 seats, 2000
+# votes: kiesdeler 100, voorkeurdrempel 25% of 100 = 25 (P 15 lid 1).
+
+_CANDIDATE_THEN_GROUP_LOT = district_doc(
+    "PS",
+    20,
+    [
+        cand_list(11, 1, [("A", 58), ("B", 50), ("Q", 40), ("E1", 26), ("E2", 26)]),
+        cand_list(12, 2, [("F1", 30), *((f"F{i}", 24) for i in range(2, 9)), ("F9", 2)]),
+        cand_list(13, 3, [("G1", 30), *((f"G{i}", 24) for i in range(2, 9)), ("G9", 2)]),
+        lst(2, 1, 1400, 30),
+    ],
+    groups=[{"number": 1, "members": [11, 12, 13]}],
+)
+_CANDIDATE_LOT = {"kind": "candidate", "options": [4, 5], "drawn": 5, "list": 1}
+
+_LOT_ORDER_CASES: tuple[DistrictCase, ...] = (
+    DistrictCase(
+        "A candidate lot, then a group lot",
+        "Group 1: list 11 (district 1: A 58, B 50, Q 40, E1 26, E2 26; 200), list 12 (district "
+        "2: F1 30, F2-F8 24 each, F9 2; 200), list 13 (district 3: G1 30, G2-G8 24, G9 2; 200); "
+        "list 2: 1400. Kiesdeler 100. P 6: group 1 6 full seats, list 2 14; no residual seat. "
+        "P 12: groepskiesdeler 600/6 = 100, each list 2 full seats, no remainder seat. P 15 "
+        "lid 1, above 25: A 58, B 50, Q 40, F1 30, G1 30, E1 26, E2 26: seven for six seats, "
+        "E1 and E2 equal for the last: the lot (kind candidate, list = the group, options the "
+        "group's numbering of its persons, list 11 first: E1 4, E2 5).",
+        _CANDIDATE_THEN_GROUP_LOT,
+        ("P 6", "P 12", "P 15"),
+        ("P15.2-summed-preference",),
+        ("candidates", "tie", "needs_lot"),
+        lot={"kind": "candidate", "options": [4, 5], "list": 1},
+    ),
+    DistrictCase(
+        "A candidate lot, then a group lot",
+        "The same with the candidate lot drawn for E2 (5): elected on preference A, B, Q, F1, "
+        "G1, E2. P 16 lid 1: A and B take list 11's two seats, F1 one of list 12's, G1 one of "
+        "list 13's. P 16 lid 2: Q stands on list 11 only, which has no seat left: list 11 "
+        "takes a seat, and the list that gives one up holds the seat P 12 allocated last and "
+        "still free: lists 12 and 13 each hold a free full seat, allocated together (P 12 lid "
+        "4): no order, the lot (kind group_seat, options 12 and 13). The supplied candidate "
+        "lot is not that lot.",
+        {**_CANDIDATE_THEN_GROUP_LOT, "lots": [_CANDIDATE_LOT]},
+        ("P 6", "P 12", "P 15", "P 16"),
+        ("P15.2-summed-preference", "P16-P18-group-candidates"),
+        ("candidates", "tie", "needs_lot"),
+        lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+    ),
+    DistrictCase(
+        "A candidate lot, then a group lot",
+        "The same with the group lot drawn for list 13: list 13 gives up its free seat to Q. "
+        "Then E2 (list 11 only) also needs a seat: only list 12 still has a free seat (list "
+        "13's other seat is G1's), so list 12 gives it up without a lot. Seats 11: 4, 12: 1, "
+        "13: 1, 2: 14; elected 11: A, B, Q, E2 (1, 2, 3, 5), 12: F1 (1), 13: G1 (1). P 19 (fewer "
+        "than 19 seats: every list ranked): list 11 its persons elected on preference by "
+        "summed votes, A 58, B 50, Q 40, E2 26, then E1 (26, above 25): 1, 2, 3, 5, 4; list 12 "
+        "F1, then the rest (24 and less, below 25) in list order: 1 - 9; list 13 likewise.",
+        {
+            **_CANDIDATE_THEN_GROUP_LOT,
+            "lots": [
+                _CANDIDATE_LOT,
+                {"kind": "group_seat", "options": [12, 13], "drawn": 13, "list": 1},
+            ],
+        },
+        ("P 6", "P 12", "P 15", "P 16", "P 19"),
+        ("P15.2-summed-preference", "P16-P18-group-candidates", "P19-group-ranking"),
+        ("candidates", "tie", "lot"),
+        party_seats={1: 6, 2: 14},
+        seats={11: 4, 12: 1, 13: 1, 2: 14},
+        elected={11: (1, 2, 3, 5), 12: (1,), 13: (1,)},
+        ranking={11: (1, 2, 3, 5, 4), 12: tuple(range(1, 10)), 13: tuple(range(1, 10))},
+    ),
+)
+
+CASES = CASES + _LOT_ORDER_CASES
