@@ -968,11 +968,12 @@ def _step_twice_or_missing(
 def _pending_step_left_out(
     document: Mapping[str, Any], result: Mapping[str, Any]
 ) -> Iterator[Wrong]:
-    """For an answer that waits for a candidate lot (P 15 lid 1) after the residual seats:
-    the residual step a supplied lot decided left out of its steps (the seats so far right).
-    The steps then lead to other seats (STEPS-consistent) and leave the supplied lot unused
-    (LOT-drawn: every supplied lot answers one decisive tie)."""
-    if (result.get("lot") or {}).get("kind") != "candidate":
+    """For an answer that waits for a candidate lot (P 15 lid 1) after the residual seats, or
+    for a later residual-seat lot: the residual step a supplied lot decided left out of its
+    steps (the seats so far right). The steps then lead to other seats (STEPS-consistent) and
+    leave the supplied lot unused (LOT-drawn: every supplied lot answers one decisive tie)."""
+    asked = (result.get("lot") or {}).get("kind")
+    if asked not in ("candidate", "residual_seat"):
         return
     if not any(lot.get("kind") == "residual_seat" for lot in document.get("lots") or []):
         return
@@ -985,7 +986,8 @@ def _pending_step_left_out(
     yield Wrong(
         WRONG_STEPS,
         f"the step of residual seat {step['seat']} (list {step['list']}, decided by the "
-        "supplied lot) left out of the steps of an answer that asks for a candidate lot",
+        "supplied lot) left out of the steps of an answer that asks for a "
+        + ("candidate lot" if asked == "candidate" else "residual-seat lot"),
         wrong,
         rules=("STEPS-consistent", "LOT-drawn"),
     )
@@ -1256,6 +1258,8 @@ def allocate_wrongs(
         out += _silent_lot(document, result, allocator)
         out += _wrong_lot_options(document, result)
         out += _seats_so_far_above(document, result)
+        if not plain:  # (hand-written bases: allocate_step_wrongs)
+            out += _pending_step_left_out(document, result)
         if plain:
             out += _seat_so_far_moved(document, result)
             out += _lots_used_above(result)
