@@ -319,6 +319,7 @@ JUDGED_ONLY = {
         negative_districts.REASSIGNED_OTHER_METHOD,
         negative.WRONG_STEPS,
         negative.MALFORMED,
+        negative.LOTS_USED_ABOVE,
         negative.WRONG_THRESHOLD,
         negative.THRESHOLD_NOT_EXCEEDED,
     )
@@ -385,9 +386,23 @@ def test_each_wrong_answer_belongs_to_its_base_vector() -> None:
 def test_the_wrong_answers_are_what_their_kind_says() -> None:
     for n in _by_kind(negative.SEAT_MOVE):
         field = "party_seats" if n.vector.operation == "allocate-districts" else "seats"
+        if n.vector.expected["status"] == "needs_lot":
+            field = "seats_so_far"
         want, got = _seats(n.vector.expected[field]), _seats(n.result[field])
         assert sum(want.values()) == sum(got.values())
         assert sorted(got[k] - want[k] for k in want if got[k] != want[k]) == [-1, 1]
+        if field == "seats_so_far":  # the seat taken is one of the list's full seats (P 6)
+            (loser,) = [k for k in want if got[k] < want[k]]
+            lists = n.vector.input["lists"]
+            votes = {
+                str(lst["number"]): lst["votes"]
+                if "votes" in lst
+                else sum(c["votes"] for c in lst["candidates"])
+                for lst in lists
+            }
+            full = votes[loser] * n.vector.input["election"]["seats"] // sum(votes.values())
+            assert want[loser] <= full, n.vector.id
+            assert n.vector.rules == ("P6-full-seats",)
     for n in _by_kind(negative.SILENT_LOT):
         assert (n.vector.expected["status"], n.result["status"]) == ("needs_lot", "completed")
     for n in _by_kind(negative.FAKE_LOT):
@@ -427,7 +442,14 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
             for lst in n.vector.input["lists"]
         )
         quota = Fraction(votes, n.vector.input["election"]["seats"])
-        assert parse_mixed(n.result["quota"]) == quota + 1
+        if parse_mixed(n.result["quota"]) == quota:  # the quota right: a list's full seats
+            (k,) = [k for k in n.vector.expected["full_seats"]
+                    if n.result["full_seats"][k] != n.vector.expected["full_seats"][k]]  # fmt: skip
+            assert n.result["full_seats"][k] == n.vector.expected["full_seats"][k] + 1
+            assert _seats(n.result["seats"]) == _seats(n.vector.expected["seats"])
+            assert n.vector.rules == ("P6-full-seats",)
+        else:
+            assert parse_mixed(n.result["quota"]) == quota + 1
     for n in _by_kind(negative.SEAT_TOO_MANY):
         assert sum(n.result["seats"].values()) == n.vector.input["election"]["seats"] + 1
     for n in _by_kind(negative.UNKNOWN_CANDIDATE):
@@ -462,6 +484,15 @@ def test_the_wrong_answers_are_what_their_kind_says() -> None:
         want, got = _seats(n.vector.expected["seats_so_far"]), _seats(n.result["seats_so_far"])
         assert all(got[k] == want[k] + 1 for k in want)
         assert sum(got.values()) <= n.vector.input["election"]["seats"]
+    for n in _by_kind(negative.LOTS_USED_ABOVE):
+        # the lawful question and seats so far; one supplied lot more stated used than there
+        # are lots before the question in the input (never more than the law can have used)
+        assert (n.vector.expected["status"], n.result["status"]) == ("needs_lot", "needs_lot")
+        question = {k: n.result["lot"].get(k) for k in n.vector.expected["lot"]}
+        assert question == n.vector.expected["lot"]
+        assert _seats(n.result["seats_so_far"]) == _seats(n.vector.expected["seats_so_far"])
+        assert n.result["lots_used"] >= 1
+        assert n.vector.rules == ("LOT-drawn",)
     for n in _by_kind(negative.MISFIT_LOT_IGNORED) + _by_kind(negative.MISFIT_LOT_FOLLOWED):
         # the right answer rejects a supplied lot; the wrong one goes on (a misfit lot
         # followed completes)

@@ -23,7 +23,9 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
+from interchange.allocation import parse_election
 from spec.exact import format_mixed, parse_mixed
+from spec.model import Election
 
 SEAT_RULES = frozenset(
     {
@@ -79,7 +81,8 @@ SEAT_MOVE = Kind(
     "single-seat perturbation",
     "One residual seat moved from a list that lawfully holds it to another list (the residual "
     "seat order changed with it): the seats per list are not the lawful ones, whichever article "
-    "decided that seat (P 6 - P 10).",
+    "decided that seat (P 6 - P 10); in a needs_lot answer (hand-written bases), a full seat "
+    "moved in seats_so_far from a list holding no more than its full seats (P 6).",
 )
 SILENT_LOT = Kind(
     "silent lot",
@@ -119,7 +122,8 @@ P15_IGNORED = Kind(
 WRONG_QUOTA = Kind(
     "wrong quota",
     "The kiesdeler stated one vote too high (P 5: the votes of all lists divided by the seats, "
-    "exactly); the seats are right.",
+    "exactly), or a list's full seats stated one too many (P 6: the kiesdeler wholly in its "
+    "stemcijfer); the seats are right.",
 )
 SEAT_TOO_MANY = Kind(
     "one seat too many",
@@ -203,10 +207,11 @@ WRONG_STEPS = Kind(
     "The seats are right, but the steps (the trace of P 6 - P 10 in the order of P 22-2, "
     "docs/formats.md) are not, or residual_seat_order does not follow them: a residual seat "
     "stated for a list that may not receive it (P 7 lid 2, P 8 lid 2-3, bill 36 641, a list "
-    "without votes), a step stating a wrong value, a residual seat written twice or left out "
-    "(in the steps and in residual_seat_order), the step leaving seats unfilled left out, a "
-    "supplied lot followed the other way, the residual seat order against the steps. The steps "
-    "are part of the answer: a judge replays them and must reject them.",
+    "without votes), a step stating a wrong value or another method than the law's, a "
+    "residual seat written twice or left out (in the steps and in residual_seat_order), the "
+    "step leaving seats unfilled left out, a supplied lot followed the other way, the residual "
+    "seat order against the steps. The steps are part of the answer: a judge replays them and "
+    "must reject them.",
 )
 TIE_ORDER = Kind(
     "tie served out of list order",
@@ -273,6 +278,13 @@ MISFIT_LOT_FOLLOWED = Kind(
     "rejects the input (lot_mismatch); the answer instead takes the lot as if it answered "
     "the question asked and completes with its drawn list.",
 )
+LOTS_USED_ABOVE = Kind(
+    "lots used above the lawful",
+    "A needs_lot answer asking the lawful question with the lawful seats so far, but stating "
+    "one supplied lot more used (lots_used) than the law has used when the question arises "
+    "(P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1: each supplied lot answers one decisive tie, "
+    "in order).",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -306,6 +318,7 @@ KINDS = (
     SEATS_SO_FAR_ABOVE,
     MISFIT_LOT_IGNORED,
     MISFIT_LOT_FOLLOWED,
+    LOTS_USED_ABOVE,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -460,6 +473,48 @@ def _seats_so_far_above(document: Mapping[str, Any], result: Mapping[str, Any]) 
         + ")",
         wrong,
         family=SEAT_RULES | {"Pa25-surplus-stays-empty"},
+    )
+
+
+def _seat_so_far_moved(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """``SEAT_MOVE`` for a ``needs_lot`` answer: one seat of ``seats_so_far`` moved from the
+    first list that holds no more than its full seats (P 6: the kiesdeler wholly in its
+    stemcijfer) to the next list; the lot asked is the lawful one."""
+    seats = result.get("seats_so_far") or {}
+    election = parse_election(document)
+    if not seats or not isinstance(election, Election) or election.total_votes == 0:
+        return
+    votes = {str(lst.number): lst.votes for lst in election.lists}
+    lists = sorted(seats, key=int)
+    for loser in lists:
+        full = votes[loser] * election.seats // election.total_votes
+        if 0 < seats[loser] <= full:
+            gainer = next(k for k in lists if k != loser)
+            wrong = final(result)
+            wrong["seats_so_far"][loser] -= 1
+            wrong["seats_so_far"][gainer] += 1
+            yield Wrong(
+                SEAT_MOVE,
+                f"a full seat of list {loser} moved to list {gainer} in seats_so_far",
+                wrong,
+                rules=("P6-full-seats",),
+            )
+            return
+
+
+def _lots_used_above(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """``LOTS_USED_ABOVE``: the lawful question asked, but stating one supplied lot more used
+    (lots_used) than the law used before it."""
+    used = result.get("lots_used")
+    if not isinstance(used, int):
+        return
+    wrong = final(result)
+    wrong["lots_used"] = used + 1
+    yield Wrong(
+        LOTS_USED_ABOVE,
+        f"the lawful lot asked, with lots_used {used + 1}, not {used}",
+        wrong,
+        rules=("LOT-drawn",),
     )
 
 
@@ -654,6 +709,18 @@ def _plain_mistakes(document: Mapping[str, Any], result: Mapping[str, Any]) -> I
     wrong["quota"] = format_mixed(parse_mixed(result["quota"]) + 1)
     yield Wrong(WRONG_QUOTA, f"the quota {wrong['quota']}, not {result['quota']}", wrong,
                 rules=("P5-quota",))  # fmt: skip
+    full_seats = result.get("full_seats") or {}
+    if full_seats:
+        first = min(full_seats, key=int)
+        wrong = final(result)
+        wrong["full_seats"][first] += 1
+        yield Wrong(
+            WRONG_QUOTA,
+            f"list {first}'s full seats stated as {wrong['full_seats'][first]}, not "
+            f"{full_seats[first]}; the seats are right",
+            wrong,
+            rules=("P6-full-seats",),
+        )
     if not result.get("elected"):
         if sum(result["seats"].values()) < document["election"]["seats"]:
             return  # seats stay empty (P 10): one more is no excess
@@ -800,6 +867,38 @@ def _wrong_step_value(result: Mapping[str, Any]) -> Iterator[Wrong]:
         return
 
 
+_OTHER_METHOD = {
+    "largest_remainder": "greatest_average",
+    "greatest_average": "largest_remainder",
+    "greatest_average_one_per_list": "greatest_average",
+}
+
+
+def _wrong_step_method(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The first residual step stating another method than the one the law prescribes at that
+    point (P 7 lid 1 greatest averages from 19 seats, P 8 lid 1 largest remainders below;
+    the seat, its list and its value right): the rule of the lawful method."""
+    for index, step in _residual_steps(result):
+        method = step.get("method")
+        if method not in _OTHER_METHOD:
+            continue
+        rule = {
+            "largest_remainder": "P8.1-largest-remainder",
+            "greatest_average": "P7.1-greatest-average",
+            "greatest_average_one_per_list": "P8.3-average-one-per-list",
+        }[method]
+        wrong = copy.deepcopy(dict(result))
+        wrong["steps"][index]["method"] = _OTHER_METHOD[method]
+        yield Wrong(
+            WRONG_STEPS,
+            f"residual seat {step['seat']} (list {step['list']}) stated as given by "
+            f"{_OTHER_METHOD[method]}, not {method}; seat, list and value right",
+            wrong,
+            rules=(rule,),
+        )
+        return
+
+
 def _step_twice_or_missing(
     document: Mapping[str, Any], result: Mapping[str, Any]
 ) -> Iterator[Wrong]:
@@ -869,11 +968,12 @@ def _step_twice_or_missing(
 def _pending_step_left_out(
     document: Mapping[str, Any], result: Mapping[str, Any]
 ) -> Iterator[Wrong]:
-    """For an answer that waits for a candidate lot (P 15 lid 1) after the residual seats:
-    the residual step a supplied lot decided left out of its steps (the seats so far right).
-    The steps then lead to other seats (STEPS-consistent) and leave the supplied lot unused
-    (LOT-drawn: every supplied lot answers one decisive tie)."""
-    if (result.get("lot") or {}).get("kind") != "candidate":
+    """For an answer that waits for a candidate lot (P 15 lid 1) after the residual seats, or
+    for a later residual-seat lot: the residual step a supplied lot decided left out of its
+    steps (the seats so far right). The steps then lead to other seats (STEPS-consistent) and
+    leave the supplied lot unused (LOT-drawn: every supplied lot answers one decisive tie)."""
+    asked = (result.get("lot") or {}).get("kind")
+    if asked not in ("candidate", "residual_seat"):
         return
     if not any(lot.get("kind") == "residual_seat" for lot in document.get("lots") or []):
         return
@@ -886,7 +986,8 @@ def _pending_step_left_out(
     yield Wrong(
         WRONG_STEPS,
         f"the step of residual seat {step['seat']} (list {step['list']}, decided by the "
-        "supplied lot) left out of the steps of an answer that asks for a candidate lot",
+        "supplied lot) left out of the steps of an answer that asks for a "
+        + ("candidate lot" if asked == "candidate" else "residual-seat lot"),
         wrong,
         rules=("STEPS-consistent", "LOT-drawn"),
     )
@@ -1132,6 +1233,7 @@ def allocate_step_wrongs(document: Mapping[str, Any], result: Mapping[str, Any])
         return out
     out += _excluded_winner(document, result)
     out += _wrong_step_value(result)
+    out += _wrong_step_method(result)
     out += _step_twice_or_missing(document, result)
     out += _lot_step_reversed(document, result)
     out += _tie_order(result)
@@ -1156,6 +1258,11 @@ def allocate_wrongs(
         out += _silent_lot(document, result, allocator)
         out += _wrong_lot_options(document, result)
         out += _seats_so_far_above(document, result)
+        if not plain:  # (hand-written bases: allocate_step_wrongs)
+            out += _pending_step_left_out(document, result)
+        if plain:
+            out += _seat_so_far_moved(document, result)
+            out += _lots_used_above(result)
     elif result["status"] == "completed":
         out += _seat_move(result)
         out += _fake_lot(result)
