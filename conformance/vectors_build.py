@@ -752,8 +752,11 @@ def _derive_districts(
         add("P 19", "P19-group-ranking")
 
 
-def _in_list_order(values: Sequence[int]) -> dict[str, int]:
-    return {str(number): value for number, value in enumerate(values, start=1)}
+def _in_list_order(values: Sequence[int], document: Mapping[str, Any]) -> dict[str, int]:
+    """A hand computation's figures per list, given in the order of the input's lists, keyed by
+    those lists' numbers."""
+    numbers = [item["number"] for item in document["lists"]]
+    return {str(number): value for number, value in zip(numbers, values, strict=True)}
 
 
 def _question(lot: Mapping[str, Any]) -> dict[str, Any]:
@@ -775,10 +778,12 @@ def _check_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
         problems.append(f"lot {expected['lot']}, the hand computation says {dict(case.lot)}")
     if case.status == "completed":
         pairs: list[tuple[str, Any, Any]] = [
-            ("seats", expected["seats"], _in_list_order(case.seats or ())),
+            ("seats", expected["seats"], _in_list_order(case.seats or (), case.input)),
         ]
         if case.full_seats is not None:
-            pairs.append(("full_seats", expected["full_seats"], _in_list_order(case.full_seats)))
+            pairs.append(
+                ("full_seats", expected["full_seats"], _in_list_order(case.full_seats, case.input))
+            )
         if case.residual_seat_order is not None:
             pairs.append(
                 (
