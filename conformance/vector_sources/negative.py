@@ -1359,10 +1359,17 @@ def _candidate_limits(document: Mapping[str, Any]) -> dict[int, int]:
     return limits
 
 
-def _group_seat_move(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+def movable_remainder_seats(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[tuple[int, int, int]]:
+    """(index of the distribution, list losing, list gaining) for the last remainder seat of
+    each lijstengroep of a list-level result (the candidates would follow the seats), where no
+    list is at its number of candidates (P 13 would move seats too) and both lists hold seats
+    in ``seats``. The list gaining is the group's first other list."""
     if result.get("elected"):
         return
     limits = _candidate_limits(document)
+    seats = result.get("seats", {})
     for index, distribution in enumerate(result.get("distributions") or []):
         order = distribution.get("remainder_order") or []
         if distribution.get("step") != "group_distribution" or not order:
@@ -1375,13 +1382,19 @@ def _group_seat_move(document: Mapping[str, Any], result: Mapping[str, Any]) -> 
             # inside the group (P 13 lid 2), so the move would not be seen as wrong
             continue
         gainer = next((m for m in members if m != loser), None)
-        if gainer is None or str(loser) not in result["seats"]:
+        if gainer is None or str(loser) not in seats or str(gainer) not in seats:
             continue
+        yield index, loser, gainer
+
+
+def _group_seat_move(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    for index, loser, gainer in movable_remainder_seats(document, result):
+        distribution = result["distributions"][index]
         wrong = final(result)
         moved = wrong["distributions"][index]
         for row in moved["rows"]:
             row["seats"] += (row["member"] == gainer) - (row["member"] == loser)
-        moved["remainder_order"] = [*order[:-1], gainer]
+        moved["remainder_order"] = [*distribution["remainder_order"][:-1], gainer]
         wrong["seats"][str(loser)] -= 1
         wrong["seats"][str(gainer)] += 1
         yield Wrong(

@@ -26,7 +26,12 @@ from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from typing import Any
 
-from conformance.vector_sources.negative import Kind, Wrong, _candidate_limits, final
+from conformance.vector_sources.negative import (
+    Kind,
+    Wrong,
+    final,
+    movable_remainder_seats,
+)
 from interchange.district_claims import FINAL_CLAIM_FIELDS
 from spec.exact import format_mixed, parse_mixed
 
@@ -396,36 +401,10 @@ def _final_claim(result: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _movable_remainder_seat(
-    document: Mapping[str, Any], result: Mapping[str, Any]
-) -> Iterator[tuple[int, int, int]]:
-    """(index of the distribution, list losing, list gaining) for the last remainder seat of
-    each lijstengroep of a list-level result (the candidates would follow the seats), where no
-    list is at its number of candidates (P 13 would move seats too) and both lists hold seats
-    in ``seats``. The list gaining is the group's first other list."""
-    if result.get("elected"):
-        return
-    limits = _candidate_limits(document)
-    seats = result.get("seats", {})
-    for index, distribution in enumerate(result.get("distributions") or []):
-        order = distribution.get("remainder_order") or []
-        if distribution.get("step") != "group_distribution" or not order:
-            continue
-        loser = order[-1]
-        members = [row["member"] for row in distribution["rows"]]
-        held = {row["member"]: row["seats"] for row in distribution["rows"]}
-        if any(held[m] >= limits.get(m, held[m] + 1) for m in members):
-            continue
-        gainer = next((m for m in members if m != loser), None)
-        if gainer is None or str(loser) not in seats or str(gainer) not in seats:
-            continue
-        yield index, loser, gainer
-
-
 def _final_group_seat_move(
     document: Mapping[str, Any], result: Mapping[str, Any]
 ) -> Iterator[Wrong]:
-    for index, loser, gainer in _movable_remainder_seat(document, result):
+    for index, loser, gainer in movable_remainder_seats(document, result):
         owner = result["distributions"][index]["owner"]
         wrong = _final_claim(result)
         wrong["seats"][str(loser)] -= 1
@@ -443,7 +422,7 @@ def _final_group_seat_move(
 def _group_seat_move_order_kept(
     document: Mapping[str, Any], result: Mapping[str, Any]
 ) -> Iterator[Wrong]:
-    for index, loser, gainer in _movable_remainder_seat(document, result):
+    for index, loser, gainer in movable_remainder_seats(document, result):
         wrong = final(result)
         moved = wrong["distributions"][index]
         for row in moved["rows"]:
