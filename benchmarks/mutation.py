@@ -600,10 +600,10 @@ def survivors_text(
     survivors = sorted(
         (r for r in results if r.outcome == SURVIVED), key=lambda r: (r.module, r.line, r.id)
     )
-    for result in survivors:
-        if equivalent_reason(result, equivalents) is None:
-            parts.append(f"## {result.id} (line {result.line}): not classified\n{result.diff}")
     classified = [(r, equivalent_reason(r, equivalents)) for r in survivors]
+    for result, why in classified:
+        if why is None:
+            parts.append(f"## {result.id} (line {result.line}): not classified\n{result.diff}")
     if any(why is not None for _, why in classified):
         parts.append(f"# Classified equivalent ({EQUIVALENTS.name})\n")
         for result, why in classified:
@@ -734,9 +734,10 @@ def _main(args: argparse.Namespace) -> int:
             for future in [pool.submit(one, mutant) for mutant in todo]:
                 future.result()
     selected = [done[m.id] for m in mutants if m.id in done]
-    (args.out / f"{args.target}-survivors.txt").write_text(survivors_text(selected), "utf-8")
-    survivors = [r for r in selected if r.outcome == SURVIVED]
     equivalents = load_equivalents()
+    survivors_path = args.out / f"{args.target}-survivors.txt"
+    survivors_path.write_text(survivors_text(selected, equivalents), "utf-8")
+    survivors = [r for r in selected if r.outcome == SURVIVED]
     if survivors:
         print(f"surviving mutants ({len(survivors)}; diffs in the survivors file):")
         for result in sorted(survivors, key=lambda r: (r.module, r.line, r.id)):
@@ -747,7 +748,7 @@ def _main(args: argparse.Namespace) -> int:
     if seconds:
         print(
             f"{len(selected)} mutants; {sum(seconds) / len(seconds):.1f} s per mutant on average "
-            f"(one job); survivors: {args.out / (args.target + '-survivors.txt')}"
+            f"(one job); survivors: {survivors_path}"
         )
     return 0
 
