@@ -311,6 +311,15 @@ def _districts_handwritten() -> tuple[list[FileSpec], list[Pending]]:
     for case in districts.CASES:
         if case.group not in topic_of:
             raise BuildError(f"district case {case.comment[:60]!r}: no topic has its group")
+        if (case.lot is not None) != (case.seats_so_far is not None):
+            raise BuildError(
+                f"district case {case.comment[:60]!r}: "
+                + (
+                    "a lot question without its hand-computed seats_so_far"
+                    if case.lot is not None
+                    else "seats_so_far without a lot question"
+                )
+            )
         tests.append(_hand_pending(f"{DISTRICTS_OPERATION}/{topic_of[case.group]}.json", case))
     return _topic_files(DISTRICTS_OPERATION, districts.TOPICS, DISTRICTS_SOURCE), tests
 
@@ -856,6 +865,9 @@ def _check_district_hand(
         pairs.append(("errors", got, list(case.errors)))
     if case.lot is not None:
         pairs.append(("lot", _question(expected["lot"]), dict(case.lot)))
+        pairs.append(
+            ("seats_so_far", expected.get("seats_so_far"), _keyed(case.seats_so_far or {}))
+        )
     if case.status == "completed":
         pairs.append(("party_seats", expected["party_seats"], _keyed(case.party_seats or {})))
         pairs.append(("seats", expected["seats"], _keyed(case.seats or {})))

@@ -107,22 +107,6 @@ def test_the_district_trace_kinds_change_what_they_say() -> None:
     for n in _by_kind(negative_districts.REASSIGNED_LEFT_OUT):
         assert any(d["reassigned"] == [] for d in n.result["distributions"])
         assert any(d["reassigned"] for d in _distributions(n.vector.input))
-    for kind in (
-        negative_districts.PLACEMENT_SUMMED_VOTES,
-        negative_districts.PLACEMENT_GROUP_NUMBER,
-    ):
-        for n in _by_kind(kind):
-            lists = {lst["number"]: lst.get("candidates", []) for lst in n.vector.input["lists"]}
-            # some placement states a position or votes that its list does not give the person
-            assert any(
-                not any(
-                    c["name"] == p["candidate"]
-                    and c["number"] == p["position"]
-                    and c["votes"] == p["votes"]
-                    for c in lists[p["list"]]
-                )
-                for p in n.result["placements"]
-            ), n.vector.id
     for n in _by_kind(negative_districts.LOTS_USED_COUNTS_THE_QUESTION):
         # every supplied lot of the later stages was used before the question; the wrong
         # answer counts the question's own lot too
@@ -156,6 +140,190 @@ def test_the_district_trace_kinds_change_what_they_say() -> None:
 
 
 NATIONAL = ("residual_seat", "absolute_majority")
+
+
+def _stemwaarden(document: dict[str, Any]) -> dict[int, int]:
+    """Each district's stemwaarde (U 2) from a district input alone: as given, or inhabitants /
+    (100 x members) with a fraction of 1/2 or more rounded up and less dropped ("Breuken worden
+    daarbij, indien zij 1/2 of meer bedragen, naar boven afgerond"), at least 1 as the format
+    requires of every stemwaarde (docs/districts.md); 1 where the district gives neither (every
+    kind but the Eerste Kamer)."""
+    out = {}
+    for district in document["districts"]:
+        if "stemwaarde" in district:
+            weight = district["stemwaarde"]
+        elif "inhabitants" in district:
+            share = Fraction(district["inhabitants"], 100 * district["members"])
+            weight = max(1, int(share + Fraction(1, 2)))
+        else:
+            weight = 1
+        out[district["number"]] = weight
+    return out
+
+
+def _identity(candidate: dict[str, Any]) -> Any:
+    """A candidate's identity across lists (P 15): the input's id, or else the name."""
+    return candidate.get("id", candidate.get("name"))
+
+
+def _unit_lists(document: dict[str, Any], unit: int) -> list[dict[str, Any]]:
+    """The district lists of a P 12 list (a stel: its lists; a district list: itself)."""
+    by_number = {lst["number"]: lst for lst in document["lists"]}
+    sets = {s["number"]: s["lists"] for s in document.get("sets", [])}
+    return [by_number[n] for n in sets.get(unit, [unit])]
+
+
+def _weighted_votes(document: dict[str, Any], units: list[int], person: Any) -> int:
+    """The votes for ``person`` on the district lists of ``units``, each vote weighed by its
+    district's stemwaarde (U 2, U 3: a candidate's votes are the weighted sums,
+    docs/districts.md, "The Eerste Kamer district structure"; 1 for every other kind)."""
+    weight = _stemwaarden(document)
+    return sum(
+        c["votes"] * weight[lst["district"]]
+        for unit in units
+        for lst in _unit_lists(document, unit)
+        for c in lst.get("candidates", [])
+        if _identity(c) == person
+    )
+
+
+def _lawful_placement(document: dict[str, Any], placement: dict[str, Any]) -> tuple[int, int]:
+    """(position, votes) a P 16 placement must state, from the input alone (docs/districts.md,
+    the placements): the person's number on the list placed on, and the votes for them on that
+    list (weighted; for a stel its lists' together), not summed over the group's lists."""
+    lists = _unit_lists(document, placement["list"])
+    positions = {
+        c["number"]
+        for lst in lists
+        for c in lst.get("candidates", [])
+        if _identity(c) == placement["candidate"]
+    }
+    assert len(positions) == 1, placement  # on the list, once (a stel's lists are alike)
+    votes = _weighted_votes(document, [placement["list"]], placement["candidate"])
+    return positions.pop(), votes
+
+
+def _group_member_units(document: dict[str, Any], party: int) -> list[int]:
+    (members,) = [g["members"] for g in document["groups"] if g["number"] == party]
+    return list(members)
+
+
+def _group_number(document: dict[str, Any], party: int, person: Any) -> int:
+    """The person's number in the lijstengroep's order of persons: its lists in member order,
+    each in position order, a person counted where first met (the numbering of P 15's
+    candidate lots, docs/districts.md)."""
+    order: list[Any] = []
+    for unit in _group_member_units(document, party):
+        first = _unit_lists(document, unit)[0]
+        for c in sorted(first.get("candidates", []), key=lambda c: c["number"]):
+            if _identity(c) not in order:
+                order.append(_identity(c))
+    return order.index(person) + 1
+
+
+def _unlawful_placements(
+    document: dict[str, Any], placements: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], tuple[int, int]]]:
+    """The placements whose (position, votes) are not the lawful ones, each with the lawful."""
+    out = []
+    for placement in placements:
+        lawful = _lawful_placement(document, placement)
+        if (placement["position"], placement["votes"]) != lawful:
+            out.append((placement, lawful))
+    return out
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [negative_districts.PLACEMENT_SUMMED_VOTES, negative_districts.PLACEMENT_GROUP_NUMBER],
+    ids=lambda kind: kind.name,
+)
+def test_the_placement_kinds_state_one_placement_unlawfully(kind: negative.Kind) -> None:
+    """Each wrong answer of the two P 16 placement kinds, against the lawful placements worked
+    out from its input alone, for a base with stemwaarden (Eerste Kamer) as for one without:
+    exactly one placement departs, in the field the kind names and only there, and states what
+    the kind says (the person's votes summed over the group's lists, weighted: the P 15
+    figure; or their number in the group's order of persons). The reference's own placements
+    for the base depart nowhere (the lawful computation agrees with the right answer)."""
+    assert _by_kind(kind), kind.name
+    for n in _by_kind(kind):
+        document = n.vector.input
+        right = district_result_to_json(allocate_districts(_parsed(document)))
+        assert right["placements"] and _unlawful_placements(document, right["placements"]) == []
+        placed = [
+            {k: v for k, v in p.items() if k not in ("position", "votes")}
+            for p in right["placements"]
+        ]
+        assert [
+            {k: v for k, v in p.items() if k not in ("position", "votes")}
+            for p in n.result["placements"]
+        ] == placed, n.vector.id
+        departures = _unlawful_placements(document, n.result["placements"])
+        assert len(departures) == 1, (n.vector.id, departures)
+        ((placement, (position, votes)),) = departures
+        party, person = placement["party"], placement["candidate"]
+        if kind is negative_districts.PLACEMENT_SUMMED_VOTES:
+            assert placement["position"] == position, n.vector.id
+            summed = _weighted_votes(document, _group_member_units(document, party), person)
+            assert placement["votes"] == summed != votes, n.vector.id
+        else:
+            assert placement["votes"] == votes, n.vector.id
+            number = _group_number(document, party, person)
+            assert placement["position"] == number != position, n.vector.id
+
+
+def test_the_lawful_placement_weighs_the_votes_by_stemwaarde() -> None:
+    """The lawful placement on an Eerste Kamer base with stemwaarden, by hand: district 1
+    stemwaarde 3, district 2 stemwaarde 1 (U 2, given). Group 1: list 11 (district 1: A 40, X
+    10; stemcijfer 50 x 3 = 150), list 12 (district 2: A 30, B 130, C 0; 160); list 2 (district
+    2) 1690. 2000, 20 seats, kiesdeler 100: group 310 → 3 full seats (remainder 10), list 2 16
+    (remainder 90); the residual seat (P 7): 310/4 = 77 1/2 < 1690/17 → list 2. P 12:
+    groepskiesdeler 310/3 = 103 1/3: 11: 1 (remainder 46 2/3), 12: 1 (56 2/3) + the remainder
+    seat. U 15 lid 3, weighted votes summed over the group at least the kiesdeler: A 40 x 3 +
+    30 = 150, B 130. P 16 lid 1: A → list 11 (120 weighted votes there, 30 on list 12), B →
+    list 12. So the placements state A on 11 at position 1 with 120 votes (not the 40 cast, not
+    the summed 150) and B on 12 at position 2 with 130; the reference's agree."""
+    document: dict[str, Any] = {
+        "format": "kieswet/district-allocation-input@1",
+        "election": {"kind": "EK", "seats": 20, "law": "current", "profile": "default"},
+        "districts": [{"number": 1, "stemwaarde": 3}, {"number": 2, "stemwaarde": 1}],
+        "lists": [
+            {
+                "number": 11,
+                "district": 1,
+                "candidates": [
+                    {"number": 1, "name": "A", "votes": 40},
+                    {"number": 2, "name": "X", "votes": 10},
+                ],
+            },
+            {
+                "number": 12,
+                "district": 2,
+                "candidates": [
+                    {"number": 1, "name": "A", "votes": 30},
+                    {"number": 2, "name": "B", "votes": 130},
+                    {"number": 3, "name": "C", "votes": 0},
+                ],
+            },
+            {"number": 2, "district": 2, "votes": 1690, "candidate_count": 30},
+        ],
+        "sets": [],
+        "groups": [{"number": 1, "members": [11, 12]}],
+    }
+    assert _lawful_placement(document, {"list": 11, "candidate": "A"}) == (1, 120)
+    assert _lawful_placement(document, {"list": 12, "candidate": "B"}) == (2, 130)
+    assert _weighted_votes(document, _group_member_units(document, 1), "A") == 150
+    right = district_result_to_json(allocate_districts(_parsed(document)))
+    assert right["seats"] == {"11": 1, "12": 2, "2": 17}
+    stated = {(p["list"], p["candidate"], p["position"], p["votes"]) for p in right["placements"]}
+    assert stated == {(11, "A", 1, 120), (12, "B", 2, 130)}
+    assert _unlawful_placements(document, right["placements"]) == []
+
+
+def _parsed(document: dict[str, Any]) -> DistrictElection:
+    election = parse_district_election(document)
+    assert isinstance(election, DistrictElection)
+    return election
 
 
 def _vote_maps(item: dict[str, Any]) -> list[dict[str, int]]:

@@ -106,8 +106,9 @@ def test_district_vectors_match_the_reference_and_pass_spec() -> None:
 
 
 def test_district_hand_expectations_are_the_vectors() -> None:
-    """The hand-computed seats per party and per list, elected candidates, lot questions and
-    rejection codes of ``districts.CASES`` are what the vectors expect."""
+    """The hand-computed seats per party and per list, elected candidates, lot questions with
+    their seats so far, and rejection codes of ``districts.CASES`` are what the vectors
+    expect."""
     for case in districts.CASES:
         expected = _vector_for(case.input, DISTRICT_VECTORS).expected
         if case.errors is not None:
@@ -115,6 +116,8 @@ def test_district_hand_expectations_are_the_vectors() -> None:
         elif case.lot is not None:
             question = {k: v for k, v in expected["lot"].items() if k != "value"}
             assert question == dict(case.lot)
+            hand = {str(k): v for k, v in (case.seats_so_far or {}).items()}
+            assert expected["seats_so_far"] == hand, case.comment[:60]
         else:
             party_seats = {str(k): v for k, v in (case.party_seats or {}).items()}
             assert expected["party_seats"] == party_seats
@@ -237,6 +240,87 @@ def test_a_wrong_hand_ranking_stops_the_build(
     with pytest.raises(BuildError) as info:
         build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
     assert "ranking" in str(info.value) and "hand computation" in str(info.value)
+    assert not (tmp_path / "suite").exists()
+
+
+def _with_case(
+    monkeypatch: pytest.MonkeyPatch, comment_start: str, **changes: Any
+) -> districts.DistrictCase:
+    """``districts.CASES`` with the case whose comment starts so replaced by ``changes``;
+    returns the original case."""
+    cases = list(districts.CASES)
+    (index,) = [i for i, c in enumerate(cases) if c.comment.startswith(comment_start)]
+    case = cases[index]
+    cases[index] = replace(case, **changes)
+    monkeypatch.setattr(districts, "CASES", tuple(cases))
+    return case
+
+
+def test_a_wrong_hand_seats_so_far_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hand-computed seats so far of a lot question are compared too: here the question at
+    P4 with the first P 16 lid 2 lot drawn for list 12, given the P 12 seats (11: 2, 12: 2,
+    13: 1) instead of those after P3's seat moved from list 12 to list 11 (11: 3, 12: 1,
+    13: 1), stops the build, naming the case and the field; nothing is written."""
+    case = _with_case(
+        monkeypatch,
+        "The same with the first lot drawn for list 12",
+        seats_so_far={11: 2, 12: 2, 13: 1, 2: 15},
+    )
+    assert case.lot is not None and case.seats_so_far == {11: 3, 12: 1, 13: 1, 2: 15}
+    with pytest.raises(BuildError) as info:
+        build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
+    message = str(info.value)
+    assert case.comment[:40] in message
+    assert "seats_so_far {" in message and "the hand computation says" in message
+    assert not (tmp_path / "suite").exists()
+
+
+def test_a_hand_seats_so_far_keyed_by_position_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seats so far are keyed by the numbers the result gives them (here the parties: group
+    1 and list 3), not by position: the right figures under keys 1 and 2 stop the build."""
+    case = _with_case(
+        monkeypatch, "PS, 21 seats, 2100 votes, kiesdeler 100.", seats_so_far={1: 11, 2: 10}
+    )
+    assert case.seats_so_far == {1: 11, 3: 10}
+    with pytest.raises(BuildError) as info:
+        build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
+    assert "seats_so_far" in str(info.value) and case.comment[:40] in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("comment_start", "changes", "says"),
+    [
+        (
+            "PS, 21 seats, 2100 votes, kiesdeler 100.",
+            {"seats_so_far": None},
+            "a lot question without its hand-computed seats_so_far",
+        ),
+        (
+            "The same with the lot drawn for list 12: 11: 5, 12: 6.",
+            {"seats_so_far": {1: 11, 3: 10}},
+            "seats_so_far without a lot question",
+        ),
+    ],
+    ids=["needs_lot without seats_so_far", "seats_so_far without a lot"],
+)
+def test_a_district_case_without_its_seats_so_far_is_refused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    comment_start: str,
+    changes: dict[str, Any],
+    says: str,
+) -> None:
+    """Every hand-written district case with a lot question carries its hand-computed
+    ``seats_so_far``, and no other case does: otherwise the build stops before computing
+    anything, naming the case; nothing is written."""
+    case = _with_case(monkeypatch, comment_start, **changes)
+    with pytest.raises(BuildError) as info:
+        build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
+    assert says in str(info.value) and case.comment[:40] in str(info.value)
     assert not (tmp_path / "suite").exists()
 
 

@@ -168,10 +168,16 @@ def _party_of(p: int, groups: list[dict[str, Any]], sets: list[dict[str, Any]]) 
 
 @dataclass(frozen=True)
 class DistrictCase:
-    """A hand-written case; ``errors`` (field, code): rejected; ``lot``: needs_lot; otherwise
-    completed with ``party_seats`` and ``seats`` (per P 12 list) and optionally ``elected`` and
-    ``ranking`` (P 19, per P 12 list with seats and candidates; when given, the whole mapping:
-    lists without a seat have no ranking)."""
+    """A hand-written case; ``errors`` (field, code): rejected; ``lot``: needs_lot, with
+    ``seats_so_far`` (required with ``lot``, refused without it) the hand-computed seats decided
+    before the question, keyed as the result's ``seats_so_far`` is at the question's stage: per
+    contestant (group, stel, combination or list) at stage ``national``, per party settled so
+    far at ``combination``, per party at ``group``, per P 12 list (stel or district list, with
+    the P 16 lid 2 moves already made) at ``candidates``; otherwise completed with
+    ``party_seats`` and ``seats`` (per P 12 list) and optionally ``elected`` and ``ranking``
+    (P 19, per P 12 list with seats and candidates; when given, the whole mapping: lists
+    without a seat have no ranking). The build (``conformance.vectors_build``) compares every
+    one of them with the reference's result and stops on a difference."""
 
     group: str
     comment: str
@@ -184,6 +190,7 @@ class DistrictCase:
     elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
     ranking: Mapping[int, tuple[int, ...]] | None = None
     lot: Mapping[str, Any] | None = None
+    seats_so_far: Mapping[int, int] | None = None
     errors: tuple[tuple[str, str], ...] | None = None
 
     @property
@@ -536,6 +543,10 @@ CASES: tuple[DistrictCase, ...] = (
         ("LOT-decisive",),
         ("tie", "needs_lot"),
         lot={"kind": "residual_seat", "options": [1, 2]},
+        # seats_so_far (stage national, per contestant): 2000 votes, 19 seats, kiesdeler 2000/19;
+        # groups 1 and 2 (1000 each): 1000 * 19 / 2000 = 9.5 → 9 full seats each, 1 residual seat
+        # (P 7) tied at 1000/10 = 100: nothing beyond the full seats is settled.
+        seats_so_far={1: 9, 2: 9},
     ),
     DistrictCase(
         "P 12 ties",
@@ -565,6 +576,9 @@ CASES: tuple[DistrictCase, ...] = (
         ("P12.2-largest-remainder",),
         ("tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+        # seats_so_far (stage group, per party): 2100 votes, 21 seats, kiesdeler 100; group 1 1100
+        # → 11 full seats, list 3 1000 → 10, no residual seat; both settled before P 12.
+        seats_so_far={1: 11, 3: 10},
     ),
     DistrictCase(
         "P 12 ties",
@@ -612,6 +626,10 @@ CASES: tuple[DistrictCase, ...] = (
         ("LOT-decisive",),
         ("tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+        # seats_so_far (stage group, per party): 2000 votes, 20 seats, kiesdeler 100; group 1
+        # (700 + 150 + 150) 1000 → 10 full seats, list 2 1000 → 10, no residual seat; the tie is
+        # inside group 1's P 12 / P 13 distribution, after both parties' seats are settled.
+        seats_so_far={1: 10, 2: 10},
     ),
     DistrictCase(
         "P 13 inside a lijstengroep: a list with fewer candidates than seats",
@@ -945,6 +963,11 @@ CASES: tuple[DistrictCase, ...] = (
         ("P16-P18-group-candidates",),
         ("candidates", "tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+        # seats_so_far (stage candidates, per P 12 list): kiesdeler 100; group 1 600 → 6 full
+        # seats, list 2 1400 → 14; P 12 groepskiesdeler 600/6 = 100: 11, 12, 13 200 each → 2 full
+        # seats, no remainder. P 16 lid 1 seats A and B on list 11 (no move); the lot comes at Q,
+        # before any P 16 lid 2 move: the P 12 seats stand.
+        seats_so_far={11: 2, 12: 2, 13: 2, 2: 14},
     ),
     DistrictCase(
         "P 16 lid 2: a seat forfeited among full seats",
@@ -995,6 +1018,11 @@ CASES: tuple[DistrictCase, ...] = (
         ("P16-P18-group-candidates",),
         ("candidates", "tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+        # seats_so_far (stage candidates, per P 12 list): kiesdeler 100; group 1 500 → 5 full
+        # seats, list 2 1500 → 15; P 12 groepskiesdeler 100: 11 200 → 2, 12 200 → 2, 13 100 → 1,
+        # no remainder. P1 and P2 take list 11's seats (P 16 lid 1); the lot comes at P3, before
+        # any P 16 lid 2 move.
+        seats_so_far={11: 2, 12: 2, 13: 1, 2: 15},
     ),
     DistrictCase(
         "P 16 lid 2: a seat forfeited among full seats",
@@ -1008,6 +1036,10 @@ CASES: tuple[DistrictCase, ...] = (
         ("P16-P18-group-candidates",),
         ("candidates", "tie", "lot", "needs_lot"),
         lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+        # seats_so_far (stage candidates, per P 12 list): P 12 gives 11: 2, 12: 2, 13: 1 and list
+        # 2 15 (as above); the supplied lot moves one of list 12's seats to list 11 for P3 (P 16
+        # lid 2), settled before the second question (at P4): 11: 3, 12: 1, 13: 1.
+        seats_so_far={11: 3, 12: 1, 13: 1, 2: 15},
     ),
     DistrictCase(
         "P 16 lid 2: a seat forfeited among full seats",
@@ -1108,6 +1140,10 @@ CASES: tuple[DistrictCase, ...] = (
         ("combination-P11-largest-remainder",),
         ("tie", "needs_lot"),
         lot={"kind": "combination_seat", "options": [2, 3], "list": 9},
+        # seats_so_far (stage combination, per party settled): 2000 votes, 20 seats, kiesdeler
+        # 100; list 1 1000 → 10 full seats, combination 9 (550 + 450) 1000 → 10, no residual seat.
+        # List 1 is in no combination, so its 10 seats are settled; lists 2 and 3 wait for old P 11.
+        seats_so_far={1: 10},
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",
@@ -1183,6 +1219,10 @@ CASES: tuple[DistrictCase, ...] = (
         ("P12.2-largest-remainder",),
         ("tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+        # seats_so_far (stage group, per party): the combination does not count (old P 4 lid 2,
+        # above); kiesdeler 100: group 1 500 → 5 full, list 2 1450 → 14 (remainder 50), list 3
+        # 50 → 0 (remainder 50); the residual seat (P 7): 500/6, 1450/15 = 96 2/3, 50/1 → list 2.
+        seats_so_far={1: 5, 2: 15, 3: 0},
     ),
     DistrictCase(
         "rejected structures",
@@ -1594,6 +1634,10 @@ _POWER_CASES: tuple[DistrictCase, ...] = (
         ("LOT-decisive",),
         ("tie", "needs_lot", "candidates", "deceased"),
         lot={"kind": "group_seat", "options": [12, 14], "list": 1},
+        # seats_so_far (stage group, per party): kiesdeler 2000/20 = 100; group 1 680 → 6 full
+        # (remainder 80), list 2 1320 → 13 (remainder 20); 1 residual seat (P 7): 680/7 = 97 1/7
+        # > 1320/14 = 94 2/7 → group 1. The tie is inside group 1's P 13 distribution.
+        seats_so_far={1: 7, 2: 13},
     ),
     DistrictCase(
         "P 13 and P 18 lid 3: a list whose candidates are all elected",
@@ -2227,6 +2271,11 @@ _POWER_CASES += (
         ("combination-P11-largest-remainder", "P12.2-largest-remainder"),
         ("tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+        # seats_so_far (stage group, per party): kiesdeler 100; group 1 500 → 5, combination 9
+        # (560 + 440) 1000 → 10, list 4 500 → 5, all full seats; old P 11, combinatiekiesdeler
+        # 1000/10 = 100: list 2 5 full (remainder 60), list 3 4 (remainder 40), the remainder
+        # seat → list 2: 6 and 4. Every party is settled before P 12 of group 1.
+        seats_so_far={1: 5, 2: 6, 3: 4, 4: 5},
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",
@@ -2250,6 +2299,10 @@ _POWER_CASES += (
         ("combination-P11-largest-remainder", "P12.2-largest-remainder"),
         ("tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [11, 12], "list": 1},
+        # seats_so_far (stage group, per party): kiesdeler 100; combination 9 (group 1 500 + list
+        # 3 300) 800 → 8 full seats, list 4 1200 → 12; old P 11, combinatiekiesdeler 800/8 = 100:
+        # group 1 5, list 3 3, no remainder. Every party is settled before P 12 of group 1.
+        seats_so_far={1: 5, 3: 3, 4: 12},
     ),
 )
 
@@ -2302,6 +2355,9 @@ _JUDGE_CASES: tuple[DistrictCase, ...] = (
         ("P15.2-summed-preference",),
         ("candidates", "tie", "needs_lot"),
         lot={"kind": "candidate", "options": [1, 2], "list": 10},
+        # seats_so_far (stage candidates, per P 12 list): kiesdeler 100; stel 10 (55 + 45) 100
+        # → 1 full seat, list 2 1900 → 19; the lot comes at P 15, before any candidate is placed.
+        seats_so_far={10: 1, 2: 19},
     ),
     DistrictCase(
         "P 15 candidate lot in a party of one seat",
@@ -2333,6 +2389,10 @@ _JUDGE_CASES: tuple[DistrictCase, ...] = (
         ("P15.2-summed-preference",),
         ("candidates", "tie", "needs_lot"),
         lot={"kind": "candidate", "options": [1, 2], "list": 1},
+        # seats_so_far (stage candidates, per P 12 list): kiesdeler 100; group 1 100 → 1 full
+        # seat, list 2 1900 → 19; P 12 groepskiesdeler 100/1 = 100: lists 11 (55) and 12 (45) no
+        # full seat, the remainder seat → 11 (55 > 45). The lot comes at P 15, before P 16.
+        seats_so_far={11: 1, 12: 0, 2: 19},
     ),
     DistrictCase(
         "P 15 candidate lot in a party of one seat",
@@ -2393,6 +2453,10 @@ _LOT_ORDER_CASES: tuple[DistrictCase, ...] = (
         ("P15.2-summed-preference",),
         ("candidates", "tie", "needs_lot"),
         lot={"kind": "candidate", "options": [4, 5], "list": 1},
+        # seats_so_far (stage candidates, per P 12 list): kiesdeler 100; group 1 600 → 6, list 2
+        # 1400 → 14; P 12 groepskiesdeler 100: 11, 12, 13 200 each → 2 full seats, no remainder.
+        # The lot comes at P 15, before any candidate is placed.
+        seats_so_far={11: 2, 12: 2, 13: 2, 2: 14},
     ),
     DistrictCase(
         "A candidate lot, then a group lot",
@@ -2408,6 +2472,10 @@ _LOT_ORDER_CASES: tuple[DistrictCase, ...] = (
         ("P15.2-summed-preference", "P16-P18-group-candidates"),
         ("candidates", "tie", "needs_lot"),
         lot={"kind": "group_seat", "options": [12, 13], "list": 1},
+        # seats_so_far (stage candidates, per P 12 list): P 12 as above, 2 / 2 / 2 and list 2 14;
+        # A and B take list 11's seats (P 16 lid 1) and the lot comes at Q, before any P 16 lid 2
+        # move: the P 12 seats stand.
+        seats_so_far={11: 2, 12: 2, 13: 2, 2: 14},
     ),
     DistrictCase(
         "A candidate lot, then a group lot",
