@@ -545,7 +545,9 @@ def allocate_districts(election: DistrictElection) -> DistrictResult:
             distributions.append(done)
             party_seats.update((row.member, row.seats) for row in done.rows)
     except LotNeeded as need:
-        return asked(need, "combination", party_seats or national.seats)
+        # Every contestant's seats are decided (P 5 - P 10); the question is inside a
+        # combination: seats so far per contestant, whichever combination asks first.
+        return asked(need, "combination", national.seats)
     except LotMismatch as mismatch:
         return _lot_mismatch(mismatch, other_index)
     # P 12, P 13: the seats of a lijstengroep over its lists.

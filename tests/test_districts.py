@@ -74,6 +74,43 @@ def test_hand_written_cases(case: DistrictCase) -> None:
         assert document["ranking"] == {str(k): list(v) for k, v in case.ranking.items()}
 
 
+@pytest.mark.parametrize("combination_first", [False, True])
+def test_a_combination_lot_states_every_contestants_seats_whatever_the_input_order(
+    combination_first: bool,
+) -> None:
+    """Old P 11 (pre-2017-12), a tie inside lijstencombinatie 9 (lists 2 and 3), by hand: 2 000
+    votes, 20 seats, kiesdeler 100; list 1 1 000 → 10 full seats, combination 9 (550 + 450)
+    1 000 → 10, no residual seat. Combinatiekiesdeler 1 000 / 10 = 100: list 2 5 full seats
+    (remainder 50), list 3 4 (remainder 50), one seat left for two equal remainders: a lot.
+    Every contestant's seats are decided before it, so seats_so_far is {1: 10, 9: 10} with
+    list 1 before the combination in the input and after it (the engine once wrote {1: 10} in
+    the first order and {1: 10, 9: 10} in the second); the judge holds an answer to it."""
+    lists = [
+        {"number": 1, "district": 1, "votes": 1000},
+        {"number": 2, "district": 1, "votes": 550},
+        {"number": 3, "district": 1, "votes": 450},
+    ]
+    if combination_first:
+        lists = lists[1:] + lists[:1]
+    document: dict[str, Any] = {
+        "format": "kieswet/district-allocation-input@1",
+        "election": {"kind": "PS", "seats": 20, "law": "pre-2017-12", "profile": "default"},
+        "districts": [{"number": 1}],
+        "lists": lists,
+        "sets": [],
+        "groups": [],
+        "combinations": [{"number": 9, "members": [2, 3]}],
+    }
+    result = _result(document)
+    assert (result["status"], result["stage"]) == ("needs_lot", "combination")
+    assert result["seats_so_far"] == {"1": 10, "9": 10}
+    election = _parsed(document)
+    assert check_districts(election, result) == []
+    for wrong in ({"1": 10}, {"1": 9, "9": 11}):
+        violations = check_districts(election, {**result, "seats_so_far": wrong})
+        assert [v.rule_id for v in violations] == ["combination-P11-largest-remainder"], wrong
+
+
 def test_candidate_on_two_lists_is_elected_once_with_summed_votes() -> None:
     """P 15 lid 1, P 16 lid 1: A has 300 votes on list 11 and 250 on list 12; summed 550, the
     most of the group, so A is elected first and sits on list 11 (300 > 250), once.

@@ -171,8 +171,8 @@ class DistrictCase:
     """A hand-written case; ``errors`` (field, code): rejected; ``lot``: needs_lot, with
     ``seats_so_far`` (required with ``lot``, refused without it) the hand-computed seats decided
     before the question, keyed as the result's ``seats_so_far`` is at the question's stage: per
-    contestant (group, stel, combination or list) at stage ``national``, per party settled so
-    far at ``combination``, per party at ``group``, per P 12 list (stel or district list, with
+    contestant (group, stel, combination or list) at stages ``national`` and ``combination``,
+    per party at ``group``, per P 12 list (stel or district list, with
     the P 16 lid 2 moves already made) at ``candidates``; otherwise completed with
     ``party_seats`` and ``seats`` (per P 12 list) and optionally ``elected`` and ``ranking``
     (P 19, per P 12 list with seats and candidates; when given, the whole mapping: lists
@@ -1140,10 +1140,10 @@ CASES: tuple[DistrictCase, ...] = (
         ("combination-P11-largest-remainder",),
         ("tie", "needs_lot"),
         lot={"kind": "combination_seat", "options": [2, 3], "list": 9},
-        # seats_so_far (stage combination, per party settled): 2000 votes, 20 seats, kiesdeler
+        # seats_so_far (stage combination, per contestant): 2000 votes, 20 seats, kiesdeler
         # 100; list 1 1000 → 10 full seats, combination 9 (550 + 450) 1000 → 10, no residual seat.
-        # List 1 is in no combination, so its 10 seats are settled; lists 2 and 3 wait for old P 11.
-        seats_so_far={1: 10},
+        # Every contestant's seats are decided; the tie is inside combination 9 (old P 11).
+        seats_so_far={1: 10, 9: 10},
     ),
     DistrictCase(
         "lijstencombinaties (pre-2017-12)",

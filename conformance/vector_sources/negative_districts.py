@@ -73,6 +73,13 @@ LOTS_USED_COUNTS_THE_QUESTION = Kind(
     "lots_used one too high, counting the lot it asks for as consumed: the answer's lot would "
     "be put after a lot that was never drawn.",
 )
+SEATS_SO_FAR_SEAT_MOVED = Kind(
+    "seat moved in seats_so_far before a lot of a later stage",
+    "A lot question inside a lijstencombinatie (old P 11, stage combination) or a lijstengroep "
+    "(P 12 lid 5, stage group) that states one seat of another contestant or party in "
+    "seats_so_far under the question's owner: every contestant's (every party's) seats are "
+    "decided before the question, and the question and lots_used are right.",
+)
 LIST_SEAT_TOO_MANY = Kind(
     "list of a lijstengroep one seat too many",
     "A list of a lijstengroep given one seat more than its distribution gives it: the group's "
@@ -162,6 +169,7 @@ KINDS = (
     PLACEMENT_SUMMED_VOTES,
     PLACEMENT_GROUP_NUMBER,
     LOTS_USED_COUNTS_THE_QUESTION,
+    SEATS_SO_FAR_SEAT_MOVED,
     LIST_SEAT_TOO_MANY,
     NATIONAL_QUOTA_IN_DISTRIBUTION,
     QUOTA_IN_WHOLE_VOTES,
@@ -534,10 +542,37 @@ def _lots_used(result: Mapping[str, Any]) -> Iterator[Wrong]:
     )
 
 
+def _seats_so_far_moved(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """``SEATS_SO_FAR_SEAT_MOVED``: at stage ``combination`` or ``group`` every key of
+    ``seats_so_far`` is decided (per contestant, per party), the question's owner (the
+    combination, the group) included: one seat of the first other key holding one is moved to
+    the owner."""
+    lot = result.get("lot") or {}
+    rule = LOT_STAGE_RULES.get((str(result.get("stage")), str(lot.get("kind"))))
+    so_far = result.get("seats_so_far") or {}
+    owner = str(lot.get("list"))
+    if result.get("stage") not in ("combination", "group") or rule is None or owner not in so_far:
+        return
+    giver = next((k for k, v in so_far.items() if k != owner and v > 0), None)
+    if giver is None:
+        return
+    wrong = final(result)
+    wrong["seats_so_far"][giver] -= 1
+    wrong["seats_so_far"][owner] += 1
+    yield Wrong(
+        SEATS_SO_FAR_SEAT_MOVED,
+        f"a {lot['kind']} lot of stage {result['stage']}: a seat of {giver} moved to {owner} "
+        f"in seats_so_far ({so_far[giver]} → {so_far[giver] - 1}, {so_far[owner]} → "
+        f"{so_far[owner] + 1})",
+        wrong,
+        rules=(rule,),
+    )
+
+
 def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> list[Wrong]:
     """The wrong answers of this module derived from one ``allocate-districts`` vector."""
     if result["status"] == "needs_lot":
-        return list(_lots_used(result))
+        return [*_lots_used(result), *_seats_so_far_moved(result)]
     if result["status"] != "completed":
         return []
     out = [*_distribution_wrongs(result), *_list_seat_too_many(document, result)]

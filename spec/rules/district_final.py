@@ -845,7 +845,11 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
         )
         return
     so_far = claim.seats_so_far
-    if stage == "group":
+    if stage == "combination":
+        # the question is inside a combination: every contestant's seats are decided (P 5 -
+        # P 10), per contestant (a combination, or a party in none)
+        lawful = dict(outcome.contestant_seats or {})
+    elif stage == "group":
         lawful = dict(outcome.party_seats)
     elif stage == "candidates":
         # Per list: the parties before the question's are done (their seats after P 16 lid 2
