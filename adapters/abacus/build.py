@@ -11,6 +11,11 @@ the Abacus workspace; Debian packages 0.1.37, which the relaxed requirement admi
 logs; it takes no part in the calculation). Then it runs ``cargo build --release`` (overflow
 checks on) and prints the path of the binary. Exit status 2 when the checkout is missing or the
 build fails.
+
+The adapter itself reads and writes JSON with ``serde_json`` and ``serde`` (derive). With
+``--debian`` every crate comes from Debian's packages: ``apt-get install librust-tracing-dev
+librust-serde-json-dev librust-serde-derive-dev`` (Debian 12: tracing 0.1.37, serde_json 1.0.87,
+serde 1.0.152).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BINARY = HERE / "target" / "release" / "kieswet-abacus-adapter"
 DEBIAN_REGISTRY = "/usr/share/cargo/registry"
+DEBIAN_PACKAGES = "librust-tracing-dev librust-serde-json-dev librust-serde-derive-dev"
 
 
 def crate_dir(checkout: Path) -> Path:
@@ -100,6 +106,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: cannot run cargo: {exc}", file=sys.stderr)
         return 2
     if done.returncode != 0:
+        if args.debian:
+            print(
+                f"build.py: --debian needs Debian's crates: apt-get install {DEBIAN_PACKAGES}",
+                file=sys.stderr,
+            )
         return 2
     print(BINARY)
     return 0

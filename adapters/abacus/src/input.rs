@@ -3,7 +3,7 @@
 //! answer needs. The Abacus crate validates nothing of this itself (it is handed checked data by
 //! the Abacus application), so the shim must.
 
-use crate::json::Value;
+use crate::value::Value;
 
 pub const INPUT_FORMAT: &str = "kieswet/seat-allocation-input@1";
 const KINDS: [&str; 8] = ["TK", "EP", "PS", "AB", "GR", "ER", "EK", "KNI"];
@@ -14,6 +14,8 @@ const SWITCHES: [&str; 3] = [
     "p19-own-list-votes",
 ];
 
+/// One problem of the input, as the result format's `errors` lists it.
+#[derive(serde::Serialize)]
 pub struct Problem {
     pub field: String,
     pub code: &'static str,
@@ -446,7 +448,7 @@ pub fn parse(data: &Value) -> Result<Election, Vec<Problem>> {
             }
             match e.get("law") {
                 None => {}
-                Some(Value::Str(l)) if LAWS.contains(&l.as_str()) => law = l.clone(),
+                Some(Value::Str(l)) if LAWS.contains(&l.as_ref()) => law = l.to_string(),
                 Some(_) => errs.add(
                     "election.law".into(),
                     "unknown_law_version",
@@ -455,7 +457,7 @@ pub fn parse(data: &Value) -> Result<Election, Vec<Problem>> {
             }
             match e.get("profile") {
                 None => {}
-                Some(Value::Str(p)) if profile_known(p) => profile = p.clone(),
+                Some(Value::Str(p)) if profile_known(p) => profile = p.to_string(),
                 Some(_) => errs.add(
                     "election.profile".into(),
                     "unknown_profile",
