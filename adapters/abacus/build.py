@@ -31,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 BINARY = HERE / "target" / "release" / "kieswet-abacus-adapter"
 DEBIAN_REGISTRY = "/usr/share/cargo/registry"
 DEBIAN_PACKAGES = "librust-tracing-dev librust-serde-json-dev librust-serde-derive-dev"
+DEBIAN_CRATES = ("tracing", "serde", "serde_derive", "serde_json")
+"""The crates the adapter asks for by name; cargo finds their own dependencies itself."""
 
 
 def crate_dir(checkout: Path) -> Path:
@@ -52,6 +54,11 @@ def abacus_version(checkout: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         commit = ""
     return f"{version}+{commit}" if commit else version
+
+
+def missing_debian_crates(registry: Path = Path(DEBIAN_REGISTRY)) -> list[str]:
+    """The crates of :data:`DEBIAN_CRATES` that the Debian registry does not hold."""
+    return [name for name in DEBIAN_CRATES if not any(registry.glob(f"{name}-[0-9]*"))]
 
 
 def write_manifest(checkout: Path) -> None:
@@ -89,6 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (crate_dir(checkout) / "src" / "lib.rs").is_file():
         print(f"build.py: {crate_dir(checkout)}/src/lib.rs not found", file=sys.stderr)
         return 2
+    if args.debian and (missing := missing_debian_crates()):
+        print(
+            f"build.py: {DEBIAN_REGISTRY} lacks {', '.join(missing)}; "
+            f"apt-get install {DEBIAN_PACKAGES}",
+            file=sys.stderr,
+        )
+        return 2
     write_manifest(checkout)
     command = ["cargo", "build", "--release", "--manifest-path", str(HERE / "Cargo.toml")]
     if args.debian:
@@ -106,11 +120,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build.py: cannot run cargo: {exc}", file=sys.stderr)
         return 2
     if done.returncode != 0:
-        if args.debian:
-            print(
-                f"build.py: --debian needs Debian's crates: apt-get install {DEBIAN_PACKAGES}",
-                file=sys.stderr,
-            )
         return 2
     print(BINARY)
     return 0
