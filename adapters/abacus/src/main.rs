@@ -770,7 +770,8 @@ fn main() {
                 }
             }
             Some("stop") => {
-                let _ = out.write_all(b"{\"type\":\"stopped\"}\n");
+                let _ = serde_json::to_writer(&mut out, &serde_json::json!({"type": "stopped"}));
+                let _ = out.write_all(b"\n");
                 let _ = out.flush();
                 return;
             }
