@@ -178,6 +178,44 @@ def test_invalid_inputs_and_what_the_crate_cannot_take(binary: str) -> None:
     assert answers["sum"]["status"] == "errored"
 
 
+def test_numbers_are_read_exactly_and_never_rounded(binary: str) -> None:
+    # The adapter reads JSON with serde_json, which reads a number without fraction or exponent
+    # as an integer when it fits a u64, and any other number as a float. The format's numbers
+    # are whole numbers written as JSON integers, `3`, not `3.0` (docs/formats.md).
+    # 2**64 - 1 votes: a whole number, but not a u32 for the crate -> errored.
+    # 2**64 and 2**70 votes: serde_json reads them as floats; they must not be rounded to a
+    # whole number (2**64 is exactly a float, 2**70 too) -> rejected, lists[0].votes, like
+    # 1.0 and 1e2, which are not written as integers.
+    def votes(text: str) -> bytes:
+        return (
+            b'{"election": {"kind": "GR", "seats": 1}, "lists": [{"number": 1, "votes": '
+            + text.encode()
+            + b"}]}\n"
+        )
+
+    texts = [str(2**64 - 1), str(2**64), str(2**70), "1.0", "1e2"]
+    answers = _batch(binary, [votes(text) for text in texts])
+    assert answers[0]["status"] == "errored"
+    for answer in answers[1:]:
+        assert answer["status"] == "rejected"
+        assert [(e["field"], e["code"]) for e in answer["errors"]] == [
+            ("lists[0].votes", "invalid_number")
+        ]
+    # Unknown fields are reported in the order of the document: the top level's first (they
+    # are checked first), then the list's; a reader that sorts keys would say "a" before "b".
+    line = (
+        b'{"election": {"kind": "GR", "seats": 1}, "b": 1,'
+        b' "lists": [{"number": 1, "votes": 7, "zz": 1, "aa": 2}], "a": 2}\n'
+    )
+    [answer] = _batch(binary, [line])
+    assert [(e["field"], e["code"]) for e in answer["errors"]] == [
+        ("b", "unknown_field"),
+        ("a", "unknown_field"),
+        ("lists[0].zz", "unknown_field"),
+        ("lists[0].aa", "unknown_field"),
+    ]
+
+
 @pytest.mark.parametrize("flag", ["lot", "candidates", "exhaustion"])
 def test_the_suite_passes_on_a_family_of_vectors(binary: str, flag: str, tmp_path: Path) -> None:
     done = subprocess.run(

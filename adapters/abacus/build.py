@@ -11,6 +11,11 @@ the Abacus workspace; Debian packages 0.1.37, which the relaxed requirement admi
 logs; it takes no part in the calculation). Then it runs ``cargo build --release`` (overflow
 checks on) and prints the path of the binary. Exit status 2 when the checkout is missing or the
 build fails.
+
+The adapter itself reads and writes JSON with ``serde_json`` and ``serde`` (derive). With
+``--debian`` every crate comes from Debian's packages: ``apt-get install librust-tracing-dev
+librust-serde-json-dev librust-serde-derive-dev`` (Debian 12: tracing 0.1.37, serde_json 1.0.87,
+serde 1.0.152).
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BINARY = HERE / "target" / "release" / "kieswet-abacus-adapter"
 DEBIAN_REGISTRY = "/usr/share/cargo/registry"
+DEBIAN_PACKAGES = "librust-tracing-dev librust-serde-json-dev librust-serde-derive-dev"
+DEBIAN_CRATES = ("tracing", "serde", "serde_derive", "serde_json")
+"""The crates the adapter asks for by name; cargo finds their own dependencies itself."""
 
 
 def crate_dir(checkout: Path) -> Path:
@@ -46,6 +54,11 @@ def abacus_version(checkout: Path) -> str:
     except (OSError, subprocess.CalledProcessError):
         commit = ""
     return f"{version}+{commit}" if commit else version
+
+
+def missing_debian_crates(registry: Path = Path(DEBIAN_REGISTRY)) -> list[str]:
+    """The crates of :data:`DEBIAN_CRATES` that the Debian registry does not hold."""
+    return [name for name in DEBIAN_CRATES if not any(registry.glob(f"{name}-[0-9]*"))]
 
 
 def write_manifest(checkout: Path) -> None:
@@ -82,6 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     checkout = Path(args.abacus).expanduser()
     if not (crate_dir(checkout) / "src" / "lib.rs").is_file():
         print(f"build.py: {crate_dir(checkout)}/src/lib.rs not found", file=sys.stderr)
+        return 2
+    if args.debian and (missing := missing_debian_crates()):
+        print(
+            f"build.py: {DEBIAN_REGISTRY} lacks {', '.join(missing)}; "
+            f"apt-get install {DEBIAN_PACKAGES}",
+            file=sys.stderr,
+        )
         return 2
     write_manifest(checkout)
     command = ["cargo", "build", "--release", "--manifest-path", str(HERE / "Cargo.toml")]

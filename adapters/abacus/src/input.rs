@@ -3,7 +3,9 @@
 //! answer needs. The Abacus crate validates nothing of this itself (it is handed checked data by
 //! the Abacus application), so the shim must.
 
-use crate::json::Value;
+use std::fmt;
+
+use crate::value::Value;
 
 pub const INPUT_FORMAT: &str = "kieswet/seat-allocation-input@1";
 const KINDS: [&str; 8] = ["TK", "EP", "PS", "AB", "GR", "ER", "EK", "KNI"];
@@ -14,6 +16,8 @@ const SWITCHES: [&str; 3] = [
     "p19-own-list-votes",
 ];
 
+/// One problem of the input, as the result format's `errors` lists it.
+#[derive(serde::Serialize)]
 pub struct Problem {
     pub field: String,
     pub code: &'static str,
@@ -51,41 +55,64 @@ pub struct Election {
     pub lots: Vec<Lot>,
 }
 
+/// Where a value is in the document: `lists[2].candidates[0].votes`, or `format` at the top.
+/// Spelled out only when a problem is reported there; a sound document costs no text (building
+/// every field's name in advance was the largest part of the checks).
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Top,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+const ELECTION: At<'static> = At::Key(&At::Top, "election");
+const LISTS: At<'static> = At::Key(&At::Top, "lists");
+const LOTS: At<'static> = At::Key(&At::Top, "lots");
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Top => Ok(()),
+            At::Key(At::Top, key) => f.write_str(key),
+            At::Key(parent, key) => write!(f, "{parent}.{key}"),
+            At::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 struct Errs(Vec<Problem>);
 
 impl Errs {
-    fn add(&mut self, field: String, code: &'static str, message: String) {
+    fn add(&mut self, field: impl fmt::Display, code: &'static str, message: String) {
         self.0.push(Problem {
-            field,
+            field: field.to_string(),
             code,
             message,
         });
     }
-    fn unknown(&mut self, v: &Value, known: &[&str], at: &str) {
+    fn unknown(&mut self, v: &Value, known: &[&str], at: &At) {
         for k in v.keys() {
             if !known.contains(&k) {
-                let field = if at.is_empty() {
-                    k.to_string()
-                } else {
-                    format!("{at}.{k}")
-                };
-                self.add(field, "unknown_field", format!("unknown field {k:?}"));
+                self.add(
+                    At::Key(at, k),
+                    "unknown_field",
+                    format!("unknown field {k:?}"),
+                );
             }
         }
     }
-    fn text(&mut self, v: &Value, key: &str, at: &str) {
+    fn text(&mut self, v: &Value, key: &str, at: &At) {
         if let Some(x) = v.get(key)
             && x.as_str().is_none()
         {
-            let field = if at.is_empty() {
-                key.to_string()
-            } else {
-                format!("{at}.{key}")
-            };
-            self.add(field, "not_a_string", format!("{key} must be a string"));
+            self.add(
+                At::Key(at, key),
+                "not_a_string",
+                format!("{key} must be a string"),
+            );
         }
     }
-    fn non_negative(&mut self, v: &Value, field: String) -> Option<i128> {
+    fn non_negative(&mut self, v: &Value, field: At) -> Option<i128> {
         match v.as_int() {
             Some(n) if n >= 0 => Some(n),
             _ => {
@@ -98,7 +125,7 @@ impl Errs {
             }
         }
     }
-    fn positive(&mut self, v: Option<&Value>, field: String) -> Option<i128> {
+    fn positive(&mut self, v: Option<&Value>, field: At) -> Option<i128> {
         match v.and_then(Value::as_int) {
             Some(n) if n >= 1 => Some(n),
             _ => {
@@ -111,31 +138,34 @@ impl Errs {
             }
         }
     }
-    fn in_order(
-        &mut self,
-        numbers: &[Option<i128>],
-        field_of: impl Fn(usize) -> String,
-        what: &str,
-    ) {
-        let mut seen = std::collections::HashSet::new();
-        let mut previous: Option<i128> = None;
+    /// Numbers must rise: one seen before is a `duplicate`, one below the largest before it
+    /// (and not seen) is `unsorted`.
+    fn in_order(&mut self, numbers: &[Option<i128>], at: &At, what: &str) {
+        // The numbers that each rose above all before them, so in ascending order, and the
+        // rest: a sound list has only the first kind and is checked without hashing.
+        let mut rising: Vec<i128> = Vec::with_capacity(numbers.len());
+        let mut others = std::collections::HashSet::new();
         for (i, n) in numbers.iter().enumerate() {
             let Some(n) = *n else { continue };
-            if seen.contains(&n) {
+            if rising.last().is_none_or(|&largest| n > largest) {
+                rising.push(n);
+                continue;
+            }
+            let field = At::Key(&At::Index(at, i), "number");
+            if rising.binary_search(&n).is_ok() || others.contains(&n) {
                 self.add(
-                    field_of(i),
+                    field,
                     "duplicate",
                     format!("{what} number {n} occurs more than once"),
                 );
-            } else if previous.is_some_and(|p| n < p) {
+            } else {
                 self.add(
-                    field_of(i),
+                    field,
                     "unsorted",
                     format!("{what} number {n} is out of order"),
                 );
             }
-            seen.insert(n);
-            previous = Some(previous.map_or(n, |p| p.max(n)));
+            others.insert(n);
         }
     }
 }
@@ -151,20 +181,16 @@ fn profile_known(name: &str) -> bool {
         .all(|p| SWITCHES.contains(p) && seen.insert(*p))
 }
 
-fn candidates(raw: &Value, at: &str, errs: &mut Errs) -> Option<Vec<Candidate>> {
+fn candidates(raw: &Value, at: &At, errs: &mut Errs) -> Option<Vec<Candidate>> {
     let Value::Array(items) = raw else {
-        errs.add(
-            at.to_string(),
-            "not_an_array",
-            "candidates must be an array".into(),
-        );
+        errs.add(at, "not_an_array", "candidates must be an array".into());
         return None;
     };
     let before = errs.0.len();
     let mut out = vec![];
     let mut numbers = vec![];
     for (i, item) in items.iter().enumerate() {
-        let field = format!("{at}[{i}]");
+        let field = At::Index(at, i);
         if !matches!(item, Value::Object(_)) {
             errs.add(
                 field,
@@ -176,25 +202,25 @@ fn candidates(raw: &Value, at: &str, errs: &mut Errs) -> Option<Vec<Candidate>> 
         }
         errs.unknown(item, &["number", "votes", "deceased", "name"], &field);
         errs.text(item, "name", &field);
-        let number = errs.positive(item.get("number"), format!("{field}.number"));
+        let number = errs.positive(item.get("number"), At::Key(&field, "number"));
         numbers.push(number);
         let votes = match item.get("votes") {
             None => {
                 errs.add(
-                    format!("{field}.votes"),
+                    At::Key(&field, "votes"),
                     "missing",
                     "votes is required".into(),
                 );
                 None
             }
-            Some(v) => errs.non_negative(v, format!("{field}.votes")),
+            Some(v) => errs.non_negative(v, At::Key(&field, "votes")),
         };
         let deceased = match item.get("deceased") {
             None => Some(false),
             Some(Value::Bool(b)) => Some(*b),
             Some(_) => {
                 errs.add(
-                    format!("{field}.deceased"),
+                    At::Key(&field, "deceased"),
                     "not_a_boolean",
                     "deceased must be true or false".into(),
                 );
@@ -209,12 +235,12 @@ fn candidates(raw: &Value, at: &str, errs: &mut Errs) -> Option<Vec<Candidate>> 
             });
         }
     }
-    errs.in_order(&numbers, |i| format!("{at}[{i}].number"), "candidate");
+    errs.in_order(&numbers, at, "candidate");
     (errs.0.len() == before).then_some(out)
 }
 
 fn list(raw: &Value, index: usize, errs: &mut Errs) -> (Option<i128>, Option<List>) {
-    let at = format!("lists[{index}]");
+    let at = At::Index(&LISTS, index);
     if !matches!(raw, Value::Object(_)) {
         errs.add(
             at,
@@ -235,7 +261,7 @@ fn list(raw: &Value, index: usize, errs: &mut Errs) -> (Option<i128>, Option<Lis
         ],
         &at,
     );
-    let number = errs.positive(raw.get("number"), format!("{at}.number"));
+    let number = errs.positive(raw.get("number"), At::Key(&at, "number"));
     errs.text(raw, "name", &at);
     let before = errs.0.len();
     let mut cands = None;
@@ -243,11 +269,11 @@ fn list(raw: &Value, index: usize, errs: &mut Errs) -> (Option<i128>, Option<Lis
     let mut deceased_count = 0;
     let votes;
     if let Some(c) = raw.get("candidates") {
-        cands = candidates(c, &format!("{at}.candidates"), errs);
+        cands = candidates(c, &At::Key(&at, "candidates"), errs);
         for key in ["candidate_count", "deceased_count"] {
             if raw.get(key).is_some() {
                 errs.add(
-                    format!("{at}.{key}"),
+                    At::Key(&at, key),
                     "conflicting_fields",
                     format!("{key} is only for list-level data"),
                 );
@@ -257,12 +283,12 @@ fn list(raw: &Value, index: usize, errs: &mut Errs) -> (Option<i128>, Option<Lis
             .as_ref()
             .map(|cs| cs.iter().fold(0i128, |a, c| a.saturating_add(c.votes)));
         if let Some(given) = raw.get("votes") {
-            let given = errs.non_negative(given, format!("{at}.votes"));
+            let given = errs.non_negative(given, At::Key(&at, "votes"));
             if let (Some(g), Some(v)) = (given, votes)
                 && g != v
             {
                 errs.add(
-                    format!("{at}.votes"),
+                    At::Key(&at, "votes"),
                     "votes_mismatch",
                     format!("votes {g} differs from the candidates' sum {v}"),
                 );
@@ -272,29 +298,29 @@ fn list(raw: &Value, index: usize, errs: &mut Errs) -> (Option<i128>, Option<Lis
         votes = match raw.get("votes") {
             None => {
                 errs.add(
-                    format!("{at}.votes"),
+                    At::Key(&at, "votes"),
                     "missing",
                     "give either candidates or votes".into(),
                 );
                 None
             }
-            Some(v) => errs.non_negative(v, format!("{at}.votes")),
+            Some(v) => errs.non_negative(v, At::Key(&at, "votes")),
         };
         if let Some(c) = raw.get("candidate_count") {
-            candidate_count = errs.non_negative(c, format!("{at}.candidate_count"));
+            candidate_count = errs.non_negative(c, At::Key(&at, "candidate_count"));
         }
         if let Some(d) = raw.get("deceased_count")
-            && let Some(d) = errs.non_negative(d, format!("{at}.deceased_count"))
+            && let Some(d) = errs.non_negative(d, At::Key(&at, "deceased_count"))
         {
             deceased_count = d;
             match candidate_count {
                 None => errs.add(
-                    format!("{at}.deceased_count"),
+                    At::Key(&at, "deceased_count"),
                     "missing_candidate_count",
                     "deceased_count needs candidate_count".into(),
                 ),
                 Some(c) if d > c => errs.add(
-                    format!("{at}.deceased_count"),
+                    At::Key(&at, "deceased_count"),
                     "too_many_deceased",
                     format!("{d} deceased but only {c} candidates"),
                 ),
@@ -323,7 +349,7 @@ fn lots(raw: Option<&Value>, errs: &mut Errs) -> Vec<Lot> {
         Some(Value::Array(items)) => items,
         Some(_) => {
             errs.add(
-                "lots".into(),
+                "lots",
                 "not_an_array",
                 "lots must be an array of drawn lots, in order".into(),
             );
@@ -332,7 +358,7 @@ fn lots(raw: Option<&Value>, errs: &mut Errs) -> Vec<Lot> {
     };
     let mut out = vec![];
     for (i, item) in items.iter().enumerate() {
-        let at = format!("lots[{i}]");
+        let at = At::Index(&LOTS, i);
         if !matches!(item, Value::Object(_)) {
             errs.add(
                 at,
@@ -351,7 +377,7 @@ fn lots(raw: Option<&Value>, errs: &mut Errs) -> Vec<Lot> {
         let owner = item.get("list");
         if !["residual_seat", "absolute_majority", "candidate"].contains(&kind) {
             errs.add(
-                format!("{at}.kind"),
+                At::Key(&at, "kind"),
                 "invalid_lot_kind",
                 "kind must be residual_seat, absolute_majority or candidate".into(),
             );
@@ -359,25 +385,25 @@ fn lots(raw: Option<&Value>, errs: &mut Errs) -> Vec<Lot> {
             os.len() < 2 || os.iter().collect::<std::collections::HashSet<_>>().len() != os.len()
         }) {
             errs.add(
-                format!("{at}.options"),
+                At::Key(&at, "options"),
                 "invalid_options",
                 "options must be two or more distinct positive numbers".into(),
             );
         } else if drawn.is_none_or(|d| !options.as_ref().is_some_and(|os| os.contains(&d))) {
             errs.add(
-                format!("{at}.drawn"),
+                At::Key(&at, "drawn"),
                 "drawn_not_an_option",
                 "drawn is not one of the options".into(),
             );
         } else if kind == "candidate" && owner.and_then(Value::as_int).is_none_or(|n| n < 1) {
             errs.add(
-                format!("{at}.list"),
+                At::Key(&at, "list"),
                 "invalid_number",
                 "a candidate lot names its list number".into(),
             );
         } else if kind != "candidate" && owner.is_some() {
             errs.add(
-                format!("{at}.list"),
+                At::Key(&at, "list"),
                 "unexpected_field",
                 "only candidate lots name a list".into(),
             );
@@ -400,19 +426,23 @@ pub fn parse(data: &Value) -> Result<Election, Vec<Problem>> {
     let mut errs = Errs(vec![]);
     if !matches!(data, Value::Object(_)) {
         errs.add(
-            "$".into(),
+            "$",
             "not_an_object",
             "the input must be a JSON object".into(),
         );
         return Err(errs.0);
     }
-    errs.unknown(data, &["format", "source", "election", "lists", "lots"], "");
-    errs.text(data, "source", "");
+    errs.unknown(
+        data,
+        &["format", "source", "election", "lists", "lots"],
+        &At::Top,
+    );
+    errs.text(data, "source", &At::Top);
     if let Some(f) = data.get("format")
         && f.as_str() != Some(INPUT_FORMAT)
     {
         errs.add(
-            "format".into(),
+            "format",
             "unknown_format",
             format!("format must be {INPUT_FORMAT:?}"),
         );
@@ -424,14 +454,14 @@ pub fn parse(data: &Value) -> Result<Election, Vec<Problem>> {
             errs.unknown(
                 e,
                 &["kind", "seats", "law", "profile", "name", "date"],
-                "election",
+                &ELECTION,
             );
-            errs.text(e, "name", "election");
-            errs.text(e, "date", "election");
+            errs.text(e, "name", &ELECTION);
+            errs.text(e, "date", &ELECTION);
             match e.get("kind").and_then(Value::as_str) {
                 Some(k) if KINDS.contains(&k) => kind = Some(k.to_string()),
                 _ => errs.add(
-                    "election.kind".into(),
+                    "election.kind",
                     "unknown_kind",
                     format!("kind must be one of {}", KINDS.join(" ")),
                 ),
@@ -439,32 +469,32 @@ pub fn parse(data: &Value) -> Result<Election, Vec<Problem>> {
             match e.get("seats").and_then(Value::as_int) {
                 Some(n) if n >= 1 => seats = Some(n),
                 _ => errs.add(
-                    "election.seats".into(),
+                    "election.seats",
                     "invalid_seats",
                     "seats must be a whole number of at least 1".into(),
                 ),
             }
             match e.get("law") {
                 None => {}
-                Some(Value::Str(l)) if LAWS.contains(&l.as_str()) => law = l.clone(),
+                Some(Value::Str(l)) if LAWS.contains(&l.as_ref()) => law = l.to_string(),
                 Some(_) => errs.add(
-                    "election.law".into(),
+                    "election.law",
                     "unknown_law_version",
                     format!("law must be one of {}", LAWS.join(", ")),
                 ),
             }
             match e.get("profile") {
                 None => {}
-                Some(Value::Str(p)) if profile_known(p) => profile = p.clone(),
+                Some(Value::Str(p)) if profile_known(p) => profile = p.to_string(),
                 Some(_) => errs.add(
-                    "election.profile".into(),
+                    "election.profile",
                     "unknown_profile",
                     "unknown interpretation profile".into(),
                 ),
             }
         }
         _ => errs.add(
-            "election".into(),
+            "election",
             "missing",
             "election (kind, seats, law, profile) is required".into(),
         ),
@@ -478,18 +508,14 @@ pub fn parse(data: &Value) -> Result<Election, Vec<Problem>> {
                 numbers.push(number);
                 lists.extend(parsed);
             }
-            errs.in_order(&numbers, |i| format!("lists[{i}].number"), "list");
+            errs.in_order(&numbers, &LISTS, "list");
         }
-        _ => errs.add(
-            "lists".into(),
-            "missing",
-            "lists must be a non-empty array".into(),
-        ),
+        _ => errs.add("lists", "missing", "lists must be a non-empty array".into()),
     }
     let lots = lots(data.get("lots"), &mut errs);
     if errs.0.is_empty() && lists.iter().all(|l| l.votes == 0) {
         errs.add(
-            "lists".into(),
+            "lists",
             "zero_votes",
             "the lists have no votes at all".into(),
         );

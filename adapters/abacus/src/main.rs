@@ -22,7 +22,7 @@
 //! whole time and the part of it spent inside `apportionment::process` (the crate alone).
 
 mod input;
-mod json;
+mod value;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Write};
@@ -32,7 +32,8 @@ use apportionment::{
     ApportionmentInput, ApportionmentOutput, CandidateDrawingLotsVariant, CandidateDrawn,
     CandidateVotes, Fraction, ListDrawingLotsVariant, ListDrawn, ListVotes, SeatChange, process,
 };
-use json::{Value, int, obj, s};
+use serde::Serialize;
+use value::Value;
 
 const PROTOCOL: &str = "kieswet-adapter@1";
 const RESULT_FORMAT: &str = "kieswet/seat-allocation-result@1";
@@ -133,12 +134,98 @@ impl ApportionmentInput for Input {
 
 // ------------------------------------------------------------------ answers
 
+/// What one `allocate` case (or `--batch` line) is answered.
 enum Answer {
-    Completed(Value),
-    NeedsLot(Value),
-    Rejected(Value),
+    /// A `kieswet/seat-allocation-result@1` document: `completed`, `needs_lot` or `rejected`.
+    Result(Outcome),
+    /// The crate cannot be asked this (the reason).
     Skipped(String),
+    /// The crate failed on it (the error or panic).
     Errored(String),
+}
+
+/// A `kieswet/seat-allocation-result@1` document (docs/formats.md), written by serde_json with
+/// its members in the order of the fields here: `format`, `status`, then the outcome's.
+#[derive(Serialize)]
+struct ResultDocument<'a> {
+    format: &'static str,
+    #[serde(flatten)]
+    outcome: &'a Outcome,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+enum Outcome {
+    Completed(Box<Completed>),
+    NeedsLot(NeedsLot),
+    Rejected(Rejected),
+}
+
+impl Outcome {
+    fn status(&self) -> &'static str {
+        match self {
+            Outcome::Completed(_) => "completed",
+            Outcome::NeedsLot(_) => "needs_lot",
+            Outcome::Rejected(_) => "rejected",
+        }
+    }
+    fn document(&self) -> ResultDocument<'_> {
+        ResultDocument {
+            format: RESULT_FORMAT,
+            outcome: self,
+        }
+    }
+}
+
+/// A map from list number to `V`, in the crate's order (by list number); serde_json writes a
+/// number as a key in quotes, `{"1": 3}`.
+struct ByList<V>(Vec<(u32, V)>);
+
+impl<V: Serialize> Serialize for ByList<V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(list, v)| (list, v)))
+    }
+}
+
+#[derive(Serialize)]
+struct Completed {
+    total_votes: u64,
+    quota: String,
+    seats: ByList<u32>,
+    full_seats: ByList<u32>,
+    residual_seat_order: Vec<u32>,
+    /// The candidates' part, when some list has candidate-level data.
+    #[serde(flatten)]
+    candidates: Option<Nomination>,
+}
+
+#[derive(Serialize)]
+struct Nomination {
+    preference_threshold: String,
+    elected: ByList<Vec<u32>>,
+    elected_on_preference: ByList<Vec<u32>>,
+    ranking: ByList<Vec<u32>>,
+}
+
+#[derive(Serialize)]
+struct NeedsLot {
+    lot: LotQuestion,
+    seats_so_far: ByList<u32>,
+}
+
+#[derive(Serialize)]
+struct LotQuestion {
+    kind: &'static str,
+    options: Vec<u32>,
+    article: &'static str,
+    description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    list: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct Rejected {
+    errors: Vec<input::Problem>,
 }
 
 fn gcd(a: u64, b: u64) -> u64 {
@@ -146,32 +233,25 @@ fn gcd(a: u64, b: u64) -> u64 {
 }
 
 /// A fraction in the result format's notation: lowest terms, mixed ("444 5/17").
-fn mixed(f: Fraction) -> Value {
+fn mixed(f: Fraction) -> String {
     let g = gcd(f.numerator, f.denominator).max(1);
     let (n, d) = (f.numerator / g, f.denominator / g);
     let (whole, rest) = (n / d, n % d);
-    s(&match (whole, rest) {
+    match (whole, rest) {
         (w, 0) => format!("{w}"),
         (0, r) => format!("{r}/{d}"),
         (w, r) => format!("{w} {r}/{d}"),
-    })
+    }
 }
 
-fn keyed(pairs: impl Iterator<Item = (u32, Value)>) -> Value {
-    Value::Object(pairs.map(|(k, v)| (k.to_string(), v)).collect())
-}
-
-fn rejected(field: &str, code: &str, message: &str) -> Answer {
-    let error = obj(vec![
-        ("field", s(field)),
-        ("code", s(code)),
-        ("message", s(message)),
-    ]);
-    Answer::Rejected(obj(vec![
-        ("format", s(RESULT_FORMAT)),
-        ("status", s("rejected")),
-        ("errors", Value::Array(vec![error])),
-    ]))
+fn rejected(field: &str, code: &'static str, message: &str) -> Answer {
+    Answer::Result(Outcome::Rejected(Rejected {
+        errors: vec![input::Problem {
+            field: field.to_string(),
+            code,
+            message: message.to_string(),
+        }],
+    }))
 }
 
 fn small(n: i128, what: &str) -> Result<u32, Answer> {
@@ -267,8 +347,8 @@ fn list_lot_kind(v: &ListDrawingLotsVariant<u32>, seats: u32) -> (&'static str, 
     }
 }
 
-fn sorted(options: &[u32]) -> Vec<i128> {
-    let mut o: Vec<i128> = options.iter().map(|&n| i128::from(n)).collect();
+fn sorted(options: &[u32]) -> Vec<u32> {
+    let mut o = options.to_vec();
     o.sort_unstable();
     o
 }
@@ -316,32 +396,32 @@ fn allocate(e: &input::Election, mut inp: Input) -> Answer {
             }
         };
         let Some(lot) = e.lots.get(next) else {
-            let mut q = vec![
-                ("kind", s(lot_kind)),
-                (
-                    "options",
-                    Value::Array(options.into_iter().map(Value::Int).collect()),
-                ),
-                ("article", s(article)),
-                ("description", s(&format!("Abacus asks: {description}"))),
-            ];
-            if let Some(l) = list {
-                q.push(("list", int(l)));
-            }
-            let so_far = keyed(
+            let seats_so_far = ByList(
                 details
                     .standings
                     .iter()
-                    .map(|st| (st.list_number, int(st.total_seats))),
+                    .map(|st| (st.list_number, st.total_seats))
+                    .collect(),
             );
-            return Answer::NeedsLot(obj(vec![
-                ("format", s(RESULT_FORMAT)),
-                ("status", s("needs_lot")),
-                ("lot", obj(q)),
-                ("seats_so_far", so_far),
-            ]));
+            return Answer::Result(Outcome::NeedsLot(NeedsLot {
+                lot: LotQuestion {
+                    kind: lot_kind,
+                    options,
+                    article,
+                    description: format!("Abacus asks: {description}"),
+                    list,
+                },
+                seats_so_far,
+            }));
         };
-        if lot.kind != lot_kind || lot.options != options || lot.list != list.map(i128::from) {
+        if lot.kind != lot_kind
+            || !lot
+                .options
+                .iter()
+                .copied()
+                .eq(options.into_iter().map(i128::from))
+            || lot.list != list.map(i128::from)
+        {
             return rejected(
                 &format!("lots[{next}]"),
                 "lot_mismatch",
@@ -364,26 +444,27 @@ fn allocate(e: &input::Election, mut inp: Input) -> Answer {
 
 fn completed(e: &input::Election, d: &apportionment::ApportionmentDetails<'_, Lst>) -> Answer {
     let sa = &d.seat_assignment;
-    let seats = keyed(
+    let seats = ByList(
         sa.standings
             .iter()
-            .map(|st| (st.list_number, int(st.total_seats))),
+            .map(|st| (st.list_number, st.total_seats))
+            .collect(),
     );
     // Full seats as assigned under P 6: the standings before the first residual seat (the final
     // standings have full seats taken away by P 10 subtracted).
-    let full = match sa.steps.first() {
-        Some(step) => keyed(
-            step.standings
-                .iter()
-                .map(|st| (st.list_number(), int(st.full_seats()))),
-        ),
-        None => keyed(
-            sa.standings
-                .iter()
-                .map(|st| (st.list_number, int(st.full_seats))),
-        ),
-    };
-    let order: Vec<Value> = sa
+    let full_seats = ByList(match sa.steps.first() {
+        Some(step) => step
+            .standings
+            .iter()
+            .map(|st| (st.list_number(), st.full_seats()))
+            .collect(),
+        None => sa
+            .standings
+            .iter()
+            .map(|st| (st.list_number, st.full_seats))
+            .collect(),
+    });
+    let residual_seat_order = sa
         .steps
         .iter()
         .filter(|st| {
@@ -394,27 +475,15 @@ fn completed(e: &input::Election, d: &apportionment::ApportionmentDetails<'_, Ls
                     | SeatChange::LargestRemainderAssignment(_)
             )
         })
-        .map(|st| int(st.change.list_number_assigned()))
+        .map(|st| st.change.list_number_assigned())
         .collect();
-    let mut result = vec![
-        ("format", s(RESULT_FORMAT)),
-        ("status", s("completed")),
-        (
-            "total_votes",
-            int(sa.standings.iter().map(|st| st.votes_cast).sum::<u64>()),
-        ),
-        ("quota", mixed(sa.quota)),
-        ("seats", seats),
-        ("full_seats", full),
-        ("residual_seat_order", Value::Array(order)),
-    ];
     let with_candidates: HashSet<u32> = e
         .lists
         .iter()
         .filter(|l| l.candidates.is_some())
         .map(|l| l.number as u32)
         .collect();
-    if !with_candidates.is_empty() {
+    let candidates = (!with_candidates.is_empty()).then(|| {
         let cn = &d.candidate_nomination;
         let mut elected = vec![];
         let mut on_preference = vec![];
@@ -424,36 +493,41 @@ fn completed(e: &input::Election, d: &apportionment::ApportionmentDetails<'_, Ls
             .iter()
             .filter(|l| with_candidates.contains(&l.list_number))
         {
-            let pref: Vec<Value> = l
+            let pref: Vec<u32> = l
                 .preferential_candidate_nomination
                 .iter()
-                .map(|c| int(c.number))
+                .map(|c| c.number)
                 .collect();
             let mut all = pref.clone();
-            all.extend(l.other_candidate_nomination.iter().map(|c| int(c.number)));
-            elected.push((l.list_number, Value::Array(all)));
-            on_preference.push((l.list_number, Value::Array(pref)));
+            all.extend(l.other_candidate_nomination.iter().map(|c| c.number));
+            elected.push((l.list_number, all));
+            on_preference.push((l.list_number, pref));
             // P 19: the order for later vacancies (the crate leaves deceased candidates out). By
             // P 19 lid 5 a list without elected candidates is ranked only when fewer than 19
             // seats are allocated; for such a list with 19 seats or more the crate keeps the
             // original list order, which is then not reported.
             if l.list_seats > 0 || e.seats < 19 {
-                let order = l.candidate_ranking.iter().map(|&n| int(n)).collect();
-                ranking.push((l.list_number, Value::Array(order)));
+                ranking.push((l.list_number, l.candidate_ranking.as_slice().to_vec()));
             }
         }
-        result.push((
-            "preference_threshold",
-            mixed(cn.preference_threshold.number_of_votes),
-        ));
-        result.push(("elected", keyed(elected.into_iter())));
-        result.push(("elected_on_preference", keyed(on_preference.into_iter())));
-        result.push(("ranking", keyed(ranking.into_iter())));
-    }
-    Answer::Completed(obj(result))
+        Nomination {
+            preference_threshold: mixed(cn.preference_threshold.number_of_votes),
+            elected: ByList(elected),
+            elected_on_preference: ByList(on_preference),
+            ranking: ByList(ranking),
+        }
+    });
+    Answer::Result(Outcome::Completed(Box::new(Completed {
+        total_votes: sa.standings.iter().map(|st| st.votes_cast).sum::<u64>(),
+        quota: mixed(sa.quota),
+        seats,
+        full_seats,
+        residual_seat_order,
+        candidates,
+    })))
 }
 
-fn handle(case: &Value) -> Answer {
+fn handle(case: &Value<'_>) -> Answer {
     let operation = case.get("operation").and_then(Value::as_str).unwrap_or("");
     if operation != "allocate" {
         return Answer::Skipped(format!(
@@ -467,26 +541,10 @@ fn handle(case: &Value) -> Answer {
 /// adapter's claims (GR, current law, default profile), the translation, and the crate's
 /// allocation with the document's lots fed back. The protocol's `allocate` cases and the
 /// `--batch` lines both come here.
-fn allocate_document(document: &Value) -> Answer {
+fn allocate_document(document: &Value<'_>) -> Answer {
     let e = match input::parse(document) {
         Ok(e) => e,
-        Err(problems) => {
-            let errors = problems
-                .into_iter()
-                .map(|p| {
-                    obj(vec![
-                        ("field", s(&p.field)),
-                        ("code", s(p.code)),
-                        ("message", s(&p.message)),
-                    ])
-                })
-                .collect();
-            return Answer::Rejected(obj(vec![
-                ("format", s(RESULT_FORMAT)),
-                ("status", s("rejected")),
-                ("errors", Value::Array(errors)),
-            ]));
-        }
+        Err(errors) => return Answer::Result(Outcome::Rejected(Rejected { errors })),
     };
     if e.kind != "GR" || e.law != "current" || e.profile != "default" {
         return Answer::Skipped(format!(
@@ -512,29 +570,98 @@ fn allocate_document(document: &Value) -> Answer {
     }
 }
 
-fn answer_line(id: &Value, answer: Answer) -> String {
-    let mut m = vec![("type", s("result")), ("id", id.clone())];
-    match answer {
-        Answer::Completed(r) => m.extend([("status", s("completed")), ("result", r)]),
-        Answer::NeedsLot(r) => m.extend([("status", s("needs_lot")), ("result", r)]),
-        Answer::Rejected(r) => m.extend([("status", s("rejected")), ("result", r)]),
-        Answer::Skipped(msg) => m.extend([("status", s("skipped")), ("message", s(&msg))]),
-        Answer::Errored(msg) => m.extend([("status", s("errored")), ("message", s(&msg))]),
-    }
-    json::to_string(&obj(m))
+/// The answer to `start`: what the adapter claims (docs/adapter-protocol.md).
+#[derive(Serialize)]
+struct Started {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    protocol: &'static str,
+    name: &'static str,
+    version: &'static str,
+    capabilities: Capabilities,
 }
 
-/// A `--batch` output line: the result document, or the status and message of a case the
-/// crate could not be asked or failed on (the result format has no place for those).
-fn batch_line(answer: Answer) -> String {
+#[derive(Serialize)]
+struct Capabilities {
+    operations: [&'static str; 1],
+    kinds: [&'static str; 1],
+    laws: [&'static str; 1],
+    profiles: [&'static str; 1],
+    candidates: bool,
+    lots: bool,
+}
+
+const STARTED: Started = Started {
+    kind: "started",
+    protocol: PROTOCOL,
+    name: "abacus-apportionment",
+    version: env!("ABACUS_VERSION"),
+    capabilities: Capabilities {
+        operations: ["allocate"],
+        kinds: ["GR"],
+        laws: ["current"],
+        profiles: ["default"],
+        candidates: true,
+        lots: true,
+    },
+};
+
+/// A protocol answer: `{"type": "result", "id": ..., "status": ..., "result" | "message": ...}`.
+#[derive(Serialize)]
+struct ResultLine<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a Value<'a>,
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    result: Option<ResultDocument<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+}
+
+/// What a `--batch` line says for a case the crate could not be asked or failed on (the result
+/// format has no place for those).
+#[derive(Serialize)]
+struct Unanswered<'a> {
+    status: &'static str,
+    message: &'a str,
+}
+
+fn answer_line(out: &mut impl Write, id: &Value<'_>, answer: &Answer) -> serde_json::Result<()> {
+    let (status, result, message) = match answer {
+        Answer::Result(outcome) => (outcome.status(), Some(outcome.document()), None),
+        Answer::Skipped(msg) => ("skipped", None, Some(msg.as_str())),
+        Answer::Errored(msg) => ("errored", None, Some(msg.as_str())),
+    };
+    let line = ResultLine {
+        kind: "result",
+        id,
+        status,
+        result,
+        message,
+    };
+    serde_json::to_writer(out, &line)
+}
+
+/// A `--batch` output line (without its newline): the result document, or the status and
+/// message of a case the crate could not be asked or failed on.
+fn batch_line(out: &mut impl Write, answer: &Answer) -> serde_json::Result<()> {
     match answer {
-        Answer::Completed(r) | Answer::NeedsLot(r) | Answer::Rejected(r) => json::to_string(&r),
-        Answer::Skipped(msg) => {
-            json::to_string(&obj(vec![("status", s("skipped")), ("message", s(&msg))]))
-        }
-        Answer::Errored(msg) => {
-            json::to_string(&obj(vec![("status", s("errored")), ("message", s(&msg))]))
-        }
+        Answer::Result(outcome) => serde_json::to_writer(out, &outcome.document()),
+        Answer::Skipped(message) => serde_json::to_writer(
+            out,
+            &Unanswered {
+                status: "skipped",
+                message,
+            },
+        ),
+        Answer::Errored(message) => serde_json::to_writer(
+            out,
+            &Unanswered {
+                status: "errored",
+                message,
+            },
+        ),
     }
 }
 
@@ -560,12 +687,12 @@ fn batch(timings: bool) -> std::io::Result<()> {
         let answer = match std::str::from_utf8(text) {
             Err(err) => rejected("$", "malformed_json", &format!("not UTF-8: {err}")),
             Ok(line) if line.trim().is_empty() => continue,
-            Ok(line) => match json::parse(line.trim_end_matches(['\n', '\r'])) {
+            Ok(line) => match value::parse(line.trim_end_matches(['\n', '\r'])) {
                 Ok(document) => allocate_document(&document),
                 Err(err) => rejected("$", "malformed_json", &err),
             },
         };
-        out.write_all(batch_line(answer).as_bytes())?;
+        batch_line(&mut out, &answer)?;
         out.write_all(b"\n")?;
         answered += 1;
     }
@@ -621,7 +748,7 @@ fn main() {
         if line.trim().is_empty() {
             continue;
         }
-        let msg = match json::parse(&line) {
+        let msg = match value::parse(&line) {
             Ok(m) => m,
             Err(err) => {
                 eprintln!("kieswet-abacus-adapter: a request line that is not JSON: {err}");
@@ -630,37 +757,21 @@ fn main() {
         };
         match msg.get("type").and_then(Value::as_str) {
             Some("start") => {
-                let caps = obj(vec![
-                    ("operations", Value::Array(vec![s("allocate")])),
-                    ("kinds", Value::Array(vec![s("GR")])),
-                    ("laws", Value::Array(vec![s("current")])),
-                    ("profiles", Value::Array(vec![s("default")])),
-                    ("candidates", Value::Bool(true)),
-                    ("lots", Value::Bool(true)),
-                ]);
-                let started = obj(vec![
-                    ("type", s("started")),
-                    ("protocol", s(PROTOCOL)),
-                    ("name", s("abacus-apportionment")),
-                    ("version", s(env!("ABACUS_VERSION"))),
-                    ("capabilities", caps),
-                ]);
-                let _ = writeln!(out, "{}", json::to_string(&started));
+                let _ = serde_json::to_writer(&mut out, &STARTED);
+                let _ = out.write_all(b"\n");
             }
             Some("run") => {
                 if let Some(Value::Array(cases)) = msg.get("cases") {
                     for case in cases {
-                        let id = case.get("id").cloned().unwrap_or(Value::Null);
-                        let _ = writeln!(out, "{}", answer_line(&id, handle(case)));
+                        let id = case.get("id").unwrap_or(&Value::Null);
+                        let _ = answer_line(&mut out, id, &handle(case));
+                        let _ = out.write_all(b"\n");
                     }
                 }
             }
             Some("stop") => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    json::to_string(&obj(vec![("type", s("stopped"))]))
-                );
+                let _ = serde_json::to_writer(&mut out, &serde_json::json!({"type": "stopped"}));
+                let _ = out.write_all(b"\n");
                 let _ = out.flush();
                 return;
             }
