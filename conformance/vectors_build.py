@@ -282,6 +282,22 @@ def _hand_pending(file: str, case: handwritten.Case | districts.DistrictCase) ->
     return pending
 
 
+def _refuse_unpaired_seats_so_far(
+    case: handwritten.Case | districts.DistrictCase, what: str
+) -> None:
+    """A hand-written case with a lot question carries its hand-computed ``seats_so_far``, and
+    no other case does: otherwise a ``BuildError`` naming the case."""
+    if (case.lot is not None) != (case.seats_so_far is not None):
+        raise BuildError(
+            f"{what} {case.comment[:60]!r}: "
+            + (
+                "a lot question without its hand-computed seats_so_far"
+                if case.lot is not None
+                else "seats_so_far without a lot question"
+            )
+        )
+
+
 def _handwritten(
     operation: str,
     topics: Mapping[str, handwritten.Topic],
@@ -294,6 +310,7 @@ def _handwritten(
     for case in cases:
         if case.topic not in topics:
             raise BuildError(f"hand-written case {case.comment[:60]!r}: unknown topic")
+        _refuse_unpaired_seats_so_far(case, "hand-written case")
         tests.append(_hand_pending(f"{operation}/{case.topic}.json", case))
     return _topic_files(operation, topics, source), tests
 
@@ -311,15 +328,7 @@ def _districts_handwritten() -> tuple[list[FileSpec], list[Pending]]:
     for case in districts.CASES:
         if case.group not in topic_of:
             raise BuildError(f"district case {case.comment[:60]!r}: no topic has its group")
-        if (case.lot is not None) != (case.seats_so_far is not None):
-            raise BuildError(
-                f"district case {case.comment[:60]!r}: "
-                + (
-                    "a lot question without its hand-computed seats_so_far"
-                    if case.lot is not None
-                    else "seats_so_far without a lot question"
-                )
-            )
+        _refuse_unpaired_seats_so_far(case, "district case")
         tests.append(_hand_pending(f"{DISTRICTS_OPERATION}/{topic_of[case.group]}.json", case))
     return _topic_files(DISTRICTS_OPERATION, districts.TOPICS, DISTRICTS_SOURCE), tests
 
@@ -783,8 +792,14 @@ def _check_hand(test: Pending, expected: Mapping[str, Any]) -> list[str]:
         got = [(e["field"], e["code"]) for e in expected["errors"]]
         if got != list(case.errors):
             problems.append(f"errors {got}, the hand computation says {list(case.errors)}")
-    if case.lot is not None and _question(expected["lot"]) != dict(case.lot):
-        problems.append(f"lot {expected['lot']}, the hand computation says {dict(case.lot)}")
+    if case.lot is not None:
+        if _question(expected["lot"]) != dict(case.lot):
+            problems.append(f"lot {expected['lot']}, the hand computation says {dict(case.lot)}")
+        hand = _keyed(case.seats_so_far or {})
+        if expected.get("seats_so_far") != hand:
+            problems.append(
+                f"seats_so_far {expected.get('seats_so_far')}, the hand computation says {hand}"
+            )
     if case.status == "completed":
         pairs: list[tuple[str, Any, Any]] = [
             ("seats", expected["seats"], _in_list_order(case.seats or (), case.input)),

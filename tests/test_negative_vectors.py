@@ -283,7 +283,46 @@ def test_the_lawful_placement_weighs_the_votes_by_stemwaarde() -> None:
     30 = 150, B 130. P 16 lid 1: A → list 11 (120 weighted votes there, 30 on list 12), B →
     list 12. So the placements state A on 11 at position 1 with 120 votes (not the 40 cast, not
     the summed 150) and B on 12 at position 2 with 130; the reference's agree."""
-    document: dict[str, Any] = {
+    document = _weighted_base()
+    assert _lawful_placement(document, {"list": 11, "candidate": "A"}) == (1, 120)
+    assert _lawful_placement(document, {"list": 12, "candidate": "B"}) == (2, 130)
+    assert _weighted_votes(document, _group_member_units(document, 1), "A") == 150
+    right = district_result_to_json(allocate_districts(_parsed(document)))
+    assert right["seats"] == {"11": 1, "12": 2, "2": 17}
+    stated = {(p["list"], p["candidate"], p["position"], p["votes"]) for p in right["placements"]}
+    assert stated == {(11, "A", 1, 120), (12, "B", 2, 130)}
+    assert _unlawful_placements(document, right["placements"]) == []
+
+
+def test_the_summed_votes_kind_weighs_the_votes_by_stemwaarde() -> None:
+    """The generator of PLACEMENT_SUMMED_VOTES on the weighted base above (district 1
+    stemwaarde 3, district 2 stemwaarde 1): A's placement on list 11 (120 weighted votes there)
+    is stated with A's votes summed over the group's lists weighted, 40 x 3 + 30 = 150 (the
+    P 15 figure, U 15 lid 3), not the unweighted 40 + 30 = 70; B's placement (130, all on list
+    12) sums to itself, so it is the only wrong answer of the kind; the other placement and
+    fields are the reference's. The same with the stemwaarde of district 1 given by U 2
+    instead: 1450 inhabitants, 5 members → 1450 / 500 = 2.9 → 3."""
+    computed = _weighted_base()
+    computed["districts"][0] = {"number": 1, "inhabitants": 1450, "members": 5}
+    for document in (_weighted_base(), computed):
+        right = district_result_to_json(allocate_districts(_parsed(document)))
+        wrongs = [
+            w
+            for w in negative_districts.district_wrongs(document, right)
+            if w.kind is negative_districts.PLACEMENT_SUMMED_VOTES
+        ]
+        assert len(wrongs) == 1
+        (wrong,) = wrongs
+        stated = [(p["list"], p["candidate"], p["votes"]) for p in wrong.result["placements"]]
+        assert sorted(stated) == [(11, "A", 150), (12, "B", 130)]
+        assert {k: v for k, v in wrong.result.items() if k != "placements"} == {
+            k: v for k, v in right.items() if k != "placements"
+        }
+
+
+def _weighted_base() -> dict[str, Any]:
+    """The hand-computed Eerste Kamer base of the two tests above."""
+    return {
         "format": "kieswet/district-allocation-input@1",
         "election": {"kind": "EK", "seats": 20, "law": "current", "profile": "default"},
         "districts": [{"number": 1, "stemwaarde": 3}, {"number": 2, "stemwaarde": 1}],
@@ -310,14 +349,6 @@ def test_the_lawful_placement_weighs_the_votes_by_stemwaarde() -> None:
         "sets": [],
         "groups": [{"number": 1, "members": [11, 12]}],
     }
-    assert _lawful_placement(document, {"list": 11, "candidate": "A"}) == (1, 120)
-    assert _lawful_placement(document, {"list": 12, "candidate": "B"}) == (2, 130)
-    assert _weighted_votes(document, _group_member_units(document, 1), "A") == 150
-    right = district_result_to_json(allocate_districts(_parsed(document)))
-    assert right["seats"] == {"11": 1, "12": 2, "2": 17}
-    stated = {(p["list"], p["candidate"], p["position"], p["votes"]) for p in right["placements"]}
-    assert stated == {(11, "A", 1, 120), (12, "B", 2, 130)}
-    assert _unlawful_placements(document, right["placements"]) == []
 
 
 def _parsed(document: dict[str, Any]) -> DistrictElection:

@@ -231,6 +231,113 @@ def test_a_wrong_hand_expectation_stops_the_build_naming_the_case(
     assert not (tmp_path / "suite").exists() and not (tmp_path / "ids.json").exists()
 
 
+def _with_case(
+    monkeypatch: pytest.MonkeyPatch, module: Any, comment_start: str, **changes: Any
+) -> handwritten.Case:
+    """``module.CASES`` (``handwritten`` or ``eerste_kamer``) with the one case whose comment
+    starts so replaced by ``changes``; returns the original case."""
+    cases = list(module.CASES)
+    (index,) = [i for i, c in enumerate(cases) if c.comment.startswith(comment_start)]
+    case: handwritten.Case = cases[index]
+    cases[index] = replace(case, **changes)
+    monkeypatch.setattr(module, "CASES", tuple(cases))
+    return case
+
+
+@pytest.mark.parametrize(
+    ("module", "comment_start", "wrong", "right"),
+    [
+        # P9_TIE_VOTES: the seats once P 9 has taken list 3's seat (had the lot fallen on list
+        # 3), not those when the question is asked (5 / 2 / 2 / 1).
+        (
+            handwritten,
+            "P9_TIE_VOTES without a lot",
+            {1: 6, 2: 2, 3: 1, 4: 1},
+            {1: 5, 2: 2, 3: 2, 4: 1},
+        ),
+        # LOT_VOTES: the full seats only, without the first residual seat list 1 took (11).
+        (
+            handwritten,
+            "LOT_VOTES (PS 20) without a lot",
+            {1: 10, 2: 4, 3: 4},
+            {1: 11, 2: 4, 3: 4},
+        ),
+        # Pa 25: the full seats, without the 3 seats P 10 takes from list 1 and Pa 25 leaves
+        # empty (12 / 10).
+        (
+            handwritten,
+            "A candidate lot after seats left empty by Pa 25",
+            {1: 15, 2: 10},
+            {1: 12, 2: 10},
+        ),
+        # EK: the stemcijfers' tie given to list 1 (9 / 9 before the lot).
+        (eerste_kamer, "X stemwaarde 3, Y stemwaarde 2", {1: 10, 2: 9}, {1: 9, 2: 9}),
+    ],
+    ids=["P 9 seat taken", "residual seat left out", "Pa 25 seats given", "Eerste Kamer"],
+)
+def test_a_wrong_hand_seats_so_far_stops_the_build(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    comment_start: str,
+    wrong: dict[int, int],
+    right: dict[int, int],
+) -> None:
+    """The hand-computed seats so far of a single-contest lot question (``handwritten`` and
+    ``eerste_kamer``) are compared with the reference's: a wrong one stops the build, naming
+    the case and the field; nothing is written."""
+    case = _with_case(monkeypatch, module, comment_start, seats_so_far=wrong)
+    assert case.lot is not None and case.seats_so_far == right
+    with pytest.raises(BuildError) as info:
+        build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
+    message = str(info.value)
+    assert case.comment[:40] in message
+    assert "seats_so_far {" in message and "the hand computation says" in message
+    assert not (tmp_path / "suite").exists() and not (tmp_path / "ids.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("module", "comment_start", "changes", "says"),
+    [
+        (
+            handwritten,
+            "LOT_VOTES (PS 20) without a lot",
+            {"seats_so_far": None},
+            "a lot question without its hand-computed seats_so_far",
+        ),
+        (
+            handwritten,
+            "LOT_VOTES with list 3 drawn",
+            {"seats_so_far": {1: 11, 2: 4, 3: 4}},
+            "seats_so_far without a lot question",
+        ),
+        (
+            eerste_kamer,
+            "X stemwaarde 3, Y stemwaarde 2",
+            {"seats_so_far": None},
+            "a lot question without its hand-computed seats_so_far",
+        ),
+    ],
+    ids=["needs_lot without seats_so_far", "seats_so_far without a lot", "Eerste Kamer"],
+)
+def test_a_hand_case_without_its_seats_so_far_is_refused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    module: Any,
+    comment_start: str,
+    changes: dict[str, Any],
+    says: str,
+) -> None:
+    """Every hand-written single-contest case with a lot question carries its hand-computed
+    ``seats_so_far``, and no other case does: otherwise the build stops, naming the case;
+    nothing is written."""
+    case = _with_case(monkeypatch, module, comment_start, **changes)
+    with pytest.raises(BuildError) as info:
+        build(tmp_path / "suite", tmp_path / "ids.json", DEFAULT_REAL)
+    assert says in str(info.value) and case.comment[:40] in str(info.value)
+    assert not (tmp_path / "suite").exists() and not (tmp_path / "ids.json").exists()
+
+
 # --------------------------------------------------------------------------- verify
 
 
@@ -356,7 +463,8 @@ def test_every_hand_written_expectation_agrees_with_the_reference(
     case: handwritten.Case,
 ) -> None:
     """The hand computations of ``handwritten`` (seat-allocation input) and ``eerste_kamer``
-    (member votes, weighted by U 2 and U 3: rules U2-stemwaarde, U3-stemcijfer)."""
+    (member votes, weighted by U 2 and U 3: rules U2-stemwaarde, U3-stemcijfer), a lot
+    question's ``seats_so_far`` among them."""
     if case.input["format"] == eerste_kamer.INPUT_FORMAT:
         result = allocate_eerste_kamer_json(case.input)
     else:
@@ -373,6 +481,7 @@ def test_every_hand_written_expectation_agrees_with_the_reference(
             case.lot["options"],
             case.lot.get("list"),
         )
+        assert dict(result.seats_so_far) == dict(case.seats_so_far or {})
         return
     assert isinstance(result, Completed)
     assert dict(result.seats) == _in_list_order(case.seats or (), case.input)

@@ -13,7 +13,8 @@ hand instead; two of them use the sixteen 2023 bodies with their published inhab
 and stemwaarden, with every member voting (total 178 970, the officially reported total).
 
 Each case is a ``handwritten.Case`` (expected seats in list order, and where it matters full
-seats, order of residual seats, elected candidates, the lot question or the rejection codes).
+seats, order of residual seats, elected candidates, the lot question with its seats so far, or
+the rejection codes).
 """
 
 from __future__ import annotations
@@ -285,6 +286,9 @@ CASES: tuple[Case, ...] = (
         ("U3-stemcijfer", "LOT-decisive"),
         flags=("tie", "needs_lot"),
         lot={"kind": "residual_seat", "options": [1, 2]},
+        # seats_so_far: stemcijfers 4 × 3 = 12 and 6 × 2 = 12 (U 3), kiesdeler 24/19 = 1 5/19,
+        # full 9 / 9; the one residual seat (P 7) is the tie: 9 / 9.
+        seats_so_far={1: 9, 2: 9},
     ),
     Case(
         "u2-u3-stemwaarde",

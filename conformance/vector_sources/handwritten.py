@@ -3,9 +3,9 @@
 Every case carries its independent justification: the hand computation in its comment (the
 kiesdeler as an exact fraction, the full seats, the remainders or averages for each residual
 seat), and the expected seats (and, where it matters, full seats, elected candidates, the lot
-question or the rejection codes) written down by hand. ``kieswet vectors build`` checks each of
-these hand-written expectations against the reference engine and stops, naming the case, when
-they differ. Most cases mirror ``tests/test_articles.py``.
+question with its seats so far, or the rejection codes) written down by hand.
+``kieswet vectors build`` checks each of these hand-written expectations against the reference
+engine and stops, naming the case, when they differ. Most cases mirror ``tests/test_articles.py``.
 
 Article references: Kieswet (BWBR0004627), consolidated text of 2026-01-01. Lists are numbered
 1, 2, 3, ... in the order given; a list given as an ``int`` is list-level data (its stemcijfer),
@@ -37,8 +37,12 @@ class Case:
     """A hand-written case. Exactly one of the expectations below decides the status:
 
     ``errors`` (``(field, code)`` pairs): rejected; ``lot`` (``{"kind", "options"[, "list"]}``):
-    needs_lot; otherwise completed with ``seats`` (in list order) and optionally ``full_seats``,
-    ``residual_seat_order`` and ``elected`` (list number → candidates in order of election).
+    needs_lot, with ``seats_so_far`` (required with ``lot``, refused without it): the
+    hand-computed seats decided before the question, keyed by list number as the result's
+    ``seats_so_far`` is; otherwise completed with ``seats`` (in list order) and optionally
+    ``full_seats``, ``residual_seat_order`` and ``elected`` (list number → candidates in order
+    of election). The build (``conformance.vectors_build``) compares every one of them with the
+    reference's result and stops on a difference.
     """
 
     topic: str
@@ -53,6 +57,7 @@ class Case:
     residual_seat_order: tuple[int, ...] | None = None
     elected: Mapping[int, tuple[int, ...]] = field(default_factory=dict)
     lot: Mapping[str, Any] | None = None
+    seats_so_far: Mapping[int, int] | None = None
     errors: tuple[tuple[str, str], ...] | None = None
 
     @property
@@ -646,6 +651,11 @@ CASES: tuple[Case, ...] = (
         ("P9-absolute-majority", "LOT-decisive"),
         flags=("tie",),
         lot={"kind": "absolute_majority", "options": [2, 3]},
+        # seats_so_far: P9_TIE_VOTES (above): kiesdeler 1000/10 = 100, full 5 / 1 / 1 / 1,
+        # P 8 round 1 gives the 2 residual seats to lists 2 and 3 (remainders 70, 70):
+        # 5 / 2 / 2 / 1. P 9 (list 1: 501 > 500 votes, 5 of 10 seats) asks which of lists 2 and
+        # 3 gives one up; its seat is not yet taken.
+        seats_so_far={1: 5, 2: 2, 3: 2, 4: 1},
     ),
     Case(
         "p9-absolute-majority",
@@ -898,6 +908,10 @@ CASES: tuple[Case, ...] = (
         ("LOT-decisive",),
         flags=("tie",),
         lot={"kind": "residual_seat", "options": [2, 3]},
+        # seats_so_far: LOT_VOTES (above): kiesdeler 100, full 10 / 4 / 4; residual seat 1 by
+        # greatest averages (P 7) to list 1 (1050/11 = 95 5/11 > 95); the tie is for seat 2:
+        # 11 / 4 / 4.
+        seats_so_far={1: 11, 2: 4, 3: 4},
     ),
     Case(
         "lots",
@@ -956,6 +970,8 @@ CASES: tuple[Case, ...] = (
         ("LOT-decisive",),
         flags=("tie",),
         lot={"kind": "residual_seat", "options": [2, 3]},
+        # seats_so_far: kiesdeler 100, full 3 / 3 / 3; the one residual seat is the tie: 3 / 3 / 3.
+        seats_so_far={1: 3, 2: 3, 3: 3},
     ),
     Case(
         "lots",
@@ -967,6 +983,9 @@ CASES: tuple[Case, ...] = (
         ("LOT-decisive",),
         flags=("tie",),
         lot={"kind": "candidate", "options": [2, 3], "list": 2},
+        # seats_so_far: kiesdeler 1900/19 = 100, full 18 / 1, no residual seat; no P 9 (list 1
+        # holds 18 of 19 seats), no P 10 (list 2 has 3 candidates): 18 / 1.
+        seats_so_far={1: 18, 2: 1},
     ),
     Case(
         "lots",
@@ -1253,6 +1272,9 @@ CASES: tuple[Case, ...] = (
         ("LOT-decisive",),
         flags=("tie",),
         lot={"kind": "candidate", "options": [1, 2], "list": 2},
+        # seats_so_far: kiesdeler 1000/10 = 100, full 7 / 3, no residual seat; no P 9 (list 1
+        # holds 7 of 10), no P 10 (list 2 has 4 candidates): 7 / 3.
+        seats_so_far={1: 7, 2: 3},
     ),
     Case(
         "profile-candidate-lot-always",
@@ -1464,6 +1486,9 @@ CASES = (
         ("LOT-decisive",),
         flags=("tie", "needs_lot"),
         lot={"kind": "candidate", "options": [1, 2], "list": 2},
+        # seats_so_far: kiesdeler 1900/19 = 100, full 2 / 1 / 16, no residual seat; no P 9 (list
+        # 3 holds 16 of 19), no P 10 (3 candidates each on lists 1 and 2): 2 / 1 / 16.
+        seats_so_far={1: 2, 2: 1, 3: 16},
     ),
     Case(
         "lots",
@@ -1491,6 +1516,9 @@ CASES = (
         ("LOT-decisive",),
         flags=("tie", "needs_lot"),
         lot={"kind": "candidate", "options": [1, 2], "list": 1},
+        # seats_so_far: kiesdeler 1900/19 = 100, full 1 / 18, no residual seat; no P 9 (list 2
+        # holds 18 of 19), no P 10 (list 1 has 3 candidates): 1 / 18.
+        seats_so_far={1: 1, 2: 18},
     ),
     Case(
         "lots",
@@ -1515,6 +1543,10 @@ CASES = (
         ("LOT-decisive", "LOT-drawn"),
         flags=("tie", "lot", "needs_lot"),
         lot={"kind": "candidate", "options": [1, 2], "list": 3},
+        # seats_so_far: kiesdeler 19000/19 = 1000, full 15 / 3 / 1, no residual seat; no P 9
+        # (list 1 holds 15 of 19), no P 10 (list 2 has 4 candidates, list 3 2); list 2's
+        # supplied lot orders its candidates only: 15 / 3 / 1.
+        seats_so_far={1: 15, 2: 3, 3: 1},
     ),
     Case(
         "lots",
@@ -1533,6 +1565,10 @@ CASES = (
         ("LOT-decisive", "LOT-drawn"),
         flags=("tie", "lot", "needs_lot"),
         lot={"kind": "candidate", "options": [2, 3], "list": 1},
+        # seats_so_far: kiesdeler 900/9 = 100, full 2 / 3 / 3; the residual seat (P 8 lid 4 lot,
+        # supplied, drawn 3) to list 3; no list above 450 votes (no P 9), no P 10 (list 1 has 3
+        # candidates for 2 seats): 2 / 3 / 4.
+        seats_so_far={1: 2, 2: 3, 3: 4},
     ),
     Case(
         "lots",
@@ -1569,6 +1605,9 @@ CASES = (
         ("LOT-decisive",),
         flags=("tie", "needs_lot"),
         lot={"kind": "candidate", "options": [2, 3], "list": 1},
+        # seats_so_far: kiesdeler 1900/19 = 100, full 2 / 17, no residual seat; no P 9 (list 2
+        # holds 17 of 19), no P 10 (list 1 has 4 candidates): 2 / 17.
+        seats_so_far={1: 2, 2: 17},
     ),
     Case(
         "lots",
@@ -1627,6 +1666,10 @@ CASES = (
         ("Pa25-surplus-stays-empty", "P10-exhaustion", "LOT-decisive"),
         flags=("exhaustion", "unfilled", "tie", "needs_lot"),
         lot={"kind": "candidate", "options": [9, 10, 11, 12], "list": 2},
+        # seats_so_far: kiesdeler 2500/25 = 100, full 15 / 10, no residual seat; no P 9 (list 1
+        # holds 15 > 12 1/2); P 10: list 1 keeps 12 (its 12 candidates), Pa 25 leaves 3 empty;
+        # list 2 (12 candidates) keeps its 10: 12 / 10.
+        seats_so_far={1: 12, 2: 10},
     ),
     Case(
         "p10-list-exhaustion",
@@ -1711,6 +1754,10 @@ CASES = (
         ("Pa25-surplus-stays-empty", "P10-exhaustion", "LOT-decisive"),
         flags=("exhaustion", "unfilled", "tie", "needs_lot"),
         lot={"kind": "candidate", "options": [9, 10, 11, 12], "list": 2},
+        # seats_so_far: kiesdeler 2500/25 = 100, full 13 / 10 / 2, no residual seat; no P 9
+        # (list 1 holds 13 > 12 1/2); P 10: list 1 keeps 10 (its 10 candidates), Pa 25 leaves 3
+        # empty: 10 / 10 / 2.
+        seats_so_far={1: 10, 2: 10, 3: 2},
     ),
     Case(
         "p10-list-exhaustion",
@@ -1761,5 +1808,9 @@ CASES = (
         ("Pa25-surplus-stays-empty", "P10-exhaustion", "LOT-decisive"),
         flags=("exhaustion", "unfilled", "tie", "needs_lot"),
         lot={"kind": "candidate", "options": [9, 10, 11, 12], "list": 1},
+        # seats_so_far: kiesdeler 2500/25 = 100, full 10 / 15, no residual seat; no P 9 (list 2
+        # holds 15 > 12 1/2); P 10: list 2 keeps 12 (its 12 candidates), Pa 25 leaves 3 empty:
+        # 10 / 12.
+        seats_so_far={1: 10, 2: 12},
     ),
 )

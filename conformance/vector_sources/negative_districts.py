@@ -272,10 +272,40 @@ def _candidates_of(document: Mapping[str, Any]) -> dict[int, list[Mapping[str, A
     return {int(lst["number"]): lst.get("candidates") or [] for lst in document.get("lists", [])}
 
 
+def _stemwaarden(document: Mapping[str, Any]) -> dict[int, int]:
+    """Each district's stemwaarde from the input alone (U 2): as given, or inhabitants / (100 ×
+    members of Provinciale Staten) with a fraction of 1/2 or more rounded up and less dropped,
+    at least 1 as the format has every stemwaarde (docs/districts.md); 1 where the district
+    gives neither (every kind but the Eerste Kamer)."""
+    out = {}
+    for district in document.get("districts", []):
+        if "stemwaarde" in district:
+            weight = int(district["stemwaarde"])
+        elif "inhabitants" in district:
+            share = Fraction(district["inhabitants"], 100 * district["members"])
+            weight = max(1, int(share + Fraction(1, 2)))
+        else:
+            weight = 1
+        out[int(district["number"])] = weight
+    return out
+
+
+def _list_weights(document: Mapping[str, Any]) -> dict[int, int]:
+    """Each district list's stemwaarde: that of its district (U 2, U 3)."""
+    weight = _stemwaarden(document)
+    return {
+        int(lst["number"]): weight.get(int(lst["district"]), 1) for lst in document.get("lists", [])
+    }
+
+
 def _placement_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The P 16 placement kinds: a placement stating the person's votes summed over the
+    group's lists, each vote weighed by its district's stemwaarde (U 3: the P 15 figure), or
+    the person's number in the group's order of persons."""
     placements = result.get("placements") or []
     groups = _group_members(document)
     candidates = _candidates_of(document)
+    weights = _list_weights(document)
     summed_done = number_done = False
     for index, placement in enumerate(placements):
         members = groups.get(placement.get("party"), [])
@@ -283,7 +313,10 @@ def _placement_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) ->
             continue  # a member that is a stel: its candidates are those of its lists
         person = placement["candidate"]
         summed = sum(
-            c.get("votes", 0) for m in members for c in candidates[m] if _key(c) == person
+            c.get("votes", 0) * weights[m]
+            for m in members
+            for c in candidates[m]
+            if _key(c) == person
         )
         if not summed_done and summed != placement["votes"]:
             wrong = final(result)
