@@ -1519,6 +1519,73 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "A tie for two seats: one lot drawn, the next still to draw, below a candidate with "
+        "more votes (issue 16, judge mutant lots.py 192: the seats before the tie are those of "
+        "the candidates with more votes plus those already drawn). GR 19 seats, list 1 15000 "
+        "(list-level), list 2 (candidates 1200, 600, 600, 600 = 3000), list 3 (600, 400 = "
+        "1000); total 19000, kiesdeler 1000, full 15 / 3 / 1, no residual seat. "
+        "Voorkeurdrempel 25% of 1000 = 250 (19 seats: P 15 lid 1): every candidate above it. "
+        "List 2: candidate 1 (1200) takes the first of its 3 seats; candidates 2, 3 and 4 (600 "
+        "each) tie for the other 2: lot, supplied (options 2, 3, 4), drawn 3, who takes the "
+        "second seat; candidates 2 and 4 then tie for the third seat, 1 seat for 2 candidates: "
+        "lot (kind candidate, list 2, options 2 and 4), not supplied. List 3: candidate 1 (600) "
+        "takes its one seat, no tie. Seats so far 15 / 3 / 1, 1 lot used.",
+        doc(
+            "GR",
+            19,
+            [15000, [1200, 600, 600, 600], [600, 400]],
+            lots=[lot("candidate", [2, 3, 4], 3, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [2, 4], "list": 2},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The same below three candidates with more votes (issue 16, judge mutant lots.py 192). "
+        "GR 19 seats, list 1 14000 (list-level), list 2 (candidates 1200, 1100, 900, 600, 600, "
+        "600 = 5000); total 19000, kiesdeler 1000, full 14 / 5, no residual seat. "
+        "Voorkeurdrempel 25% of 1000 = 250: every candidate above it. List 2: candidates 1, 2 "
+        "and 3 (1200, 1100, 900) take 3 of its 5 seats; candidates 4, 5 and 6 (600 each) tie "
+        "for the other 2: lot, supplied (options 4, 5, 6), drawn 5, who takes the fourth seat; "
+        "candidates 4 and 6 then tie for the fifth, 1 seat for 2 candidates: lot (kind "
+        "candidate, list 2, options 4 and 6), not supplied. Seats so far 14 / 5, 1 lot used.",
+        doc(
+            "GR",
+            19,
+            [14000, [1200, 1100, 900, 600, 600, 600]],
+            lots=[lot("candidate", [4, 5, 6], 5, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [4, 6], "list": 2},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The first of the two cases above with both lots supplied (issue 16). List 2: "
+        "candidate 1 (1200) first; of candidates 2, 3 and 4 (600 each) the lot drew 3 for the "
+        "second seat, then of candidates 2 and 4 the second lot drew 4 for the third: elected "
+        "1, 3, 4 (candidate 2 not elected). List 3: candidate 1. Seats 15 / 3 / 1, both lots "
+        "used.",
+        doc(
+            "GR",
+            19,
+            [15000, [1200, 600, 600, 600], [600, 400]],
+            lots=[lot("candidate", [2, 3, 4], 3, 2), lot("candidate", [2, 4], 4, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-drawn", "P15-preference-order"),
+        flags=("tie", "lot"),
+        seats=(15, 3, 1),
+        elected={2: (1, 3, 4), 3: (1,)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "A residual-seat lot supplied, then a candidate lot to draw (issue 16: the steps of the "
         "answer must use the supplied lot). GR 9 seats, list 1 (candidates 110, 55, 55 = 220), "
         "list 2 340, list 3 340 (list-level); total 900, kiesdeler 100, full 2 / 3 / 3, one "

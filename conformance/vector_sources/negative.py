@@ -285,6 +285,13 @@ LOTS_USED_ABOVE = Kind(
     "(P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1: each supplied lot answers one decisive tie, "
     "in order).",
 )
+LOTS_IGNORED = Kind(
+    "supplied lots ignored",
+    "The input supplies lots drawn in public, to be consumed in order (P 7 lid 3, P 8 lid 4, "
+    "P 9 lid 2, P 15 lid 1: each answers one decisive tie); the answer is the one to the same "
+    "input without them, as an implementation that does not read lots would give: it asks "
+    "again for the first lot the input already answers (lots_used 0), or completes otherwise.",
+)
 KINDS = (
     SEAT_MOVE,
     SILENT_LOT,
@@ -319,6 +326,7 @@ KINDS = (
     MISFIT_LOT_IGNORED,
     MISFIT_LOT_FOLLOWED,
     LOTS_USED_ABOVE,
+    LOTS_IGNORED,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -516,6 +524,40 @@ def _lots_used_above(result: Mapping[str, Any]) -> Iterator[Wrong]:
         wrong,
         rules=("LOT-drawn",),
     )
+
+
+def _lots_ignored(
+    document: Mapping[str, Any], result: Mapping[str, Any], allocator: Allocator
+) -> Iterator[Wrong]:
+    """``LOTS_IGNORED``: the reference's answer to ``document`` without its supplied lots,
+    where that differs from the right answer (a needs_lot answer asking a lot the input
+    answers, with lots_used 0). The judge names a lot rule: the lot asked is not the question
+    the law asks after the supplied lots, or lots_used is not the number they answer."""
+    lots = list(document.get("lots") or [])
+    if not lots:
+        return
+    ignored = allocator({**document, "lots": []})
+    if ignored.get("status") not in ("completed", "needs_lot"):
+        return
+    wrong = final(ignored)
+    if wrong == final(result):
+        return
+    asked = (
+        f"asks for the {ignored['lot']['kind']} lot between {ignored['lot']['options']}"
+        if ignored["status"] == "needs_lot"
+        else "completes"
+    )
+    yield Wrong(
+        LOTS_IGNORED,
+        f"the {_plural_lots(len(lots))} of the input ignored: the answer {asked} with lots_used "
+        f"{ignored.get('lots_used', 0)}",
+        wrong,
+        family=LOT_RULES,
+    )
+
+
+def _plural_lots(count: int) -> str:
+    return "supplied lot" if count == 1 else f"{count} supplied lots"
 
 
 def _wrong_ranking(result: Mapping[str, Any], rule: str) -> Iterator[Wrong]:
@@ -1258,6 +1300,7 @@ def allocate_wrongs(
         out += _silent_lot(document, result, allocator)
         out += _wrong_lot_options(document, result)
         out += _seats_so_far_above(document, result)
+        out += _lots_ignored(document, result, allocator)
         if not plain:  # (hand-written bases: allocate_step_wrongs)
             out += _pending_step_left_out(document, result)
         if plain:
@@ -1269,6 +1312,7 @@ def allocate_wrongs(
         out += _p9_missing(result, steps)
         out += _p10_ignored(result, steps)
         out += _empty_seat_filled(document, result)
+        out += _lots_ignored(document, result, allocator)
         if plain:
             out += _plain_mistakes(document, result)
             out += _seat_left_empty(result)
