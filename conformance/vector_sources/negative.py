@@ -82,7 +82,10 @@ SEAT_MOVE = Kind(
     "One residual seat moved from a list that lawfully holds it to another list (the residual "
     "seat order changed with it): the seats per list are not the lawful ones, whichever article "
     "decided that seat (P 6 - P 10); in a needs_lot answer (hand-written bases), a full seat "
-    "moved in seats_so_far from a list holding no more than its full seats (P 6).",
+    "moved in seats_so_far from a list holding no more than its full seats (P 6); in a "
+    "council of fewer than 19 seats (hand-written bases), the last residual seat of P 8 lid 3 "
+    "given to the runner-up with its steps kept, the step naming the runner-up and its "
+    "average.",
 )
 SILENT_LOT = Kind(
     "silent lot",
@@ -358,6 +361,45 @@ def _seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
     yield Wrong(
         SEAT_MOVE,
         f"the last residual seat moved from list {loser} to list {gainer}",
+        wrong,
+        family=SEAT_RULES,
+    )
+
+
+def _average_seat_to_runner_up(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    """``SEAT_MOVE`` with the steps kept, in a council of fewer than 19 seats: the last
+    residual seat, where the greatest averages of P 8 lid 3 gave it (the last step of the
+    answer), given to the contender with the next greatest average instead; the step names
+    that list and its average, the seats and ``residual_seat_order`` follow. The judge replays
+    the steps and names the rule of the average passed over (``P8.3-greatest-average``)."""
+    steps = list(result.get("steps") or [])
+    if document["election"]["seats"] >= 19 or not steps or result.get("elected"):
+        return
+    step = steps[-1]
+    if step.get("step") != "residual_seat" or step.get("method") == "largest_remainder":
+        return
+    barred = {e["list"] for e in step.get("excluded") or []}
+    values = {c["list"]: parse_mixed(c["value"]) for c in step.get("contenders") or []}
+    winner = step["list"]
+    below = [
+        (v, n) for n, v in values.items() if n != winner and n not in barred and v < values[winner]
+    ]
+    order = list(result.get("residual_seat_order") or [])
+    if not below or not order or order[-1] != winner:
+        return
+    value, runner_up = max(below, key=lambda item: (item[0], -item[1]))
+    wrong = copy.deepcopy(dict(result))
+    wrong["steps"][-1]["list"] = runner_up
+    wrong["steps"][-1]["value"] = format_mixed(value)
+    wrong["seats"][str(winner)] -= 1
+    wrong["seats"][str(runner_up)] += 1
+    wrong["residual_seat_order"] = [*order[:-1], runner_up]
+    yield Wrong(
+        SEAT_MOVE,
+        f"residual seat {step['seat']} ({step['method']}, average {step['value']}) given to "
+        f"list {runner_up} (average {format_mixed(value)}), not list {winner}, steps kept",
         wrong,
         family=SEAT_RULES,
     )
@@ -1314,6 +1356,7 @@ def allocate_wrongs(
         out += _empty_seat_filled(document, result)
         out += _lots_ignored(document, result, allocator)
         if plain:
+            out += _average_seat_to_runner_up(document, result)
             out += _plain_mistakes(document, result)
             out += _seat_left_empty(result)
         if result.get("elected"):
