@@ -1727,6 +1727,37 @@ CASES = (
     Case(
         "rejected-input",
         "lots",
+        "A P 9 lot where P 9 does not apply (issue 16, judge mutant lots.py 259). GR 10, 600 / "
+        "400 = 1000: kiesdeler 100, full 6 / 4 = 10, no residual seat; list 1 has more than "
+        "half of the votes (600 > 500) and more than half of the seats (6 > 5), so P 9 gives "
+        "nothing and no lot is drawn. The supplied P 9 lot (lists 1 and 2, drawn 1) answers no "
+        "question: rejected.",
+        doc("GR", 10, [600, 400], lots=[lot("absolute_majority", [1, 2], 1)]),
+        ("P 9 lid 2",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A second P 9 lot for the tie the first one decided (issue 16, judge mutant lots.py "
+        "259). P9_TIE_VOTES (GR 10): P 9 takes a seat from list 2 or list 3, which received "
+        "the last residual seats on the same remainder 70; the first supplied P 9 lot (lists 2 "
+        "and 3, drawn 2) decides it. The second (the same lists, drawn 3) answers no question: "
+        "rejected.",
+        doc(
+            "GR",
+            10,
+            P9_TIE_VOTES,
+            lots=[lot("absolute_majority", [2, 3], 2), lot("absolute_majority", [2, 3], 3)],
+        ),
+        ("P 9 lid 2",),
+        (),
+        errors=(("lots[1]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
         "A second candidate lot for a tie the first one decided (issue 16). GR 19, list 1 "
         "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
         "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "

@@ -272,7 +272,8 @@ MISFIT_LOT_IGNORED = Kind(
     "or one that answers no decisive tie: the lot is drawn in public for a stated question "
     "(P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1), so the input is at fault and the right "
     "answer rejects it (lot_mismatch). The answer instead goes on as if that lot were not "
-    "given: it completes, or asks for the lot that is due.",
+    "given: it completes (also with its steps, which use no such lot), or asks for the lot "
+    "that is due.",
 )
 MISFIT_LOT_FOLLOWED = Kind(
     "misfit lot followed",
@@ -1704,6 +1705,15 @@ def misfit_lot_wrongs(
             rules=("LOT-drawn",),
         )
     )
+    if ignored["status"] == "completed" and ignored.get("steps"):
+        out.append(
+            Wrong(
+                MISFIT_LOT_IGNORED,
+                f"{described} ignored: the answer completes without it, with its steps",
+                copy.deepcopy(dict(ignored)),
+                rules=("LOT-drawn",),
+            )
+        )
     due = ignored.get("lot")
     if due is None or misfit["drawn"] not in due["options"]:
         return out
