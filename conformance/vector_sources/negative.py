@@ -213,8 +213,8 @@ WRONG_STEPS = Kind(
     "without votes), a step stating a wrong value or another method than the law's, a "
     "residual seat written twice or left out (in the steps and in residual_seat_order), the "
     "step leaving seats unfilled left out, a supplied lot followed the other way, the residual "
-    "seat order against the steps. The steps are part of the answer: a judge replays them and "
-    "must reject them.",
+    "seat order against the steps, the P 9 step before the last residual seat. The steps are "
+    "part of the answer: a judge replays them and must reject them.",
 )
 TIE_ORDER = Kind(
     "tie served out of list order",
@@ -1078,6 +1078,26 @@ def _pending_step_left_out(
     )
 
 
+def _majority_step_early(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The P 9 step written before the last residual seat step instead of after it: P 9
+    takes its seat once the residual seats are given (P 9 lid 1, "nadat ... de restzetels
+    zijn toegewezen"), and the steps follow the order of the procedure (docs/formats.md). The
+    seats are right; the judge replays the steps in their order (``STEPS-consistent``)."""
+    steps = list(result.get("steps") or [])
+    at = next((i for i, s in enumerate(steps) if s.get("step") == "absolute_majority"), None)
+    if at is None or at == 0 or steps[at - 1].get("step") != "residual_seat":
+        return
+    wrong = copy.deepcopy(dict(result))
+    wrong["steps"][at - 1], wrong["steps"][at] = wrong["steps"][at], wrong["steps"][at - 1]
+    yield Wrong(
+        WRONG_STEPS,
+        f"the P 9 step written before the step of residual seat {steps[at - 1]['seat']}, not "
+        "after the last residual seat",
+        wrong,
+        rules=("STEPS-consistent",),
+    )
+
+
 def _lot_step_reversed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A residual step decided by a supplied lot stated as won by another list of the tie than
     the one the lot fell on (P 7 lid 3, P 8 lid 4: "beslist het lot"); the seats are right."""
@@ -1321,6 +1341,7 @@ def allocate_step_wrongs(document: Mapping[str, Any], result: Mapping[str, Any])
     out += _wrong_step_method(result)
     out += _step_twice_or_missing(document, result)
     out += _lot_step_reversed(document, result)
+    out += _majority_step_early(result)
     out += _tie_order(result)
     out += _malformed(document, result)
     out += _malformed_step(result)
