@@ -530,11 +530,15 @@ WITH_STEPS = {
     negative.WRONG_STEPS.name,
     negative.TIE_ORDER.name,
     negative.MALFORMED.name,
+    negative.SEAT_MOVE.name,
+    negative.MISFIT_LOT_IGNORED.name,
     negative_districts.EK_UNWEIGHTED.name,
     negative_districts.EK_STEMWAARDE_TRUNCATED.name,
 }
 """The kinds whose wrong answer may keep its steps (the mistake is in them; for the Eerste
-Kamer, U 3 is judged through the stemcijfers of the P 6 step)."""
+Kamer, U 3 is judged through the stemcijfers of the P 6 step; a seat moved below 19 seats with
+the step that gives it, and a misfit lot ignored by steps that complete without it, are judged
+by replaying the steps)."""
 
 
 def _compared(value: Any) -> Any:

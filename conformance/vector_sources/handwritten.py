@@ -1551,6 +1551,79 @@ CASES = (
     Case(
         "lots",
         "P 15 lid 1: candidate lots",
+        "A tie for two seats: one lot drawn, the next still to draw, below a candidate with "
+        "more votes (issue 16, judge mutant lots.py 192: the seats before the tie are those of "
+        "the candidates with more votes plus those already drawn). GR 19 seats, list 1 15000 "
+        "(list-level), list 2 (candidates 1200, 600, 600, 600 = 3000), list 3 (600, 400 = "
+        "1000); total 19000, kiesdeler 1000, full 15 / 3 / 1, no residual seat. "
+        "Voorkeurdrempel 25% of 1000 = 250 (19 seats: P 15 lid 1): every candidate above it. "
+        "List 2: candidate 1 (1200) takes the first of its 3 seats; candidates 2, 3 and 4 (600 "
+        "each) tie for the other 2: lot, supplied (options 2, 3, 4), drawn 3, who takes the "
+        "second seat; candidates 2 and 4 then tie for the third seat, 1 seat for 2 candidates: "
+        "lot (kind candidate, list 2, options 2 and 4), not supplied. List 3: candidate 1 (600) "
+        "takes its one seat, no tie. Seats so far 15 / 3 / 1, 1 lot used.",
+        doc(
+            "GR",
+            19,
+            [15000, [1200, 600, 600, 600], [600, 400]],
+            lots=[lot("candidate", [2, 3, 4], 3, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [2, 4], "list": 2},
+        # seats_so_far: kiesdeler 19000/19 = 1000; 15000, 3000, 1000 give 15 / 3 / 1 full seats,
+        # all 19: the list seats are decided before the candidate lot.
+        seats_so_far={1: 15, 2: 3, 3: 1},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The same below three candidates with more votes (issue 16, judge mutant lots.py 192). "
+        "GR 19 seats, list 1 14000 (list-level), list 2 (candidates 1200, 1100, 900, 600, 600, "
+        "600 = 5000); total 19000, kiesdeler 1000, full 14 / 5, no residual seat. "
+        "Voorkeurdrempel 25% of 1000 = 250: every candidate above it. List 2: candidates 1, 2 "
+        "and 3 (1200, 1100, 900) take 3 of its 5 seats; candidates 4, 5 and 6 (600 each) tie "
+        "for the other 2: lot, supplied (options 4, 5, 6), drawn 5, who takes the fourth seat; "
+        "candidates 4 and 6 then tie for the fifth, 1 seat for 2 candidates: lot (kind "
+        "candidate, list 2, options 4 and 6), not supplied. Seats so far 14 / 5, 1 lot used.",
+        doc(
+            "GR",
+            19,
+            [14000, [1200, 1100, 900, 600, 600, 600]],
+            lots=[lot("candidate", [4, 5, 6], 5, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-decisive", "LOT-drawn"),
+        flags=("tie", "lot", "needs_lot"),
+        lot={"kind": "candidate", "options": [4, 6], "list": 2},
+        # seats_so_far: kiesdeler 19000/19 = 1000; 14000 and 5000 give 14 / 5 full seats, all
+        # 19: the list seats are decided before the candidate lot.
+        seats_so_far={1: 14, 2: 5},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
+        "The first of the two cases above with both lots supplied (issue 16). List 2: "
+        "candidate 1 (1200) first; of candidates 2, 3 and 4 (600 each) the lot drew 3 for the "
+        "second seat, then of candidates 2 and 4 the second lot drew 4 for the third: elected "
+        "1, 3, 4 (candidate 2 not elected). List 3: candidate 1. Seats 15 / 3 / 1, both lots "
+        "used.",
+        doc(
+            "GR",
+            19,
+            [15000, [1200, 600, 600, 600], [600, 400]],
+            lots=[lot("candidate", [2, 3, 4], 3, 2), lot("candidate", [2, 4], 4, 2)],
+        ),
+        ("P 15 lid 1",),
+        ("LOT-drawn", "P15-preference-order"),
+        flags=("tie", "lot"),
+        seats=(15, 3, 1),
+        elected={2: (1, 3, 4), 3: (1,)},
+    ),
+    Case(
+        "lots",
+        "P 15 lid 1: candidate lots",
         "A residual-seat lot supplied, then a candidate lot to draw (issue 16: the steps of the "
         "answer must use the supplied lot). GR 9 seats, list 1 (candidates 110, 55, 55 = 220), "
         "list 2 340, list 3 340 (list-level); total 900, kiesdeler 100, full 2 / 3 / 3, one "
@@ -1699,6 +1772,37 @@ CASES = (
         ("P 9 lid 2",),
         (),
         errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A P 9 lot where P 9 does not apply (issue 16, judge mutant lots.py 259). GR 10, 600 / "
+        "400 = 1000: kiesdeler 100, full 6 / 4 = 10, no residual seat; list 1 has more than "
+        "half of the votes (600 > 500) and more than half of the seats (6 > 5), so P 9 gives "
+        "nothing and no lot is drawn. The supplied P 9 lot (lists 1 and 2, drawn 1) answers no "
+        "question: rejected.",
+        doc("GR", 10, [600, 400], lots=[lot("absolute_majority", [1, 2], 1)]),
+        ("P 9 lid 2",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
+        "A second P 9 lot for the tie the first one decided (issue 16, judge mutant lots.py "
+        "259). P9_TIE_VOTES (GR 10): P 9 takes a seat from list 2 or list 3, which received "
+        "the last residual seats on the same remainder 70; the first supplied P 9 lot (lists 2 "
+        "and 3, drawn 2) decides it. The second (the same lists, drawn 3) answers no question: "
+        "rejected.",
+        doc(
+            "GR",
+            10,
+            P9_TIE_VOTES,
+            lots=[lot("absolute_majority", [2, 3], 2), lot("absolute_majority", [2, 3], 3)],
+        ),
+        ("P 9 lid 2",),
+        (),
+        errors=(("lots[1]", "lot_mismatch"),),
     ),
     Case(
         "rejected-input",

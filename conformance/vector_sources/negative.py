@@ -82,7 +82,10 @@ SEAT_MOVE = Kind(
     "One residual seat moved from a list that lawfully holds it to another list (the residual "
     "seat order changed with it): the seats per list are not the lawful ones, whichever article "
     "decided that seat (P 6 - P 10); in a needs_lot answer (hand-written bases), a full seat "
-    "moved in seats_so_far from a list holding no more than its full seats (P 6).",
+    "moved in seats_so_far from a list holding no more than its full seats (P 6); in a "
+    "council of fewer than 19 seats (hand-written bases), the last residual seat of P 8 lid 3 "
+    "given to the runner-up with its steps kept, the step naming the runner-up and its "
+    "average.",
 )
 SILENT_LOT = Kind(
     "silent lot",
@@ -210,8 +213,8 @@ WRONG_STEPS = Kind(
     "without votes), a step stating a wrong value or another method than the law's, a "
     "residual seat written twice or left out (in the steps and in residual_seat_order), the "
     "step leaving seats unfilled left out, a supplied lot followed the other way, the residual "
-    "seat order against the steps. The steps are part of the answer: a judge replays them and "
-    "must reject them.",
+    "seat order against the steps, the P 9 step before the last residual seat. The steps are "
+    "part of the answer: a judge replays them and must reject them.",
 )
 TIE_ORDER = Kind(
     "tie served out of list order",
@@ -269,7 +272,8 @@ MISFIT_LOT_IGNORED = Kind(
     "or one that answers no decisive tie: the lot is drawn in public for a stated question "
     "(P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1), so the input is at fault and the right "
     "answer rejects it (lot_mismatch). The answer instead goes on as if that lot were not "
-    "given: it completes, or asks for the lot that is due.",
+    "given: it completes (also with its steps, which use no such lot), or asks for the lot "
+    "that is due.",
 )
 MISFIT_LOT_FOLLOWED = Kind(
     "misfit lot followed",
@@ -284,6 +288,13 @@ LOTS_USED_ABOVE = Kind(
     "one supplied lot more used (lots_used) than the law has used when the question arises "
     "(P 7 lid 3, P 8 lid 4, P 9 lid 2, P 15 lid 1: each supplied lot answers one decisive tie, "
     "in order).",
+)
+LOTS_IGNORED = Kind(
+    "supplied lots ignored",
+    "The input supplies lots drawn in public, to be consumed in order (P 7 lid 3, P 8 lid 4, "
+    "P 9 lid 2, P 15 lid 1: each answers one decisive tie); the answer is the one to the same "
+    "input without them, as an implementation that does not read lots would give: it asks "
+    "again for the first lot the input already answers (lots_used 0), or completes otherwise.",
 )
 KINDS = (
     SEAT_MOVE,
@@ -319,6 +330,7 @@ KINDS = (
     MISFIT_LOT_IGNORED,
     MISFIT_LOT_FOLLOWED,
     LOTS_USED_ABOVE,
+    LOTS_IGNORED,
 )
 
 Allocator = Callable[[Mapping[str, Any]], dict[str, Any]]
@@ -350,6 +362,45 @@ def _seat_move(result: Mapping[str, Any]) -> Iterator[Wrong]:
     yield Wrong(
         SEAT_MOVE,
         f"the last residual seat moved from list {loser} to list {gainer}",
+        wrong,
+        family=SEAT_RULES,
+    )
+
+
+def _average_seat_to_runner_up(
+    document: Mapping[str, Any], result: Mapping[str, Any]
+) -> Iterator[Wrong]:
+    """``SEAT_MOVE`` with the steps kept, in a council of fewer than 19 seats: the last
+    residual seat, where the greatest averages of P 8 lid 3 gave it (the last step of the
+    answer), given to the contender with the next greatest average instead; the step names
+    that list and its average, the seats and ``residual_seat_order`` follow. The judge replays
+    the steps and names the rule of the average passed over (``P8.3-greatest-average``)."""
+    steps = list(result.get("steps") or [])
+    if document["election"]["seats"] >= 19 or not steps or result.get("elected"):
+        return
+    step = steps[-1]
+    if step.get("step") != "residual_seat" or step.get("method") == "largest_remainder":
+        return
+    barred = {e["list"] for e in step.get("excluded") or []}
+    values = {c["list"]: parse_mixed(c["value"]) for c in step.get("contenders") or []}
+    winner = step["list"]
+    below = [
+        (v, n) for n, v in values.items() if n != winner and n not in barred and v < values[winner]
+    ]
+    order = list(result.get("residual_seat_order") or [])
+    if not below or not order or order[-1] != winner:
+        return
+    value, runner_up = max(below, key=lambda item: (item[0], -item[1]))
+    wrong = copy.deepcopy(dict(result))
+    wrong["steps"][-1]["list"] = runner_up
+    wrong["steps"][-1]["value"] = format_mixed(value)
+    wrong["seats"][str(winner)] -= 1
+    wrong["seats"][str(runner_up)] += 1
+    wrong["residual_seat_order"] = [*order[:-1], runner_up]
+    yield Wrong(
+        SEAT_MOVE,
+        f"residual seat {step['seat']} ({step['method']}, average {step['value']}) given to "
+        f"list {runner_up} (average {format_mixed(value)}), not list {winner}, steps kept",
         wrong,
         family=SEAT_RULES,
     )
@@ -516,6 +567,40 @@ def _lots_used_above(result: Mapping[str, Any]) -> Iterator[Wrong]:
         wrong,
         rules=("LOT-drawn",),
     )
+
+
+def _lots_ignored(
+    document: Mapping[str, Any], result: Mapping[str, Any], allocator: Allocator
+) -> Iterator[Wrong]:
+    """``LOTS_IGNORED``: the reference's answer to ``document`` without its supplied lots,
+    where that differs from the right answer (a needs_lot answer asking a lot the input
+    answers, with lots_used 0). The judge names a lot rule: the lot asked is not the question
+    the law asks after the supplied lots, or lots_used is not the number they answer."""
+    lots = list(document.get("lots") or [])
+    if not lots:
+        return
+    ignored = allocator({**document, "lots": []})
+    if ignored.get("status") not in ("completed", "needs_lot"):
+        return
+    wrong = final(ignored)
+    if wrong == final(result):
+        return
+    asked = (
+        f"asks for the {ignored['lot']['kind']} lot between {ignored['lot']['options']}"
+        if ignored["status"] == "needs_lot"
+        else "completes"
+    )
+    yield Wrong(
+        LOTS_IGNORED,
+        f"the {_plural_lots(len(lots))} of the input ignored: the answer {asked} with lots_used "
+        f"{ignored.get('lots_used', 0)}",
+        wrong,
+        family=LOT_RULES,
+    )
+
+
+def _plural_lots(count: int) -> str:
+    return "supplied lot" if count == 1 else f"{count} supplied lots"
 
 
 def _wrong_ranking(result: Mapping[str, Any], rule: str) -> Iterator[Wrong]:
@@ -993,6 +1078,26 @@ def _pending_step_left_out(
     )
 
 
+def _majority_step_early(result: Mapping[str, Any]) -> Iterator[Wrong]:
+    """The P 9 step written before the last residual seat step instead of after it: P 9
+    takes its seat once the residual seats are given (P 9 lid 1, "nadat ... de restzetels
+    zijn toegewezen"), and the steps follow the order of the procedure (docs/formats.md). The
+    seats are right; the judge replays the steps in their order (``STEPS-consistent``)."""
+    steps = list(result.get("steps") or [])
+    at = next((i for i, s in enumerate(steps) if s.get("step") == "absolute_majority"), None)
+    if at is None or at == 0 or steps[at - 1].get("step") != "residual_seat":
+        return
+    wrong = copy.deepcopy(dict(result))
+    wrong["steps"][at - 1], wrong["steps"][at] = wrong["steps"][at], wrong["steps"][at - 1]
+    yield Wrong(
+        WRONG_STEPS,
+        f"the P 9 step written before the step of residual seat {steps[at - 1]['seat']}, not "
+        "after the last residual seat",
+        wrong,
+        rules=("STEPS-consistent",),
+    )
+
+
 def _lot_step_reversed(document: Mapping[str, Any], result: Mapping[str, Any]) -> Iterator[Wrong]:
     """A residual step decided by a supplied lot stated as won by another list of the tie than
     the one the lot fell on (P 7 lid 3, P 8 lid 4: "beslist het lot"); the seats are right."""
@@ -1236,6 +1341,7 @@ def allocate_step_wrongs(document: Mapping[str, Any], result: Mapping[str, Any])
     out += _wrong_step_method(result)
     out += _step_twice_or_missing(document, result)
     out += _lot_step_reversed(document, result)
+    out += _majority_step_early(result)
     out += _tie_order(result)
     out += _malformed(document, result)
     out += _malformed_step(result)
@@ -1258,6 +1364,7 @@ def allocate_wrongs(
         out += _silent_lot(document, result, allocator)
         out += _wrong_lot_options(document, result)
         out += _seats_so_far_above(document, result)
+        out += _lots_ignored(document, result, allocator)
         if not plain:  # (hand-written bases: allocate_step_wrongs)
             out += _pending_step_left_out(document, result)
         if plain:
@@ -1269,7 +1376,9 @@ def allocate_wrongs(
         out += _p9_missing(result, steps)
         out += _p10_ignored(result, steps)
         out += _empty_seat_filled(document, result)
+        out += _lots_ignored(document, result, allocator)
         if plain:
+            out += _average_seat_to_runner_up(document, result)
             out += _plain_mistakes(document, result)
             out += _seat_left_empty(result)
         if result.get("elected"):
@@ -1617,6 +1726,15 @@ def misfit_lot_wrongs(
             rules=("LOT-drawn",),
         )
     )
+    if ignored["status"] == "completed" and ignored.get("steps"):
+        out.append(
+            Wrong(
+                MISFIT_LOT_IGNORED,
+                f"{described} ignored: the answer completes without it, with its steps",
+                copy.deepcopy(dict(ignored)),
+                rules=("LOT-drawn",),
+            )
+        )
     due = ignored.get("lot")
     if due is None or misfit["drawn"] not in due["options"]:
         return out
