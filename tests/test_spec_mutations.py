@@ -296,6 +296,27 @@ def test_completed_without_the_decisive_lot() -> None:
     assert "LOT-drawn" in flagged(election, doc)
 
 
+@pytest.mark.parametrize(
+    "left_over",
+    [Lot("absolute_majority", (2, 3), 2), Lot("candidate", (1, 2), 1, 2)],
+    ids=["P 9 lot", "candidate lot"],
+)
+def test_a_residual_seat_lot_asked_while_a_supplied_lot_is_left_over(left_over: Lot) -> None:
+    """PS, 20 seats, 1050 / 475 / 475 (by hand): kiesdeler 100, full seats 10 / 4 / 4, two
+    residual seats by greatest averages (P 7): 1050/11 = 95 5/11 > 95 gives the first to list
+    1; then 1050/12 = 87 1/2 against 95 and 95: lists 2 and 3 tie for one seat, a lot. An
+    input that supplies a lot of another question (a P 9 lot, or a candidate lot of P 15) has
+    that lot as the answer to this tie, and it does not fit: the right answer is rejected
+    (lot_mismatch). The answer that ignores the supplied lot and asks for the residual-seat lot
+    is wrong, with its steps as without them (LOT-drawn)."""
+    election = lists_election("PS", 20, 1050, 475, 475)
+    doc = correct(election)
+    assert doc["status"] == "needs_lot" and doc["lot"]["options"] == [2, 3]
+    supplied = with_lots(election, left_over)
+    assert "LOT-drawn" in flagged(supplied, doc)
+    assert "LOT-drawn" in flagged(supplied, without_steps(doc))
+
+
 def test_seat_not_given_to_the_list_the_lot_fell_on() -> None:
     election = example("roermond-2026.json")
     drawn = with_lots(election, Lot("residual_seat", (3, 9), 9))

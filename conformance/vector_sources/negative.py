@@ -1726,11 +1726,17 @@ def misfit_lot_wrongs(
             rules=("LOT-drawn",),
         )
     )
-    if ignored["status"] == "completed" and ignored.get("steps"):
+    if ignored.get("steps"):
         out.append(
             Wrong(
                 MISFIT_LOT_IGNORED,
-                f"{described} ignored: the answer completes without it, with its steps",
+                f"{described} ignored: the answer "
+                + (
+                    "completes without it"
+                    if ignored["status"] == "completed"
+                    else f"asks for the lot that is due (kind {ignored['lot']['kind']})"
+                )
+                + ", with its steps",
                 copy.deepcopy(dict(ignored)),
                 rules=("LOT-drawn",),
             )

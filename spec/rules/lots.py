@@ -262,16 +262,32 @@ def _lot_drawn(ctx: Context) -> Iterator[str]:
                     "de stappen van de uitkomst"
                 )
     lot = ctx.result.lot
-    if ctx.result.status == "needs_lot" and lot is not None and replay is not None:
-        if lot.kind == "residual_seat" and replay.residual_lots_used < len(residual_lots):
+    # A question of P 7 - P 9 comes only once every supplied lot before it has answered its own
+    # question: the lots are drawn in public in the order the questions arise, so a supplied lot
+    # left over (of either kind of P 7 - P 9, or a candidate lot of P 15, which comes after
+    # them) would be taken as the answer to this question, and does not fit it: the input is
+    # then rejected (lot_mismatch), no new lot is asked.
+    if (
+        ctx.result.status == "needs_lot"
+        and replay is not None
+        and lot is not None
+        and lot.kind in ("residual_seat", "absolute_majority")
+    ):
+        what = "een restzetel" if lot.kind == "residual_seat" else "P 9"
+        unused = len(residual_lots) - replay.residual_lots_used
+        unused += len(majority_lots) - replay.majority_lots_used
+        if unused > 0:
             yield (
-                "er wordt om een loting voor een restzetel gevraagd, terwijl de invoer er een "
-                "geeft die niet is gebruikt"
+                f"er wordt om een loting voor {what} gevraagd, terwijl de invoer "
+                f"{plural(unused, 'gegeven loting', 'gegeven lotingen')} van P 7 – P 9 "
+                f"geeft die niet {'is' if unused == 1 else 'zijn'} gebruikt"
             )
-        if lot.kind == "absolute_majority" and replay.majority_lots_used < len(majority_lots):
+        later = len(ctx.lots_of("candidate"))
+        if later > 0:
             yield (
-                "er wordt om een loting onder P 9 gevraagd, terwijl de invoer er een geeft die "
-                "niet is gebruikt"
+                f"er wordt om een loting voor {what} gevraagd, terwijl de invoer al "
+                f"{plural(later, 'kandidatenloting', 'kandidatenlotingen')} (P 15) geeft: "
+                "die komt pas na P 5 – P 10 en beantwoordt deze vraag niet"
             )
     if ctx.completed:
         for problems in ctx.candidate_lot_problems.values():
