@@ -317,6 +317,38 @@ def test_a_residual_seat_lot_asked_while_a_supplied_lot_is_left_over(left_over: 
     assert "LOT-drawn" in flagged(supplied, without_steps(doc))
 
 
+def test_a_candidate_lot_asked_while_a_later_lists_lot_is_supplied() -> None:
+    """GR 3 (by hand): list 1 candidates 1000, 1000, 1000, list 2 1000, 1000; kiesdeler
+    1666 2/3, full seats 1 / 1, the residual seat to list 1 (P 8, remainder 1333 1/3 against
+    the 1250 it needs; list 2's 333 1/3 does not reach it): 2 / 1. Every candidate is above the
+    voorkeurdrempel (833 1/3): list 1's three tie for its two seats, the first question. An
+    input supplying only list 2's lot has that lot answer list 1's question, and it does not
+    fit: rejected. The answer that ignores it and asks for list 1's lot is wrong, with its steps
+    (LOT-drawn; it passed before 2026-12-08) as without them."""
+    data = {
+        "election": {"kind": "GR", "seats": 3},
+        "lists": [
+            {
+                "number": 1,
+                "name": "A",
+                "candidates": [{"number": n, "votes": 1000} for n in (1, 2, 3)],
+            },
+            {
+                "number": 2,
+                "name": "B",
+                "candidates": [{"number": n, "votes": 1000} for n in (1, 2)],
+            },
+        ],
+    }
+    election = election_of(data)
+    doc = correct(election)
+    assert doc["status"] == "needs_lot" and doc["seats_so_far"] == {"1": 2, "2": 1}
+    assert (doc["lot"]["list"], doc["lot"]["options"]) == (1, [1, 2, 3])
+    supplied = with_lots(election, Lot("candidate", (1, 2), 2, 2))
+    assert "LOT-drawn" in flagged(supplied, doc)
+    assert "LOT-drawn" in flagged(supplied, without_steps(doc))
+
+
 def test_seat_not_given_to_the_list_the_lot_fell_on() -> None:
     election = example("roermond-2026.json")
     drawn = with_lots(election, Lot("residual_seat", (3, 9), 9))

@@ -1807,6 +1807,28 @@ CASES = (
     Case(
         "rejected-input",
         "lots",
+        "A candidate lot of a later list supplied while an earlier list's candidate lot is due "
+        "(a judge gap found 2026-12-08: with steps, an answer ignoring the supplied lot and "
+        "asking list 1's lot passed). GR 3, list 1 (candidates 1000, 1000, 1000 = 3000), list 2 "
+        "(1000, 1000 = 2000); 5000 votes, kiesdeler 1666 2/3; full seats 1 / 1 (remainders "
+        "1333 1/3 and 333 1/3); the residual seat by largest remainder (P 8, 75% of the "
+        "kiesdeler = 1250): list 1. Seats 2 / 1. Voorkeurdrempel (under 19 seats) 50% of the "
+        "kiesdeler, 833 1/3: every candidate above it. List 1's three candidates tie for its two "
+        "seats, the first question (lists in order): the supplied lot answers list 2's tie "
+        "instead, so it does not fit: rejected.",
+        doc(
+            "GR",
+            3,
+            [[1000, 1000, 1000], [1000, 1000]],
+            lots=[lot("candidate", [1, 2], 2, 2)],
+        ),
+        ("P 15 lid 1",),
+        (),
+        errors=(("lots[0]", "lot_mismatch"),),
+    ),
+    Case(
+        "rejected-input",
+        "lots",
         "A second candidate lot for a tie the first one decided (issue 16). GR 19, list 1 "
         "(candidates 120, 40, 40, 0 = 200), list 2 1700 (list-level); kiesdeler 100, full 2 / "
         "17, no residual seat. Threshold 25: candidate 1 (120) is elected first; 2 and 3 (40 "

@@ -17,6 +17,7 @@ from spec.claims import LotClaim
 from spec.rules.base import enumeration, plural, reaches_threshold, show
 from spec.rules.candidates import candidate_lots_followed
 from spec.rules.context import Context
+from spec.rules.lawful import lawful_outcome
 from spec.rules.replay import majority_point
 from spec.rules.rule import Rule
 
@@ -262,32 +263,28 @@ def _lot_drawn(ctx: Context) -> Iterator[str]:
                     "de stappen van de uitkomst"
                 )
     lot = ctx.result.lot
-    # A question of P 7 - P 9 comes only once every supplied lot before it has answered its own
-    # question: the lots are drawn in public in the order the questions arise, so a supplied lot
-    # left over (of either kind of P 7 - P 9, or a candidate lot of P 15, which comes after
-    # them) would be taken as the answer to this question, and does not fit it: the input is
-    # then rejected (lot_mismatch), no new lot is asked.
-    if (
-        ctx.result.status == "needs_lot"
-        and replay is not None
-        and lot is not None
-        and lot.kind in ("residual_seat", "absolute_majority")
-    ):
-        what = "een restzetel" if lot.kind == "residual_seat" else "P 9"
-        unused = len(residual_lots) - replay.residual_lots_used
-        unused += len(majority_lots) - replay.majority_lots_used
-        if unused > 0:
+    if ctx.result.status == "needs_lot" and lot is not None and replay is not None:
+        if lot.kind == "residual_seat" and replay.residual_lots_used < len(residual_lots):
             yield (
-                f"er wordt om een loting voor {what} gevraagd, terwijl de invoer "
-                f"{plural(unused, 'gegeven loting', 'gegeven lotingen')} van P 7 – P 9 "
-                f"geeft die niet {'is' if unused == 1 else 'zijn'} gebruikt"
+                "er wordt om een loting voor een restzetel gevraagd, terwijl de invoer er een "
+                "geeft die niet is gebruikt"
             )
-        later = len(ctx.lots_of("candidate"))
-        if later > 0:
+        if lot.kind == "absolute_majority" and replay.majority_lots_used < len(majority_lots):
             yield (
-                f"er wordt om een loting voor {what} gevraagd, terwijl de invoer al "
-                f"{plural(later, 'kandidatenloting', 'kandidatenlotingen')} (P 15) geeft: "
-                "die komt pas na P 5 – P 10 en beantwoordt deze vraag niet"
+                "er wordt om een loting onder P 9 gevraagd, terwijl de invoer er een geeft die "
+                "niet is gebruikt"
+            )
+    if ctx.result.status == "needs_lot" and replay is not None:
+        # A question comes only once every supplied lot has answered its own: the lots are
+        # drawn in public in the order the questions arise, so a lot left over is taken as the
+        # answer to the next question, and where it does not fit, the input is rejected
+        # (lot_mismatch) and no new lot is asked. Whether the supplied lots fit is a property of
+        # the input, so it is taken from the lawful outcome, steps or no steps.
+        mismatch = lawful_outcome(ctx.election).mismatch
+        if mismatch is not None:
+            yield (
+                f"de uitkomst vraagt om een loting, maar de gegeven lotingen passen niet: "
+                f"{mismatch}; de invoer wordt dan afgewezen (lot_mismatch)"
             )
     if ctx.completed:
         for problems in ctx.candidate_lot_problems.values():
