@@ -13,7 +13,7 @@ its final claim, at full strength: it must be the lawful outcome of the election
 
 from __future__ import annotations
 
-from spec.claims import ReadResult
+from spec.claims import ReadResult, without_steps
 from spec.model import Election
 from spec.rules import RULES, Context, Violation
 
@@ -29,10 +29,18 @@ def judgement(claim: ReadResult) -> str:
 
 
 def check(election: Election, claim: ReadResult) -> list[Violation]:
-    """The rules ``claim`` violates for ``election``; empty if it is a correct result."""
+    """The rules ``claim`` violates for ``election``; empty if it is a correct result.
+
+    A result with ``steps`` in which the rules find nothing wrong must still state the lawful
+    outcome: it is then judged once more on its final claim alone, at full strength, as a
+    result without steps is (``spec.rules.final``). Steps that are consistent in themselves can
+    still belong to another election (a supplied lot ignored, or one applied that the input
+    does not give); the final claim cannot."""
     ctx = Context(election, claim)
     violations: list[Violation] = []
     for rule in RULES:  # ``rule.run(ctx)`` for each, into one list
         for message in rule.check(ctx):
             violations.append(Violation(rule.id, rule.article, message))
+    if not violations and claim.claims is not None:
+        return check(election, without_steps(claim))
     return violations

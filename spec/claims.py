@@ -14,7 +14,7 @@ Plain records, standard library only; this module never imports ``reference/``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
@@ -291,3 +291,24 @@ class DistrictClaim:
     """For a ``needs_lot`` result: its ``lots_used`` where a whole number."""
     error_codes: tuple[str | None, ...] = ()
     """For a rejected result: the ``code`` of each of its errors (``None`` where it has none)."""
+
+
+def without_steps(claim: ReadResult) -> ReadResult:
+    """``claim`` as a result without ``steps`` says it: its final claim only."""
+    return replace(claim, claims=None, full_seat_rows=None, stated_votes=None)
+
+
+def without_trace(claim: DistrictClaim) -> DistrictClaim:
+    """``claim`` as a district result without any trace says it: its final claim only
+    (``TRACE_FIELDS`` and ``national.steps`` left out)."""
+    return replace(
+        claim,
+        national=without_steps(claim.national),
+        trace=frozenset(),
+        elected_on_preference={},
+        distributions=(),
+        placements=(),
+        transfers=(),
+        double_elections=(),
+        combination_checks=None,
+    )

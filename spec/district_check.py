@@ -19,10 +19,10 @@ final-only result) is accepted exactly when it is the lawful outcome of the elec
 from __future__ import annotations
 
 from spec.check import FINAL_ONLY, STEP_BY_STEP
-from spec.claims import DistrictClaim
+from spec.claims import DistrictClaim, without_trace
 from spec.districts import DistrictElection
 from spec.rules import RULES, Violation
-from spec.rules.district_final import states_trace
+from spec.rules.district_final import lawful_combinations, lots_misfit, states_trace
 from spec.rules.groups import district_context
 
 _TOLERATED_REJECTIONS = frozenset({"lot_mismatch", "combination_check_needs_lot"})
@@ -36,10 +36,27 @@ def judgement(claim: DistrictClaim) -> str:
 def check_districts(election: DistrictElection, claim: DistrictClaim) -> list[Violation]:
     """The rules ``claim`` violates for ``election``; empty if it is a correct result."""
     codes = set(claim.error_codes)
-    if claim.status == "rejected" and codes and codes <= _TOLERATED_REJECTIONS:
-        return []  # a supplied lot that does not fit, or old P 4 lid 2 needing a lot
+    # a supplied lot that does not fit, or old P 4 lid 2 needing a lot: only where the input
+    # has one
+    if (
+        claim.status == "rejected"
+        and codes
+        and codes <= _TOLERATED_REJECTIONS
+        and (
+            ("lot_mismatch" in codes and lots_misfit(election))
+            or ("combination_check_needs_lot" in codes and lawful_combinations(election) is None)
+        )
+    ):
+        return []
     ctx = district_context(election, claim)
     violations: list[Violation] = []
     for rule in RULES:
         violations.extend(rule.run(ctx))
+    if not violations and states_trace(claim):
+        # A result with trace in which the rules find nothing wrong must still state the
+        # lawful outcome: it is then judged once more on its final claim alone, at full
+        # strength, as a final-only result is. Trace that is consistent in itself can still
+        # belong to another election (a lot applied that the input does not give); the final
+        # claim cannot.
+        return check_districts(election, without_trace(claim))
     return violations

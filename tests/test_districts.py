@@ -111,6 +111,33 @@ def test_a_combination_lot_states_every_contestants_seats_whatever_the_input_ord
         assert [v.rule_id for v in violations] == ["combination-P11-largest-remainder"], wrong
 
 
+def test_a_rejection_for_a_lot_is_accepted_only_where_a_supplied_lot_does_not_fit() -> None:
+    """A district answer ``rejected`` with ``lot_mismatch`` is right only for an input whose
+    supplied lots do not fit (until 2026-12-08 the judge accepted it for any input). The
+    combination case of old P 11 (by hand in the test above: a tie inside combination 9 for
+    one seat between lists 2 and 3): without lots the right answer asks the lot; with the lot
+    supplied twice, the second answers nothing and the input is rejected."""
+    document = dict(_case("lijstencombinaties (pre-2017-12)").input)
+    document = {**document, "lots": []}
+    rejection = {
+        "format": "kieswet/district-allocation-result@1",
+        "status": "rejected",
+        "errors": [{"field": "lots[0]", "code": "lot_mismatch", "message": "x"}],
+    }
+    assert [v.rule_id for v in check_districts(_parsed(document), rejection)] == [
+        "RESULT-status"
+    ]
+    question = _result(document)
+    assert question["status"] == "needs_lot"
+    lot = {"kind": "combination_seat", "list": question["lot"]["list"]}
+    twice = {
+        **document,
+        "lots": [{**lot, "options": question["lot"]["options"], "drawn": o} for o in (2, 3)],
+    }
+    assert _result(twice)["status"] == "rejected"
+    assert check_districts(_parsed(twice), rejection) == []
+
+
 def test_candidate_on_two_lists_is_elected_once_with_summed_votes() -> None:
     """P 15 lid 1, P 16 lid 1: A has 300 votes on list 11 and 250 on list 12; summed 550, the
     most of the group, so A is elected first and sits on list 11 (300 > 250), once.

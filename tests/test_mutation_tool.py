@@ -119,7 +119,7 @@ def test_the_mutated_copy_comes_first_on_its_side_only(tmp_path: Path) -> None:
         # seat the law leaves empty to a list P 7 lid 2 bars is accepted: the negative vector
         # "empty seat filled" (allocate, not among the district vectors this test runs) is
         # judged wrongly by check-judge, a change of verdict
-        ("spec/rules/final.py:core/ReplaceComparisonOperator_Eq_GtE:17", "killed"),
+        ("spec/rules/final.py:core/ReplaceComparisonOperator_Eq_GtE:18", "killed"),
     ],
 )
 def test_one_mutant_end_to_end(tmp_path: Path, mutant: str, outcome: str) -> None:

@@ -149,6 +149,7 @@ class PartyOutcome:
     unit_seats: dict[int, int] = field(default_factory=dict)
     question: Question | None = None
     group_lots: GroupLots | None = None  # the group's lots, drawn on by P 12 and then P 13
+    candidate_lots_used: int = 0  # the party's candidate lots drawn on by P 15 lid 1
 
 
 @dataclass
@@ -164,6 +165,31 @@ class DistrictOutcome:
     combinations: dict[int, Mapping[int, int] | Question] = field(default_factory=dict)
     parties: dict[int, PartyOutcome] = field(default_factory=dict)
     question: Question | None = None
+    drawn: list[tuple[str, int]] = field(default_factory=list)
+    """The supplied lots of the stages after P 5 – P 10 drawn on, as (kind, owner), in the
+    order drawn: the order in which their questions arise."""
+
+    def misfit(self, lots: Sequence[Lot]) -> str | None:
+        """Why the supplied lots after P 5 – P 10 do not fit, if they do not: they are drawn
+        in public in the order their questions arise and consumed in that order, so they must
+        be exactly the lots drawn on up to the first open question (or to the end), in that
+        order; otherwise the input is rejected (``lot_mismatch``), as in a single contest."""
+        given = [(lot.kind, lot.list or 0) for lot in lots if lot.kind not in NATIONAL_LOT_KINDS]
+        if given == self.drawn:
+            return None
+        for index, (want, got) in enumerate(zip(self.drawn, given, strict=False)):
+            if want != got:
+                return (
+                    f"de {index + 1}e gegeven loting na P 5 – P 10 is {_lot_words(*got)}, maar "
+                    f"de vraag die daar opkomt is {_lot_words(*want)}"
+                )
+        if len(given) > len(self.drawn):
+            extra = given[len(self.drawn)]
+            return (
+                f"de {len(self.drawn) + 1}e gegeven loting na P 5 – P 10 ({_lot_words(*extra)}) "
+                "beantwoordt geen vraag die de wet stelt"
+            )
+        return None  # fewer given than drawn cannot happen: each draw takes a given lot
 
 
 def lawful_combinations(district: DistrictElection) -> DistrictElection | None:
@@ -199,6 +225,26 @@ def _unit_of(structure: Structure, number: int) -> int:
     return number
 
 
+def lots_misfit(district: DistrictElection) -> bool:
+    """Whether a supplied lot of ``district`` answers no question the law asks (or another
+    than it asks): a lot of P 5 – P 10 that does not fit or is left over, or a lot of a later
+    stage that the lawful outcome does not draw on, up to its first question or to its end.
+    Such an input is rejected (``lot_mismatch``), and only such an input."""
+    checked = lawful_combinations(district)
+    if checked is None:
+        return False
+    structure = resolve(checked)
+    national = structure.national_election(checked)
+    national_outcome = lawful_outcome(national)
+    if national_outcome.mismatch is not None:
+        return True
+    if national_outcome.question is not None:
+        return False
+    if national_outcome.left_over:
+        return True
+    return lawful_district(checked, structure, national).misfit(checked.lots) is not None
+
+
 def lawful_district(
     district: DistrictElection, structure: Structure, national: Election
 ) -> DistrictOutcome:
@@ -221,10 +267,11 @@ def lawful_district(
             outcome.combinations[contestant.number] = dict.fromkeys(members, 0)
             outcome.party_seats.update(dict.fromkeys(members, 0))
             continue
+        combination_lots = GroupLots(
+            lots, contestant.number, "combination_seat", outcome.drawn
+        )
         try:
-            order = _distribute(
-                members, seats, GroupLots(lots, contestant.number, "combination_seat")
-            )
+            order = _distribute(members, seats, combination_lots)
         except LotUndecided as undecided:
             question = Question(
                 "combination",
@@ -253,7 +300,7 @@ def lawful_district(
         members = {u: (units[u].votes, units[u].seat_limit) for u in party.units}
         # One sequence of group_seat lots per group: P 12 lid 5 draws first, then P 13 (with
         # P 16 lid 2 and P 18 lid 3) goes on with the lots that follow.
-        result.group_lots = GroupLots(lots, party.number)
+        result.group_lots = GroupLots(lots, party.number, drawn=outcome.drawn)
         try:
             result.order = _distribute(members, seats, result.group_lots)
         except LotUndecided as undecided:
@@ -273,7 +320,7 @@ def lawful_district(
         if result.question is not None or party.candidates is None or result.seats == 0:
             continue
         try:
-            _candidates(structure, lots, national, party, result)
+            _candidates(structure, lots, national, party, result, outcome.drawn)
         except _Asked as asked:
             result.question = asked.question
             outcome.question = outcome.question or asked.question
@@ -292,13 +339,20 @@ def _distribute(
 
 
 def preference_order(
-    party: Party, seats: int, threshold: Fraction, kind: str, always: bool, lots: Sequence[Lot]
-) -> tuple[str, ...]:
+    party: Party,
+    seats: int,
+    threshold: Fraction,
+    kind: str,
+    always: bool,
+    lots: Sequence[Lot],
+    drawn: list[tuple[str, int]] | None = None,
+) -> tuple[tuple[str, ...], int]:
     """P 15 lid 1: the persons of ``party`` (votes summed over its lists) elected on preference:
     the living candidates above the voorkeurdrempel in order of their votes, as far as the
     party has seats; equal votes in the party's order, or by lot where the lot decides who is
     elected (with profile ``candidate-lot-always``: whenever one of them is elected). Raises
-    ``_Asked`` where a lot is needed and none is supplied."""
+    ``_Asked`` where a lot is needed and none is supplied. With them, how many of the party's
+    supplied candidate lots were drawn on; each draw is added to ``drawn`` as (kind, owner)."""
     candidates = party.candidates or ()
     numbered = list(zip(party.keys, candidates, strict=True))
     above = [
@@ -344,11 +398,13 @@ def preference_order(
                     )
                 )
             used += 1
+            if drawn is not None:
+                drawn.append(("candidate", party.number))
             pick = next(item for item in group if item[1].number == lot.drawn)
             group.remove(pick)
             out.append(pick[0])
         out.extend(key for key, _ in group)
-    return tuple(out[:seats])
+    return tuple(out[:seats]), used
 
 
 def _candidates(
@@ -357,11 +413,15 @@ def _candidates(
     national: Election,
     party: Party,
     result: PartyOutcome,
+    drawn: list[tuple[str, int]] | None = None,
 ) -> None:
-    """P 15 – P 18 for one party with seats and candidates (``result`` is filled in)."""
+    """P 15 – P 18 for one party with seats and candidates (``result`` is filled in); each
+    supplied lot drawn on is added to ``drawn`` as (kind, owner)."""
     threshold = quota(national) * preference_share(national)
     always = national.profile.candidate_lot_always
-    preferred = preference_order(party, result.seats, threshold, national.kind, always, lots)
+    preferred, result.candidate_lots_used = preference_order(
+        party, result.seats, threshold, national.kind, always, lots, drawn
+    )
     result.preferred = preferred
     summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
     structure_units = [structure.units[u] for u in party.units]
@@ -383,7 +443,7 @@ def _candidates(
             result.order,
             preferred,
             summed,
-            result.group_lots or GroupLots(lots, party.number),
+            result.group_lots or GroupLots(lots, party.number, drawn=drawn),
         )
     except LotUndecided as undecided:
         raise _Asked(
@@ -431,6 +491,14 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
     judge_candidates = not ctx.states("elected_on_preference")
     national = ctx.result.seats or {}
     structure = outcome.structure
+    misfit = outcome.misfit(ctx.district.lots)
+    if outcome.question is None and national == dict(outcome.contestant_seats) and misfit:
+        # the supplied lots must answer the questions in the order they arise: otherwise the
+        # input fails (lot_mismatch), and a completed result is wrong
+        yield Departure(
+            _misfit_rule(ctx.district.lots, outcome),
+            f"{misfit}; de invoer wordt dan afgewezen (lot_mismatch), de uitkomst is voltooid",
+        )
     for contestant in structure.contestants.values():
         c = contestant.number
         if national.get(c) != outcome.contestant_seats.get(c):
@@ -459,6 +527,19 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
         found = next(_party_departures(ctx, result, judge_seats, judge_candidates), None)
         if found is not None:
             yield found
+
+
+def _misfit_rule(lots: Sequence[Lot], outcome: DistrictOutcome) -> str:
+    """The rule of the first supplied lot after P 5 – P 10 that does not fit."""
+    given = [(lot.kind, lot.list or 0) for lot in lots if lot.kind not in NATIONAL_LOT_KINDS]
+    index = next(
+        (i for i, pair in enumerate(zip(outcome.drawn, given, strict=False)) if pair[0] != pair[1]),
+        len(outcome.drawn),
+    )
+    kind = given[index][0] if index < len(given) else "candidate"
+    return {"combination_seat": COMBINATION_REMAINDER, "group_seat": GROUP_REMAINDER}.get(
+        kind, PREFERENCE
+    )
 
 
 def _silent(question: Question) -> Departure:
@@ -803,6 +884,14 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
     stage = claim.stage
     if stage == "national":
         yield from _national_lots_used(ctx, outcome)
+        return
+    misfit = outcome.misfit(ctx.district.lots)
+    if misfit is not None:
+        yield Departure(
+            _misfit_rule(ctx.district.lots, outcome),
+            f"{misfit}; de invoer wordt dan afgewezen (lot_mismatch), er wordt geen nieuwe "
+            "loting gevraagd",
+        )
         return
     lot = claim.lot or DistrictLotClaim(None, None)
     kind, owner = lot.kind, lot.list

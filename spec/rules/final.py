@@ -81,6 +81,28 @@ def _method_rule(election: Election, award: SeatAward) -> str:
     return "P8.3-greatest-average"
 
 
+def _order_departure(
+    election: Election, outcome: Outcome, order: tuple[int, ...]
+) -> Departure | None:
+    """``residual_seat_order`` (optional in a result): where stated, the lists that received
+    the residual seats in the order the law gives them (P 7, P 8; the seats P 10 passes on
+    after them), each seat as it was awarded, before P 9 moves one."""
+    awards = [e for e in outcome.events if isinstance(e, SeatAward)]
+    lawful = tuple(a.list for a in awards)
+    if order == lawful:
+        return None
+    index = next(
+        (i for i, (a, b) in enumerate(zip(order, lawful, strict=False)) if a != b),
+        min(len(order), len(lawful)),
+    )
+    rule = _method_rule(election, awards[index]) if index < len(awards) else "SEATS-total"
+    return Departure(
+        rule,
+        f"de restzetels gaan in deze volgorde naar de lijsten {list(lawful)} (P 7, P 8, "
+        f"P 10); residual_seat_order in de uitkomst is {list(order)}",
+    )
+
+
 def _reason_rule(election: Election, reason: Reason, method: str) -> str:
     """The rule that excludes a list for ``reason``: P 7, P 8 (no votes), P 7 lid 2 or bill
     36 641 (below the kiesdeler), P 8 lid 2 (below 75%), P 10 (exhausted), P 8 lid 2-3 (one
@@ -448,6 +470,8 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         seat = _seat_departure(election, outcome, claimed, completed)
         if seat is not None:
             yield seat
+        elif question is None and result.residual_seat_order is not None:
+            yield from _optional(_order_departure(election, outcome, result.residual_seat_order))
         lawful_empty = election.seats - sum(outcome.seats.values())
         empty = election.seats - sum(claimed.values())
         if election.kind == "KNI" and question is None and empty > lawful_empty:
@@ -485,13 +509,18 @@ def _departures(election: Election, outcome: Outcome, result: ReadResult) -> Ite
         and tuple(sorted(lot.options)) == tuple(sorted(question.options))
         and lot.list == question.list
     )
-    if not same and not (lot.kind == "candidate" and question.kind == "candidate"):
+    if not same:
+        # The lots are drawn in the order the questions arise (P 15 lid 1: per list in list
+        # order, within a list from the most votes down), so only the first may be asked:
+        # a lot drawn for a later question would be fed back where the first one is due.
         yield Departure(
             "LOT-decisive",
             f"de eerste vraag voor het lot is {_question_text(question)}; de uitkomst vraagt "
             f"om {_claim_text(lot)}",
         )
-        return
+        if lot.kind != "candidate" or question.kind != "candidate":
+            return
+        # two candidate questions: the seats and lots_used are judged as well
     seat = _seat_departure(election, outcome, claimed, completed)
     if seat is not None:
         yield seat

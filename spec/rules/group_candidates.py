@@ -66,9 +66,18 @@ class GroupLots:
     """The supplied lots of kind ``group_seat`` for one group (or of another ``kind``, such as
     ``combination_seat`` for a lijstencombinatie), in the order they were given."""
 
-    def __init__(self, lots: Sequence[Lot], party: int, kind: str = "group_seat") -> None:
+    def __init__(
+        self,
+        lots: Sequence[Lot],
+        party: int,
+        kind: str = "group_seat",
+        drawn: list[tuple[str, int]] | None = None,
+    ) -> None:
         self._lots = [lot for lot in lots if lot.kind == kind and lot.list == party]
         self._next = 0
+        self._kind = kind
+        self._party = party
+        self._drawn = drawn  # where given: every draw, as (kind, owner), in the order drawn
 
     @property
     def used(self) -> int:
@@ -80,6 +89,8 @@ class GroupLots:
             lot = self._lots[self._next]
             if tuple(sorted(lot.options)) == options and lot.drawn in options:
                 self._next += 1
+                if self._drawn is not None:
+                    self._drawn.append((self._kind, self._party))
                 return lot.drawn
         raise LotUndecided(article, options, why)
 

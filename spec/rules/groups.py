@@ -532,6 +532,19 @@ def _p15_summed(ctx: Context) -> Iterator[str]:
                 "uitkomst kiest met voorkeurstemmen "
                 f"{enumeration(repr(k) for k in claimed) or 'niemand'}"
             )
+            continue
+        # The votes agree; where equal votes compete for fewer seats than there are of them
+        # "beslist zo nodig het lot" (P 15 lid 1): the supplied lot decides who, as it fell
+        # (the lawful outcome follows the input's candidate lots of this party).
+        lawful = dctx.lawful.parties.get(party.number)
+        chosen = None if lawful is None else lawful.preferred
+        if chosen is not None and set(claimed) != set(chosen):
+            yield (
+                f"partij {party.number}: bij gelijke stemmen beslist het lot (P 15 lid 1); met "
+                f"de gegeven lotingen kiest P 15 met voorkeurstemmen "
+                f"{enumeration(f'{k!r} ({votes[k]})' for k in chosen) or 'niemand'}; de "
+                f"uitkomst kiest {enumeration(repr(k) for k in claimed) or 'niemand'}"
+            )
 
 
 def _p16_placement(ctx: Context) -> Iterator[str]:
