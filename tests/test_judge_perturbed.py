@@ -4,7 +4,8 @@ The hardest wrong answer for a judge that reads steps is one whose steps are rig
 another input: a supplied lot ignored, a lot applied that the input does not give, one vote
 more on a list, another kind of election or profile. Its steps are consistent in themselves;
 only its final claim betrays it. This module builds such answers from the shipped suite: for
-every base vector (``allocate`` and ``allocate-districts``; valid inputs whose right answer is
+every base vector (``allocate``, ``allocate-districts`` and ``allocate-eerste-kamer``; valid
+inputs whose right answer is
 ``completed``, ``needs_lot`` or ``rejected``) and small changes of its input, the reference's
 answer to one input is judged against the other, with its steps (trace) and without. Wherever
 the two inputs have different right answers (``conformance.judge.differences`` finds a
@@ -30,8 +31,12 @@ import pytest
 from conformance.judge import differences
 from interchange.allocation import parse_election, result_to_json
 from interchange.districts import district_result_to_json, parse_district_election
-from interchange.engine import allocate_districts_json, allocate_json
-from interchange.judging import check, check_districts
+from interchange.engine import (
+    allocate_districts_json,
+    allocate_eerste_kamer_json,
+    allocate_json,
+)
+from interchange.judging import check, check_districts, weighed_by_law
 from spec.claims import TRACE_FIELDS
 from spec.districts import DistrictElection
 from spec.model import PROFILE_SWITCHES, Election
@@ -123,6 +128,31 @@ def _single_changes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, A
     yield from _lot_changes(document)
 
 
+def _eerste_kamer_changes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Member votes (per province or kiescollege) one more or less, the number of seats, the
+    stemwaarde's figures (inhabitants, members) and the lots."""
+    for i, lst in enumerate(document["lists"]):
+        for body in sorted(lst.get("votes", {}))[:2]:
+            for step in (1, -1):
+                if lst["votes"][body] + step >= 0:
+
+                    def change(d: dict[str, Any], i: int = i, b: str = body, s: int = step) -> None:
+                        d["lists"][i]["votes"][b] += s
+
+                    yield f"list {lst['number']} {body} {step:+}", _with(document, change)
+    for step in (1, -1):
+        yield f"seats {step:+}", _with(document, lambda d, s=step: _add_seats(d, s))
+    for k, body in enumerate(document.get("bodies", [])):
+        for key in ("inhabitants", "members"):
+            if isinstance(body.get(key), int) and body[key] > 1:
+
+                def figure(d: dict[str, Any], k: int = k, key: str = key) -> None:
+                    d["bodies"][k][key] += 1
+
+                yield f"body {body.get('name')} {key} +1", _with(document, figure)
+    yield from _lot_changes(document)
+
+
 def _district_changes(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for label, change in _vote_changes(document["lists"], 4):
         yield label, _with(document, change)
@@ -156,7 +186,7 @@ def _accepted(
     """The forms of ``answer`` (with its steps or trace, and without) the judge accepts."""
     out = []
     for form, doc in (("with steps", answer), ("final only", _final_only(answer))):
-        if operation == "allocate":
+        if operation != "allocate-districts":
             assert isinstance(election, Election)
             found = check(election, doc)
         else:
@@ -170,19 +200,36 @@ def _accepted(
 def _answer(operation: str, document: dict[str, Any]) -> dict[str, Any]:
     if operation == "allocate":
         return result_to_json(allocate_json(document))
+    if operation == "allocate-eerste-kamer":
+        return result_to_json(allocate_eerste_kamer_json(document))
     return district_result_to_json(allocate_districts_json(document))
 
 
 def _parse(operation: str, document: dict[str, Any]) -> Election | DistrictElection | None:
-    parsed = (
-        parse_election(document) if operation == "allocate" else parse_district_election(document)
-    )
+    """The election the judge reads: for the Eerste Kamer the contest weighted by the law's own
+    statement of U 2 and U 3 (``weighed_by_law``), as the conformance judge does."""
+    parsed: object
+    if operation == "allocate":
+        parsed = parse_election(document)
+    elif operation == "allocate-eerste-kamer":
+        parsed = weighed_by_law(document)
+    else:
+        parsed = parse_district_election(document)
     return parsed if isinstance(parsed, (Election, DistrictElection)) else None
 
 
-@pytest.mark.parametrize("operation", ["allocate", "allocate-districts"])
+CHANGES = {
+    "allocate": _single_changes,
+    "allocate-districts": _district_changes,
+    "allocate-eerste-kamer": _eerste_kamer_changes,
+}
+ENOUGH = {"allocate": 5000, "allocate-districts": 400, "allocate-eerste-kamer": 20}
+"""At least this many wrong answers judged (a guard that the changes still reach the bases)."""
+
+
+@pytest.mark.parametrize("operation", sorted(CHANGES))
 def test_the_answer_to_another_election_is_rejected(operation: str) -> None:
-    changes = _single_changes if operation == "allocate" else _district_changes
+    changes = CHANGES[operation]
     passed: list[str] = []
     judged = 0
     for vector_id, document, expected in _bases(operation):
@@ -209,5 +256,5 @@ def test_the_answer_to_another_election_is_rejected(operation: str) -> None:
                 judged += 1
                 for form in _accepted(operation, other, right):
                     passed.append(f"vector {vector_id} '{label}', its own answer, {form}")
-    assert judged > (5000 if operation == "allocate" else 400), judged
+    assert judged > ENOUGH[operation], judged
     assert passed == [], passed[:20]
