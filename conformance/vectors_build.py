@@ -72,7 +72,11 @@ from conformance.vector_sources import (
 )
 from interchange.allocation import parse_election, result_to_json
 from interchange.districts import district_result_to_json, parse_district_election
-from interchange.engine import allocate_eerste_kamer_json, eerste_kamer_election
+from interchange.engine import (
+    allocate_districts_json,
+    allocate_eerste_kamer_json,
+    eerste_kamer_election,
+)
 from interchange.judging import check, check_districts, weighed_by_law
 from interchange.uninterrupted import uninterrupted
 from reference.allocate import allocate
@@ -1290,6 +1294,11 @@ def _eerste_kamer_allocator(document: Mapping[str, Any]) -> dict[str, Any]:
     return result_to_json(allocate_eerste_kamer_json(document))
 
 
+def _districts_allocator(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The reference's whole answer (trace included) to a district input."""
+    return district_result_to_json(allocate_districts_json(document))
+
+
 def _allocator(document: Mapping[str, Any]) -> dict[str, Any]:
     parsed = parse_election(document)
     return result_to_json(parsed if isinstance(parsed, Rejected) else allocate(parsed))
@@ -1325,6 +1334,9 @@ def negatives(
             result = district_result_to_json(allocate_districts(district))
             wrongs = [] if spec.law != "current" else negative.district_wrongs(test.input, result)
             wrongs += negative_districts.district_wrongs(test.input, result)
+            wrongs += negative_districts.candidate_lot_wrongs(
+                test.input, result, _districts_allocator
+            )
             election = district
         elif spec.operation == EERSTE_KAMER_OPERATION:
             weighed = weighed_by_law(test.input)

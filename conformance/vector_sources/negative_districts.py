@@ -73,6 +73,13 @@ LOTS_USED_COUNTS_THE_QUESTION = Kind(
     "lots_used one too high, counting the lot it asks for as consumed: the answer's lot would "
     "be put after a lot that was never drawn.",
 )
+CANDIDATE_LOT_OTHERWISE = Kind(
+    "candidate lot followed otherwise",
+    "For a base whose input supplies a candidate lot of P 15 lid 1 (votes summed over a party's "
+    "lists), the answer as if that lot had fallen on another of its options: another candidate "
+    "elected on preference, the rest right for that outcome, with its trace and as a final "
+    "claim only. 'Beslist het lot': the lot as it fell decides.",
+)
 SEATS_SO_FAR_SEAT_MOVED = Kind(
     "seat moved in seats_so_far before a lot of a later stage",
     "A lot question inside a lijstencombinatie (old P 11, stage combination) or a lijstengroep "
@@ -170,6 +177,7 @@ KINDS = (
     PLACEMENT_GROUP_NUMBER,
     LOTS_USED_COUNTS_THE_QUESTION,
     SEATS_SO_FAR_SEAT_MOVED,
+    CANDIDATE_LOT_OTHERWISE,
     LIST_SEAT_TOO_MANY,
     NATIONAL_QUOTA_IN_DISTRIBUTION,
     QUOTA_IN_WHOLE_VOTES,
@@ -617,6 +625,55 @@ def district_wrongs(document: Mapping[str, Any], result: Mapping[str, Any]) -> l
     out += _distribution_after_moves(result)
     out += _reassigned_other_method(result)
     out += _final_list_order_swapped(result)
+    return out
+
+
+DistrictAllocator = Callable[[Mapping[str, Any]], dict[str, Any]]
+"""The reference's result document (trace included) for a district input."""
+
+
+def candidate_lot_wrongs(
+    document: Mapping[str, Any], result: Mapping[str, Any], allocator: DistrictAllocator
+) -> list[Wrong]:
+    """``CANDIDATE_LOT_OTHERWISE``: for each supplied candidate lot, the reference's answer to
+    the input with that lot drawn for each other option, where it completes and elects other
+    candidates on preference than the right answer (as final claim, and with its trace)."""
+    out: list[Wrong] = []
+    if result.get("status") != "completed":
+        return out
+    lots = list(document.get("lots") or [])
+    for index, lot in enumerate(lots):
+        if lot.get("kind") != "candidate":
+            continue
+        for other in lot["options"]:
+            if other == lot["drawn"]:
+                continue
+            changed = [*lots[:index], {**lot, "drawn": other}, *lots[index + 1 :]]
+            answer = allocator({**document, "lots": changed})
+            if answer.get("status") != "completed":
+                continue
+            if answer.get("elected_on_preference") == result.get("elected_on_preference"):
+                continue
+            change = (
+                f"lots[{index}] (candidate lot of party {lot.get('list')}, options "
+                f"{lot['options']}) followed as if drawn {other}, not {lot['drawn']}"
+            )
+            out.append(
+                Wrong(
+                    CANDIDATE_LOT_OTHERWISE,
+                    change + ", final claim only",
+                    _final_claim(answer),
+                    rules=("P15.2-summed-preference",),
+                )
+            )
+            out.append(
+                Wrong(
+                    CANDIDATE_LOT_OTHERWISE,
+                    change + ", with its trace",
+                    dict(answer),
+                    rules=("P15.2-summed-preference",),
+                )
+            )
     return out
 
 
