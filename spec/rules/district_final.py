@@ -149,7 +149,6 @@ class PartyOutcome:
     unit_seats: dict[int, int] = field(default_factory=dict)
     question: Question | None = None
     group_lots: GroupLots | None = None  # the group's lots, drawn on by P 12 and then P 13
-    candidate_lots_used: int = 0  # the party's candidate lots drawn on by P 15 lid 1
 
 
 @dataclass
@@ -169,27 +168,33 @@ class DistrictOutcome:
     """The supplied lots of the stages after P 5 – P 10 drawn on, as (kind, owner), in the
     order drawn: the order in which their questions arise."""
 
-    def misfit(self, lots: Sequence[Lot]) -> str | None:
-        """Why the supplied lots after P 5 – P 10 do not fit, if they do not: they are drawn
+    def misfit(self, lots: Sequence[Lot]) -> Departure | None:
+        """Where the supplied lots after P 5 – P 10 do not fit, if they do not: they are drawn
         in public in the order their questions arise and consumed in that order, so they must
         be exactly the lots drawn on up to the first open question (or to the end), in that
-        order; otherwise the input is rejected (``lot_mismatch``), as in a single contest."""
+        order; otherwise the input is rejected (``lot_mismatch``), as in a single contest. The
+        departure names the rule of the first supplied lot that does not fit, and says why."""
         given = [(lot.kind, lot.list or 0) for lot in lots if lot.kind not in NATIONAL_LOT_KINDS]
         if given == self.drawn:
             return None
-        for index, (want, got) in enumerate(zip(self.drawn, given, strict=False)):
-            if want != got:
-                return (
-                    f"de {index + 1}e gegeven loting na P 5 – P 10 is {_lot_words(*got)}, maar "
-                    f"de vraag die daar opkomt is {_lot_words(*want)}"
-                )
-        if len(given) > len(self.drawn):
-            extra = given[len(self.drawn)]
-            return (
-                f"de {len(self.drawn) + 1}e gegeven loting na P 5 – P 10 ({_lot_words(*extra)}) "
+        # the first difference within both, or else the first given lot beyond the drawn ones
+        pairs = enumerate(zip(self.drawn, given, strict=False))
+        index = next((i for i, (want, got) in pairs if want != got), len(self.drawn))
+        if index >= len(given):
+            return None  # fewer given than drawn cannot happen: each draw takes a given lot
+        kind, owner = given[index]
+        rule = {"combination_seat": COMBINATION_REMAINDER, "group_seat": GROUP_REMAINDER}
+        if index < len(self.drawn):
+            why = (
+                f"de {index + 1}e gegeven loting na P 5 – P 10 is {_lot_words(kind, owner)}, "
+                f"maar de vraag die daar opkomt is {_lot_words(*self.drawn[index])}"
+            )
+        else:
+            why = (
+                f"de {index + 1}e gegeven loting na P 5 – P 10 ({_lot_words(kind, owner)}) "
                 "beantwoordt geen vraag die de wet stelt"
             )
-        return None  # fewer given than drawn cannot happen: each draw takes a given lot
+        return Departure(rule.get(kind, PREFERENCE), why)
 
 
 def lawful_combinations(district: DistrictElection) -> DistrictElection | None:
@@ -267,9 +272,7 @@ def lawful_district(
             outcome.combinations[contestant.number] = dict.fromkeys(members, 0)
             outcome.party_seats.update(dict.fromkeys(members, 0))
             continue
-        combination_lots = GroupLots(
-            lots, contestant.number, "combination_seat", outcome.drawn
-        )
+        combination_lots = GroupLots(lots, contestant.number, "combination_seat", outcome.drawn)
         try:
             order = _distribute(members, seats, combination_lots)
         except LotUndecided as undecided:
@@ -346,13 +349,13 @@ def preference_order(
     always: bool,
     lots: Sequence[Lot],
     drawn: list[tuple[str, int]] | None = None,
-) -> tuple[tuple[str, ...], int]:
+) -> tuple[str, ...]:
     """P 15 lid 1: the persons of ``party`` (votes summed over its lists) elected on preference:
     the living candidates above the voorkeurdrempel in order of their votes, as far as the
     party has seats; equal votes in the party's order, or by lot where the lot decides who is
     elected (with profile ``candidate-lot-always``: whenever one of them is elected). Raises
-    ``_Asked`` where a lot is needed and none is supplied. With them, how many of the party's
-    supplied candidate lots were drawn on; each draw is added to ``drawn`` as (kind, owner)."""
+    ``_Asked`` where a lot is needed and none is supplied. Each supplied lot drawn on is added
+    to ``drawn`` as (kind, owner)."""
     candidates = party.candidates or ()
     numbered = list(zip(party.keys, candidates, strict=True))
     above = [
@@ -404,7 +407,7 @@ def preference_order(
             group.remove(pick)
             out.append(pick[0])
         out.extend(key for key, _ in group)
-    return tuple(out[:seats]), used
+    return tuple(out[:seats])
 
 
 def _candidates(
@@ -419,9 +422,7 @@ def _candidates(
     supplied lot drawn on is added to ``drawn`` as (kind, owner)."""
     threshold = quota(national) * preference_share(national)
     always = national.profile.candidate_lot_always
-    preferred, result.candidate_lots_used = preference_order(
-        party, result.seats, threshold, national.kind, always, lots, drawn
-    )
+    preferred = preference_order(party, result.seats, threshold, national.kind, always, lots, drawn)
     result.preferred = preferred
     summed = {k: c.votes for k, c in zip(party.keys, party.candidates or (), strict=True)}
     structure_units = [structure.units[u] for u in party.units]
@@ -491,14 +492,16 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
     judge_candidates = not ctx.states("elected_on_preference")
     national = ctx.result.seats or {}
     structure = outcome.structure
-    misfit = outcome.misfit(ctx.district.lots)
-    if outcome.question is None and national == dict(outcome.contestant_seats) and misfit:
+    if outcome.question is None and national == dict(outcome.contestant_seats):
         # the supplied lots must answer the questions in the order they arise: otherwise the
         # input fails (lot_mismatch), and a completed result is wrong
-        yield Departure(
-            _misfit_rule(ctx.district.lots, outcome),
-            f"{misfit}; de invoer wordt dan afgewezen (lot_mismatch), de uitkomst is voltooid",
-        )
+        misfit = outcome.misfit(ctx.district.lots)
+        if misfit is not None:
+            yield Departure(
+                misfit.rule_id,
+                f"{misfit.message}; de invoer wordt dan afgewezen (lot_mismatch), de uitkomst "
+                "is voltooid",
+            )
     for contestant in structure.contestants.values():
         c = contestant.number
         if national.get(c) != outcome.contestant_seats.get(c):
@@ -527,19 +530,6 @@ def _completed_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Ite
         found = next(_party_departures(ctx, result, judge_seats, judge_candidates), None)
         if found is not None:
             yield found
-
-
-def _misfit_rule(lots: Sequence[Lot], outcome: DistrictOutcome) -> str:
-    """The rule of the first supplied lot after P 5 – P 10 that does not fit."""
-    given = [(lot.kind, lot.list or 0) for lot in lots if lot.kind not in NATIONAL_LOT_KINDS]
-    index = next(
-        (i for i, pair in enumerate(zip(outcome.drawn, given, strict=False)) if pair[0] != pair[1]),
-        len(outcome.drawn),
-    )
-    kind = given[index][0] if index < len(given) else "candidate"
-    return {"combination_seat": COMBINATION_REMAINDER, "group_seat": GROUP_REMAINDER}.get(
-        kind, PREFERENCE
-    )
 
 
 def _silent(question: Question) -> Departure:
@@ -888,9 +878,9 @@ def _question_departures(ctx: DistrictContext, outcome: DistrictOutcome) -> Iter
     misfit = outcome.misfit(ctx.district.lots)
     if misfit is not None:
         yield Departure(
-            _misfit_rule(ctx.district.lots, outcome),
-            f"{misfit}; de invoer wordt dan afgewezen (lot_mismatch), er wordt geen nieuwe "
-            "loting gevraagd",
+            misfit.rule_id,
+            f"{misfit.message}; de invoer wordt dan afgewezen (lot_mismatch), er wordt geen "
+            "nieuwe loting gevraagd",
         )
         return
     lot = claim.lot or DistrictLotClaim(None, None)
