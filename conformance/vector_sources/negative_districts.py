@@ -290,8 +290,7 @@ def _stemwaarden(document: Mapping[str, Any]) -> dict[int, int]:
         if "stemwaarde" in district:
             weight = int(district["stemwaarde"])
         elif "inhabitants" in district:
-            share = Fraction(district["inhabitants"], 100 * district["members"])
-            weight = max(1, int(share + Fraction(1, 2)))
+            weight = max(1, _u2_rounded(district["inhabitants"], district["members"]))
         else:
             weight = 1
         out[int(district["number"])] = weight
@@ -725,6 +724,11 @@ def _as_given(body: Mapping[str, Any]) -> dict[str, Any]:
     if "stemwaarde" in body or "inhabitants" not in body:
         return dict(body)
     out = {k: v for k, v in body.items() if k != "inhabitants"}
-    quotient = Fraction(body["inhabitants"], 100 * body["members"])
-    out["stemwaarde"] = int(quotient + Fraction(1, 2))
+    out["stemwaarde"] = _u2_rounded(body["inhabitants"], body["members"])
     return out
+
+
+def _u2_rounded(inhabitants: int, members: int) -> int:
+    """U 2: inhabitants / (100 × members), a fraction of 1/2 or more rounded up, less dropped
+    ("Breuken worden daarbij, indien zij 1/2 of meer bedragen, naar boven afgerond")."""
+    return int(Fraction(inhabitants, 100 * members) + Fraction(1, 2))
